@@ -1,0 +1,69 @@
+/**
+ * `lz`: each task's core logic outside a pipeline, for local use and debugging.
+ * Exit codes: 0 success, 1 the gate/check failed, 2 bad usage.
+ */
+import { CommandResult, reportAsText } from "./command";
+import { ocVars, ocVarsHelp } from "./commands/ocVars";
+import { UsageError, usageOf, TaskDefinition } from "./taskInputs";
+import createOcVarsTask from "../tasks/CreateOCVarsV1/task.json";
+
+interface Command {
+  summary: string;
+  task: TaskDefinition;
+  extraHelp: string[];
+  run(argv: string[]): CommandResult | Promise<CommandResult>;
+}
+
+const COMMANDS: Record<string, Command> = {
+  "oc-vars": {
+    summary: "check the release variables and description; print the OC.* variables (CreateOCVars)",
+    task: createOcVarsTask,
+    extraHelp: ocVarsHelp,
+    run: ocVars,
+  },
+};
+
+function mainUsage(): string {
+  const rows = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(12)} ${c.summary}`);
+  return ["usage: lz <command> [flags]   (lz <command> --help for its flags)", "", "commands:", ...rows].join("\n");
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === "--help" || name === "-h") {
+    process.stdout.write(mainUsage() + "\n");
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    process.stderr.write(`lz: unknown command '${name}'\n\n${mainUsage()}\n`);
+    return 2;
+  }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    process.stdout.write(usageOf(name, command.task, command.extraHelp) + "\n");
+    return 0;
+  }
+  try {
+    const { report, exitCode, format } = await command.run(rest);
+    process.stdout.write((format === "json" ? JSON.stringify(report, null, 2) : reportAsText(report)) + "\n");
+    return exitCode;
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`lz ${name}: ${err.message}\n\n${usageOf(name, command.task, command.extraHelp)}\n`);
+      return 2;
+    }
+    throw err;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: Error) => {
+      process.stderr.write(`lz: unexpected error: ${err.stack ?? err.message}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,69 @@
+// Builds everything the tests and the package need, under build/:
+//   build/ts/       tsc output (type check + the code mocha runs)
+//   build/tasks/X/  each task as it ships: one bundled index.js (task-lib inlined once),
+//                   task.json, task.loc.json, icon.png, Strings/
+//   build/cli/lz.js the `lz` CLI, one file
+// Usage: node scripts/build.mjs [--no-tsc]
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { createRequire } from "node:module";
+import * as esbuild from "esbuild";
+import { root, taskFolders } from "./tasks.mjs";
+
+const require = createRequire(import.meta.url);
+const started = Date.now();
+const out = path.join(root, "build");
+
+if (!process.argv.includes("--no-tsc")) {
+  fs.rmSync(path.join(out, "ts"), { recursive: true, force: true });
+  execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", path.join(root, "tsconfig.json")], {
+    stdio: "inherit",
+  });
+}
+
+/** Options every bundle shares: one CommonJS file for the agent's Node (16 is the oldest handler). */
+const common = {
+  bundle: true,
+  platform: "node",
+  target: "node16",
+  format: "cjs",
+  minify: true,
+  keepNames: true,
+  legalComments: "eof",
+  loader: { ".resjson": "json" },
+  logLevel: "warning",
+};
+
+/** Files of a task folder that ship beside the bundle. */
+const TASK_ASSETS = ["task.json", "task.loc.json", "icon.png", "Strings"];
+
+const builds = taskFolders().map(async ({ name, dir }) => {
+  const dest = path.join(out, "tasks", name);
+  fs.rmSync(dest, { recursive: true, force: true });
+  fs.mkdirSync(dest, { recursive: true });
+  await esbuild.build({ ...common, entryPoints: [path.join(dir, "index.ts")], outfile: path.join(dest, "index.js") });
+  for (const asset of TASK_ASSETS) {
+    const from = path.join(dir, asset);
+    if (fs.existsSync(from)) fs.cpSync(from, path.join(dest, asset), { recursive: true });
+  }
+  // Task-specific runtime files (e.g. parser .wasm) are listed in the task folder's bundle.json.
+  const extra = path.join(dir, "bundle.json");
+  if (fs.existsSync(extra)) {
+    for (const file of JSON.parse(fs.readFileSync(extra, "utf8")).copy ?? []) {
+      const source = require.resolve(file);
+      fs.copyFileSync(source, path.join(dest, path.basename(source)));
+    }
+  }
+});
+
+builds.push(
+  esbuild.build({
+    ...common,
+    entryPoints: [path.join(root, "cli", "lz.ts")],
+    outfile: path.join(out, "cli", "lz.js"),
+  }),
+);
+
+await Promise.all(builds);
+console.log(`build: ${taskFolders().length} task(s) and the CLI in ${Date.now() - started} ms`);

@@ -1,0 +1,87 @@
+/**
+ * CreateOCVars: runs first in the Create OC stage. Reads the release variables and description,
+ * lets core decide, then either sets every OC.* variable or fails listing every problem.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import tl = require("azure-pipelines-task-lib/task");
+import { emptyDependencyMap, parseDependencyJson, parseDependencyLines } from "../../core/oc/dependencyMap";
+import { OcInput, outputName, prepareOcVariables } from "../../core/oc/ocVariables";
+import { RELEASE_FIELDS, ReleaseField } from "../../core/oc/releaseFields";
+import { renderOcSummary } from "../../core/oc/summary";
+import { problem } from "../../core/problem";
+import { buildReport } from "../../core/report";
+import { optionalFilePath, publishReport, taskLoc } from "../common/taskKit";
+
+const VARIABLE_INPUTS: Record<ReleaseField, string> = {
+  pmo: "pmoVariable",
+  celula: "celulaVariable",
+  contactName: "contactNameVariable",
+  contactPhone: "contactPhoneVariable",
+  repository: "repositoryVariable",
+  package: "packageVariable",
+  zona: "zonaVariable",
+};
+
+function readInput(): OcInput {
+  const variableNames = {} as Record<ReleaseField, string>;
+  const values: OcInput["values"] = {};
+  for (const field of RELEASE_FIELDS) {
+    const name = tl.getInputRequired(VARIABLE_INPUTS[field]).trim();
+    variableNames[field] = name;
+    values[field] = tl.getVariable(name);
+  }
+  const descriptionVariable = tl.getInputRequired("descriptionVariable").trim();
+
+  const dependencies = emptyDependencyMap();
+  const mappingFile = optionalFilePath("dependencyMappingFile");
+  if (mappingFile) {
+    if (fs.existsSync(mappingFile) && fs.statSync(mappingFile).isFile()) {
+      parseDependencyJson(fs.readFileSync(mappingFile, "utf8"), mappingFile, dependencies);
+    } else {
+      dependencies.problems.push(problem("DependencyFileMissing", "error", "dependencyMappingFile", mappingFile));
+    }
+  }
+  parseDependencyLines(tl.getInput("dependencyMapping", false) ?? "", "dependencyMapping", dependencies);
+
+  return {
+    variableNames,
+    values,
+    descriptionVariable,
+    description: tl.getVariable(descriptionVariable),
+    artifactVersion: tl.getInput("artifactVersion", false),
+    dependencies,
+  };
+}
+
+function run(): void {
+  tl.setResourcePath(path.join(__dirname, "task.json"));
+  const result = prepareOcVariables(readInput());
+  const release = { releaseName: tl.getVariable("Release.ReleaseName"), releaseId: tl.getVariable("Release.ReleaseId") };
+  publishReport(buildReport("CreateOCVars", result.problems, result.variables, taskLoc), renderOcSummary(result, taskLoc, release));
+
+  for (const p of result.problems) {
+    if (p.severity === "warning") tl.warning(taskLoc(p.code, ...p.args));
+  }
+  if (!result.ok) {
+    const errors = result.problems.filter((p) => p.severity === "error");
+    const lines = errors.map((p, i) => `  ${i + 1}. ${taskLoc(p.code, ...p.args)}`);
+    tl.setResult(tl.TaskResult.Failed, [taskLoc("FailedWithProblems", errors.length), ...lines].join("\n"));
+    return;
+  }
+  for (const [name, value] of result.variables) {
+    console.log(taskLoc("SettingVariable", name, value.includes("\n") ? value.replace(/\n/g, " ⏎ ") : value));
+    tl.setVariable(name, value);
+    tl.setVariable(outputName(name), value, false, true);
+  }
+  console.log(taskLoc("SetVariables", result.variables.length));
+  // No message on success: with issues, task-lib would log it as one more warning.
+  const warned = result.problems.some((p) => p.severity === "warning");
+  tl.setResult(warned ? tl.TaskResult.SucceededWithIssues : tl.TaskResult.Succeeded, "");
+}
+
+try {
+  run();
+} catch (err) {
+  tl.setResult(tl.TaskResult.Failed, taskLoc("UnexpectedError", (err as Error).message));
+}

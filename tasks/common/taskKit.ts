@@ -1,0 +1,37 @@
+/**
+ * Glue every task shares with azure-pipelines-task-lib: localized messages, the report file
+ * and the summary tab. Not a task itself; tasks import it, never each other.
+ */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import tl = require("azure-pipelines-task-lib/task");
+import type { Localizer } from "../../core/i18n/localizer";
+import type { TaskReport } from "../../core/report";
+
+/** tl.loc as a core Localizer (after tl.setResourcePath). */
+export const taskLoc: Localizer = (key, ...args) => tl.loc(key, ...args);
+
+/** A folder for this run's report and summary under the agent's temp directory. */
+export function reportFolder(task: string): string {
+  const base = tl.getVariable("Agent.TempDirectory") || os.tmpdir();
+  const folder = path.join(base, "lz", `${task}-${process.pid}`);
+  fs.mkdirSync(folder, { recursive: true });
+  return folder;
+}
+
+/** Writes `<task>-report.json` and `<task>-summary.md`, uploads the summary; returns the report path. */
+export function publishReport(report: TaskReport, summaryMarkdown: string, folder = reportFolder(report.task)): string {
+  const reportPath = path.join(folder, `${report.task}-report.json`);
+  fs.writeFileSync(reportPath, JSON.stringify(report, null, 2) + "\n", "utf8");
+  const summaryPath = path.join(folder, `${report.task}-summary.md`);
+  fs.writeFileSync(summaryPath, summaryMarkdown, "utf8");
+  tl.uploadSummary(summaryPath);
+  return reportPath;
+}
+
+/** A filePath input the user really filled (task-lib returns the working directory for an empty one). */
+export function optionalFilePath(name: string): string | undefined {
+  if (!tl.filePathSupplied(name)) return undefined;
+  return tl.getPathInput(name, false, false) || undefined;
+}

@@ -1,0 +1,24 @@
+/**
+ * The child script MockTestRunner starts (azure-pipelines-tasks' L0<Case>.ts, made generic): it
+ * reads the scenario from LZ_SCENARIO, sets inputs and variables the way the agent does, and
+ * runs the task's shipped bundle with the real task-lib (noMockTask: the bundle inlines task-lib).
+ */
+import { TaskMockRunner } from "azure-pipelines-task-lib/mock-run";
+
+interface Scenario {
+  taskPath: string;
+  inputs: Record<string, string>;
+  variables: Record<string, string>;
+  secrets: Record<string, string>;
+}
+
+const scenario = JSON.parse(process.env.LZ_SCENARIO ?? "{}") as Scenario;
+const runner = new TaskMockRunner(scenario.taskPath);
+for (const [name, value] of Object.entries(scenario.inputs)) runner.setInput(name, value);
+// The agent passes public variables as environment variables named like `RELEASE_RELEASENAME`
+// ('.' and ' ' become '_'); task-lib's getVariable reads exactly those.
+for (const [name, value] of Object.entries(scenario.variables)) {
+  process.env[name.replace(/[. ]/g, "_").toUpperCase()] = value;
+}
+for (const [name, value] of Object.entries(scenario.secrets)) runner.setVariableName(name, value, true);
+runner.run(true);

@@ -1,0 +1,88 @@
+/** Runs a task's shipped bundle through MockTestRunner with the installed node (no download). */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { MockTestRunner } from "azure-pipelines-task-lib/mock-test";
+import { commandFromString } from "azure-pipelines-task-lib/taskcommand";
+
+export const repoRoot = path.resolve(__dirname, "..", "..", "..", "..");
+
+export interface VsoCommand {
+  command: string;
+  properties: Record<string, string>;
+  message: string;
+}
+
+export interface TaskRun {
+  runner: MockTestRunner;
+  succeeded: boolean;
+  /** Every ##vso command the task printed, parsed by task-lib's own parser. */
+  commands: VsoCommand[];
+  /** The raw `##vso[...]` lines, to assert exact bytes. */
+  vsoLines: string[];
+  stdout: string;
+  /** The agent temp directory of this run (reports and summaries are written there). */
+  tempDir: string;
+  result?: string;
+  /** Job variables set with task.setvariable, decoded. */
+  variables: Map<string, VsoCommand>;
+}
+
+export interface ScenarioInput {
+  inputs?: Record<string, string>;
+  variables?: Record<string, string>;
+  secrets?: Record<string, string>;
+}
+
+/** Agent variables every run has; a scenario can override them. */
+function agentVariables(tempDir: string): Record<string, string> {
+  return {
+    "Agent.TempDirectory": tempDir,
+    "System.DefaultWorkingDirectory": tempDir,
+    "Release.ReleaseName": "Release-42",
+    "Release.ReleaseId": "42",
+  };
+}
+
+export async function runTask(task: string, scenario: ScenarioInput): Promise<TaskRun> {
+  const taskDir = path.join(repoRoot, "build", "tasks", task);
+  const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), `lz-${task}-`));
+  process.env.LZ_SCENARIO = JSON.stringify({
+    taskPath: path.join(taskDir, "index.js"),
+    inputs: scenario.inputs ?? {},
+    variables: { ...agentVariables(tempDir), ...(scenario.variables ?? {}) },
+    secrets: scenario.secrets ?? {},
+  });
+  const runner = new MockTestRunner(path.join(__dirname, "scenario.js"), path.join(taskDir, "task.json"));
+  runner.nodePath = process.execPath;
+  try {
+    await runner.runAsync();
+  } finally {
+    delete process.env.LZ_SCENARIO;
+  }
+  const vsoLines = runner.stdout
+    .split(/\r?\n/)
+    .map((l) => l.slice(Math.max(0, l.indexOf("##vso["))))
+    .filter((l) => l.startsWith("##vso["));
+  const commands = vsoLines.map((l) => commandFromString(l) as unknown as VsoCommand);
+  const variables = new Map<string, VsoCommand>();
+  for (const c of commands) if (c.command === "task.setvariable") variables.set(c.properties.variable, c);
+  const complete = commands.filter((c) => c.command === "task.complete").pop();
+  return {
+    runner,
+    succeeded: runner.succeeded,
+    commands,
+    vsoLines,
+    stdout: runner.stdout,
+    tempDir,
+    result: complete?.properties.result,
+    variables,
+  };
+}
+
+/** The file a task uploaded as its summary tab. */
+export function uploadedSummary(run: TaskRun): string {
+  const upload = run.commands.find((c) => c.command === "task.uploadsummary");
+  if (!upload) throw new Error("the task uploaded no summary");
+  return fs.readFileSync(upload.message, "utf8");
+}
