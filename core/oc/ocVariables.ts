@@ -54,12 +54,12 @@ export interface OcResult {
 export function prepareOcVariables(input: OcInput): OcResult {
   const problems: Problem[] = [...input.dependencies.problems];
   const v = {} as Record<ReleaseField, string>;
-  let pmoMalformed = false;
+  let pmoUnusable = false;
   for (const field of RELEASE_FIELDS) {
     const checked = checkField(field, input.values[field], input.variableNames[field]);
     v[field] = checked.value;
     problems.push(...checked.problems);
-    if (field === "pmo" && (input.values.pmo ?? "").trim() && checked.problems.length) pmoMalformed = true;
+    if (field === "pmo" && checked.problems.length) pmoUnusable = true;
   }
   if (v.repository && v.package && !sameRoutineName(v.repository, v.package)) {
     problems.push(
@@ -82,8 +82,8 @@ export function prepareOcVariables(input: OcInput): OcResult {
     if (match) {
       dependencia = match.dependencia;
       dependencySource = `${match.entry.key} (${match.entry.source})`;
-    } else if (!pmoMalformed) {
-      // With a malformed PMO code the mapping is checked again once the code is fixed:
+    } else if (!pmoUnusable) {
+      // Without a usable PMO code the mapping is checked again once the code is fixed:
       // reporting "not mapped" now would send the engineer after the wrong problem.
       problems.push(
         problem("DependencyNotMapped", "error", "dependencyMapping", v.pmo || "-", v.celula || "-", v.pmo || v.celula),

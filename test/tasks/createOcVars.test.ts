@@ -153,3 +153,22 @@ describe("CreateOCVars task", function () {
     assert.match(unmapped.runner.errorIssues[0], /No dependencia is mapped for PMO code 'EVC00037' nor for célula 'DAIA15 - DRACARYS': add a line 'EVC00037 = <dependencia>'/);
   });
 });
+
+describe("CreateOCVars messages", () => {
+  it("has an English and a Spanish message for every problem code core/oc can emit", () => {
+    const { repoRoot } = require("../helpers/taskRun") as { repoRoot: string };
+    const dir = path.join(repoRoot, "core", "oc");
+    const code = fs.readdirSync(dir).map((f) => fs.readFileSync(path.join(dir, f), "utf8")).join("\n");
+    const codes = new Set([
+      ...[...code.matchAll(/problem\("([A-Za-z0-9]+)"/g)].map((m) => m[1]),
+      ...[...code.matchAll(/^\s+[a-zA-Z]+: "([A-Z][A-Za-z]+Missing)",$/gm)].map((m) => m[1]),
+    ]);
+    assert.ok(codes.size >= 20, `found only ${codes.size} codes`);
+    const task = JSON.parse(fs.readFileSync(path.join(repoRoot, "tasks", "CreateOCVarsV1", "task.json"), "utf8"));
+    const es = JSON.parse(fs.readFileSync(path.join(repoRoot, "tasks", "CreateOCVarsV1", "Strings/resources.resjson/es-ES/resources.resjson"), "utf8"));
+    for (const c of codes) {
+      assert.ok(task.messages[c], `no English message for ${c}`);
+      assert.ok(es[`loc.messages.${c}`], `no Spanish message for ${c}`);
+    }
+  });
+});
