@@ -29,7 +29,6 @@ const common = {
   target: "node16",
   format: "cjs",
   minify: true,
-  keepNames: true,
   legalComments: "eof",
   loader: { ".resjson": "json" },
   logLevel: "warning",

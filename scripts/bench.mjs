@@ -1,0 +1,107 @@
+// The numbers the issues ask for, measured here and printed as a table (never asserted by a
+// timed unit test). Run after `npm run build`:  npm run bench [-- --runs 20]
+import { execFileSync, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { performance } from "node:perf_hooks";
+import * as esbuild from "esbuild";
+import { root, taskFolders } from "./tasks.mjs";
+
+const { values } = parseArgs({ options: { runs: { type: "string", default: "25" } } });
+const runs = Number(values.runs);
+const KB = 1024;
+const rows = [];
+const row = (what, measured, goal, ok) => rows.push({ what, measured, goal, ok: ok === undefined ? "" : ok ? "yes" : "NO" });
+
+function median(samples) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+/**
+ * Median wall time of each command, runs interleaved (baseline, task, baseline, task…) so that a
+ * busy moment of the machine weighs on both sides alike.
+ */
+function timeInterleaved(commands) {
+  const samples = commands.map(() => []);
+  for (let i = 0; i < runs; i++) {
+    commands.forEach(({ args, env }, k) => {
+      const t0 = performance.now();
+      const r = spawnSync(process.execPath, args, { env: { PATH: process.env.PATH, ...env }, encoding: "utf8" });
+      samples[k].push(performance.now() - t0);
+      if (r.status !== 0) throw new Error(`${args.join(" ")} exited ${r.status}: ${r.stderr}`);
+    });
+  }
+  return samples.map(median);
+}
+
+// --- package size --------------------------------------------------------------------------
+const outDir = fs.mkdtempSync(path.join(os.tmpdir(), "lz-bench-"));
+execFileSync(process.execPath, [path.join(root, "scripts", "package.mjs"), "--no-build", "--output-dir", outDir], { stdio: "pipe" });
+const vsix = fs.readdirSync(outDir).find((f) => f.endsWith(".vsix"));
+const vsixSize = fs.statSync(path.join(outDir, vsix)).size;
+const BUDGET_VSIX = 3 * 1024 * KB;
+row(".vsix size", `${(vsixSize / KB).toFixed(0)} KB`, "≤ 3 MB (≤ 6 MB with every task and the tab)", vsixSize <= BUDGET_VSIX);
+
+const BUNDLE_BUDGET = { CreateOCVarsV1: 600 * KB };
+for (const { name } of taskFolders()) {
+  const size = fs.statSync(path.join(root, "build", "tasks", name, "index.js")).size;
+  const budget = BUNDLE_BUDGET[name];
+  row(`${name} bundle`, `${(size / KB).toFixed(0)} KB`, budget ? `≤ ${budget / KB} KB` : "", budget ? size <= budget : undefined);
+}
+
+// --- task cold start: bundle start to result on a tiny input, vs `node -e 0` ----------------
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "lz-bench-task-"));
+const COLD_START_INPUTS = {
+  CreateOCVarsV1: {
+    AGENT_TEMPDIRECTORY: tmp,
+    INPUT_ARTIFACTVERSION: "20220111.1",
+    INPUT_PMOVARIABLE: "codigoPMO",
+    INPUT_CELULAVARIABLE: "Nombre Celula",
+    INPUT_CONTACTNAMEVARIABLE: "nombreContacto",
+    INPUT_CONTACTPHONEVARIABLE: "numeroContacto",
+    INPUT_REPOSITORYVARIABLE: "repositoryName",
+    INPUT_PACKAGEVARIABLE: "packageName",
+    INPUT_ZONAVARIABLE: "zona",
+    INPUT_DESCRIPTIONVARIABLE: "Release.ReleaseDescription",
+    INPUT_DEPENDENCYMAPPING: "EVC00037 = Entorno Otros EVC",
+    CODIGOPMO: "EVC00037",
+    NOMBRE_CELULA: "DAIA15 - DRACARYS",
+    NOMBRECONTACTO: "Ana",
+    NUMEROCONTACTO: "3001234567",
+    REPOSITORYNAME: "alm-bana-fco2",
+    PACKAGENAME: "alm_bana_fco2",
+    ZONA: "proceso_bana_vp_riesgos",
+    RELEASE_RELEASEDESCRIPTION: "TITULO: t\nNECESIDAD: HU1: n\nSOLUCION: s\nBENEFICIO: b\nIMPACTO: i",
+  },
+};
+// The floor every task shares: a bundle that only loads azure-pipelines-task-lib (its vault
+// writes a key file and encrypts every input at load) — what is left above it is ours.
+const taskLibOnly = path.join(tmp, "task-lib-only.js");
+await esbuild.build({
+  stdin: { contents: 'require("azure-pipelines-task-lib/task")', resolveDir: root },
+  bundle: true, platform: "node", target: "node16", format: "cjs", minify: true, outfile: taskLibOnly, logLevel: "error",
+});
+for (const { name } of taskFolders()) {
+  const env = COLD_START_INPUTS[name];
+  if (!env) continue;
+  const [baseline, floor, ms] = timeInterleaved([
+    { args: ["-e", "0"], env: {} },
+    { args: [taskLibOnly], env },
+    { args: [path.join(root, "build", "tasks", name, "index.js")], env },
+  ]);
+  const ratio = ms / baseline;
+  row(`${name} cold start`, `${ms.toFixed(1)} ms vs node -e 0 ${baseline.toFixed(1)} ms = ${ratio.toFixed(2)}×`, "≤ 2× node -e 0", ratio <= 2);
+  row(`  of which task-lib load alone`, `${floor.toFixed(1)} ms = ${(floor / baseline).toFixed(2)}×`, "");
+}
+
+// --- report ---------------------------------------------------------------------------------
+console.log(`bench: ${os.cpus().length} cores, node ${process.version}, median of ${runs} runs\n`);
+const width = (k) => Math.max(k.length, ...rows.map((r) => String(r[k]).length));
+const cols = ["what", "measured", "goal", "ok"];
+const line = (r) => "| " + cols.map((c) => String(r[c]).padEnd(width(c))).join(" | ") + " |";
+console.log(line({ what: "what", measured: "measured", goal: "goal", ok: "ok" }));
+console.log("|" + cols.map((c) => "-".repeat(width(c) + 2)).join("|") + "|");
+for (const r of rows) console.log(line(r));
