@@ -31,11 +31,14 @@ const common = {
   minify: true,
   legalComments: "eof",
   loader: { ".resjson": "json" },
+  // ES module builds first: jsonc-parser's CommonJS build is UMD with run-time requires esbuild cannot follow.
+  mainFields: ["module", "main"],
   logLevel: "warning",
 };
 
 /** Files of a task folder that ship beside the bundle. */
 const TASK_ASSETS = ["task.json", "task.loc.json", "icon.png", "Strings"];
+// bundle.json is build input, not shipped.
 
 const builds = taskFolders().map(async ({ name, dir }) => {
   const dest = path.join(out, "tasks", name);
@@ -46,12 +49,17 @@ const builds = taskFolders().map(async ({ name, dir }) => {
     const from = path.join(dir, asset);
     if (fs.existsSync(from)) fs.cpSync(from, path.join(dest, asset), { recursive: true });
   }
-  // Task-specific runtime files (e.g. parser .wasm) are listed in the task folder's bundle.json.
+  // A task's bundle.json lists its runtime files (parser .wasm, copied beside the bundle) and
+  // extra entry points (a worker thread script), each bundled to <name>.js beside index.js.
   const extra = path.join(dir, "bundle.json");
   if (fs.existsSync(extra)) {
-    for (const file of JSON.parse(fs.readFileSync(extra, "utf8")).copy ?? []) {
+    const spec = JSON.parse(fs.readFileSync(extra, "utf8"));
+    for (const file of spec.copy ?? []) {
       const source = require.resolve(file);
       fs.copyFileSync(source, path.join(dest, path.basename(source)));
+    }
+    for (const [name, entry] of Object.entries(spec.entries ?? {})) {
+      await esbuild.build({ ...common, entryPoints: [path.join(root, entry)], outfile: path.join(dest, `${name}.js`) });
     }
   }
 });

@@ -1,0 +1,189 @@
+/**
+ * The validation engine: walks the routine, runs every analyzer, then applies the user's rule
+ * settings and `# lz: ignore[CODE]` suppressions and writes each message in the user's language.
+ * Analyzers only report rule codes and arguments; what a rule means lives in the registry.
+ */
+import * as path from "path";
+import { format } from "util";
+import { SourceFile, walkRoutine } from "./files";
+import { LineIndex, suppressedCodes } from "./positions";
+import { analyzePython, PythonAnalysis } from "./python/analyzer";
+import { createPythonParser, Parser } from "./python/parser";
+import "./python/rules";
+import { checkConfig, ConfigInfo } from "./routine/config";
+import { checkManifest } from "./routine/manifest";
+import { PATH_AND_SECRET_EXTENSIONS, pythonPathsAndSecrets, textPathsAndSecrets } from "./routine/pathsAndSecrets";
+import "./routine/rules";
+import { checkVersion } from "./routine/version";
+import { ruleByCode } from "./rules";
+import { translateArg } from "./terms";
+import type { FailOn, Finding, Lang, RawFinding, Severity } from "./types";
+import { OptionInputs, resolveOptions, ValidatorOptions } from "./options";
+
+export interface AnalysisContext {
+  root: string;
+  options: ValidatorOptions;
+  files: SourceFile[];
+  allPaths: string[];
+  config?: ConfigInfo;
+}
+
+/**
+ * A pluggable analyzer (the SQL half registers one): per Python file while its tree is alive,
+ * per other text file, and once per routine.
+ */
+export interface Analyzer {
+  name: string;
+  pythonFile?(file: SourceFile, analysis: PythonAnalysis, ctx: AnalysisContext): RawFinding[];
+  textFile?(file: SourceFile, ctx: AnalysisContext): RawFinding[];
+  routine?(ctx: AnalysisContext): RawFinding[];
+}
+
+const analyzers: Analyzer[] = [];
+
+export function registerAnalyzer(analyzer: Analyzer): void {
+  if (!analyzers.some((a) => a.name === analyzer.name)) analyzers.push(analyzer);
+}
+
+export interface Summary {
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+export type GateResult = "Succeeded" | "SucceededWithIssues" | "Failed";
+
+export interface ValidationResult {
+  findings: Finding[];
+  summary: Summary;
+  result: GateResult;
+  options: ValidatorOptions;
+  configFile?: string;
+  stats: { files: number; pythonFiles: number; bytes: number; ms: number };
+}
+
+export function summarize(findings: readonly Finding[]): Summary {
+  const s: Summary = { errors: 0, warnings: 0, infos: 0 };
+  for (const f of findings) {
+    if (f.severity === "error") s.errors++;
+    else if (f.severity === "warning") s.warnings++;
+    else s.infos++;
+  }
+  return s;
+}
+
+/** Failed when a finding reaches failOn; with issues when warnings remain below it; info never counts. */
+export function gate(summary: Summary, failOn: FailOn): GateResult {
+  if (failOn === "error" && summary.errors) return "Failed";
+  if (failOn === "warning" && (summary.errors || summary.warnings)) return "Failed";
+  if (summary.errors || summary.warnings) return "SucceededWithIssues";
+  return "Succeeded";
+}
+
+const FIX_LABEL: Record<Lang, string> = { en: "Fix:", es: "Corrección:" };
+
+/** Applies settings, suppressions and language to raw findings. */
+export function finalizeFindings(raw: RawFinding[], options: ValidatorOptions, texts: Map<string, string>): Finding[] {
+  const lineIndexes = new Map<string, LineIndex>();
+  const out: Finding[] = [];
+  const seen = new Set<string>();
+  for (const r of raw) {
+    const rule = ruleByCode(r.rule);
+    if (!rule) throw new Error(`analyzer reported unregistered rule ${r.rule}`);
+    const setting = options.rules[r.rule] ?? rule.severity;
+    if (setting === "off") continue;
+    const key = `${r.rule}|${r.file}|${r.line}|${r.column}|${r.args.join("|")}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const args = r.args.map((a) => translateArg(a, options.lang));
+    const message = `${format(rule.message[options.lang], ...args)} ${FIX_LABEL[options.lang]} ${rule.fix[options.lang]}`;
+    let severity: Severity = setting;
+    let suppressed: boolean | undefined;
+    const text = texts.get(r.file);
+    if (text !== undefined && r.line > 0) {
+      let index = lineIndexes.get(r.file);
+      if (!index) lineIndexes.set(r.file, (index = new LineIndex(text)));
+      if (suppressedCodes(index.lineText(r.line)).has(r.rule)) {
+        severity = "info";
+        suppressed = true;
+      }
+    }
+    const finding: Finding = { rule: r.rule, severity, file: r.file, line: r.line, column: r.column, message };
+    if (r.minVersion) finding.minVersion = r.minVersion;
+    if (suppressed) finding.suppressed = true;
+    out.push(finding);
+  }
+  return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : 1)));
+}
+
+let sharedParser: Promise<Parser> | undefined;
+
+/** Analyzes one Python file: syntax, versions, paths, secrets, and the registered analyzers. */
+export function analyzePythonFile(parser: Parser, file: SourceFile, ctx: AnalysisContext): RawFinding[] {
+  const analysis = analyzePython(parser, file.path, file.text, { target: ctx.options.pythonVersion });
+  try {
+    const found = [...analysis.findings, ...pythonPathsAndSecrets(file.path, file.text, analysis.strings, analysis.namedLiterals)];
+    for (const a of analyzers) if (a.pythonFile) found.push(...a.pythonFile(file, analysis, ctx));
+    return found;
+  } finally {
+    analysis.tree.delete();
+  }
+}
+
+export function analyzeTextFile(file: SourceFile, ctx: AnalysisContext): RawFinding[] {
+  const found: RawFinding[] = [];
+  if (PATH_AND_SECRET_EXTENSIONS.has(path.extname(file.path).toLowerCase())) found.push(...textPathsAndSecrets(file.path, file.text));
+  for (const a of analyzers) if (a.textFile) found.push(...a.textFile(file, ctx));
+  return found;
+}
+
+export interface ValidateHooks {
+  /** Called after each file, for progress in the log on long work. */
+  progress?(done: number, total: number): void;
+  /** Analyze Python files elsewhere (worker threads); default: here, one by one. */
+  pythonFiles?(files: SourceFile[], ctx: AnalysisContext): Promise<RawFinding[]>;
+}
+
+export async function validateRoutine(root: string, inputs: OptionInputs, hooks: ValidateHooks = {}): Promise<ValidationResult> {
+  const started = Date.now();
+  const absRoot = path.resolve(root);
+  const resolved = resolveOptions(absRoot, inputs);
+  const options = resolved.options;
+  const raw: RawFinding[] = [...resolved.findings];
+  const walk = walkRoutine(absRoot, { maxFileSizeKb: options.maxFileSizeKb, exclude: options.exclude });
+  raw.push(...walk.findings);
+  const ctx: AnalysisContext = { root: absRoot, options, files: walk.files, allPaths: walk.allPaths };
+
+  const config = checkConfig(walk.files, walk.allPaths, { expectedDsn: options.expectedDsn, zona: options.zona, zoneKeys: options.zoneKeys });
+  raw.push(...config.findings);
+  ctx.config = config.info;
+  if (options.artifactVersion) raw.push(...checkVersion(absRoot, options.artifactVersion, options.versionFile).findings);
+  raw.push(...checkManifest(walk.files, walk.allPaths));
+
+  const python = walk.files.filter((f) => f.path.endsWith(".py"));
+  const others = walk.files.filter((f) => !f.path.endsWith(".py"));
+  if (hooks.pythonFiles && python.length > 1) {
+    raw.push(...(await hooks.pythonFiles(python, ctx)));
+  } else if (python.length) {
+    sharedParser ??= createPythonParser();
+    const parser = await sharedParser;
+    python.forEach((file, i) => {
+      raw.push(...analyzePythonFile(parser, file, ctx));
+      hooks.progress?.(i + 1, walk.files.length);
+    });
+  }
+  for (const file of others) raw.push(...analyzeTextFile(file, ctx));
+  for (const a of analyzers) if (a.routine) raw.push(...a.routine(ctx));
+
+  const texts = new Map(walk.files.map((f) => [f.path, f.text] as [string, string]));
+  const findings = finalizeFindings(raw, options, texts);
+  const summary = summarize(findings);
+  return {
+    findings,
+    summary,
+    result: gate(summary, options.failOn),
+    options,
+    configFile: resolved.configFile,
+    stats: { files: walk.files.length, pythonFiles: python.length, bytes: walk.bytes, ms: Date.now() - started },
+  };
+}

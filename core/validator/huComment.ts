@@ -1,0 +1,74 @@
+/**
+ * Posting the findings on the HU (work item): one comment per release, updated on a rerun of the
+ * stage (found by its marker line) instead of piling up, plus the SARIF file attached.
+ * The REST calls go through WorkItemGateway; the task implements it with azure-devops-node-api.
+ */
+import type { ValidationResult } from "./engine";
+import { ruleByCode } from "./rules";
+
+export interface WorkItemComment {
+  id: number;
+  text: string;
+}
+
+export interface WorkItemGateway {
+  listComments(workItemId: number): Promise<WorkItemComment[]>;
+  addComment(workItemId: number, html: string): Promise<number>;
+  updateComment(workItemId: number, commentId: number, html: string): Promise<void>;
+  attachFile(workItemId: number, fileName: string, content: Buffer, comment: string): Promise<void>;
+}
+
+const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+/** The marker that identifies this task's comment for one release (the comment API keeps plain text). */
+export function commentMarker(releaseId: string | undefined): string {
+  return `lz-validate-routine${releaseId ? ` · release ${releaseId}` : ""}`;
+}
+
+const TITLE = { en: "Routine validation", es: "Validación de la rutina" };
+const COUNTS = { en: "errors / warnings / info", es: "errores / advertencias / informativos" };
+const MAX_ROWS = 200;
+
+/** Work item comments are HTML: a compact table of the findings (user text escaped). */
+export function commentHtml(result: ValidationResult, routine: string, marker: string, releaseName?: string): string {
+  const lang = result.options.lang;
+  const s = result.summary;
+  const rows = result.findings
+    .filter((f) => f.severity !== "info")
+    .slice(0, MAX_ROWS)
+    .map((f) => `<tr><td>${escape(f.rule)}</td><td>${escape(f.severity)}</td><td>${escape(f.file || "-")}:${f.line}:${f.column}</td><td>${escape(f.message)}</td></tr>`);
+  const more = result.findings.filter((f) => f.severity !== "info").length - rows.length;
+  const rulesUsed = [...new Set(result.findings.map((f) => f.rule))].map((c) => `${c} ${escape(ruleByCode(c)?.title[lang] ?? "")}`);
+  return [
+    `<p><b>${TITLE[lang]}</b>${releaseName ? ` — ${escape(releaseName)}` : ""}: <b>${result.result}</b> (${s.errors} / ${s.warnings} / ${s.infos} ${COUNTS[lang]})</p>`,
+    `<p><code>${escape(routine)}</code></p>`,
+    rows.length ? `<table><tr><th>Rule</th><th>Severity</th><th>Where</th><th>Finding</th></tr>${rows.join("")}</table>` : "",
+    more > 0 ? `<p>… +${more}</p>` : "",
+    rulesUsed.length ? `<p>${rulesUsed.join("<br>")}</p>` : "",
+    `<p><sub>${escape(marker)}</sub></p>`,
+  ].join("");
+}
+
+export interface PublishOutcome {
+  commentId: number;
+  updated: boolean;
+}
+
+export async function publishOnWorkItem(
+  gateway: WorkItemGateway,
+  workItemId: number,
+  html: string,
+  marker: string,
+  sarif?: { fileName: string; content: Buffer },
+): Promise<PublishOutcome> {
+  const existing = (await gateway.listComments(workItemId)).find((c) => c.text.includes(escape(marker)) || c.text.includes(marker));
+  let outcome: PublishOutcome;
+  if (existing) {
+    await gateway.updateComment(workItemId, existing.id, html);
+    outcome = { commentId: existing.id, updated: true };
+  } else {
+    outcome = { commentId: await gateway.addComment(workItemId, html), updated: false };
+  }
+  if (sarif) await gateway.attachFile(workItemId, sarif.fileName, sarif.content, marker);
+  return outcome;
+}

@@ -1,0 +1,136 @@
+/**
+ * Validator settings: defaults ← `.lzvalidator.json` at the routine root (or `configFile`) ←
+ * task inputs / CLI flags. The file is checked against VALIDATOR_CONFIG_SCHEMA (also published
+ * as docs/lzvalidator.schema.json for editors); a bad setting is an LZV001 finding, never ignored.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import Ajv from "ajv";
+import { parseStrictJson } from "./routine/config";
+import { ruleByCode } from "./rules";
+import type { FailOn, Lang, RawFinding, RuleSetting } from "./types";
+import { parseVersion } from "./python/versions";
+
+export interface ValidatorOptions {
+  pythonVersion: string;
+  expectedDsn: string;
+  zona?: string;
+  artifactVersion?: string;
+  versionFile?: string;
+  zoneKeys: string[];
+  maxFileSizeKb: number;
+  exclude: string[];
+  rules: Record<string, RuleSetting>;
+  sqlCallNames: string[];
+  failOn: FailOn;
+  lang: Lang;
+}
+
+export const DEFAULT_OPTIONS: ValidatorOptions = {
+  pythonVersion: "3.5",
+  expectedDsn: "impala-virtual-prd",
+  zoneKeys: ["zona", "zona_resultados", "results_zone", "resultDir"],
+  maxFileSizeKb: 2048,
+  exclude: [],
+  rules: {},
+  sqlCallNames: [],
+  failOn: "error",
+  lang: "en",
+};
+
+export const CONFIG_FILE_NAME = ".lzvalidator.json";
+
+export const VALIDATOR_CONFIG_SCHEMA = {
+  $schema: "http://json-schema.org/draft-07/schema#",
+  title: "LZ routine validator configuration (.lzvalidator.json)",
+  type: "object",
+  additionalProperties: false,
+  properties: {
+    $schema: { type: "string" },
+    pythonVersion: { type: "string", pattern: "^3\\.[0-9]{1,2}$", description: "Python version the routine runs on." },
+    expectedDsn: { type: "string", minLength: 1, description: "dsn that config.json must have." },
+    zona: { type: "string", description: "The routine's results zone (Impala database)." },
+    zoneKeys: { type: "array", items: { type: "string", minLength: 1 }, minItems: 1, description: "config.json keys that may hold the results zone, tried in order." },
+    maxFileSizeKb: { type: "integer", minimum: 1, description: "Files larger than this are skipped (info finding)." },
+    exclude: { type: "array", items: { type: "string" }, description: "Glob patterns of files not to analyze, relative to the routine root." },
+    rules: {
+      type: "object",
+      additionalProperties: { enum: ["error", "warning", "info", "off"] },
+      description: "Severity per rule code, or off.",
+    },
+    sqlCallNames: { type: "array", items: { type: "string" }, description: "More function or method names whose string arguments are SQL." },
+    failOn: { enum: ["error", "warning", "never"] },
+  },
+} as const;
+
+let validateConfig: ReturnType<Ajv["compile"]> | undefined;
+
+export interface OptionInputs extends Partial<Omit<ValidatorOptions, "rules">> {
+  configFile?: string;
+  /** `CODE=severity` lines (task input ruleSeverities / CLI --rule-severities). */
+  ruleSeverities?: string;
+}
+
+function lzv(message: string, file = ""): RawFinding {
+  return { rule: "LZV001", file, line: 1, column: 1, args: [message] };
+}
+
+export function resolveOptions(routineRoot: string, inputs: OptionInputs): { options: ValidatorOptions; findings: RawFinding[]; configFile?: string } {
+  const findings: RawFinding[] = [];
+  const options: ValidatorOptions = { ...DEFAULT_OPTIONS, rules: {} };
+  const explicit = inputs.configFile;
+  const configFile = explicit ? path.resolve(explicit) : path.join(routineRoot, CONFIG_FILE_NAME);
+  let usedConfig: string | undefined;
+  if (fs.existsSync(configFile)) {
+    usedConfig = configFile;
+    const shown = explicit ?? CONFIG_FILE_NAME;
+    const { tree, errors } = parseStrictJson(fs.readFileSync(configFile, "utf8").replace(/^\uFEFF/, ""));
+    if (errors.length || !tree) {
+      findings.push(lzv(`${shown} is not valid JSON (offset ${errors[0]?.offset ?? 0}): fix it or remove it.`, explicit ? "" : CONFIG_FILE_NAME));
+    } else {
+      const data = JSON.parse(fs.readFileSync(configFile, "utf8").replace(/^\uFEFF/, ""));
+      validateConfig ??= new Ajv({ allErrors: true, strict: false }).compile(VALIDATOR_CONFIG_SCHEMA);
+      if (!validateConfig(data)) {
+        for (const e of validateConfig.errors ?? []) {
+          const where = e.instancePath || "(top level)";
+          const extra = e.params && "additionalProperty" in e.params ? ` '${String(e.params.additionalProperty)}'` : "";
+          findings.push(lzv(`${shown}${where === "(top level)" ? "" : " " + where}: ${e.message}${extra}.`, explicit ? "" : CONFIG_FILE_NAME));
+        }
+      } else {
+        const { rules, ...rest } = data as Partial<ValidatorOptions> & { $schema?: string };
+        delete (rest as { $schema?: string }).$schema;
+        Object.assign(options, rest);
+        Object.assign(options.rules, rules ?? {});
+      }
+    }
+  } else if (explicit) {
+    findings.push(lzv(`Validator configuration '${explicit}' does not exist: fix the input configFile or remove it.`));
+  }
+
+  for (const [key, value] of Object.entries(inputs)) {
+    if (key === "configFile" || key === "ruleSeverities" || value === undefined || value === "") continue;
+    (options as unknown as Record<string, unknown>)[key] = value;
+  }
+  for (const [index, raw] of (inputs.ruleSeverities ?? "").split(/\r?\n|,/).entries()) {
+    const line = raw.trim();
+    if (!line || line.startsWith("#")) continue;
+    const m = /^([A-Za-z]+[0-9]+)\s*[=:]\s*(error|warning|info|off)$/i.exec(line);
+    if (!m) {
+      findings.push(lzv(`ruleSeverities entry ${index + 1} '${line}' is not CODE=error|warning|info|off.`));
+      continue;
+    }
+    options.rules[m[1].toUpperCase()] = m[2].toLowerCase() as RuleSetting;
+  }
+  for (const code of Object.keys(options.rules)) {
+    if (!ruleByCode(code)) findings.push(lzv(`Unknown rule code '${code}' in the rule settings: see docs/rules/README.md for the codes.`));
+  }
+  if (!parseVersion(options.pythonVersion)) {
+    findings.push(lzv(`pythonVersion '${options.pythonVersion}' is not a Python 3 version like 3.5.`));
+    options.pythonVersion = DEFAULT_OPTIONS.pythonVersion;
+  }
+  if (!["error", "warning", "never"].includes(options.failOn)) {
+    findings.push(lzv(`failOn '${options.failOn}' must be error, warning or never.`));
+    options.failOn = "error";
+  }
+  return { options, findings, configFile: usedConfig };
+}

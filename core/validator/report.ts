@@ -1,0 +1,150 @@
+/**
+ * The validator's outputs: the JSON report (docs/validate-report.schema.json), SARIF 2.1.0 (read
+ * by the "SARIF SAST Scans Tab" extension and code-scanning tools) and the Markdown summary tab.
+ */
+import { cell, table } from "../markdown";
+import type { GateResult, Summary, ValidationResult } from "./engine";
+import { allRules, rulePage, ruleByCode } from "./rules";
+import type { Finding, Lang } from "./types";
+
+export const TOOL_NAME = "lz-validate-routine";
+/**
+ * Where the rule pages (docs/rules/) are published, e.g. the bank's copy of this repository;
+ * empty: reports name the page path without a link.
+ */
+export const RULES_URL = "";
+
+export interface ValidationReport {
+  tool: { name: string; version: string };
+  routine: string;
+  pythonVersion: string;
+  failOn: string;
+  result: GateResult;
+  findings: Finding[];
+  summary: Summary;
+}
+
+export function jsonReport(result: ValidationResult, routine: string, version: string): ValidationReport {
+  return {
+    tool: { name: TOOL_NAME, version },
+    routine,
+    pythonVersion: result.options.pythonVersion,
+    failOn: result.options.failOn,
+    result: result.result,
+    findings: result.findings,
+    summary: result.summary,
+  };
+}
+
+const SARIF_LEVEL = { error: "error", warning: "warning", info: "note" } as const;
+
+export function sarifReport(result: ValidationResult, routineRoot: string, version: string, docsBase = RULES_URL): object {
+  const lang: Lang = result.options.lang;
+  const used = new Set(result.findings.map((f) => f.rule));
+  const rules = allRules().filter((r) => used.has(r.code));
+  const index = new Map(rules.map((r, i) => [r.code, i]));
+  const rootUri = "file://" + routineRoot.split(/[\\/]/).map(encodeURIComponent).join("/").replace(/^\/*/, "/") + "/";
+  return {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: TOOL_NAME,
+            version,
+            ...(docsBase ? { informationUri: docsBase + "docs/rules/README.md" } : {}),
+            rules: rules.map((r) => ({
+              id: r.code,
+              name: r.name,
+              shortDescription: { text: r.title[lang] },
+              fullDescription: { text: r.why },
+              help: { text: r.fix[lang] },
+              ...(docsBase ? { helpUri: docsBase + rulePage(r.code) } : {}),
+              defaultConfiguration: { level: SARIF_LEVEL[r.severity] },
+            })),
+          },
+        },
+        originalUriBaseIds: { SRCROOT: { uri: rootUri } },
+        results: result.findings.map((f) => {
+          const location = f.file
+            ? [{ physicalLocation: { artifactLocation: { uri: f.file.split("/").map(encodeURIComponent).join("/"), uriBaseId: "SRCROOT" }, region: { startLine: f.line, startColumn: f.column } } }]
+            : [];
+          const entry: Record<string, unknown> = {
+            ruleId: f.rule,
+            ruleIndex: index.get(f.rule),
+            level: SARIF_LEVEL[f.severity],
+            message: { text: f.message },
+            locations: location,
+          };
+          if (f.minVersion) entry.properties = { minVersion: f.minVersion };
+          if (f.suppressed) entry.suppressions = [{ kind: "inSource", justification: "# lz: ignore" }];
+          return entry;
+        }),
+      },
+    ],
+  };
+}
+
+const HEAD: Record<Lang, Record<string, string>> = {
+  en: {
+    title: "Routine validation",
+    result: "Result",
+    counts: "%e errors, %w warnings, %i info",
+    byRule: "Findings by rule",
+    rule: "Rule",
+    severity: "Severity",
+    count: "Count",
+    what: "What it checks",
+    none: "No findings: the routine passes the gate.",
+    line: "Line",
+    message: "Finding",
+    routineWide: "(the routine)",
+  },
+  es: {
+    title: "Validación de la rutina",
+    result: "Resultado",
+    counts: "%e errores, %w advertencias, %i informativos",
+    byRule: "Hallazgos por regla",
+    rule: "Regla",
+    severity: "Severidad",
+    count: "Cantidad",
+    what: "Qué revisa",
+    none: "Sin hallazgos: la rutina pasa la compuerta.",
+    line: "Línea",
+    message: "Hallazgo",
+    routineWide: "(la rutina)",
+  },
+};
+
+/** The summary tab: counts by rule, then every finding grouped by file. */
+export function markdownSummary(result: ValidationResult, routine: string, docsBase = RULES_URL): string {
+  const lang = result.options.lang;
+  const h = HEAD[lang];
+  const s = result.summary;
+  const out: string[] = [`### ${h.title}: \`${cell(routine)}\``, ""];
+  out.push(`**${h.result}: ${result.result}** — ${h.counts.replace("%e", String(s.errors)).replace("%w", String(s.warnings)).replace("%i", String(s.infos))}`, "");
+  if (!result.findings.length) {
+    out.push(h.none);
+    return out.join("\n") + "\n";
+  }
+  const counts = new Map<string, number>();
+  for (const f of result.findings) counts.set(f.rule, (counts.get(f.rule) ?? 0) + 1);
+  out.push(`#### ${h.byRule}`, "");
+  out.push(
+    table(
+      [h.rule, h.severity, h.count, h.what],
+      [...counts].map(([code, n]) => {
+        const r = ruleByCode(code)!;
+        return [code, result.options.rules[code] && result.options.rules[code] !== "off" ? String(result.options.rules[code]) : r.severity, String(n), r.title[lang]];
+      }),
+    ).replace(/^\| ([A-Z]+[0-9]+) \|/gm, (_m, code: string) => (docsBase ? `| [${code}](${docsBase}${rulePage(code)}) |` : `| ${code} |`)),
+  );
+  const byFile = new Map<string, Finding[]>();
+  for (const f of result.findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
+  for (const [file, findings] of byFile) {
+    out.push("", `#### ${file ? `\`${cell(file)}\`` : h.routineWide}`, "");
+    out.push(table([h.line, h.rule, h.severity, h.message], findings.map((f) => [`${f.line}:${f.column}`, f.rule, f.suppressed ? `${f.severity} (lz: ignore)` : f.severity, f.message])));
+  }
+  return out.join("\n") + "\n";
+}

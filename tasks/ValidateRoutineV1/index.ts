@@ -1,0 +1,143 @@
+/**
+ * ValidateRoutine: the automatic gate of Dev Validation. Reads inputs, runs the validator engine
+ * (core/validator) with worker threads, publishes annotations, summary, SARIF and JSON, and
+ * optionally comments the findings on the HU.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import tl = require("azure-pipelines-task-lib/task");
+import { cultureFromLocale } from "../../core/i18n/localizer";
+import { isUnresolvedMacro } from "../../core/text";
+import "../../core/validator/analyzers";
+import { validateRoutine, ValidationResult } from "../../core/validator/engine";
+import { commentHtml, commentMarker, publishOnWorkItem } from "../../core/validator/huComment";
+import { writeReports } from "../../core/validator/output";
+import { analyzeInWorkers } from "../../core/validator/pool";
+import type { FailOn, Finding } from "../../core/validator/types";
+import { optionalFilePath, taskLoc } from "../common/taskKit";
+import { HttpError, workItemGateway } from "../common/workItems";
+
+const ANNOTATIONS_PER_SEVERITY = 10;
+
+/** An optional input; an unresolved `$(var)` counts as not given, with a warning naming it. */
+function optionalInput(name: string): string | undefined {
+  const value = tl.getInput(name, false)?.trim();
+  if (!value) return undefined;
+  if (isUnresolvedMacro(value)) {
+    tl.warning(taskLoc("InputUnresolved", name, value));
+    return undefined;
+  }
+  return value;
+}
+
+function annotate(findings: Finding[], routine: string): void {
+  let hidden = 0;
+  for (const severity of ["error", "warning"] as const) {
+    const list = findings.filter((f) => f.severity === severity);
+    for (const f of list.slice(0, ANNOTATIONS_PER_SEVERITY)) {
+      const source = f.file ? path.join(routine, f.file) : undefined;
+      tl.logIssue(severity === "error" ? tl.IssueType.Error : tl.IssueType.Warning, `${f.rule} ${f.file ? `${f.file}:${f.line}:${f.column} ` : ""}${f.message}`, source, f.line, f.column, f.rule);
+    }
+    hidden += Math.max(0, list.length - ANNOTATIONS_PER_SEVERITY);
+  }
+  if (hidden) console.log(taskLoc("AnnotationsTruncated", hidden));
+}
+
+async function commentOnHu(result: ValidationResult, routine: string, sarifPath: string): Promise<void> {
+  const raw = optionalInput("workItemId");
+  if (!raw) return;
+  if (!/^[0-9]+$/.test(raw)) {
+    tl.warning(taskLoc("WorkItemIdInvalid", raw));
+    return;
+  }
+  const id = Number(raw);
+  const token = tl.getVariable("System.AccessToken");
+  if (!token) {
+    tl.warning(taskLoc("WorkItemNoToken", id));
+    return;
+  }
+  tl.setSecret(token);
+  const collection = tl.getVariable("System.CollectionUri") || tl.getVariable("System.TeamFoundationCollectionUri") || "";
+  const project = tl.getVariable("System.TeamProject") || "";
+  const releaseId = tl.getVariable("Release.ReleaseId");
+  const marker = commentMarker(releaseId);
+  try {
+    const outcome = await publishOnWorkItem(
+      workItemGateway(collection, project, token),
+      id,
+      commentHtml(result, routine, marker, tl.getVariable("Release.ReleaseName")),
+      marker,
+      { fileName: path.basename(sarifPath), content: fs.readFileSync(sarifPath) },
+    );
+    console.log(taskLoc(outcome.updated ? "WorkItemCommentUpdated" : "WorkItemCommented", id, outcome.commentId));
+    console.log(taskLoc("WorkItemAttached", id));
+  } catch (err) {
+    // The HU comment is a courtesy: a failure to post it is a warning, the gate stands on the findings.
+    if (err instanceof HttpError && (err.status === 401 || err.status === 403)) tl.warning(taskLoc("WorkItemForbidden", id, err.status));
+    else tl.warning(taskLoc("WorkItemFailed", id, (err as Error).message));
+  }
+}
+
+async function run(): Promise<void> {
+  tl.setResourcePath(path.join(__dirname, "task.json"));
+  const lang = cultureFromLocale(tl.getVariable("System.Culture")) === "es-ES" ? "es" : "en";
+  const rawRoutine = tl.getInput("routinePath", true)!.trim();
+  if (isUnresolvedMacro(rawRoutine)) return tl.setResult(tl.TaskResult.Failed, taskLoc("RoutinePathUnresolved", rawRoutine));
+  const routine = path.resolve(rawRoutine);
+  if (!fs.existsSync(routine) || !fs.statSync(routine).isDirectory()) return tl.setResult(tl.TaskResult.Failed, taskLoc("RoutinePathMissing", routine));
+
+  const failOn = (tl.getInput("failOn", false) || "error") as FailOn;
+  const pythonVersion = tl.getInput("pythonVersion", false) || "3.5";
+  console.log(taskLoc("Analyzing", routine, pythonVersion, failOn));
+  let lastShown = 0;
+  const progress = (done: number, total: number) => {
+    if (total >= 50 && (done === total || done - lastShown >= Math.ceil(total / 10))) {
+      lastShown = done;
+      console.log(taskLoc("Progress", done, total));
+    }
+  };
+  const result = await validateRoutine(
+    routine,
+    {
+      pythonVersion,
+      expectedDsn: tl.getInput("expectedDsn", false) || undefined,
+      zona: optionalInput("zona"),
+      artifactVersion: optionalInput("artifactVersion"),
+      versionFile: optionalFilePath("versionFile"),
+      configFile: optionalFilePath("configFile"),
+      ruleSeverities: tl.getInput("ruleSeverities", false) || undefined,
+      failOn,
+      lang,
+    },
+    { progress, pythonFiles: (files, ctx) => analyzeInWorkers(path.join(__dirname, "validatorWorker.js"), files, ctx, undefined, progress) },
+  );
+
+  const taskJson = JSON.parse(fs.readFileSync(path.join(__dirname, "task.json"), "utf8"));
+  const version = `${taskJson.version.Major}.${taskJson.version.Minor}.${taskJson.version.Patch}`;
+  const reportDir = path.resolve(optionalInput("reportDirectory") ?? path.join(tl.getVariable("Agent.TempDirectory") || routine, "lz-validate-routine"));
+  const reports = writeReports(result, routine, reportDir, version, optionalInput("rulesDocsUrl"));
+  tl.uploadSummary(reports.markdown);
+  annotate(result.findings, routine);
+  const s = result.summary;
+  console.log(taskLoc("Totals", result.stats.files, Math.round(result.stats.bytes / 1024), result.stats.ms, s.errors, s.warnings, s.infos));
+  console.log(taskLoc("ReportWritten", reports.json, reports.sarif));
+
+  for (const [name, value] of [["Errors", String(s.errors)], ["Warnings", String(s.warnings)], ["ReportPath", reports.json]]) {
+    tl.setVariable(`ValidateRoutine.${name}`, value);
+    tl.setVariable(name, value, false, true);
+  }
+  await commentOnHu(result, routine, reports.sarif);
+
+  if (result.result === "Failed") {
+    const blocking = failOn === "warning" ? s.errors + s.warnings : s.errors;
+    tl.setResult(tl.TaskResult.Failed, taskLoc("GateFailed", blocking, failOn));
+  } else if (result.result === "SucceededWithIssues") {
+    console.log(taskLoc("GateWarnings", s.warnings));
+    tl.setResult(tl.TaskResult.SucceededWithIssues, "");
+  } else {
+    console.log(taskLoc("GatePassed"));
+    tl.setResult(tl.TaskResult.Succeeded, "");
+  }
+}
+
+run().catch((err: Error) => tl.setResult(tl.TaskResult.Failed, taskLoc("UnexpectedError", err.stack ?? err.message)));

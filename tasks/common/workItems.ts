@@ -1,0 +1,54 @@
+/**
+ * WorkItemGateway over the real Azure DevOps REST client (azure-devops-node-api), authenticated
+ * with the job's access token. Not a task; tasks import it.
+ */
+import { Readable } from "stream";
+// The client classes are imported one by one: the package's WebApi entry pulls in every
+// service client (about 1 MB in a bundle).
+import { BearerCredentialHandler } from "azure-devops-node-api/handlers/bearertoken";
+import { WorkItemTrackingApi } from "azure-devops-node-api/WorkItemTrackingApi";
+import type { WorkItemGateway } from "../../core/validator/huComment";
+
+export class HttpError extends Error {
+  constructor(message: string, readonly status: number) {
+    super(message);
+  }
+}
+
+async function call<T>(what: Promise<T>): Promise<T> {
+  try {
+    return await what;
+  } catch (err) {
+    const e = err as Error & { statusCode?: number };
+    throw new HttpError(e.message, e.statusCode ?? 0);
+  }
+}
+
+export function workItemGateway(collectionUri: string, project: string, token: string): WorkItemGateway {
+  const wit = Promise.resolve(new WorkItemTrackingApi(collectionUri, [new BearerCredentialHandler(token)], undefined, "lz-routine-release-kit"));
+  return {
+    async listComments(id) {
+      const list = await call((await wit).getComments(project, id, 200));
+      return (list.comments ?? []).map((c) => ({ id: c.id ?? 0, text: c.text ?? "" }));
+    },
+    async addComment(id, html) {
+      const comment = await call((await wit).addComment({ text: html }, project, id));
+      return comment.id ?? 0;
+    },
+    async updateComment(id, commentId, html) {
+      await call((await wit).updateComment({ text: html }, project, id, commentId));
+    },
+    async attachFile(id, fileName, content, comment) {
+      const api = await wit;
+      const attachment = await call(api.createAttachment(null, Readable.from([content]), fileName, undefined, project));
+      await call(
+        api.updateWorkItem(
+          null,
+          [{ op: "add", path: "/relations/-", value: { rel: "AttachedFile", url: attachment.url, attributes: { comment } } }] as never,
+          id,
+          project,
+        ),
+      );
+    },
+  };
+}
