@@ -1,9 +1,8 @@
 import type { TaskReport } from "../core/report";
 
 export interface CommandResult {
-  report: TaskReport;
-  /** The `--format` the user asked for. */
-  format: string;
+  /** What to print on stdout, already in the `--format` the user asked for. */
+  output: string;
   /** 0 success, 1 the check failed (2, bad usage, comes from UsageError). */
   exitCode: 0 | 1;
 }

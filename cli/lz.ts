@@ -2,10 +2,12 @@
  * `lz`: each task's core logic outside a pipeline, for local use and debugging.
  * Exit codes: 0 success, 1 the gate/check failed, 2 bad usage.
  */
-import { CommandResult, reportAsText } from "./command";
+import { CommandResult } from "./command";
 import { ocVars, ocVarsHelp } from "./commands/ocVars";
 import { UsageError, usageOf, TaskDefinition } from "./taskInputs";
 import createOcVarsTask from "../tasks/CreateOCVarsV1/task.json";
+import validateRoutineTask from "../tasks/ValidateRoutineV1/task.json";
+import { validate, validateHelp } from "./commands/validate";
 
 interface Command {
   summary: string;
@@ -20,6 +22,12 @@ const COMMANDS: Record<string, Command> = {
     task: createOcVarsTask,
     extraHelp: ocVarsHelp,
     run: ocVars,
+  },
+  validate: {
+    summary: "validate a routine folder: Python 3.5, paths, secrets, config.json, version (ValidateRoutine)",
+    task: validateRoutineTask,
+    extraHelp: validateHelp,
+    run: validate,
   },
 };
 
@@ -44,8 +52,8 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   try {
-    const { report, exitCode, format } = await command.run(rest);
-    process.stdout.write((format === "json" ? JSON.stringify(report, null, 2) : reportAsText(report)) + "\n");
+    const { output, exitCode } = await command.run(rest);
+    process.stdout.write(output + "\n");
     return exitCode;
   } catch (err) {
     if (err instanceof UsageError) {

@@ -4,7 +4,6 @@
  * CLI and the task can never disagree; defaults are task.json's, except pipeline macros.
  */
 import { parseArgs } from "util";
-import { isUnresolvedMacro } from "../core/text";
 
 export interface TaskInputDefinition {
   name: string;
@@ -64,7 +63,8 @@ export function parseTaskCommand(
   for (const input of inputs) {
     const given = values[kebabCase(input.name)] as string | undefined;
     const fallback = input.defaultValue === undefined ? undefined : String(input.defaultValue);
-    const value = given ?? (fallback !== undefined && !isUnresolvedMacro(fallback) ? fallback : undefined);
+    // A default that names a pipeline variable ($(zona), $(Agent.TempDirectory)/…) means nothing outside a pipeline.
+    const value = given ?? (fallback !== undefined && !fallback.includes("$(") ? fallback : undefined);
     if (value !== undefined) result[input.name] = value;
     if (input.options && value !== undefined && value !== "" && !(value in input.options)) {
       throw new UsageError(`--${kebabCase(input.name)} must be one of ${Object.keys(input.options).join(", ")} (got '${value}')`);

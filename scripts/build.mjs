@@ -64,13 +64,15 @@ const builds = taskFolders().map(async ({ name, dir }) => {
   }
 });
 
+// The CLI: one file, plus the validator's worker thread and the parser .wasm files beside it.
 builds.push(
-  esbuild.build({
-    ...common,
-    entryPoints: [path.join(root, "cli", "lz.ts")],
-    outfile: path.join(out, "cli", "lz.js"),
-  }),
+  esbuild.build({ ...common, entryPoints: [path.join(root, "cli", "lz.ts")], outfile: path.join(out, "cli", "lz.js") }),
+  esbuild.build({ ...common, entryPoints: [path.join(root, "core", "validator", "worker.ts")], outfile: path.join(out, "cli", "validatorWorker.js") }),
 );
+fs.mkdirSync(path.join(out, "cli"), { recursive: true });
+for (const wasm of ["web-tree-sitter/web-tree-sitter.wasm", "tree-sitter-python/tree-sitter-python.wasm"]) {
+  fs.copyFileSync(require.resolve(wasm), path.join(out, "cli", path.basename(wasm)));
+}
 
 await Promise.all(builds);
 console.log(`build: ${taskFolders().length} task(s) and the CLI in ${Date.now() - started} ms`);

@@ -7,7 +7,7 @@ import { prepareOcVariables } from "../../core/oc/ocVariables";
 import { DEFAULT_VARIABLE_NAMES, RELEASE_FIELDS, ReleaseField } from "../../core/oc/releaseFields";
 import { problem } from "../../core/problem";
 import { buildReport } from "../../core/report";
-import { CommandResult } from "../command";
+import { CommandResult, reportAsText } from "../command";
 import { parseTaskCommand, UsageError } from "../taskInputs";
 import { taskLocalizer } from "../taskStrings";
 
@@ -66,5 +66,6 @@ export function ocVars(argv: string[]): CommandResult {
   });
   const loc = taskLocalizer(taskJson, spanish, options.lang as string | undefined);
   const report = buildReport("CreateOCVars", result.problems, result.variables, loc);
-  return { report, exitCode: result.ok ? 0 : 1, format: options.format as string };
+  const output = options.format === "json" ? JSON.stringify(report, null, 2) : reportAsText(report);
+  return { output, exitCode: result.ok ? 0 : 1 };
 }

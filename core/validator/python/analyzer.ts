@@ -250,6 +250,8 @@ export function analyzePython(parser: Parser, file: string, text: string, option
     return content;
   };
 
+  const contentStart = (node: Node) => node.firstChild?.endIndex ?? node.startIndex;
+
   const onString = (node: Node) => {
     const start = node.firstChild;
     if (!start || start.type !== "string_start") return;
@@ -363,13 +365,13 @@ export function analyzePython(parser: Parser, file: string, text: string, option
         const right = match.captures.find((c) => c.name === "literal")?.node;
         if (right) {
           const leftName = left.type === "attribute" ? src(left.childForFieldName("attribute") ?? left) : src(left);
-          namedLiterals.push({ name: leftName, offset: right.startIndex, content: stringContent(right) });
+          namedLiterals.push({ name: leftName, offset: contentStart(right), content: stringContent(right) });
         }
         break;
       }
       case "kwname": {
         const value = match.captures.find((c) => c.name === "literal")?.node;
-        if (value) namedLiterals.push({ name: src(node), offset: value.startIndex, content: stringContent(value) });
+        if (value) namedLiterals.push({ name: src(node), offset: contentStart(value), content: stringContent(value) });
         break;
       }
       case "walrus":

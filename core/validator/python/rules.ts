@@ -15,7 +15,7 @@ registerRules([
       en: "Open the file at this line and column and correct the syntax (a missing parenthesis, colon or quote is the usual cause).",
       es: "Abra el archivo en esta línea y columna y corrija la sintaxis (lo usual es un paréntesis, dos puntos o comilla que falta).",
     },
-    why: "A file that does not parse cannot be imported: the routine stops at the first import of it, in production as in dev.",
+    why: "A file that does not parse cannot be imported: the routine stops at the first import of it, in production as in dev. Known limitation of the parser: a continuation line inside brackets indented less than its statement (legal Python, rare in routines) can be reported; silence that line with `# lz: ignore[PY001]`.",
     example: { language: "python", bad: "def cargar(tabla)\n    return tabla", good: "def cargar(tabla):\n    return tabla" },
   },
   {

@@ -77,26 +77,44 @@ export function pythonPathsAndSecrets(
     const { line, column } = lines.position(offset);
     out.push({ rule, file, line, column, args });
   };
+  // A literal reported through its name (usuario = "svcdemo01") is not reported again by content.
+  const reported = new Set<number>();
+  for (const n of named) {
+    if (SECRET_NAME.test(n.name) && !PLACEHOLDER.test(n.content)) {
+      push("SEC001", n.offset, [`credential '${n.name}'`, `${n.name} = ${mask(n.content)}`]);
+      reported.add(n.offset);
+    } else if (USER_NAME.test(n.name) && !PLACEHOLDER.test(n.content)) {
+      push("PTH001", n.offset, [`user '${n.name}'`, n.content]);
+      reported.add(n.offset);
+    }
+  }
   for (const s of strings) {
+    if (reported.has(s.offset)) continue;
     scanPaths(s.content, (o, args) => push("PTH001", s.offset + o, args));
     scanSecrets(s.content, (o, args) => push("SEC001", s.offset + o, args));
-  }
-  for (const n of named) {
-    if (SECRET_NAME.test(n.name) && !PLACEHOLDER.test(n.content)) push("SEC001", n.offset, [`credential '${n.name}'`, `${n.name} = ${mask(n.content)}`]);
-    else if (USER_NAME.test(n.name) && !PLACEHOLDER.test(n.content)) push("PTH001", n.offset, [`user '${n.name}'`, n.content]);
   }
   return out;
 }
 
+/**
+ * Server folders belong in configuration (that is where the fix hint sends them): in config
+ * files only paths tied to one person or machine are findings.
+ */
+const CONFIG_EXTENSIONS = /\.(json|cfg|ini|properties|ya?ml|conf|toml)$/i;
+const PERSONAL_KINDS = new Set(["home folder", "Windows path", "HDFS user folder", "service account"]);
+
 /** Configuration, SQL and shell files: every line except comments. */
 export function textPathsAndSecrets(file: string, text: string): RawFinding[] {
+  const isConfig = CONFIG_EXTENSIONS.test(file);
   const out: RawFinding[] = [];
   const lines = text.split("\n");
   lines.forEach((raw, index) => {
     const trimmed = raw.trim();
     if (!trimmed || trimmed.startsWith("#") || trimmed.startsWith("--") || trimmed.startsWith(";") || trimmed.startsWith("//")) return;
     const column = (o: number) => Array.from(raw.slice(0, o)).length + 1;
-    scanPaths(raw, (o, args) => out.push({ rule: "PTH001", file, line: index + 1, column: column(o), args }));
+    scanPaths(raw, (o, args) => {
+      if (!isConfig || PERSONAL_KINDS.has(args[0])) out.push({ rule: "PTH001", file, line: index + 1, column: column(o), args });
+    });
     scanSecrets(raw, (o, args) => out.push({ rule: "SEC001", file, line: index + 1, column: column(o), args }));
     KEY_VALUE.lastIndex = 0;
     for (let m = KEY_VALUE.exec(raw); m; m = KEY_VALUE.exec(raw)) {

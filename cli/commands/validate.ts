@@ -1,0 +1,57 @@
+/** `lz validate <path>`: ValidateRoutine outside a pipeline (same engine, findings and reports). */
+import * as fs from "fs";
+import * as path from "path";
+import taskJson from "../../tasks/ValidateRoutineV1/task.json";
+import "../../core/validator/analyzers";
+import { validateRoutine } from "../../core/validator/engine";
+import { writeReports } from "../../core/validator/output";
+import { analyzeInWorkers } from "../../core/validator/pool";
+import { jsonReport, markdownSummary, sarifReport } from "../../core/validator/report";
+import type { FailOn } from "../../core/validator/types";
+import { cultureFromLocale } from "../../core/i18n/localizer";
+import { CommandResult } from "../command";
+import { parseTaskCommand, UsageError } from "../taskInputs";
+
+export const validateHelp = ["<path>               the routine folder (or --routine-path)", "--format text|json|sarif|markdown"];
+
+const version = `${taskJson.version.Major}.${taskJson.version.Minor}.${taskJson.version.Patch}`;
+
+export async function validate(argv: string[]): Promise<CommandResult> {
+  const { inputs, options, positionals } = parseTaskCommand(taskJson, argv, {}, ["text", "json", "sarif", "markdown"]);
+  const routine = positionals[0] ?? inputs.routinePath;
+  if (!routine) throw new UsageError("give the routine folder: lz validate <path>");
+  if (positionals.length > 1) throw new UsageError(`one routine folder at a time (got ${positionals.join(", ")})`);
+  if (!fs.existsSync(routine) || !fs.statSync(routine).isDirectory()) throw new UsageError(`'${routine}' is not a folder`);
+  if (inputs.workItemId) throw new UsageError("--work-item-id only works inside a pipeline (it needs the job's access token)");
+  const lang = cultureFromLocale((options.lang as string | undefined) ?? process.env.LZ_LANG ?? process.env.LC_ALL ?? process.env.LANG) === "es-ES" ? "es" : "en";
+  const failOn = (inputs.failOn || "error") as FailOn;
+  const worker = path.join(__dirname, "validatorWorker.js");
+  const result = await validateRoutine(
+    routine,
+    {
+      pythonVersion: inputs.pythonVersion,
+      expectedDsn: inputs.expectedDsn,
+      zona: inputs.zona,
+      artifactVersion: inputs.artifactVersion,
+      versionFile: inputs.versionFile,
+      configFile: inputs.configFile,
+      ruleSeverities: inputs.ruleSeverities,
+      failOn,
+      lang,
+    },
+    fs.existsSync(worker) ? { pythonFiles: (files, ctx) => analyzeInWorkers(worker, files, ctx) } : {},
+  );
+  if (inputs.reportDirectory) writeReports(result, routine, inputs.reportDirectory, version, inputs.rulesDocsUrl);
+  const format = options.format as string;
+  let output: string;
+  if (format === "json") output = JSON.stringify(jsonReport(result, routine, version), null, 2);
+  else if (format === "sarif") output = JSON.stringify(sarifReport(result, path.resolve(routine), version, inputs.rulesDocsUrl), null, 2);
+  else if (format === "markdown") output = markdownSummary(result, routine, inputs.rulesDocsUrl);
+  else {
+    const lines = result.findings.map((f) => `${f.file || "."}:${f.line}:${f.column}: ${f.severity} ${f.rule}${f.suppressed ? " (lz: ignore)" : ""} ${f.message}`);
+    const s = result.summary;
+    lines.push("", `${result.result}: ${s.errors} errors, ${s.warnings} warnings, ${s.infos} info (${result.stats.files} files, ${result.stats.ms} ms)`);
+    output = lines.join("\n");
+  }
+  return { output, exitCode: result.result === "Failed" ? 1 : 0 };
+}

@@ -1,0 +1,1 @@
+"""Rutina de demostración: calcula el calendario de pagos y lo guarda en la zona de resultados."""

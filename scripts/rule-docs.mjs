@@ -1,0 +1,103 @@
+// Writes docs/rules/<CODE>.md for every registered rule, docs/rules/README.md (the catalogue),
+// docs/lzvalidator.schema.json and docs/validate-report.schema.json from core/validator (compiled
+// in build/ts by `npm run build`).   --check: fail when any of them is stale.
+import fs from "node:fs";
+import path from "node:path";
+import { createRequire } from "node:module";
+import { root } from "./tasks.mjs";
+
+const require = createRequire(import.meta.url);
+const compiled = path.join(root, "build", "ts", "core", "validator", "catalogue.js");
+if (!fs.existsSync(compiled)) {
+  console.error("rule-docs: run npm run build first (needs build/ts)");
+  process.exit(2);
+}
+const { allRules, VALIDATOR_CONFIG_SCHEMA, VALIDATE_REPORT_SCHEMA } = require(compiled);
+const check = process.argv.includes("--check");
+const files = new Map();
+
+const CATEGORY = {
+  python: "Python",
+  "paths-and-secrets": "Paths and secrets",
+  configuration: "Configuration",
+  packaging: "Packaging",
+  files: "Files",
+  validator: "Validator",
+  sql: "SQL",
+  environment: "Installed environment",
+  logs: "Run logs",
+};
+
+for (const rule of allRules()) {
+  const lines = [
+    `# ${rule.code} — ${rule.name}`,
+    "",
+    `**Default severity:** ${rule.severity} · **Category:** ${CATEGORY[rule.category] ?? rule.category}`,
+    "",
+    "## What it does",
+    "",
+    rule.title.en,
+    "",
+    `*Español:* ${rule.title.es}`,
+    "",
+    "## Why it matters",
+    "",
+    rule.why,
+    "",
+  ];
+  if (rule.example) {
+    lines.push("## Example", "", "Finding:", "", "```" + rule.example.language, rule.example.bad, "```", "", "Fixed:", "", "```" + rule.example.language, rule.example.good, "```", "");
+  }
+  lines.push(
+    "## How to fix",
+    "",
+    rule.fix.en,
+    "",
+    `*Español:* ${rule.fix.es}`,
+    "",
+    "## How to silence",
+    "",
+    `- One line: add \`# lz: ignore[${rule.code}]\` (or \`-- lz: ignore[${rule.code}]\` in SQL) at the end of the line; the finding is then reported as info.`,
+    `- Everywhere: \`"rules": { "${rule.code}": "off" }\` (or \`"warning"\`, \`"info"\`) in \`.lzvalidator.json\`, or \`${rule.code}=off\` in the task input *Rule severities*.`,
+    "",
+  );
+  files.set(path.join(root, "docs", "rules", `${rule.code}.md`), lines.join("\n"));
+}
+
+const catalogue = [
+  "# Validator rules",
+  "",
+  "Every finding (hallazgo) carries one of these stable codes. *Generated from core/validator by `npm run docs`.*",
+  "",
+  "| Code | Name | Default severity | Category | What it checks |",
+  "|---|---|---|---|---|",
+  ...allRules().map((r) => `| [${r.code}](${r.code}.md) | ${r.name} | ${r.severity} | ${CATEGORY[r.category] ?? r.category} | ${r.title.en} |`),
+  "",
+  "Severities can be changed per rule in `.lzvalidator.json` ([schema](../lzvalidator.schema.json)) or the task input *Rule severities*; one line is silenced with `# lz: ignore[CODE]`.",
+  "",
+].join("\n");
+files.set(path.join(root, "docs", "rules", "README.md"), catalogue);
+files.set(path.join(root, "docs", "lzvalidator.schema.json"), JSON.stringify(VALIDATOR_CONFIG_SCHEMA, null, 2) + "\n");
+files.set(path.join(root, "docs", "validate-report.schema.json"), JSON.stringify(VALIDATE_REPORT_SCHEMA, null, 2) + "\n");
+
+const stale = [];
+for (const [file, content] of files) {
+  const current = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : undefined;
+  if (current === content) continue;
+  if (check) stale.push(path.relative(root, file));
+  else {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, content);
+  }
+}
+const known = new Set([...files.keys()].map((f) => path.basename(f)));
+for (const f of fs.existsSync(path.join(root, "docs", "rules")) ? fs.readdirSync(path.join(root, "docs", "rules")) : []) {
+  if (!known.has(f)) {
+    if (check) stale.push(`docs/rules/${f} (no such rule)`);
+    else fs.rmSync(path.join(root, "docs", "rules", f));
+  }
+}
+if (stale.length) {
+  console.error(`rule docs are stale, run npm run docs:\n${stale.join("\n")}`);
+  process.exit(1);
+}
