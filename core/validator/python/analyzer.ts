@@ -68,7 +68,8 @@ const PYTHON_QUERY = `
 (positional_separator) @posonly
 (match_statement) @match
 (type_alias_statement) @typealias
-(type_parameter) @typeparams
+(function_definition type_parameters: (_) @typeparams)
+(class_definition type_parameters: (_) @typeparams)
 (future_import_statement) @future
 (return_statement (expression_list (list_splat))) @return_splat
 (yield (expression_list (list_splat))) @yield_splat

@@ -16,7 +16,7 @@ const PATH_PATTERNS: PathPattern[] = [
   { kind: "home folder", re: /(?<![\w$])\/home\/[A-Za-z0-9._-]+/g },
   { kind: "server path", re: /(?<![\w$])\/(?:avirtual|opt|srv|apps|u01)\/[A-Za-z0-9._-]+[^\s'",;)]*/g },
   { kind: "Windows path", re: /(?<![\w])[A-Za-z]:\\{1,2}[A-Za-z0-9_ .-]+[^\s'",;)]*/g },
-  { kind: "HDFS user folder", re: /(?:hdfs:\/\/[^\s'"/]*)?(?<![\w$.])\/user\/[A-Za-z0-9._-]+/g },
+  { kind: "HDFS user folder", re: /hdfs:\/\/[^\s'"/]*\/user\/[A-Za-z0-9._-]+|(?<![\w$.])\/user\/[A-Za-z0-9._-]+/g },
   { kind: "service account", re: /(?<![\w$])svc[a-z]{2,}[0-9]{1,3}(?![\w])/gi },
 ];
 
@@ -24,7 +24,7 @@ const PATH_PATTERNS: PathPattern[] = [
 const SECRET_NAME = /^(.*_)?(pass(word|wd)?|pwd|secret|token|api_?key|access_?key|private_?key|clave|contrase(n|ñ)a)(_.*)?$/i;
 const USER_NAME = /^(.*_)?(user(name)?|usuario|usr)$/i;
 /** Values that are references to a secret, not the secret: placeholders, lookups, empty. */
-const PLACEHOLDER = /^\s*$|^\$\{.*\}$|^\$\(.*\)$|^\{\{.*\}\}$|^%\(.*\)s$|^<.*>$|^\*+$|^x+$|^(none|null|changeme|\{\}|%s)$/i;
+const PLACEHOLDER = /^\s*$|^\$\{|^\$\(|^\{\{|^%\(|^<.*>$|^\*+$|^x+$|^(none|null|changeme|\{\}|%s)$/i;
 
 interface SecretPattern {
   kind: string;

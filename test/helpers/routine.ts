@@ -1,0 +1,17 @@
+/** Temporary routines for the validator tests, written from a map of relative path → content. */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+
+export function makeRoutine(files: Record<string, string | Buffer>, name = "alm_test"): string {
+  const root = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "lz-routine-")), name);
+  for (const [rel, content] of Object.entries(files)) {
+    const file = path.join(root, rel);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, content);
+  }
+  fs.mkdirSync(root, { recursive: true });
+  return root;
+}
+
+export const PRD_CONFIG = JSON.stringify({ dsn: "impala-virtual-prd", zona: "proceso_x" }, null, 2);
