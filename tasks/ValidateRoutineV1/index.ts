@@ -43,18 +43,21 @@ function annotate(findings: Finding[], routine: string): void {
   if (hidden) console.log(taskLoc("AnnotationsTruncated", hidden));
 }
 
-async function commentOnHu(result: ValidationResult, routine: string, sarifPath: string): Promise<void> {
+/** Returns false when the HU comment was asked for and could not be posted. */
+async function commentOnHu(result: ValidationResult, routine: string, sarifPath: string): Promise<boolean> {
   const raw = optionalInput("workItemId");
-  if (!raw) return;
+  if (!raw) return true;
   if (!/^[0-9]+$/.test(raw)) {
     tl.warning(taskLoc("WorkItemIdInvalid", raw));
-    return;
+    return false;
   }
   const id = Number(raw);
-  const token = tl.getVariable("System.AccessToken");
+  // The job's own connection carries the token without the "Allow scripts to access the OAuth
+  // token" switch; System.AccessToken is the fallback for agents that do not expose it.
+  const token = tl.getEndpointAuthorizationParameter("SYSTEMVSSCONNECTION", "AccessToken", true) || tl.getVariable("System.AccessToken");
   if (!token) {
     tl.warning(taskLoc("WorkItemNoToken", id));
-    return;
+    return false;
   }
   tl.setSecret(token);
   const collection = tl.getVariable("System.CollectionUri") || tl.getVariable("System.TeamFoundationCollectionUri") || "";
@@ -71,10 +74,12 @@ async function commentOnHu(result: ValidationResult, routine: string, sarifPath:
     );
     console.log(taskLoc(outcome.updated ? "WorkItemCommentUpdated" : "WorkItemCommented", id, outcome.commentId));
     console.log(taskLoc("WorkItemAttached", id));
+    return true;
   } catch (err) {
     // The HU comment is a courtesy: a failure to post it is a warning, the gate stands on the findings.
     if (err instanceof HttpError && (err.status === 401 || err.status === 403)) tl.warning(taskLoc("WorkItemForbidden", id, err.status));
     else tl.warning(taskLoc("WorkItemFailed", id, (err as Error).message));
+    return false;
   }
 }
 
@@ -126,13 +131,13 @@ async function run(): Promise<void> {
     tl.setVariable(`ValidateRoutine.${name}`, value);
     tl.setVariable(name, value, false, true);
   }
-  await commentOnHu(result, routine, reports.sarif);
+  const commented = await commentOnHu(result, routine, reports.sarif);
 
   if (result.result === "Failed") {
     const blocking = failOn === "warning" ? s.errors + s.warnings : s.errors;
     tl.setResult(tl.TaskResult.Failed, taskLoc("GateFailed", blocking, failOn));
-  } else if (result.result === "SucceededWithIssues") {
-    console.log(taskLoc("GateWarnings", s.warnings));
+  } else if (result.result === "SucceededWithIssues" || !commented) {
+    if (s.warnings) console.log(taskLoc("GateWarnings", s.warnings));
     tl.setResult(tl.TaskResult.SucceededWithIssues, "");
   } else {
     console.log(taskLoc("GatePassed"));

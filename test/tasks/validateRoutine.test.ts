@@ -1,0 +1,166 @@
+import { strict as assert } from "assert";
+import { ChildProcess, spawn } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { makeRoutine, PRD_CONFIG } from "../helpers/routine";
+import { runTask, uploadedSummary } from "../helpers/taskRun";
+
+const MANY_ERRORS = Array.from({ length: 12 }, (_, i) => `v${i} = f"{x}"`).join("\n") + "\n" + Array.from({ length: 3 }, (_, i) => `import secrets as s${i}`).join("\n") + "\n";
+
+function run(inputs: Record<string, string>, variables: Record<string, string> = {}, secrets: Record<string, string> = {}) {
+  return runTask("ValidateRoutineV1", {
+    inputs: { pythonVersion: "3.5", expectedDsn: "impala-virtual-prd", failOn: "error", ...inputs },
+    variables,
+    secrets,
+  });
+}
+
+describe("ValidateRoutine task", function () {
+  this.timeout(60000);
+
+  it("fails the gate on errors, shows at most 10 error annotations with file and line, and reports everything", async () => {
+    const routine = makeRoutine({ "static/config/config.json": PRD_CONFIG, "m.py": MANY_ERRORS, "n.py": "x = 1\n" });
+    const r = await run({ routinePath: routine, reportDirectory: path.join(routine, "..", "reports") });
+    assert.equal(r.result, "Failed", r.stdout);
+    const logged = r.commands.filter((c) => c.command === "task.logissue");
+    assert.equal(logged.filter((c) => c.properties.type === "error").length, 10);
+    assert.equal(logged[0].properties.sourcepath, path.join(routine, "m.py"));
+    assert.equal(logged[0].properties.linenumber, "1");
+    assert.equal(logged[0].properties.code, "PY003");
+    assert.match(r.stdout, /5 more finding\(s\) are not shown as annotations/);
+    assert.match(r.runner.errorIssues.at(-1)!, /The routine has 15 finding\(s\) at or above 'error'/);
+    const report = JSON.parse(fs.readFileSync(path.join(routine, "..", "reports", "ValidateRoutine-report.json"), "utf8"));
+    assert.equal(report.findings.length, 15);
+    assert.ok(fs.existsSync(path.join(routine, "..", "reports", "ValidateRoutine.sarif")));
+    assert.match(uploadedSummary(r), /\| PY003 \| error \| 12 \|/);
+    assert.equal(r.variables.get("ValidateRoutine.Errors")?.message, "15");
+    assert.equal(r.variables.get("ValidateRoutine.Warnings")?.message, "0");
+    assert.equal(r.variables.get("ReportPath")?.properties.isOutput, "true");
+  });
+
+  it("passes a clean routine, and is SucceededWithIssues on warnings below failOn", async () => {
+    const clean = makeRoutine({ "static/config/config.json": PRD_CONFIG, "m.py": "x = 1\n" });
+    assert.equal((await run({ routinePath: clean })).result, "Succeeded");
+    const warned = makeRoutine({ "static/config/config.json": PRD_CONFIG, "m.py": 'x = f"{a}"\n' });
+    const r = await run({ routinePath: warned, ruleSeverities: "PY003=warning" });
+    assert.equal(r.result, "SucceededWithIssues", r.stdout);
+    assert.equal(r.commands.filter((c) => c.command === "task.logissue" && c.properties.type === "warning").length, 1);
+  });
+
+  it("checks zona and version from the release, and skips them (with a warning) when undefined", async () => {
+    const routine = makeRoutine({ "static/config/config.json": PRD_CONFIG, "version.txt": "1.0\n", "m.py": "x = 1\n" });
+    const checked = await run({ routinePath: routine, zona: "otra", artifactVersion: "2.0" });
+    const codes = checked.commands.filter((c) => c.command === "task.logissue").map((c) => c.properties.code).sort();
+    assert.deepEqual(codes, ["CFG003", "VER001"]);
+    const skipped = await run({ routinePath: routine, zona: "$(zona)", artifactVersion: "$(Build.BuildNumber)" });
+    assert.equal(skipped.result, "Succeeded", skipped.stdout);
+    assert.match(skipped.runner.warningIssues.join("\n"), /Input zona is '\$\(zona\)', a variable the release does not define/);
+  });
+
+  it("fails clearly when the routine folder is missing or VerifyRoutineEnv did not run", async () => {
+    const missing = await run({ routinePath: "/nonexistent/site-packages/alm_x" });
+    assert.match(missing.runner.errorIssues[0], /The routine folder '\/nonexistent\/site-packages\/alm_x' does not exist/);
+    const unresolved = await run({ routinePath: "$(RoutineEnv.SitePackagePath)" });
+    assert.match(unresolved.runner.errorIssues[0], /run VerifyRoutineEnv earlier in this job/);
+  });
+
+  it("analyzes many files on worker threads with the same findings", async () => {
+    const files: Record<string, string> = { "static/config/config.json": PRD_CONFIG };
+    for (let i = 0; i < 60; i++) files[`mod${i}.py`] = i % 3 ? "x = 1\n" : 'x = f"{a}"\n';
+    const r = await run({ routinePath: makeRoutine(files), failOn: "never" });
+    assert.equal(r.variables.get("ValidateRoutine.Errors")?.message, "20", r.stdout);
+    assert.match(r.stdout, /60 of 61 files analyzed|60 of 60 files analyzed|of \d+ files analyzed/);
+  });
+
+  it("writes messages in Spanish when the agent's culture is es-ES", async () => {
+    const routine = makeRoutine({ "static/config/config.json": PRD_CONFIG, "m.py": 'x = f"{a}"\n' });
+    const r = await run({ routinePath: routine }, { "System.Culture": "es-ES" });
+    assert.match(r.stdout, /Un f-string requiere Python 3.6; la rutina se ejecuta en Python 3.5/);
+    assert.match(r.runner.errorIssues.at(-1)!, /La rutina tiene 1 hallazgo\(s\)/);
+  });
+
+  describe("the HU comment (against a local fake of the REST API)", () => {
+    let server: ChildProcess;
+    let log: string;
+    const start = async (...args: string[]) => {
+      log = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "lz-ado-")), "requests.jsonl");
+      fs.writeFileSync(log, "");
+      server = spawn(process.execPath, [path.join(__dirname, "..", "helpers", "fakeAdo.js"), log, ...args]);
+      return new Promise<number>((resolve) => server.stdout!.once("data", (d: Buffer) => resolve(Number(/listening (\d+)/.exec(d.toString())![1]))));
+    };
+    const requests = () => fs.readFileSync(log, "utf8").trim().split("\n").filter(Boolean).map((l) => JSON.parse(l));
+    afterEach(() => server?.kill());
+
+    const TOKEN = "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.secret-token";
+    const vars = (port: number) => ({
+      "System.CollectionUri": `http://127.0.0.1:${port}/org/`,
+      "System.TeamProject": "Proyecto",
+      "Release.ReleaseId": "42",
+      "Release.ReleaseName": "Release-42",
+    });
+
+    it("posts the findings, attaches the SARIF, then updates the same comment on a rerun", async () => {
+      const port = await start();
+      const routine = makeRoutine({ "static/config/config.json": PRD_CONFIG, "m.py": 'x = f"{a}"\n' });
+      const first = await run({ routinePath: routine, workItemId: "77" }, vars(port), { "System.AccessToken": TOKEN });
+      assert.match(first.stdout, /Findings posted on HU 77 \(comment 100\)/);
+      assert.match(first.stdout, /SARIF attached to HU 77/);
+      const second = await run({ routinePath: routine, workItemId: "77" }, vars(port), { "System.AccessToken": TOKEN });
+      assert.match(second.stdout, /Findings updated on HU 77 \(comment 100\)/);
+
+      const calls = requests().filter((r) => r.method !== "OPTIONS").map((r) => `${r.method} ${r.url.split("?")[0]}`);
+      assert.deepEqual(calls, [
+        "GET /org/Proyecto/_apis/wit/workItems/77/comments",
+        "POST /org/Proyecto/_apis/wit/workItems/77/comments",
+        "POST /org/Proyecto/_apis/wit/attachments",
+        "PATCH /org/Proyecto/_apis/wit/workItems/77",
+        "GET /org/Proyecto/_apis/wit/workItems/77/comments",
+        "PATCH /org/Proyecto/_apis/wit/workItems/77/comments/100",
+        "POST /org/Proyecto/_apis/wit/attachments",
+        "PATCH /org/Proyecto/_apis/wit/workItems/77",
+      ]);
+      const all = requests();
+      for (const r of all.filter((x) => x.method !== "OPTIONS")) assert.equal(r.auth, `Bearer ${TOKEN}`);
+      const posted = JSON.parse(all.find((r) => r.method === "POST" && /comments/.test(r.url)).body).text;
+      assert.match(posted, /PY003/);
+      assert.match(posted, /lz-validate-routine · release 42/);
+      const relation = JSON.parse(all.find((r) => r.method === "PATCH" && /workItems\/77(\?|$)/.test(r.url)).body);
+      assert.equal(relation[0].value.rel, "AttachedFile");
+      assert.ok(first.vsoLines.includes(`##vso[task.setsecret]${TOKEN}`), "the token is registered as a secret");
+      // task-lib's own debug line of the variable is masked by the agent (a secret variable); the
+      // task itself never prints it.
+      const leaks = first.stdout.split("\n").filter((l) => l.includes(TOKEN) && !l.startsWith("##vso[task.setsecret]") && !l.startsWith("##vso[task.debug]"));
+      assert.deepEqual(leaks, []);
+    });
+
+    it("explains the missing permission and keeps the gate's own result", async () => {
+      const port = await start("--status", "403");
+      const routine = makeRoutine({ "static/config/config.json": PRD_CONFIG, "m.py": "x = 1\n" });
+      const r = await run({ routinePath: routine, workItemId: "77" }, vars(port), { "System.AccessToken": TOKEN });
+      assert.match(r.runner.warningIssues.join("\n"), /Cannot comment on HU 77: the token lacks permission \(HTTP 403\)\. Give the project's build service 'Edit work items in this node'/);
+      assert.equal(r.result, "SucceededWithIssues");
+    });
+
+    it("uses the job connection's token (SystemVssConnection) when the agent provides it", async () => {
+      const port = await start();
+      const routine = makeRoutine({ "static/config/config.json": PRD_CONFIG, "m.py": "x = 1\n" });
+      process.env.ENDPOINT_AUTH_PARAMETER_SYSTEMVSSCONNECTION_ACCESSTOKEN = "conn-token-1";
+      try {
+        const r = await run({ routinePath: routine, workItemId: "77" }, vars(port));
+        assert.match(r.stdout, /Findings posted on HU 77/);
+        assert.ok(r.vsoLines.includes("##vso[task.setsecret]conn-token-1"));
+      } finally {
+        delete process.env.ENDPOINT_AUTH_PARAMETER_SYSTEMVSSCONNECTION_ACCESSTOKEN;
+      }
+      assert.equal(requests().find((x) => x.method === "POST").auth, "Bearer conn-token-1");
+    });
+
+    it("says how to give the job a token when there is none", async () => {
+      const routine = makeRoutine({ "static/config/config.json": PRD_CONFIG, "m.py": "x = 1\n" });
+      const r = await run({ routinePath: routine, workItemId: "77" });
+      assert.match(r.runner.warningIssues.join("\n"), /Enable 'Allow scripts to access the OAuth token'/);
+      assert.equal(r.result, "SucceededWithIssues");
+    });
+  });
+});
