@@ -46,10 +46,17 @@ const BUDGET_VSIX = 3 * 1024 * KB;
 row(".vsix size", `${(vsixSize / KB).toFixed(0)} KB`, "≤ 3 MB (≤ 6 MB with every task and the tab)", vsixSize <= BUDGET_VSIX);
 
 const BUNDLE_BUDGET = { CreateOCVarsV1: 600 * KB };
+const FOLDER_BUDGET = { ValidateRoutineV1: 2.5 * 1024 * KB };
 for (const { name } of taskFolders()) {
   const size = fs.statSync(path.join(root, "build", "tasks", name, "index.js")).size;
   const budget = BUNDLE_BUDGET[name];
   row(`${name} bundle`, `${(size / KB).toFixed(0)} KB`, budget ? `≤ ${budget / KB} KB` : "", budget ? size <= budget : undefined);
+  const folderBudget = FOLDER_BUDGET[name];
+  if (folderBudget) {
+    const dir = path.join(root, "build", "tasks", name);
+    const total = fs.readdirSync(dir, { recursive: true }).map((f) => path.join(dir, String(f))).filter((f) => fs.statSync(f).isFile()).reduce((a, f) => a + fs.statSync(f).size, 0);
+    row(`${name} folder`, `${(total / KB).toFixed(0)} KB`, `≤ ${(folderBudget / KB / 1024).toFixed(1)} MB`, total <= folderBudget);
+  }
 }
 
 // --- task cold start: bundle start to result on a tiny input, vs `node -e 0` ----------------
@@ -95,6 +102,28 @@ for (const { name } of taskFolders()) {
   const ratio = ms / baseline;
   row(`${name} cold start`, `${ms.toFixed(1)} ms vs node -e 0 ${baseline.toFixed(1)} ms = ${ratio.toFixed(2)}×`, "≤ 2× node -e 0", ratio <= 2);
   row(`  of which task-lib load alone`, `${floor.toFixed(1)} ms = ${(floor / baseline).toFixed(2)}×`, "");
+}
+
+// --- ValidateRoutine on the CPython standard library (issue #3) -----------------------------
+// In this process, so that maxRSS covers the worker threads too.
+const stdlib = spawnSync("python3", ["-c", "import sysconfig; print(sysconfig.get_paths()['stdlib'])"], { encoding: "utf8" }).stdout.trim();
+if (stdlib && fs.existsSync(stdlib)) {
+  const { createRequire } = await import("node:module");
+  const require = createRequire(import.meta.url);
+  const { validateRoutine } = require(path.join(root, "build", "ts", "core", "validator", "engine.js"));
+  const { analyzeInWorkers, defaultWorkerCount } = require(path.join(root, "build", "ts", "core", "validator", "pool.js"));
+  const worker = path.join(root, "build", "ts", "core", "validator", "worker.js");
+  const t0 = performance.now();
+  const result = await validateRoutine(stdlib, { exclude: ["site-packages/**"], failOn: "never" }, { pythonFiles: (files, ctx) => analyzeInWorkers(worker, files, ctx) });
+  const seconds = (performance.now() - t0) / 1000;
+  const mb = result.stats.bytes / 1024 / 1024;
+  const peak = process.resourceUsage().maxRSS / 1024;
+  const byRule = {};
+  for (const f of result.findings) byRule[f.rule] = (byRule[f.rule] ?? 0) + 1;
+  row("validate stdlib: files", `${result.stats.files} (${result.stats.pythonFiles} .py) in ${stdlib}`, "no crash on any file", true);
+  row("validate stdlib: speed", `${mb.toFixed(1)} MB in ${seconds.toFixed(1)} s = ${(mb / seconds).toFixed(2)} MB/s (${defaultWorkerCount()} workers)`, "≥ 3 MB/s", mb / seconds >= 3);
+  row("validate stdlib: peak memory", `${peak.toFixed(0)} MB`, "≤ 500 MB", peak <= 500);
+  row("validate stdlib: findings", Object.entries(byRule).sort().map(([k, v]) => `${k} ${v}`).join(", "), "");
 }
 
 // --- report ---------------------------------------------------------------------------------

@@ -119,8 +119,3 @@ export function prepareOcVariables(input: OcInput): OcResult {
     dependencySource,
   };
 }
-
-/** The undotted output-variable name declared in task.json for a job variable: `OC.Titulo` → `Titulo`. */
-export function outputName(variable: OcVariable): string {
-  return variable.slice("OC.".length);
-}

@@ -6,7 +6,7 @@ import * as fs from "fs";
 import * as path from "path";
 import tl = require("azure-pipelines-task-lib/task");
 import { emptyDependencyMap, parseDependencyJson, parseDependencyLines } from "../../core/oc/dependencyMap";
-import { OcInput, outputName, prepareOcVariables } from "../../core/oc/ocVariables";
+import { OcInput, prepareOcVariables } from "../../core/oc/ocVariables";
 import { RELEASE_FIELDS, ReleaseField } from "../../core/oc/releaseFields";
 import { renderOcSummary } from "../../core/oc/summary";
 import { problem } from "../../core/problem";
@@ -69,11 +69,11 @@ function run(): void {
     tl.setResult(tl.TaskResult.Failed, [taskLoc("FailedWithProblems", errors.length), ...lines].join("\n"));
     return;
   }
-  for (const [name, value] of result.variables) {
-    console.log(taskLoc("SettingVariable", name, value.includes("\n") ? value.replace(/\n/g, " ⏎ ") : value));
-    tl.setVariable(name, value);
-    tl.setVariable(outputName(name), value, false, true);
-  }
+  // One write for the whole list: the log shows what was set without a line-by-line cost.
+  console.log(result.variables.map(([name, value]) => taskLoc("SettingVariable", name, value.replace(/\n/g, " ⏎ "))).join("\n"));
+  // Job variables only: the change-order task runs later in the same job. (No declared outputs:
+  // sixteen more commands at every run for a reference name nobody needs here.)
+  for (const [name, value] of result.variables) tl.setVariable(name, value);
   console.log(taskLoc("SetVariables", result.variables.length));
   // No message on success: with issues, task-lib would log it as one more warning.
   const warned = result.problems.some((p) => p.severity === "warning");

@@ -17,6 +17,17 @@ describe("README", () => {
     }
   });
 
+  it("has a page for every validator rule, the catalogue and the schemas, up to date", () => {
+    const check = spawnSync(process.execPath, [path.join(repoRoot, "scripts", "rule-docs.mjs"), "--check"], { encoding: "utf8" });
+    assert.equal(check.status, 0, check.stderr);
+    const { allRules } = require(path.join(repoRoot, "build", "ts", "core", "validator", "catalogue.js"));
+    const catalogue = fs.readFileSync(path.join(repoRoot, "docs", "rules", "README.md"), "utf8");
+    for (const rule of allRules()) {
+      assert.ok(fs.existsSync(path.join(repoRoot, "docs", "rules", `${rule.code}.md`)), rule.code);
+      assert.ok(catalogue.includes(`[${rule.code}](${rule.code}.md)`), rule.code);
+    }
+  });
+
   it("starts with the two commands of a fresh machine, and CI runs the same test command", () => {
     assert.ok(readme.includes("npm ci && npm run package"));
     assert.ok(readme.includes("npm test"));

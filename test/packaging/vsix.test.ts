@@ -9,6 +9,8 @@ import { repoRoot } from "../helpers/taskRun";
 /** Budgets of the foundation issue; later issues add their own per task. */
 const VSIX_BUDGET = 3 * 1024 * 1024;
 const TASK_BUNDLE_BUDGET: Record<string, number> = { CreateOCVarsV1: 600 * 1024 };
+/** Whole task folders (bundle + worker + .wasm). */
+const TASK_FOLDER_BUDGET: Record<string, number> = { ValidateRoutineV1: 2.5 * 1024 * 1024 };
 
 describe("the .vsix", function () {
   this.timeout(60000);
@@ -56,6 +58,12 @@ describe("the .vsix", function () {
       for (const exec of Object.values<any>({ ...task.execution, ...task.postjobexecution })) {
         assert.ok(zip.file(`${folder}/${exec.target}`), `${folder}: handler target ${exec.target} missing`);
       }
+      const folderBudget = TASK_FOLDER_BUDGET[path.basename(folder)];
+      if (folderBudget) {
+        let total = 0;
+        for (const f of files().filter((x) => x.startsWith(`${folder}/`))) total += (await zip.file(f)!.async("uint8array")).length;
+        assert.ok(total <= folderBudget, `${folder} is ${total} bytes > ${folderBudget}`);
+      }
       const budget = TASK_BUNDLE_BUDGET[path.basename(folder)];
       if (budget) {
         const size = (await zip.file(`${folder}/index.js`)!.async("uint8array")).length;
@@ -74,6 +82,29 @@ describe("the .vsix", function () {
       }
     }
     assert.ok(zip.file("images/extension-icon.png"));
+  });
+
+  it("ships the parser .wasm files and the worker beside ValidateRoutine's bundle", () => {
+    for (const f of ["index.js", "validatorWorker.js", "web-tree-sitter.wasm", "tree-sitter-python.wasm"]) {
+      assert.ok(zip.file(`tasks/ValidateRoutineV1/${f}`), f);
+    }
+  });
+
+  it("runs ValidateRoutine from the package alone: parser, worker threads and all", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lz-unzipped-vr-"));
+    for (const f of files().filter((f) => f.startsWith("tasks/ValidateRoutineV1/"))) {
+      const target = path.join(dir, f);
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.writeFileSync(target, await zip.file(f)!.async("nodebuffer"));
+    }
+    const routine = path.join(repoRoot, "examples", "alm_demo_rutina");
+    const run = spawnSync(process.execPath, [path.join(dir, "tasks/ValidateRoutineV1/index.js")], {
+      cwd: dir,
+      env: { PATH: process.env.PATH, AGENT_TEMPDIRECTORY: dir, INPUT_ROUTINEPATH: routine, INPUT_FAILON: "error", INPUT_PYTHONVERSION: "3.5", INPUT_EXPECTEDDSN: "impala-virtual-prd" },
+      encoding: "utf8",
+    });
+    assert.match(run.stdout, /code=PY003;sourcepath=[^;]*orquestador.py;linenumber=20/);
+    assert.match(run.stdout, /##vso\[task.complete result=Failed;\]The routine has 7 finding/);
   });
 
   it("runs a task bundle from the package alone, with no node_modules around it", async () => {

@@ -48,7 +48,7 @@ function run(inputs: Record<string, string> = {}, variables: Record<string, stri
 describe("CreateOCVars task", function () {
   this.timeout(20000);
 
-  it("sets every OC.* job variable with the exact commands, and the declared outputs", async () => {
+  it("sets every OC.* job variable with the exact commands, and nothing else", async () => {
     const r = await run();
     assert.equal(r.result, "Succeeded", r.stdout);
     const jobVars = r.vsoLines.filter((l) => l.startsWith("##vso[task.setvariable variable=OC."));
@@ -73,8 +73,8 @@ describe("CreateOCVars task", function () {
     ]);
     // The agent decodes %0A back to new lines: the change order gets one part per line.
     assert.equal(r.variables.get("OC.Descripcion")?.message, DESCRIPTION);
-    assert.ok(r.vsoLines.includes("##vso[task.setvariable variable=HU;isOutput=true;issecret=false;]3224139"));
-    assert.equal(r.commands.filter((c) => c.command === "task.setvariable" && c.properties.isOutput === "true").length, 16);
+    assert.equal(r.commands.filter((c) => c.command === "task.setvariable").length, 16);
+    assert.match(r.stdout, /OC\.Telefono = 3001234567/);
   });
 
   it("uploads a summary and a JSON report of what it set", async () => {

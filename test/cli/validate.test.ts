@@ -1,0 +1,58 @@
+import { strict as assert } from "assert";
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { repoRoot } from "../helpers/taskRun";
+
+const EXAMPLE = path.join(repoRoot, "examples", "alm_demo_rutina");
+
+function lz(args: string[]) {
+  return spawnSync(process.execPath, [path.join(repoRoot, "bin", "lz.js"), ...args], { encoding: "utf8", env: { PATH: process.env.PATH ?? "", LANG: "C.UTF-8" } });
+}
+
+describe("lz validate", function () {
+  this.timeout(30000);
+
+  it("finds every planted finding of the example routine and exits 1", () => {
+    const r = lz(["validate", EXAMPLE, "--zona", "proceso_demo_zona", "--artifact-version", "20240105.2", "--format", "json"]);
+    assert.equal(r.status, 1, r.stderr);
+    const report = JSON.parse(r.stdout);
+    assert.deepEqual(Object.keys(report).sort(), ["failOn", "findings", "pythonVersion", "result", "routine", "summary", "tool"]);
+    const got = report.findings.map((f: any) => `${f.rule} ${f.file}:${f.line}`);
+    assert.deepEqual(got, [
+      "PTH001 orquestador.py:10",
+      "PY003 orquestador.py:20",
+      "PY004 orquestador.py:22",
+      "CFG002 static/config/config.json:2",
+      "PTH001 utils/conexion.py:6",
+      "SEC001 utils/conexion.py:7",
+      "PY002 utils/conexion.py:15",
+      "VER001 version.txt:1",
+    ]);
+    assert.deepEqual(report.summary, { errors: 8, warnings: 0, infos: 0 });
+  });
+
+  it("exits 0 when the gate passes, with the same flags as the task inputs", () => {
+    const r = lz(["validate", EXAMPLE, "--fail-on", "never", "--python-version", "3.9"]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /^SucceededWithIssues: 5 errors/m);
+  });
+
+  it("prints SARIF and Markdown, and writes the report files on request", () => {
+    const sarif = JSON.parse(lz(["validate", EXAMPLE, "--format", "sarif"]).stdout);
+    assert.equal(sarif.version, "2.1.0");
+    assert.match(lz(["validate", EXAMPLE, "--format", "markdown"]).stdout, /### Routine validation/);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lz-cli-reports-"));
+    lz(["validate", EXAMPLE, "--report-directory", dir]);
+    assert.deepEqual(fs.readdirSync(dir).sort(), ["ValidateRoutine-report.json", "ValidateRoutine-summary.md", "ValidateRoutine.sarif"]);
+  });
+
+  it("exits 2 on bad usage", () => {
+    assert.equal(lz(["validate"]).status, 2);
+    assert.match(lz(["validate", "/no/such/folder"]).stderr, /'\/no\/such\/folder' is not a folder/);
+    assert.equal(lz(["validate", EXAMPLE, "--format", "xml"]).status, 2);
+    assert.equal(lz(["validate", EXAMPLE, "--fail-on", "sometimes"]).status, 2);
+    assert.match(lz(["validate", EXAMPLE, "--work-item-id", "7"]).stderr, /only works inside a pipeline/);
+  });
+});
