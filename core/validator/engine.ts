@@ -187,3 +187,11 @@ export async function validateRoutine(root: string, inputs: OptionInputs, hooks:
     stats: { files: walk.files.length, pythonFiles: python.length, bytes: walk.bytes, ms: Date.now() - started },
   };
 }
+
+/** Findings of another check (VerifyRoutineEnv) in the validator's result shape, for the same reports and gate. */
+export function resultFromRaw(raw: RawFinding[], inputs: { lang: Lang; failOn: FailOn; rules?: ValidatorOptions["rules"] }, started = Date.now()): ValidationResult {
+  const options: ValidatorOptions = { ...resolveOptions("/nonexistent-routine-root", {}).options, lang: inputs.lang, failOn: inputs.failOn, rules: inputs.rules ?? {} };
+  const findings = finalizeFindings(raw, options, new Map());
+  const summary = summarize(findings);
+  return { findings, summary, result: gate(summary, options.failOn), options, stats: { files: 0, pythonFiles: 0, bytes: 0, ms: Date.now() - started } };
+}
