@@ -13,11 +13,10 @@ import { validateRoutine, ValidationResult } from "../../core/validator/engine";
 import { commentHtml, commentMarker, publishOnWorkItem } from "../../core/validator/huComment";
 import { writeReports } from "../../core/validator/output";
 import { analyzeInWorkers } from "../../core/validator/pool";
-import type { FailOn, Finding } from "../../core/validator/types";
+import type { FailOn } from "../../core/validator/types";
+import { annotateFindings } from "../common/findings";
 import { optionalFilePath, taskLoc } from "../common/taskKit";
 import { HttpError, workItemGateway } from "../common/workItems";
-
-const ANNOTATIONS_PER_SEVERITY = 10;
 
 /** An optional input; an unresolved `$(var)` counts as not given, with a warning naming it. */
 function optionalInput(name: string): string | undefined {
@@ -28,19 +27,6 @@ function optionalInput(name: string): string | undefined {
     return undefined;
   }
   return value;
-}
-
-function annotate(findings: Finding[], routine: string): void {
-  let hidden = 0;
-  for (const severity of ["error", "warning"] as const) {
-    const list = findings.filter((f) => f.severity === severity);
-    for (const f of list.slice(0, ANNOTATIONS_PER_SEVERITY)) {
-      const source = f.file ? path.join(routine, f.file) : undefined;
-      tl.logIssue(severity === "error" ? tl.IssueType.Error : tl.IssueType.Warning, `${f.rule} ${f.file ? `${f.file}:${f.line}:${f.column} ` : ""}${f.message}`, source, f.line, f.column, f.rule);
-    }
-    hidden += Math.max(0, list.length - ANNOTATIONS_PER_SEVERITY);
-  }
-  if (hidden) console.log(taskLoc("AnnotationsTruncated", hidden));
 }
 
 /** Returns false when the HU comment was asked for and could not be posted. */
@@ -122,7 +108,8 @@ async function run(): Promise<void> {
   const reportDir = path.resolve(optionalInput("reportDirectory") ?? path.join(tl.getVariable("Agent.TempDirectory") || routine, "lz-validate-routine"));
   const reports = writeReports(result, routine, reportDir, version, optionalInput("rulesDocsUrl"));
   tl.uploadSummary(reports.markdown);
-  annotate(result.findings, routine);
+  const hidden = annotateFindings(result.findings, routine);
+  if (hidden) console.log(taskLoc("AnnotationsTruncated", hidden));
   const s = result.summary;
   console.log(taskLoc("Totals", result.stats.files, Math.round(result.stats.bytes / 1024), result.stats.ms, s.errors, s.warnings, s.infos));
   console.log(taskLoc("ReportWritten", reports.json, reports.sarif));

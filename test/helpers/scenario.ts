@@ -10,6 +10,8 @@ interface Scenario {
   inputs: Record<string, string>;
   variables: Record<string, string>;
   secrets: Record<string, string>;
+  /** Task-instance variables (tl.setTaskVariable of an earlier step, e.g. for a post-job entry). */
+  taskVariables: Record<string, string>;
 }
 
 const scenario = JSON.parse(process.env.LZ_SCENARIO ?? "{}") as Scenario;
@@ -21,4 +23,5 @@ for (const [name, value] of Object.entries(scenario.variables)) {
   process.env[name.replace(/[. ]/g, "_").toUpperCase()] = value;
 }
 for (const [name, value] of Object.entries(scenario.secrets)) runner.setVariableName(name, value, true);
+for (const [name, value] of Object.entries(scenario.taskVariables ?? {})) runner.setVariableName(name, value);
 runner.run(true);

@@ -32,6 +32,9 @@ export interface ScenarioInput {
   inputs?: Record<string, string>;
   variables?: Record<string, string>;
   secrets?: Record<string, string>;
+  taskVariables?: Record<string, string>;
+  /** The script to run instead of index.js, e.g. "post.js". */
+  entry?: string;
 }
 
 /** Agent variables every run has; a scenario can override them. */
@@ -48,10 +51,11 @@ export async function runTask(task: string, scenario: ScenarioInput): Promise<Ta
   const taskDir = path.join(repoRoot, "build", "tasks", task);
   const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), `lz-${task}-`));
   process.env.LZ_SCENARIO = JSON.stringify({
-    taskPath: path.join(taskDir, "index.js"),
+    taskPath: path.join(taskDir, scenario.entry ?? "index.js"),
     inputs: scenario.inputs ?? {},
     variables: { ...agentVariables(tempDir), ...(scenario.variables ?? {}) },
     secrets: scenario.secrets ?? {},
+    taskVariables: scenario.taskVariables ?? {},
   });
   const runner = new MockTestRunner(path.join(__dirname, "scenario.js"), path.join(taskDir, "task.json"));
   runner.nodePath = process.execPath;

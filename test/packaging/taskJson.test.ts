@@ -41,7 +41,7 @@ describe("task.json of every task", () => {
       });
 
       it("has a message for every tl.loc key its code uses, and uses every message", () => {
-        const entry = fs.readFileSync(path.join(dir, "index.ts"), "utf8");
+        const entry = fs.readdirSync(dir).filter((f) => f.endsWith(".ts")).map((f) => fs.readFileSync(path.join(dir, f), "utf8")).join("\n");
         const sources = fs.readdirSync(path.join(repoRoot, "core"), { recursive: true }).map(String)
           .filter((f) => f.endsWith(".ts")).map((f) => path.join(repoRoot, "core", f));
         const code = [entry, ...sources.map((f) => fs.readFileSync(f, "utf8"))].join("\n");

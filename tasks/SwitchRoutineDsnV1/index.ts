@@ -1,0 +1,29 @@
+/** SwitchRoutineDsn: switch (restored by post.ts when the job ends) or restore now. */
+import * as path from "path";
+import tl = require("azure-pipelines-task-lib/task");
+import { backupPath, switchDsn } from "../../core/env/dsnSwitch";
+import { taskLoc } from "../common/taskKit";
+import { configFromInputs, failWith, restoreAndReport, SWITCHED_CONFIG } from "./dsnTask";
+
+function run(): void {
+  tl.setResourcePath(path.join(__dirname, "task.json"));
+  const config = configFromInputs();
+  if (tl.getInput("mode", false) === "restore") {
+    restoreAndReport(config);
+    return tl.setResult(tl.TaskResult.Succeeded, "");
+  }
+  const from = tl.getInput("from", true)!.trim();
+  const to = tl.getInput("to", true)!.trim();
+  const outcome = switchDsn(config, from, to);
+  if (outcome.recovered?.restored) tl.warning(taskLoc("Recovered", config));
+  // Only now, with the file switched, does the post-job step have something to restore.
+  tl.setTaskVariable(SWITCHED_CONFIG, config);
+  console.log(taskLoc("Switched", config, from, to, backupPath(config)));
+  tl.setResult(tl.TaskResult.Succeeded, "");
+}
+
+try {
+  run();
+} catch (err) {
+  failWith(err);
+}

@@ -1,0 +1,77 @@
+/**
+ * VerifyRoutineEnv: after Deploy DEV, find and check the routine's environment (core/env), report
+ * in the ValidateRoutine format and hand the site-package path to the next tasks of the job.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import tl = require("azure-pipelines-task-lib/task");
+import { verifyEnvironment } from "../../core/env/verifyEnv";
+import { cultureFromLocale } from "../../core/i18n/localizer";
+import { isUnresolvedMacro } from "../../core/text";
+import { resultFromRaw } from "../../core/validator/engine";
+import { writeReports } from "../../core/validator/output";
+import type { FailOn } from "../../core/validator/types";
+import { optionalFilePath, taskLoc } from "../common/taskKit";
+import { annotateFindings } from "../common/findings";
+
+/** A missing required input: its message is for the user as it is. */
+class InputError extends Error {}
+
+function input(name: string, required: boolean): string | undefined {
+  const value = tl.getInput(name, false)?.trim();
+  if (!value || isUnresolvedMacro(value)) {
+    if (required) throw new InputError(taskLoc("InputMissing", name, value ?? ""));
+    return undefined;
+  }
+  return value;
+}
+
+async function run(): Promise<void> {
+  tl.setResourcePath(path.join(__dirname, "task.json"));
+  const lang = cultureFromLocale(tl.getVariable("System.Culture")) === "es-ES" ? "es" : "en";
+  const failOn = (tl.getInput("failOn", false) || "error") as FailOn;
+  const maxAge = Number(tl.getInput("maxAgeHours", false) || "24");
+  if (!(maxAge > 0)) return tl.setResult(tl.TaskResult.Failed, taskLoc("MaxAgeInvalid", tl.getInput("maxAgeHours", false) ?? ""));
+  const baseDirectory = input("baseDirectory", true)!;
+  const zona = input("zona", true)!;
+  const repositoryName = input("repositoryName", false);
+  const packageName = input("packageName", false);
+  if (!repositoryName && !packageName) throw new InputError(taskLoc("InputMissing", "repositoryName", tl.getInput("repositoryName", false) ?? ""));
+  console.log(taskLoc("Checking", (repositoryName ?? packageName)!, path.join(baseDirectory, zona)));
+
+  const started = Date.now();
+  const found = verifyEnvironment({
+    baseDirectory,
+    zona,
+    repositoryName,
+    packageName,
+    sitePackageName: input("sitePackageName", false),
+    artifactVersion: input("artifactVersion", false),
+    maxAgeHours: maxAge,
+    sourcePath: optionalFilePath("sourcePath"),
+  });
+  const result = resultFromRaw(found.findings, { lang, failOn }, started);
+  const reportRoot = found.environment ?? path.join(baseDirectory, zona);
+  const reportDir = path.resolve(input("reportDirectory", false) ?? path.join(tl.getVariable("Agent.TempDirectory") || reportRoot, "lz-verify-env"));
+  const taskJson = JSON.parse(fs.readFileSync(path.join(__dirname, "task.json"), "utf8"));
+  const reports = writeReports(result, reportRoot, reportDir, `${taskJson.version.Major}.${taskJson.version.Minor}.${taskJson.version.Patch}`);
+  tl.uploadSummary(reports.markdown);
+  annotateFindings(result.findings, found.sitePackagePath ?? reportRoot);
+  if (found.compared) console.log(taskLoc("Compared", found.compared.files, found.compared.changed, found.compared.missing, found.compared.extra));
+
+  if (found.sitePackagePath) {
+    console.log(taskLoc("Found", found.environment!, found.sitePackagePath));
+    for (const [name, value] of [["SitePackagePath", found.sitePackagePath], ["SitePackageName", found.sitePackageName!]]) {
+      tl.setVariable(`RoutineEnv.${name}`, value);
+      tl.setVariable(name, value, false, true);
+    }
+  }
+  if (result.result === "Failed") {
+    const s = result.summary;
+    return tl.setResult(tl.TaskResult.Failed, taskLoc("GateFailed", failOn === "warning" ? s.errors + s.warnings : s.errors, failOn));
+  }
+  console.log(taskLoc("Passed"));
+  tl.setResult(result.result === "SucceededWithIssues" ? tl.TaskResult.SucceededWithIssues : tl.TaskResult.Succeeded, "");
+}
+
+run().catch((err: Error) => tl.setResult(tl.TaskResult.Failed, err instanceof InputError ? err.message : taskLoc("UnexpectedError", err.stack ?? err.message)));

@@ -1,0 +1,20 @@
+/** Findings as agent annotations: the first 10 errors and 10 warnings (the agent shows no more). */
+import * as path from "path";
+import tl = require("azure-pipelines-task-lib/task");
+import type { Finding } from "../../core/validator/types";
+
+export const ANNOTATIONS_PER_SEVERITY = 10;
+
+/** Returns how many findings were left out of the annotations. */
+export function annotateFindings(findings: Finding[], root: string): number {
+  let hidden = 0;
+  for (const severity of ["error", "warning"] as const) {
+    const list = findings.filter((f) => f.severity === severity);
+    for (const f of list.slice(0, ANNOTATIONS_PER_SEVERITY)) {
+      const source = f.file ? path.join(root, f.file) : undefined;
+      tl.logIssue(severity === "error" ? tl.IssueType.Error : tl.IssueType.Warning, `${f.rule} ${f.file ? `${f.file}:${f.line}:${f.column} ` : ""}${f.message}`, source, f.line, f.column, f.rule);
+    }
+    hidden += Math.max(0, list.length - ANNOTATIONS_PER_SEVERITY);
+  }
+  return hidden;
+}
