@@ -8,6 +8,9 @@ import { UsageError, usageOf, TaskDefinition } from "./taskInputs";
 import createOcVarsTask from "../tasks/CreateOCVarsV1/task.json";
 import validateRoutineTask from "../tasks/ValidateRoutineV1/task.json";
 import { validate, validateHelp } from "./commands/validate";
+import { switchDsnCommand, switchDsnHelp, verifyEnv, verifyEnvHelp } from "./commands/env";
+import verifyEnvTask from "../tasks/VerifyRoutineEnvV1/task.json";
+import switchDsnTask from "../tasks/SwitchRoutineDsnV1/task.json";
 
 interface Command {
   summary: string;
@@ -28,6 +31,18 @@ const COMMANDS: Record<string, Command> = {
     task: validateRoutineTask,
     extraHelp: validateHelp,
     run: validate,
+  },
+  "verify-env": {
+    summary: "check the environment Deploy DEV built: venv, site-package, version.txt (VerifyRoutineEnv)",
+    task: verifyEnvTask,
+    extraHelp: verifyEnvHelp,
+    run: verifyEnv,
+  },
+  "switch-dsn": {
+    summary: "switch config.json's dsn with a backup, or --mode restore it (SwitchRoutineDsn)",
+    task: switchDsnTask,
+    extraHelp: switchDsnHelp,
+    run: switchDsnCommand,
   },
 };
 

@@ -81,5 +81,6 @@ export function usageOf(command: string, task: TaskDefinition, extra: string[]):
     const def = i.defaultValue !== undefined && String(i.defaultValue) !== "" ? ` (default: ${String(i.defaultValue)})` : "";
     return `  --${kebabCase(i.name)} <value>${def}`;
   });
-  return [`usage: lz ${command} [flags]`, ...extra.map((e) => `  ${e}`), ...flags, "  --format text|json", "  --lang en|es"].join("\n");
+  const format = extra.some((e) => e.startsWith("--format")) ? [] : ["  --format text|json"];
+  return [`usage: lz ${command} [flags]`, ...extra.map((e) => `  ${e}`), ...flags, ...format, "  --lang en|es"].join("\n");
 }

@@ -126,6 +126,31 @@ if (stdlib && fs.existsSync(stdlib)) {
   row("validate stdlib: findings", Object.entries(byRule).sort().map(([k, v]) => `${k} ${v}`).join(", "), "");
 }
 
+// --- VerifyRoutineEnv: compare a 5,000-file site-package with its source (issue #7) ----------
+{
+  const { createRequire } = await import("node:module");
+  const require = createRequire(import.meta.url);
+  const { verifyEnvironment } = require(path.join(root, "build", "ts", "core", "env", "verifyEnv.js"));
+  const base = fs.mkdtempSync(path.join(os.tmpdir(), "lz-bench-env-"));
+  const site = path.join(base, "zona_b", "alm-big", "venv", "lib", "python3.5", "site-packages", "alm_big");
+  const source = path.join(base, "src-checkout", "src", "alm_big");
+  fs.mkdirSync(path.join(base, "zona_b", "alm-big", "venv"), { recursive: true });
+  fs.writeFileSync(path.join(base, "zona_b", "alm-big", "venv", "pyvenv.cfg"), "");
+  for (let i = 0; i < 5000; i++) {
+    const rel = path.join(`mod${i % 50}`, `file${i}.py`);
+    const content = `# module ${i}\n` + "x = 1\n".repeat(200 + (i % 300));
+    for (const dir of [site, source]) {
+      fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+      fs.writeFileSync(path.join(dir, rel), i === 7 && dir === source ? content + "# changed\n" : content);
+    }
+  }
+  const t0 = performance.now();
+  const r = verifyEnvironment({ baseDirectory: base, zona: "zona_b", repositoryName: "alm-big", maxAgeHours: 24, sourcePath: path.join(base, "src-checkout") });
+  const seconds = (performance.now() - t0) / 1000;
+  row("verify-env: compare 5,000 files", `${seconds.toFixed(2)} s (${r.compared.files} files, ${r.compared.changed} changed found)`, "≤ 2 s", seconds <= 2 && r.compared.changed === 1);
+  fs.rmSync(base, { recursive: true, force: true });
+}
+
 // --- report ---------------------------------------------------------------------------------
 console.log(`bench: ${os.cpus().length} cores, node ${process.version}, median of ${runs} runs\n`);
 const width = (k) => Math.max(k.length, ...rows.map((r) => String(r[k]).length));

@@ -1,0 +1,66 @@
+/** `lz verify-env` and `lz switch-dsn`: the Deploy DEV helpers outside a pipeline. */
+import verifyTask from "../../tasks/VerifyRoutineEnvV1/task.json";
+import switchTask from "../../tasks/SwitchRoutineDsnV1/task.json";
+import switchSpanish from "../../tasks/SwitchRoutineDsnV1/Strings/resources.resjson/es-ES/resources.resjson";
+import * as path from "path";
+import { backupPath, DsnError, restoreDsn, switchDsn } from "../../core/env/dsnSwitch";
+import { verifyEnvironment } from "../../core/env/verifyEnv";
+import { cultureFromLocale } from "../../core/i18n/localizer";
+import { resultFromRaw } from "../../core/validator/engine";
+import { writeReports } from "../../core/validator/output";
+import { jsonReport } from "../../core/validator/report";
+import type { FailOn } from "../../core/validator/types";
+import { CommandResult } from "../command";
+import { parseTaskCommand, UsageError } from "../taskInputs";
+import { taskLocalizer } from "../taskStrings";
+
+export const verifyEnvHelp = ["--format text|json"];
+export const switchDsnHelp = ["--mode switch|restore (restore puts the backup back)"];
+
+const lang = (option: unknown) => (cultureFromLocale((option as string | undefined) ?? process.env.LZ_LANG ?? process.env.LC_ALL ?? process.env.LANG) === "es-ES" ? "es" : "en");
+
+export async function verifyEnv(argv: string[]): Promise<CommandResult> {
+  const { inputs, options } = parseTaskCommand(verifyTask, argv);
+  if (!inputs.zona) throw new UsageError("--zona is required");
+  if (!inputs.repositoryName && !inputs.packageName) throw new UsageError("give --repository-name or --package-name");
+  const maxAgeHours = Number(inputs.maxAgeHours ?? "24");
+  if (!(maxAgeHours > 0)) throw new UsageError(`--max-age-hours must be a positive number (got '${inputs.maxAgeHours}')`);
+  const found = verifyEnvironment({ ...inputs, baseDirectory: inputs.baseDirectory ?? "/avirtual", zona: inputs.zona, maxAgeHours });
+  const result = resultFromRaw(found.findings, { lang: lang(options.lang), failOn: (inputs.failOn || "error") as FailOn });
+  const root = found.environment ?? path.join(inputs.baseDirectory ?? "/avirtual", inputs.zona);
+  if (inputs.reportDirectory) writeReports(result, root, inputs.reportDirectory, `${verifyTask.version.Major}.${verifyTask.version.Minor}.${verifyTask.version.Patch}`);
+  const report = { ...jsonReport(result, root, `${verifyTask.version.Major}.${verifyTask.version.Minor}.${verifyTask.version.Patch}`), sitePackagePath: found.sitePackagePath, sitePackageName: found.sitePackageName, compared: found.compared };
+  const output =
+    options.format === "json"
+      ? JSON.stringify(report, null, 2)
+      : [
+          ...result.findings.map((f) => `${f.file || "."}:${f.line}: ${f.severity} ${f.rule} ${f.message}`),
+          found.sitePackagePath ? `RoutineEnv.SitePackagePath = ${found.sitePackagePath}` : "",
+          `${result.result}: ${result.summary.errors} errors, ${result.summary.warnings} warnings`,
+        ].filter(Boolean).join("\n");
+  return { output, exitCode: result.result === "Failed" ? 1 : 0 };
+}
+
+export async function switchDsnCommand(argv: string[]): Promise<CommandResult> {
+  const { inputs, options } = parseTaskCommand(switchTask, argv);
+  const loc = taskLocalizer(switchTask, switchSpanish, options.lang as string | undefined);
+  const config = inputs.configPath || (inputs.sitePackagePath ? path.join(inputs.sitePackagePath, "static", "config", "config.json") : "");
+  if (!config) throw new UsageError("give --config-path or --site-package-path");
+  const json = options.format === "json";
+  try {
+    if ((inputs.mode ?? "switch") === "restore") {
+      const outcome = restoreDsn(config);
+      const text = outcome.restored ? loc("Restored", config) : loc("NothingToRestore", config);
+      return { output: json ? JSON.stringify({ config, ...outcome, message: text }, null, 2) : text, exitCode: 0 };
+    }
+    const from = inputs.from ?? "impala-virtual-prd";
+    const to = inputs.to ?? "impala-virtual-dev";
+    const outcome = switchDsn(config, from, to);
+    const text = [outcome.recovered?.restored ? loc("Recovered", config) : "", loc("Switched", config, from, to, backupPath(config)).replace(/ The original is restored when the job ends.*| El original se restaura cuando termine el job.*/, ` (lz switch-dsn --mode restore --config-path ${config})`)].filter(Boolean).join("\n");
+    return { output: json ? JSON.stringify({ config, switched: true, from, to, backup: backupPath(config), recovered: !!outcome.recovered?.restored }, null, 2) : text, exitCode: 0 };
+  } catch (err) {
+    if (!(err instanceof DsnError)) throw err;
+    const text = loc(err.code, ...err.args);
+    return { output: json ? JSON.stringify({ config, switched: false, error: err.code, message: text }, null, 2) : text, exitCode: 1 };
+  }
+}

@@ -1,0 +1,36 @@
+import { strict as assert } from "assert";
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import { makeEnvironment } from "../helpers/envLayout";
+import { repoRoot } from "../helpers/taskRun";
+
+const lz = (args: string[]) => spawnSync(process.execPath, [path.join(repoRoot, "bin", "lz.js"), ...args], { encoding: "utf8", env: { PATH: process.env.PATH ?? "", LANG: "C.UTF-8" } });
+
+describe("lz verify-env and lz switch-dsn", function () {
+  this.timeout(30000);
+
+  it("verify-env prints the site-package and exits 0, or 1 with VER001", () => {
+    const env = makeEnvironment({ version: "1.0" });
+    const ok = lz(["verify-env", "--base-directory", env.base, "--zona", "proceso_x", "--repository-name", "alm-bana-fco2", "--artifact-version", "1.0", "--format", "json"]);
+    assert.equal(ok.status, 0, ok.stdout + ok.stderr);
+    assert.equal(JSON.parse(ok.stdout).sitePackagePath, env.sitePackage);
+    const bad = lz(["verify-env", "--base-directory", env.base, "--zona", "proceso_x", "--repository-name", "alm-bana-fco2", "--artifact-version", "2.0"]);
+    assert.equal(bad.status, 1);
+    assert.match(bad.stdout, /VER001 The artifact does not have the updated routine version/);
+    assert.equal(lz(["verify-env", "--zona", "x"]).status, 2);
+  });
+
+  it("switch-dsn switches and restores byte for byte; a wrong dsn exits 1 and changes nothing", () => {
+    const env = makeEnvironment({ files: { "static/config/config.json": '{ "dsn":"impala-virtual-prd" }\n' } });
+    const config = path.join(env.sitePackage, "static", "config", "config.json");
+    assert.equal(lz(["switch-dsn", "--site-package-path", env.sitePackage]).status, 0);
+    assert.equal(fs.readFileSync(config, "utf8"), '{ "dsn":"impala-virtual-dev" }\n');
+    const again = lz(["switch-dsn", "--config-path", config, "--from", "impala-virtual-qa", "--lang", "es"]);
+    assert.equal(again.status, 1);
+    assert.match(again.stdout, /no se cambió nada/);
+    assert.equal(lz(["switch-dsn", "--config-path", config, "--mode", "restore"]).status, 0);
+    assert.equal(fs.readFileSync(config, "utf8"), '{ "dsn":"impala-virtual-prd" }\n');
+    assert.equal(lz(["switch-dsn", "--mode", "sideways", "--config-path", config]).status, 2);
+  });
+});
