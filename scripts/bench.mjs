@@ -114,7 +114,7 @@ if (stdlib && fs.existsSync(stdlib)) {
   const { analyzeInWorkers, defaultWorkerCount } = require(path.join(root, "build", "ts", "core", "validator", "pool.js"));
   const worker = path.join(root, "build", "ts", "core", "validator", "worker.js");
   const t0 = performance.now();
-  const result = await validateRoutine(stdlib, { exclude: ["site-packages/**"], failOn: "never" }, { pythonFiles: (files, ctx) => analyzeInWorkers(worker, files, ctx) });
+  const result = await validateRoutine(stdlib, { exclude: ["site-packages/**"], failOn: "never" }, { analyzeFiles: (files, ctx) => analyzeInWorkers(worker, files, ctx) });
   const seconds = (performance.now() - t0) / 1000;
   const mb = result.stats.bytes / 1024 / 1024;
   const peak = process.resourceUsage().maxRSS / 1024;

@@ -22,6 +22,12 @@ if (!process.argv.includes("--no-tsc")) {
   });
 }
 
+/**
+ * dt-sql-parser ships ES modules that plain node cannot load: the one file that imports it is
+ * bundled over its tsc output, so the tests (build/ts) can require it like any other module.
+ */
+const ESM_ONLY_WRAPPERS = ["core/sql/impala.ts"];
+
 /** Options every bundle shares: one CommonJS file for the agent's Node (16 is the oldest handler). */
 const common = {
   bundle: true,
@@ -40,7 +46,16 @@ const common = {
 const TASK_ASSETS = ["task.json", "task.loc.json", "icon.png", "Strings"];
 // bundle.json is build input, not shipped.
 
-const builds = taskFolders().map(async ({ name, dir }) => {
+const builds = ESM_ONLY_WRAPPERS.map((file) =>
+  esbuild.build({
+    ...common,
+    minify: false,
+    entryPoints: [path.join(root, file)],
+    outfile: path.join(out, "ts", file.replace(/\.ts$/, ".js")),
+  }),
+);
+
+builds.push(...taskFolders().map(async ({ name, dir }) => {
   const dest = path.join(out, "tasks", name);
   fs.rmSync(dest, { recursive: true, force: true });
   fs.mkdirSync(dest, { recursive: true });
@@ -62,7 +77,7 @@ const builds = taskFolders().map(async ({ name, dir }) => {
       await esbuild.build({ ...common, entryPoints: [path.join(root, entry)], outfile: path.join(dest, `${name}.js`) });
     }
   }
-});
+}));
 
 // The CLI: one file, plus the validator's worker thread and the parser .wasm files beside it.
 builds.push(

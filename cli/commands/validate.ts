@@ -39,7 +39,7 @@ export async function validate(argv: string[]): Promise<CommandResult> {
       failOn,
       lang,
     },
-    fs.existsSync(worker) ? { pythonFiles: (files, ctx) => analyzeInWorkers(worker, files, ctx) } : {},
+    fs.existsSync(worker) ? { analyzeFiles: (files, ctx) => analyzeInWorkers(worker, files, ctx) } : {},
   );
   if (inputs.reportDirectory) writeReports(result, routine, inputs.reportDirectory, version, inputs.rulesDocsUrl);
   const format = options.format as string;

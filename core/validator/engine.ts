@@ -6,44 +6,22 @@
 import * as path from "path";
 import { format } from "util";
 import { SourceFile, walkRoutine } from "./files";
+export type { AnalysisContext, Analyzer } from "./fileAnalysis";
+export { analyzePythonFile, analyzeTextFile, registerAnalyzer } from "./fileAnalysis";
 import { LineIndex, suppressedCodes } from "./positions";
-import { analyzePython, PythonAnalysis } from "./python/analyzer";
+import { AnalysisContext, analyzePythonFile, analyzeTextFile, routineAnalyzers } from "./fileAnalysis";
 import { createPythonParser, Parser } from "./python/parser";
 import "./python/rules";
 import { checkConfig, ConfigInfo } from "./routine/config";
 import { checkManifest } from "./routine/manifest";
-import { PATH_AND_SECRET_EXTENSIONS, pythonPathsAndSecrets, textPathsAndSecrets } from "./routine/pathsAndSecrets";
 import "./routine/rules";
+// Rule data only (messages for the findings the workers send back); the SQL analyzer is not loaded here.
+import "../sql/rules";
 import { checkVersion } from "./routine/version";
 import { ruleByCode } from "./rules";
 import { translateArg } from "./terms";
 import type { FailOn, Finding, Lang, RawFinding, Severity } from "./types";
 import { OptionInputs, resolveOptions, ValidatorOptions } from "./options";
-
-export interface AnalysisContext {
-  root: string;
-  options: ValidatorOptions;
-  files: SourceFile[];
-  allPaths: string[];
-  config?: ConfigInfo;
-}
-
-/**
- * A pluggable analyzer (the SQL half registers one): per Python file while its tree is alive,
- * per other text file, and once per routine.
- */
-export interface Analyzer {
-  name: string;
-  pythonFile?(file: SourceFile, analysis: PythonAnalysis, ctx: AnalysisContext): RawFinding[];
-  textFile?(file: SourceFile, ctx: AnalysisContext): RawFinding[];
-  routine?(ctx: AnalysisContext): RawFinding[];
-}
-
-const analyzers: Analyzer[] = [];
-
-export function registerAnalyzer(analyzer: Analyzer): void {
-  if (!analyzers.some((a) => a.name === analyzer.name)) analyzers.push(analyzer);
-}
 
 export interface Summary {
   errors: number;
@@ -118,30 +96,14 @@ export function finalizeFindings(raw: RawFinding[], options: ValidatorOptions, t
 
 let sharedParser: Promise<Parser> | undefined;
 
-/** Analyzes one Python file: syntax, versions, paths, secrets, and the registered analyzers. */
-export function analyzePythonFile(parser: Parser, file: SourceFile, ctx: AnalysisContext): RawFinding[] {
-  const analysis = analyzePython(parser, file.path, file.text, { target: ctx.options.pythonVersion });
-  try {
-    const found = [...analysis.findings, ...pythonPathsAndSecrets(file.path, file.text, analysis.strings, analysis.namedLiterals)];
-    for (const a of analyzers) if (a.pythonFile) found.push(...a.pythonFile(file, analysis, ctx));
-    return found;
-  } finally {
-    analysis.tree.delete();
-  }
-}
-
-export function analyzeTextFile(file: SourceFile, ctx: AnalysisContext): RawFinding[] {
-  const found: RawFinding[] = [];
-  if (PATH_AND_SECRET_EXTENSIONS.has(path.extname(file.path).toLowerCase())) found.push(...textPathsAndSecrets(file.path, file.text));
-  for (const a of analyzers) if (a.textFile) found.push(...a.textFile(file, ctx));
-  return found;
-}
-
 export interface ValidateHooks {
   /** Called after each file, for progress in the log on long work. */
   progress?(done: number, total: number): void;
-  /** Analyze Python files elsewhere (worker threads); default: here, one by one. */
-  pythonFiles?(files: SourceFile[], ctx: AnalysisContext): Promise<RawFinding[]>;
+  /**
+   * Analyze the files elsewhere (worker threads); default: here, one by one. The task uses it for
+   * every file, so that its main bundle carries neither parser.
+   */
+  analyzeFiles?(files: SourceFile[], ctx: AnalysisContext): Promise<RawFinding[]>;
 }
 
 export async function validateRoutine(root: string, inputs: OptionInputs, hooks: ValidateHooks = {}): Promise<ValidationResult> {
@@ -161,19 +123,17 @@ export async function validateRoutine(root: string, inputs: OptionInputs, hooks:
   raw.push(...checkManifest(walk.files, walk.allPaths));
 
   const python = walk.files.filter((f) => f.path.endsWith(".py"));
-  const others = walk.files.filter((f) => !f.path.endsWith(".py"));
-  if (hooks.pythonFiles && python.length > 1) {
-    raw.push(...(await hooks.pythonFiles(python, ctx)));
-  } else if (python.length) {
+  if (hooks.analyzeFiles && walk.files.length) {
+    raw.push(...(await hooks.analyzeFiles(walk.files, ctx)));
+  } else {
     sharedParser ??= createPythonParser();
-    const parser = await sharedParser;
-    python.forEach((file, i) => {
-      raw.push(...analyzePythonFile(parser, file, ctx));
+    const parser = python.length ? await sharedParser : undefined;
+    walk.files.forEach((file, i) => {
+      raw.push(...(file.path.endsWith(".py") ? analyzePythonFile(parser!, file, ctx) : analyzeTextFile(file, ctx)));
       hooks.progress?.(i + 1, walk.files.length);
     });
   }
-  for (const file of others) raw.push(...analyzeTextFile(file, ctx));
-  for (const a of analyzers) if (a.routine) raw.push(...a.routine(ctx));
+  raw.push(...routineAnalyzers(ctx));
 
   const texts = new Map(walk.files.map((f) => [f.path, f.text] as [string, string]));
   const findings = finalizeFindings(raw, options, texts);

@@ -5,13 +5,14 @@
  */
 import * as os from "os";
 import { Worker } from "worker_threads";
-import type { AnalysisContext } from "./engine";
+import type { AnalysisContext } from "./fileAnalysis";
 import type { SourceFile } from "./files";
 import type { RawFinding } from "./types";
 
 export interface WorkerRequest {
   options: AnalysisContext["options"];
   root: string;
+  config?: AnalysisContext["config"];
 }
 
 export type WorkerMessage = { type: "ready" } | { type: "result"; findings: RawFinding[] } | { type: "error"; message: string };
@@ -36,7 +37,7 @@ export function analyzeInWorkers(
     let running = count;
     let failed = false;
     for (let i = 0; i < count; i++) {
-      const worker = new Worker(workerScript, { workerData: { options: ctx.options, root: ctx.root } satisfies WorkerRequest });
+      const worker = new Worker(workerScript, { workerData: { options: ctx.options, root: ctx.root, config: ctx.config } satisfies WorkerRequest });
       const next = () => {
         const file = queue.shift();
         if (file) worker.postMessage(file);

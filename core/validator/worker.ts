@@ -1,19 +1,19 @@
 /** Worker-thread entry of pool.ts: one parser, many files. Loads the same analyzers as the caller. */
 import { parentPort, workerData } from "worker_threads";
-import { analyzePythonFile, AnalysisContext } from "./engine";
+import { AnalysisContext, analyzePythonFile, analyzeTextFile } from "./fileAnalysis";
 import type { SourceFile } from "./files";
 import type { WorkerMessage, WorkerRequest } from "./pool";
 import { createPythonParser } from "./python/parser";
 import "./analyzers";
 
 const request = workerData as WorkerRequest;
-const ctx: AnalysisContext = { root: request.root, options: request.options, files: [], allPaths: [] };
+const ctx: AnalysisContext = { root: request.root, options: request.options, config: request.config, files: [], allPaths: [] };
 
 createPythonParser().then(
   (parser) => {
     parentPort!.on("message", (file: SourceFile) => {
       try {
-        const findings = analyzePythonFile(parser, file, ctx);
+        const findings = file.path.endsWith(".py") ? analyzePythonFile(parser, file, ctx) : analyzeTextFile(file, ctx);
         parentPort!.postMessage({ type: "result", findings } satisfies WorkerMessage);
       } catch (err) {
         parentPort!.postMessage({ type: "error", message: `${file.path}: ${(err as Error).stack ?? err}` } satisfies WorkerMessage);

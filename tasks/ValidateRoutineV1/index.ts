@@ -8,7 +8,6 @@ import * as path from "path";
 import tl = require("azure-pipelines-task-lib/task");
 import { cultureFromLocale } from "../../core/i18n/localizer";
 import { isUnresolvedMacro } from "../../core/text";
-import "../../core/validator/analyzers";
 import { validateRoutine, ValidationResult } from "../../core/validator/engine";
 import { commentHtml, commentMarker, publishOnWorkItem } from "../../core/validator/huComment";
 import { writeReports } from "../../core/validator/output";
@@ -100,7 +99,7 @@ async function run(): Promise<void> {
       failOn,
       lang,
     },
-    { progress, pythonFiles: (files, ctx) => analyzeInWorkers(path.join(__dirname, "validatorWorker.js"), files, ctx, undefined, progress) },
+    { progress, analyzeFiles: (files, ctx) => analyzeInWorkers(path.join(__dirname, "validatorWorker.js"), files, ctx, undefined, progress) },
   );
 
   const taskJson = JSON.parse(fs.readFileSync(path.join(__dirname, "task.json"), "utf8"));
