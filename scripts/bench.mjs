@@ -126,6 +126,44 @@ if (stdlib && fs.existsSync(stdlib)) {
   row("validate stdlib: findings", Object.entries(byRule).sort().map(([k, v]) => `${k} ${v}`).join(", "), "");
 }
 
+// --- ValidateRoutine: SQL throughput (issue #4) -----------------------------------------------
+// A generated routine: distinct statements of the kinds routines run, half in .sql files and half
+// passed from Python; validated on one core (no workers) so the figure is per core.
+{
+  const { createRequire } = await import("node:module");
+  const require = createRequire(import.meta.url);
+  require(path.join(root, "build", "ts", "core", "validator", "analyzers.js"));
+  const { validateRoutine } = require(path.join(root, "build", "ts", "core", "validator", "engine.js"));
+  const statement = (i) => [
+    `INSERT OVERWRITE TABLE proceso_b.resumen_${i} PARTITION (anio=2024) SELECT c.cliente, SUM(p.valor) AS total, COUNT(*) AS n, MAX(p.fecha) FROM proceso_b.pagos_${i} p JOIN resultados.clientes c ON p.cliente = c.id WHERE p.valor > ${i} AND c.activo GROUP BY c.cliente`,
+    `CREATE TABLE IF NOT EXISTS proceso_b.tmp_${i} STORED AS PARQUET AS SELECT cliente, valor, ROW_NUMBER() OVER (PARTITION BY cliente ORDER BY fecha DESC) AS rn FROM proceso_b.pagos_${i}`,
+    `SELECT cliente, CASE WHEN valor > ${i} THEN 'alto' ELSE 'bajo' END AS rango, if(valor IS NULL, 0, valor) FROM proceso_b.pagos_${i} WHERE fecha >= now() - INTERVAL ${i % 30 + 1} DAYS`,
+    `COMPUTE INCREMENTAL STATS proceso_b.resumen_${i}`,
+  ][i % 4];
+  const measure = async (count) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lz-bench-sql-"));
+    fs.mkdirSync(path.join(dir, "static", "config"), { recursive: true });
+    fs.mkdirSync(path.join(dir, "static", "sql"), { recursive: true });
+    fs.writeFileSync(path.join(dir, "static", "config", "config.json"), '{"dsn": "impala-virtual-prd", "zona": "proceso_b"}');
+    const half = Math.floor(count / 2);
+    const sql = Array.from({ length: half }, (_, i) => statement(i) + ";\n").join("\n");
+    const py = "def correr(cursor):\n" + Array.from({ length: count - half }, (_, i) => `    cursor.execute("""${statement(half + i)}""")\n`).join("");
+    fs.writeFileSync(path.join(dir, "static", "sql", "carga.sql"), sql);
+    fs.writeFileSync(path.join(dir, "orquestador.py"), py);
+    const bytes = Buffer.byteLength(sql) + Buffer.byteLength(py);
+    const t0 = performance.now();
+    const r = await validateRoutine(dir, { failOn: "never" });
+    const seconds = (performance.now() - t0) / 1000;
+    fs.rmSync(dir, { recursive: true, force: true });
+    const sql001 = r.findings.filter((f) => f.rule === "SQL001").length;
+    return { seconds, bytes, sql001 };
+  };
+  const small = await measure(200);
+  row("SQL: routine of 200 statements, one core", `${small.seconds.toFixed(2)} s (${small.sql001} SQL001)`, "≤ 10 s, 0 SQL001", small.seconds <= 10 && small.sql001 === 0);
+  const big = await measure(1000);
+  row("SQL: throughput, 1,000 statements", `${(1000 / big.seconds).toFixed(0)} statements/s, ${(big.bytes / 1024 / big.seconds).toFixed(1)} KB/s`, "");
+}
+
 // --- VerifyRoutineEnv: compare a 5,000-file site-package with its source (issue #7) ----------
 {
   const { createRequire } = await import("node:module");

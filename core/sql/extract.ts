@@ -113,7 +113,11 @@ function placeholderFor(node: Node, text: string): SqlText {
   return piece;
 }
 
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
 export function sqlFromPython(tree: Tree, text: string, callNames: readonly string[]): PythonSql[] {
+  // Most modules call none of these: a text test spares them the tree walk.
+  if (!new RegExp(`\\b(?:${callNames.map(escapeRe).join("|")})\\s*\\(`).test(text)) return [];
   const root = tree.rootNode;
   const constants = new Map<string, SqlText>();
   // Module-level constants first (QUERY = """…"""), in order, so later ones can use earlier ones.

@@ -19,6 +19,8 @@ def ejecutar(fecha):
     config = leer_config()
     logging.info(f"Ejecutando para {fecha}")  # hallazgo PY003: f-string en Python 3.5
     conexion = conectar(config["dsn"])
+    cursor = conexion.cursor()
+    cursor.execute("SELEC cliente FROM proceso_demo_zona.calendario_pagos")  # hallazgo SQL001
     resultado = subprocess.run(["hdfs", "dfs", "-ls"], capture_output=True)  # hallazgo PY004
     with open(os.path.join(config["ruta_salida"], "calendario.csv"), "w") as salida:
         salida.write(str(resultado.returncode))

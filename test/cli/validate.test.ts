@@ -23,20 +23,24 @@ describe("lz validate", function () {
     assert.deepEqual(got, [
       "PTH001 orquestador.py:10",
       "PY003 orquestador.py:20",
-      "PY004 orquestador.py:22",
+      "SQL001 orquestador.py:23",
+      "PY004 orquestador.py:24",
       "CFG002 static/config/config.json:2",
+      "SQL002 static/sql/carga.sql:8",
+      "SQL003 static/sql/carga.sql:8",
+      "SQL005 static/sql/carga.sql:9",
       "PTH001 utils/conexion.py:6",
       "SEC001 utils/conexion.py:7",
       "PY002 utils/conexion.py:15",
       "VER001 version.txt:1",
     ]);
-    assert.deepEqual(report.summary, { errors: 8, warnings: 0, infos: 0 });
+    assert.deepEqual(report.summary, { errors: 10, warnings: 2, infos: 0 });
   });
 
   it("exits 0 when the gate passes, with the same flags as the task inputs", () => {
     const r = lz(["validate", EXAMPLE, "--fail-on", "never", "--python-version", "3.9"]);
     assert.equal(r.status, 0, r.stderr);
-    assert.match(r.stdout, /^SucceededWithIssues: 5 errors/m);
+    assert.match(r.stdout, /^SucceededWithIssues: 7 errors, 2 warnings/m);
   });
 
   it("prints SARIF and Markdown, and writes the report files on request", () => {

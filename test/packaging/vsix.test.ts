@@ -104,7 +104,8 @@ describe("the .vsix", function () {
       encoding: "utf8",
     });
     assert.match(run.stdout, /code=PY003;sourcepath=[^;]*orquestador.py;linenumber=20/);
-    assert.match(run.stdout, /##vso\[task.complete result=Failed;\]The routine has 7 finding/);
+    assert.match(run.stdout, /code=SQL002;sourcepath=[^;]*carga.sql;linenumber=8/);
+    assert.match(run.stdout, /##vso\[task.complete result=Failed;\]The routine has 9 finding/);
   });
 
   it("runs a task bundle from the package alone, with no node_modules around it", async () => {
