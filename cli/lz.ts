@@ -8,6 +8,7 @@ import { UsageError, usageOf, TaskDefinition } from "./taskInputs";
 import createOcVarsTask from "../tasks/CreateOCVarsV1/task.json";
 import validateRoutineTask from "../tasks/ValidateRoutineV1/task.json";
 import { validate, validateHelp } from "./commands/validate";
+import { logs, logsHelp } from "./commands/logs";
 import { switchDsnCommand, switchDsnHelp, verifyEnv, verifyEnvHelp } from "./commands/env";
 import verifyEnvTask from "../tasks/VerifyRoutineEnvV1/task.json";
 import switchDsnTask from "../tasks/SwitchRoutineDsnV1/task.json";
@@ -31,6 +32,12 @@ const COMMANDS: Record<string, Command> = {
     task: validateRoutineTask,
     extraHelp: validateHelp,
     run: validate,
+  },
+  logs: {
+    summary: "check the user's run logs: 10 files, 2 days, 2 h apart, orchestrator OK, no errors (LOG001-LOG006)",
+    task: { name: "ValidateRoutine", inputs: validateRoutineTask.inputs.filter((i) => ["logsPath", "configFile", "failOn"].includes(i.name)) },
+    extraHelp: logsHelp,
+    run: logs,
   },
   "verify-env": {
     summary: "check the environment Deploy DEV built: venv, site-package, version.txt (VerifyRoutineEnv)",

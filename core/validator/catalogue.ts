@@ -3,6 +3,7 @@ import "./python/rules";
 import "./routine/rules";
 import "./analyzers";
 import "../env/rules";
+import "../logs/rules";
 export { allRules, rulePage } from "./rules";
 export { VALIDATOR_CONFIG_SCHEMA } from "./options";
 export { VALIDATE_REPORT_SCHEMA } from "./reportSchema";

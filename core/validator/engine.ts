@@ -17,6 +17,8 @@ import { checkManifest } from "./routine/manifest";
 import "./routine/rules";
 // Rule data only (messages for the findings the workers send back); the SQL analyzer is not loaded here.
 import "../sql/rules";
+import { checkLogs } from "../logs/checkLogs";
+import { readLogFolder } from "../logs/readLogs";
 import { checkVersion } from "./routine/version";
 import { ruleByCode } from "./rules";
 import { translateArg } from "./terms";
@@ -134,6 +136,7 @@ export async function validateRoutine(root: string, inputs: OptionInputs, hooks:
     });
   }
   raw.push(...routineAnalyzers(ctx));
+  if (options.logsPath) raw.push(...checkLogs(await readLogFolder(path.resolve(options.logsPath)), options.logs));
 
   const texts = new Map(walk.files.map((f) => [f.path, f.text] as [string, string]));
   const findings = finalizeFindings(raw, options, texts);

@@ -16,6 +16,9 @@ export interface WorkItemGateway {
   addComment(workItemId: number, html: string): Promise<number>;
   updateComment(workItemId: number, commentId: number, html: string): Promise<void>;
   attachFile(workItemId: number, fileName: string, content: Buffer, comment: string): Promise<void>;
+  /** The work item's attached files (name and download URL). */
+  listAttachments(workItemId: number): Promise<Array<{ name: string; url: string }>>;
+  download(url: string, name: string): Promise<Buffer>;
 }
 
 const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");

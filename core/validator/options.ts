@@ -10,6 +10,7 @@ import { parseStrictJson } from "./routine/config";
 import { ruleByCode } from "./rules";
 import type { FailOn, Lang, RawFinding, RuleSetting } from "./types";
 import { parseVersion } from "./python/versions";
+import { DEFAULT_LOG_REQUIREMENTS, LogRequirements } from "../logs/checkLogs";
 
 export interface ValidatorOptions {
   pythonVersion: string;
@@ -24,6 +25,9 @@ export interface ValidatorOptions {
   sqlCallNames: string[];
   failOn: FailOn;
   lang: Lang;
+  /** Folder of the user's run logs (.log, .zip) to check (LOG001–LOG006); empty: not checked. */
+  logsPath?: string;
+  logs: LogRequirements;
 }
 
 export const DEFAULT_OPTIONS: ValidatorOptions = {
@@ -36,6 +40,7 @@ export const DEFAULT_OPTIONS: ValidatorOptions = {
   sqlCallNames: [],
   failOn: "error",
   lang: "en",
+  logs: DEFAULT_LOG_REQUIREMENTS,
 };
 
 export const CONFIG_FILE_NAME = ".lzvalidator.json";
@@ -60,6 +65,19 @@ export const VALIDATOR_CONFIG_SCHEMA = {
     },
     sqlCallNames: { type: "array", items: { type: "string" }, description: "More function or method names whose string arguments are SQL." },
     failOn: { enum: ["error", "warning", "never"] },
+    logs: {
+      type: "object",
+      additionalProperties: false,
+      description: "Requirements on the user's run logs (LOG001–LOG006).",
+      properties: {
+        minFiles: { type: "integer", minimum: 0 },
+        minDays: { type: "integer", minimum: 0 },
+        minHoursApart: { type: "number", minimum: 0 },
+        successPattern: { type: "string", minLength: 1, description: "Regular expression (case-insensitive) of the orchestrator's successful end." },
+        errorPattern: { type: "string", minLength: 1 },
+        toleratedPatterns: { type: "array", items: { type: "string" }, description: "Error lines matching one of these are tolerated." },
+      },
+    },
   },
 } as const;
 
@@ -77,7 +95,7 @@ function lzv(message: string, file = ""): RawFinding {
 
 export function resolveOptions(routineRoot: string, inputs: OptionInputs): { options: ValidatorOptions; findings: RawFinding[]; configFile?: string } {
   const findings: RawFinding[] = [];
-  const options: ValidatorOptions = { ...DEFAULT_OPTIONS, rules: {} };
+  const options: ValidatorOptions = { ...DEFAULT_OPTIONS, rules: {}, logs: { ...DEFAULT_LOG_REQUIREMENTS } };
   const explicit = inputs.configFile;
   const configFile = explicit ? path.resolve(explicit) : path.join(routineRoot, CONFIG_FILE_NAME);
   let usedConfig: string | undefined;
@@ -97,9 +115,10 @@ export function resolveOptions(routineRoot: string, inputs: OptionInputs): { opt
           findings.push(lzv(`${shown}${where === "(top level)" ? "" : " " + where}: ${e.message}${extra}.`, explicit ? "" : CONFIG_FILE_NAME));
         }
       } else {
-        const { rules, ...rest } = data as Partial<ValidatorOptions> & { $schema?: string };
+        const { rules, logs, ...rest } = data as Partial<ValidatorOptions> & { $schema?: string };
         delete (rest as { $schema?: string }).$schema;
         Object.assign(options, rest);
+        options.logs = { ...DEFAULT_LOG_REQUIREMENTS, ...(logs ?? {}) };
         Object.assign(options.rules, rules ?? {});
       }
     }
@@ -123,6 +142,14 @@ export function resolveOptions(routineRoot: string, inputs: OptionInputs): { opt
   }
   for (const code of Object.keys(options.rules)) {
     if (!ruleByCode(code)) findings.push(lzv(`Unknown rule code '${code}' in the rule settings: see docs/rules/README.md for the codes.`));
+  }
+  for (const [key, pattern] of [["successPattern", options.logs.successPattern], ["errorPattern", options.logs.errorPattern], ...options.logs.toleratedPatterns.map((p) => ["toleratedPatterns", p])]) {
+    try {
+      new RegExp(pattern);
+    } catch (err) {
+      findings.push(lzv(`logs.${key} '${pattern}' is not a regular expression: ${(err as Error).message}.`));
+      options.logs = { ...DEFAULT_LOG_REQUIREMENTS };
+    }
   }
   if (!parseVersion(options.pythonVersion)) {
     findings.push(lzv(`pythonVersion '${options.pythonVersion}' is not a Python 3 version like 3.5.`));

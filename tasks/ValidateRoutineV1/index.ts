@@ -4,6 +4,7 @@
  * optionally comments the findings on the HU.
  */
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import tl = require("azure-pipelines-task-lib/task");
 import { cultureFromLocale } from "../../core/i18n/localizer";
@@ -14,6 +15,7 @@ import { writeReports } from "../../core/validator/output";
 import { analyzeInWorkers } from "../../core/validator/pool";
 import type { FailOn } from "../../core/validator/types";
 import { annotateFindings } from "../common/findings";
+import { downloadLogAttachments } from "../../core/logs/huLogs";
 import { optionalFilePath, taskLoc } from "../common/taskKit";
 import { HttpError, workItemGateway } from "../common/workItems";
 
@@ -28,6 +30,35 @@ function optionalInput(name: string): string | undefined {
   return value;
 }
 
+/** The job's token for the REST API, registered as a secret; undefined when the job has none. */
+function accessToken(): string | undefined {
+  // The job's own connection carries the token without the "Allow scripts to access the OAuth
+  // token" switch; System.AccessToken is the fallback for agents that do not expose it.
+  const token = tl.getEndpointAuthorizationParameter("SYSTEMVSSCONNECTION", "AccessToken", true) || tl.getVariable("System.AccessToken");
+  if (token) tl.setSecret(token);
+  return token;
+}
+
+function huGateway(token: string) {
+  const collection = tl.getVariable("System.CollectionUri") || tl.getVariable("System.TeamFoundationCollectionUri") || "";
+  return workItemGateway(collection, tl.getVariable("System.TeamProject") || "", token);
+}
+
+/** Downloads the HU's .log/.zip attachments into the agent's temp folder; returns that folder. */
+async function logsFromHu(): Promise<string> {
+  const raw = optionalInput("workItemId");
+  if (!raw || !/^[0-9]+$/.test(raw)) throw new InputError(taskLoc("LogsNeedWorkItem"));
+  const token = accessToken();
+  if (!token) throw new InputError(taskLoc("WorkItemNoToken", raw));
+  const folder = path.join(tl.getVariable("Agent.TempDirectory") || os.tmpdir(), `lz-hu-logs-${raw}-${process.pid}`);
+  const names = await downloadLogAttachments(huGateway(token), Number(raw), folder);
+  console.log(names.length ? taskLoc("LogsDownloaded", names.length, raw, names.join(", ")) : taskLoc("LogsNone", raw));
+  return folder;
+}
+
+/** A problem with the inputs: its message is for the user as it is. */
+class InputError extends Error {}
+
 /** Returns false when the HU comment was asked for and could not be posted. */
 async function commentOnHu(result: ValidationResult, routine: string, sarifPath: string): Promise<boolean> {
   const raw = optionalInput("workItemId");
@@ -37,21 +68,16 @@ async function commentOnHu(result: ValidationResult, routine: string, sarifPath:
     return false;
   }
   const id = Number(raw);
-  // The job's own connection carries the token without the "Allow scripts to access the OAuth
-  // token" switch; System.AccessToken is the fallback for agents that do not expose it.
-  const token = tl.getEndpointAuthorizationParameter("SYSTEMVSSCONNECTION", "AccessToken", true) || tl.getVariable("System.AccessToken");
+  const token = accessToken();
   if (!token) {
     tl.warning(taskLoc("WorkItemNoToken", id));
     return false;
   }
-  tl.setSecret(token);
-  const collection = tl.getVariable("System.CollectionUri") || tl.getVariable("System.TeamFoundationCollectionUri") || "";
-  const project = tl.getVariable("System.TeamProject") || "";
   const releaseId = tl.getVariable("Release.ReleaseId");
   const marker = commentMarker(releaseId);
   try {
     const outcome = await publishOnWorkItem(
-      workItemGateway(collection, project, token),
+      huGateway(token),
       id,
       commentHtml(result, routine, marker, tl.getVariable("Release.ReleaseName")),
       marker,
@@ -86,6 +112,8 @@ async function run(): Promise<void> {
       console.log(taskLoc("Progress", done, total));
     }
   };
+  let logsPath = optionalFilePath("logsPath");
+  if (!logsPath && tl.getBoolInput("logsFromWorkItem", false)) logsPath = await logsFromHu();
   const result = await validateRoutine(
     routine,
     {
@@ -98,6 +126,7 @@ async function run(): Promise<void> {
       ruleSeverities: tl.getInput("ruleSeverities", false) || undefined,
       failOn,
       lang,
+      logsPath,
     },
     { progress, analyzeFiles: (files, ctx) => analyzeInWorkers(path.join(__dirname, "validatorWorker.js"), files, ctx, undefined, progress) },
   );
@@ -131,4 +160,4 @@ async function run(): Promise<void> {
   }
 }
 
-run().catch((err: Error) => tl.setResult(tl.TaskResult.Failed, taskLoc("UnexpectedError", err.stack ?? err.message)));
+run().catch((err: Error) => tl.setResult(tl.TaskResult.Failed, err instanceof InputError ? err.message : taskLoc("UnexpectedError", err.stack ?? err.message)));

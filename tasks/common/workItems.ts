@@ -38,6 +38,21 @@ export function workItemGateway(collectionUri: string, project: string, token: s
     async updateComment(id, commentId, html) {
       await call((await wit).updateComment({ text: html }, project, id, commentId));
     },
+    async listAttachments(id) {
+      // 1 = WorkItemExpand.Relations
+      const item = await call((await wit).getWorkItem(id, undefined, undefined, 1, project));
+      return (item.relations ?? [])
+        .filter((r) => r.rel === "AttachedFile" && r.url)
+        .map((r) => ({ name: String(r.attributes?.name ?? r.url!.split("/").pop()), url: r.url! }));
+    },
+    async download(url, name) {
+      const api = await wit;
+      const attachmentId = url.split("/").pop()!.split("?")[0];
+      const stream = await call(api.getAttachmentContent(attachmentId, name, project, true));
+      const chunks: Buffer[] = [];
+      for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
+      return Buffer.concat(chunks);
+    },
     async attachFile(id, fileName, content, comment) {
       const api = await wit;
       const attachment = await call(api.createAttachment(null, Readable.from([content]), fileName, undefined, project));

@@ -60,3 +60,19 @@ describe("lz validate", function () {
     assert.match(lz(["validate", EXAMPLE, "--work-item-id", "7"]).stderr, /only works inside a pipeline/);
   });
 });
+
+describe("lz logs", function () {
+  this.timeout(30000);
+  it("checks a folder of run logs with the ValidateRoutine report and exit codes", () => {
+    const { goodRunStarts, logName, runLog, writeLogFolder } = require("../helpers/logs") as typeof import("../helpers/logs");
+    const good = writeLogFolder(Object.fromEntries(goodRunStarts().map((d) => [logName(d), runLog(d)])));
+    const ok = lz(["logs", good, "--format", "json"]);
+    assert.equal(ok.status, 0, ok.stdout + ok.stderr);
+    assert.deepEqual(JSON.parse(ok.stdout).summary, { errors: 0, warnings: 0, infos: 0 });
+    const few = writeLogFolder(Object.fromEntries(goodRunStarts(3).map((d) => [logName(d), runLog(d)])));
+    const bad = lz(["logs", few]);
+    assert.equal(bad.status, 1);
+    assert.match(bad.stdout, /LOG001 3 log file\(s\) found, at least 10 are required/);
+    assert.equal(lz(["logs"]).status, 2);
+  });
+});

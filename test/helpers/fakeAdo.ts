@@ -3,13 +3,17 @@
  * test process with spawnSync, so an in-process server could not answer). It serves the location
  * discovery azure-devops-node-api performs, keeps comments in memory, and appends every request
  * to a JSON-lines log for the test to check.
- *   node fakeAdo.js <log file> [--status 403]
+ *   node fakeAdo.js <log file> [--status 403] [--attachments <folder>]
  */
 import * as fs from "fs";
 import * as http from "http";
 
-const [logFile, flag, statusArg] = process.argv.slice(2);
-const forcedStatus = flag === "--status" ? Number(statusArg) : 0;
+const [logFile, ...flags] = process.argv.slice(2);
+const flag = (name: string) => (flags.includes(name) ? flags[flags.indexOf(name) + 1] : undefined);
+const forcedStatus = Number(flag("--status") ?? 0);
+/** Files of this folder are the work item's attachments. */
+const attachmentDir = flag("--attachments");
+const attachments = attachmentDir ? fs.readdirSync(attachmentDir).sort() : [];
 const comments: Array<{ id: number; text: string }> = [];
 
 const LOCATIONS = [
@@ -43,6 +47,16 @@ const server = http.createServer((req, res) => {
       if (!target) return send(404, { message: "no comment" });
       target.text = JSON.parse(body).text;
       return send(200, target);
+    }
+    const item = /\/_apis\/wit\/workItems\/(\d+)$/.exec(url.pathname);
+    if (item && req.method === "GET") {
+      const relations = attachments.map((name, i) => ({ rel: "AttachedFile", url: `http://fake/org/_apis/wit/attachments/att-${i}`, attributes: { name } }));
+      return send(200, { id: Number(item[1]), rev: 1, fields: {}, relations });
+    }
+    const download = /\/_apis\/wit\/attachments\/att-(\d+)/.exec(url.pathname);
+    if (download && req.method === "GET") {
+      res.writeHead(200, { "Content-Type": "application/octet-stream" });
+      return res.end(fs.readFileSync(`${attachmentDir}/${attachments[Number(download[1])]}`));
     }
     if (/\/_apis\/wit\/attachments/.test(url.pathname) && req.method === "POST") return send(201, { id: "a1", url: "http://fake/_apis/wit/attachments/a1" });
     if (/\/_apis\/wit\/workItems\/\d+$/.test(url.pathname) && req.method === "PATCH") return send(200, { id: 77, rev: 2 });

@@ -3,6 +3,8 @@ import { ChildProcess, spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import JSZip from "jszip";
+import { goodRunStarts, logName, runLog } from "../helpers/logs";
 import { makeRoutine, PRD_CONFIG } from "../helpers/routine";
 import { runTask, uploadedSummary } from "../helpers/taskRun";
 
@@ -154,6 +156,22 @@ describe("ValidateRoutine task", function () {
         delete process.env.ENDPOINT_AUTH_PARAMETER_SYSTEMVSSCONNECTION_ACCESSTOKEN;
       }
       assert.equal(requests().find((x) => x.method === "POST").auth, "Bearer conn-token-1");
+    });
+
+    it("downloads the HU's .log/.zip attachments and checks them as run logs", async () => {
+      const attachments = fs.mkdtempSync(path.join(os.tmpdir(), "lz-att-"));
+      const zip = new JSZip();
+      for (const d of goodRunStarts().slice(0, 6)) zip.file(logName(d), runLog(d));
+      fs.writeFileSync(path.join(attachments, "logs.zip"), await zip.generateAsync({ type: "nodebuffer" }));
+      for (const d of goodRunStarts().slice(6)) fs.writeFileSync(path.join(attachments, logName(d)), runLog(d, [], d.getUTCHours() !== 18));
+      fs.writeFileSync(path.join(attachments, "requerimiento.docx"), "no es log");
+      const port = await start("--attachments", attachments);
+      const routine = makeRoutine({ "static/config/config.json": PRD_CONFIG, "m.py": "x = 1\n" });
+      const r = await run({ routinePath: routine, workItemId: "77", logsFromWorkItem: "true" }, vars(port), { "System.AccessToken": TOKEN });
+      assert.match(r.stdout, /Downloaded 5 log attachment\(s\) of HU 77: 2022072[0-9]_.*logs\.zip/);
+      const issues = r.commands.filter((c) => c.command === "task.logissue").map((c) => c.properties.code);
+      assert.deepEqual(issues, ["LOG004", "LOG004"], r.stdout);
+      assert.ok(requests().some((q) => q.method === "GET" && /attachments\/att-0/.test(q.url)));
     });
 
     it("says how to give the job a token when there is none", async () => {

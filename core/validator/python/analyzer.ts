@@ -80,7 +80,7 @@ const PYTHON_QUERY = `
 (decorator) @decorator
 (subscript subscript: (list_splat)) @index_star
 [(import_statement) (import_from_statement)] @import
-(attribute) @attribute
+(attribute object: (identifier) @attribute_head) @attribute
 (call function: (_) @callee)
 `;
 
@@ -320,7 +320,7 @@ export function analyzePython(parser: Parser, file: string, text: string, option
 
   for (const match of pythonQuery(parser).matches(tree.rootNode)) {
     // `literal` is the second capture of two-capture patterns; the other one names the check.
-    const primary = match.captures.find((c) => c.name !== "literal") ?? match.captures[0];
+    const primary = match.captures.find((c) => c.name !== "literal" && c.name !== "attribute_head") ?? match.captures[0];
     const node = primary.node;
     const name = primary.name;
     switch (name) {
@@ -424,10 +424,17 @@ export function analyzePython(parser: Parser, file: string, text: string, option
       case "import":
         onImport(node);
         break;
+      case "attribute_head":
       case "attribute": {
-        // Cheap text test first: only chains that start with an imported name can resolve.
-        const head = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(node.startIndex, node.startIndex + 64))?.[0];
-        if (head && bindings.has(head)) onAttribute(node.startIndex, node.endIndex);
+        // Only the innermost link of a chain is matched (its object is a name); cheap text test
+        // first, then the chain is climbed: only chains that start with an imported name resolve.
+        const head = match.captures.find((c) => c.name === "attribute_head")?.node;
+        const attribute = match.captures.find((c) => c.name === "attribute")?.node;
+        if (!head || !attribute || !bindings.has(src(head))) break;
+        let top = attribute;
+        while (top.parent?.type === "attribute" && top.parent.startIndex === top.startIndex) top = top.parent;
+        lastAttributeStart = -1;
+        onAttribute(top.startIndex, top.endIndex);
         break;
       }
       case "callee": {

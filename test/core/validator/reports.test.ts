@@ -86,6 +86,12 @@ class FakeWorkItems implements WorkItemGateway {
   async attachFile(_id: number, name: string) {
     this.attachments.push(name);
   }
+  async listAttachments() {
+    return [];
+  }
+  async download(): Promise<Buffer> {
+    throw new Error("not used");
+  }
 }
 
 describe("findings on the HU", () => {

@@ -1,0 +1,36 @@
+/** `lz logs <dir>`: the run-log requirements (LOG001–LOG006) on a folder of .log/.zip files. */
+import * as fs from "fs";
+import * as path from "path";
+import taskJson from "../../tasks/ValidateRoutineV1/task.json";
+import { checkLogs } from "../../core/logs/checkLogs";
+import { readLogFolder } from "../../core/logs/readLogs";
+import { cultureFromLocale } from "../../core/i18n/localizer";
+import { resultFromRaw } from "../../core/validator/engine";
+import { resolveOptions } from "../../core/validator/options";
+import { jsonReport } from "../../core/validator/report";
+import type { FailOn } from "../../core/validator/types";
+import { CommandResult } from "../command";
+import { parseTaskCommand, UsageError } from "../taskInputs";
+
+export const logsHelp = ["<dir>                the folder of run logs (.log, .zip); or --logs-path", "(thresholds: \"logs\" in the --config-file, see docs/lzvalidator.schema.json)"];
+
+/** The ValidateRoutine inputs that mean something here. */
+const INPUTS = new Set(["logsPath", "configFile", "failOn"]);
+const logsTask = { ...taskJson, inputs: taskJson.inputs.filter((i) => INPUTS.has(i.name)) };
+
+export async function logs(argv: string[]): Promise<CommandResult> {
+  const { inputs, options, positionals } = parseTaskCommand(logsTask, argv);
+  const dir = positionals[0] ?? inputs.logsPath;
+  if (!dir) throw new UsageError("give the folder of run logs: lz logs <dir>");
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new UsageError(`'${dir}' is not a folder`);
+  const lang = cultureFromLocale((options.lang as string | undefined) ?? process.env.LZ_LANG ?? process.env.LC_ALL ?? process.env.LANG) === "es-ES" ? "es" : "en";
+  const resolved = resolveOptions(path.resolve(dir), { configFile: inputs.configFile });
+  const raw = [...resolved.findings, ...checkLogs(await readLogFolder(path.resolve(dir)), resolved.options.logs)];
+  const result = resultFromRaw(raw, { lang, failOn: (inputs.failOn || "error") as FailOn });
+  const version = `${taskJson.version.Major}.${taskJson.version.Minor}.${taskJson.version.Patch}`;
+  const output =
+    options.format === "json"
+      ? JSON.stringify(jsonReport(result, dir, version), null, 2)
+      : [...result.findings.map((f) => `${f.file || "."}:${f.line}: ${f.severity} ${f.rule} ${f.message}`), "", `${result.result}: ${result.summary.errors} errors, ${result.summary.warnings} warnings`].join("\n");
+  return { output, exitCode: result.result === "Failed" ? 1 : 0 };
+}
