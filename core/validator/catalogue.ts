@@ -4,6 +4,7 @@ import "./routine/rules";
 import "./analyzers";
 import "../env/rules";
 import "../logs/rules";
+import "../run/rules";
 export { allRules, rulePage } from "./rules";
 export { VALIDATOR_CONFIG_SCHEMA } from "./options";
 export { VALIDATE_REPORT_SCHEMA } from "./reportSchema";

@@ -18,6 +18,7 @@ import "./routine/rules";
 // Rule data only (messages for the findings the workers send back); the SQL analyzer is not loaded here.
 import "../sql/rules";
 import { checkLogs } from "../logs/checkLogs";
+import "../run/rules";
 import { readLogFolder } from "../logs/readLogs";
 import { checkVersion } from "./routine/version";
 import { ruleByCode } from "./rules";
