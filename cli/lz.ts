@@ -9,6 +9,8 @@ import createOcVarsTask from "../tasks/CreateOCVarsV1/task.json";
 import validateRoutineTask from "../tasks/ValidateRoutineV1/task.json";
 import { validate, validateHelp } from "./commands/validate";
 import { logs, logsHelp } from "./commands/logs";
+import { runCommand, runHelp } from "./commands/run";
+import runRoutineTask from "../tasks/RunRoutineV1/task.json";
 import { switchDsnCommand, switchDsnHelp, verifyEnv, verifyEnvHelp } from "./commands/env";
 import verifyEnvTask from "../tasks/VerifyRoutineEnvV1/task.json";
 import switchDsnTask from "../tasks/SwitchRoutineDsnV1/task.json";
@@ -32,6 +34,12 @@ const COMMANDS: Record<string, Command> = {
     task: validateRoutineTask,
     extraHelp: validateHelp,
     run: validate,
+  },
+  run: {
+    summary: "run a routine, stream its output, sort its errors into findings and expected ones (RunRoutine)",
+    task: runRoutineTask,
+    extraHelp: runHelp,
+    run: runCommand,
   },
   logs: {
     summary: "check the user's run logs: 10 files, 2 days, 2 h apart, orchestrator OK, no errors (LOG001-LOG006)",

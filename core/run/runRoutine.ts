@@ -170,3 +170,21 @@ export function runRoutine(options: RunOptions): Promise<RunOutcome> {
     });
   });
 }
+
+/** The routine's own log files written during the run, classified like its output. */
+export function classifyLogFiles(files: Array<{ name: string; text: string }>, expectedPatterns: string[], cwd: string): RawFinding[] {
+  const out: RawFinding[] = [];
+  for (const f of files) {
+    const classifier = new ErrorClassifier(expectedPatterns, f.name, cwd);
+    const lines = f.text.split(/\r?\n/);
+    lines.forEach((line, i) => classifier.push(line, i + 1));
+    classifier.finish(lines.length);
+    out.push(...classifier.findings);
+  }
+  return out;
+}
+
+/** `$(name)` macros the agent left unexpanded: release variables that are not defined. */
+export function unresolvedVariables(command: string): string[] {
+  return [...new Set([...command.matchAll(/\$\(([^)]+)\)/g)].map((m) => m[1]))];
+}

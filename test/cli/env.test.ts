@@ -34,3 +34,19 @@ describe("lz verify-env and lz switch-dsn", function () {
     assert.equal(lz(["switch-dsn", "--mode", "sideways", "--config-path", config]).status, 2);
   });
 });
+
+describe("lz run", function () {
+  this.timeout(30000);
+  it("runs a command, streams it to stderr, prints the report and exits 1 on a traceback", () => {
+    const dir = fs.mkdtempSync(path.join(require("os").tmpdir(), "lz-clirun-"));
+    fs.writeFileSync(path.join(dir, "r.py"), "print('hola')\nraise ValueError('mala fecha')\n");
+    const r = lz(["run", "--command", "python3 r.py", "--working-directory", dir, "--format", "json"]);
+    assert.equal(r.status, 1, r.stderr);
+    assert.match(r.stderr, /^hola$/m);
+    const report = JSON.parse(r.stdout);
+    assert.equal(report.exitCode, 1);
+    assert.deepEqual(report.findings.map((f: any) => `${f.rule} ${f.file}:${f.line}`), ["RUN003 :1", "RUN001 r.py:2"]);
+    assert.equal(lz(["run"]).status, 2);
+    assert.equal(lz(["run", "--command", "python3 $(runner)"]).status, 2);
+  });
+});

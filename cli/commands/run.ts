@@ -1,0 +1,39 @@
+/** `lz run`: RunRoutine outside a pipeline. */
+import * as path from "path";
+import taskJson from "../../tasks/RunRoutineV1/task.json";
+import { cultureFromLocale } from "../../core/i18n/localizer";
+import { DEFAULT_EXPECTED_ERRORS, runRoutine, unresolvedVariables } from "../../core/run/runRoutine";
+import { resultFromRaw } from "../../core/validator/engine";
+import { writeReports } from "../../core/validator/output";
+import { jsonReport } from "../../core/validator/report";
+import type { FailOn } from "../../core/validator/types";
+import { CommandResult } from "../command";
+import { parseTaskCommand, UsageError } from "../taskInputs";
+import * as os from "os";
+import * as fs from "fs";
+
+export const runHelp = ["(the output streams to stderr; the report goes to stdout)"];
+
+export async function runCommand(argv: string[]): Promise<CommandResult> {
+  const { inputs, options } = parseTaskCommand(taskJson, argv);
+  const command = inputs.command;
+  if (!command) throw new UsageError("give --command, e.g. --command \"python3 runPyEnv.py --resultDir zona --pyEnvPkg pkg --pySitePck site\"");
+  const missing = unresolvedVariables(command);
+  if (missing.length) throw new UsageError(`the command still has $(…) variables: ${missing.join(", ")}`);
+  const minutes = Number(inputs.timeoutMinutes ?? "60");
+  if (!(minutes > 0)) throw new UsageError(`--timeout-minutes must be a positive number (got '${inputs.timeoutMinutes}')`);
+  const cwd = path.resolve(inputs.workingDirectory || ".");
+  const reportDir = path.resolve(inputs.reportDirectory || fs.mkdtempSync(path.join(os.tmpdir(), "lz-run-")));
+  const patterns = inputs.expectedErrorPatterns ? inputs.expectedErrorPatterns.split(/\r?\n/).filter((p) => p.trim()) : DEFAULT_EXPECTED_ERRORS;
+  const outcome = await runRoutine({ command, cwd, timeoutMs: minutes * 60_000, expectedErrorPatterns: patterns, outputFile: path.join(reportDir, "RunRoutine-output.log"), onLine: (l) => process.stderr.write(l + "\n") });
+  const lang = cultureFromLocale((options.lang as string | undefined) ?? process.env.LZ_LANG ?? process.env.LC_ALL ?? process.env.LANG) === "es-ES" ? "es" : "en";
+  const result = resultFromRaw(outcome.findings, { lang, failOn: (inputs.failOn || "error") as FailOn });
+  const version = `${taskJson.version.Major}.${taskJson.version.Minor}.${taskJson.version.Patch}`;
+  writeReports(result, cwd, reportDir, version);
+  const report = { ...jsonReport(result, cwd, version), exitCode: outcome.exitCode, timedOut: outcome.timedOut, outputFile: path.join(reportDir, "RunRoutine-output.log") };
+  const output =
+    options.format === "json"
+      ? JSON.stringify(report, null, 2)
+      : [...result.findings.map((f) => `${f.file || "."}:${f.line}: ${f.severity} ${f.rule} ${f.message}`), "", `${result.result}: exit code ${outcome.exitCode ?? "-"}, ${result.summary.errors} errors (output: ${report.outputFile})`].join("\n");
+  return { output, exitCode: result.result === "Failed" ? 1 : 0 };
+}

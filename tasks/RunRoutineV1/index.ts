@@ -1,0 +1,74 @@
+/** RunRoutine: run the routine on dev (core/run), stream it, report its errors in the ValidateRoutine format. */
+import * as fs from "fs";
+import * as path from "path";
+import tl = require("azure-pipelines-task-lib/task");
+import { cultureFromLocale } from "../../core/i18n/localizer";
+import { readLogFolder } from "../../core/logs/readLogs";
+import { classifyLogFiles, runRoutine, unresolvedVariables } from "../../core/run/runRoutine";
+import { isUnresolvedMacro } from "../../core/text";
+import { resultFromRaw } from "../../core/validator/engine";
+import { writeReports } from "../../core/validator/output";
+import type { FailOn } from "../../core/validator/types";
+import { annotateFindings } from "../common/findings";
+import { optionalFilePath, taskLoc } from "../common/taskKit";
+
+async function run(): Promise<void> {
+  tl.setResourcePath(path.join(__dirname, "task.json"));
+  const lang = cultureFromLocale(tl.getVariable("System.Culture")) === "es-ES" ? "es" : "en";
+  const command = tl.getInput("command", true)!.trim();
+  const missing = unresolvedVariables(command);
+  if (missing.length) return tl.setResult(tl.TaskResult.Failed, taskLoc("VariablesUndefined", missing.join(", ")));
+  const minutes = Number(tl.getInput("timeoutMinutes", false) || "60");
+  if (!(minutes > 0)) return tl.setResult(tl.TaskResult.Failed, taskLoc("TimeoutInvalid", tl.getInput("timeoutMinutes", false) ?? ""));
+  const patterns = (tl.getInput("expectedErrorPatterns", false) ?? "").split(/\r?\n/).map((p) => p.trim()).filter(Boolean);
+  for (const p of patterns) {
+    try {
+      new RegExp(p);
+    } catch (err) {
+      return tl.setResult(tl.TaskResult.Failed, taskLoc("PatternInvalid", p, (err as Error).message));
+    }
+  }
+  const failOn = (tl.getInput("failOn", false) || "error") as FailOn;
+  const cwd = optionalFilePath("workingDirectory") ?? tl.getVariable("System.DefaultWorkingDirectory") ?? process.cwd();
+  const reportInput = tl.getInput("reportDirectory", false)?.trim();
+  const reportDir = path.resolve(reportInput && !isUnresolvedMacro(reportInput) && !reportInput.includes("$(") ? reportInput : path.join(tl.getVariable("Agent.TempDirectory") || cwd, "lz-run-routine"));
+  const outputFile = path.join(reportDir, "RunRoutine-output.log");
+
+  console.log(taskLoc("Running", cwd, command));
+  const started = Date.now();
+  const outcome = await runRoutine({ command, cwd, timeoutMs: minutes * 60_000, expectedErrorPatterns: patterns, outputFile, onLine: (line) => console.log(line) });
+  if (outcome.timedOut) console.log(taskLoc("TimedOut", minutes));
+  console.log(taskLoc("Finished", outcome.exitCode ?? "-", (outcome.durationMs / 1000).toFixed(1), outcome.lines));
+  if (outcome.moreErrors) console.log(taskLoc("MoreErrors", outcome.moreErrors, outputFile));
+
+  const findings = [...outcome.findings];
+  const logsPath = optionalFilePath("logsPath");
+  if (logsPath && fs.existsSync(logsPath)) {
+    const written = (await readLogFolder(logsPath)).filter((f) => {
+      const file = path.join(logsPath, f.name.split(".zip/")[0]);
+      return fs.existsSync(file) && fs.statSync(file).mtimeMs >= started - 1000;
+    });
+    console.log(taskLoc("LogFilesRead", written.length, logsPath));
+    // Named relative to the working folder, like the routine's own files in tracebacks.
+    const named = written.map((f) => ({ ...f, name: path.relative(cwd, path.join(logsPath, f.name)).split(path.sep).join("/") }));
+    findings.push(...classifyLogFiles(named, patterns, cwd));
+  }
+
+  const result = resultFromRaw(findings, { lang, failOn }, started);
+  const taskJson = JSON.parse(fs.readFileSync(path.join(__dirname, "task.json"), "utf8"));
+  const reports = writeReports(result, cwd, reportDir, `${taskJson.version.Major}.${taskJson.version.Minor}.${taskJson.version.Patch}`);
+  tl.uploadSummary(reports.markdown);
+  annotateFindings(result.findings, cwd);
+  for (const [name, value] of [["ExitCode", String(outcome.exitCode ?? -1)], ["Errors", String(result.summary.errors)]]) {
+    tl.setVariable(`RunRoutine.${name}`, value);
+    tl.setVariable(name, value, false, true);
+  }
+  if (result.result === "Failed") {
+    const s = result.summary;
+    return tl.setResult(tl.TaskResult.Failed, taskLoc("GateFailed", failOn === "warning" ? s.errors + s.warnings : s.errors, failOn));
+  }
+  if (result.result === "Succeeded" && !result.summary.errors) console.log(taskLoc("Passed"));
+  tl.setResult(result.result === "SucceededWithIssues" ? tl.TaskResult.SucceededWithIssues : tl.TaskResult.Succeeded, "");
+}
+
+run().catch((err: Error) => tl.setResult(tl.TaskResult.Failed, taskLoc("UnexpectedError", err.stack ?? err.message)));
