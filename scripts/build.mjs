@@ -81,7 +81,8 @@ builds.push(...taskFolders().map(async ({ name, dir }) => {
 
 // The CLI: one file, plus the validator's worker thread and the parser .wasm files beside it.
 builds.push(
-  esbuild.build({ ...common, entryPoints: [path.join(root, "cli", "lz.ts")], outfile: path.join(out, "cli", "lz.js") }),
+  // sql.js and proper-lockfile (the embedded inventory) load from node_modules: the CLI runs in the repository.
+  esbuild.build({ ...common, entryPoints: [path.join(root, "cli", "lz.ts")], outfile: path.join(out, "cli", "lz.js"), external: ["sql.js", "proper-lockfile"] }),
   esbuild.build({ ...common, entryPoints: [path.join(root, "core", "validator", "worker.ts")], outfile: path.join(out, "cli", "validatorWorker.js") }),
 );
 fs.mkdirSync(path.join(out, "cli"), { recursive: true });
