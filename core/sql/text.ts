@@ -61,6 +61,9 @@ export const PYTHON_PLACEHOLDER = /\{([A-Za-z0-9_]*)(?:[:!][^{}]*)?\}|%\(([A-Za-
 export function smoothGrammarGaps(text: string): string {
   return (
     text
+      // backslash-escaped quotes inside literals ('It\'s'): Impala's lexer accepts them, the grammar's does not
+      .replace(/(?<!\\)((?:\\\\)*)\\'/g, "$1''")
+      .replace(/(?<!\\)((?:\\\\)*)\\"/g, '$1""')
       // join and insert hints: [SHUFFLE], [BROADCAST], [NOSHUFFLE], [CLUSTERED]
       .replace(/\[\s*(?:no)?(?:shuffle|broadcast|clustered|noclustered)\s*\]/gi, (m) => " ".repeat(m.length))
       // the if(cond, a, b) function: any other function name parses

@@ -74,7 +74,9 @@ describe("the .vsix", function () {
 
   it("points every contribution and the icon at files it contains", () => {
     for (const c of manifest.contributions) {
-      for (const key of ["name", "uri"]) {
+      // Tasks point at their folder (name), web contributions at their page (uri); an endpoint type's name is an id.
+      const keys = c.type === "ms.vss-distributed-task.task" ? ["name"] : ["uri"];
+      for (const key of keys) {
         const ref = c.properties?.[key];
         if (typeof ref !== "string" || /^https?:/.test(ref)) continue;
         const hit = files().some((f) => f === ref || f.startsWith(ref.replace(/\/?$/, "/")));
@@ -82,6 +84,15 @@ describe("the .vsix", function () {
       }
     }
     assert.ok(zip.file("images/extension-icon.png"));
+  });
+
+  it("contributes the Impala service connection type ReserveInventory's input asks for", async () => {
+    const endpoint = manifest.contributions.find((c: any) => c.type === "ms.vss-endpoint.service-endpoint-type");
+    assert.equal(endpoint.properties.name, "lz-impala");
+    const task = JSON.parse(await zip.file("tasks/ReserveInventoryV1/task.json")!.async("string"));
+    assert.equal(task.inputs.find((i: any) => i.name === "impalaConnection").type, "connectedService:lz-impala");
+    const schemes = endpoint.properties.authenticationSchemes.map((a: any) => a.type);
+    assert.deepEqual(schemes, ["ms.vss-endpoint.endpoint-auth-scheme-none", "ms.vss-endpoint.endpoint-auth-scheme-basic"]);
   });
 
   it("ships the parser .wasm files and the worker beside ValidateRoutine's bundle", () => {

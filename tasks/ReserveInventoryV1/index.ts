@@ -1,0 +1,68 @@
+/** ReserveInventory: read inputs and the Impala connection, reserve (core/inventory), report. */
+import * as path from "path";
+import tl = require("azure-pipelines-task-lib/task");
+import { ImpalaShellBackend, ImpalaShellError } from "../../core/inventory/impalaShell";
+import { requestFromInputs, reserveSummary } from "../../core/inventory/request";
+import { reserve } from "../../core/inventory/reserve";
+import { buildReport } from "../../core/report";
+import { publishReport, taskLoc } from "../common/taskKit";
+
+/** host and port from the connection's server URL: impala://host:21050, host:21050 or https://host. */
+function hostOf(url: string): { host: string; port?: number } | undefined {
+  const m = /^(?:[a-z]+:\/\/)?([^/:\s]+)(?::(\d+))?/i.exec(url.trim());
+  return m ? { host: m[1], port: m[2] ? Number(m[2]) : undefined } : undefined;
+}
+
+async function run(): Promise<void> {
+  tl.setResourcePath(path.join(__dirname, "task.json"));
+  const connection = tl.getInput("impalaConnection", true)!;
+  const url = tl.getEndpointUrl(connection, false) ?? "";
+  const server = hostOf(url);
+  if (!server) return tl.setResult(tl.TaskResult.Failed, taskLoc("ConnectionInvalid", url));
+  const scheme = tl.getEndpointAuthorizationScheme(connection, true) ?? "None";
+  const user = tl.getEndpointAuthorizationParameter(connection, "username", true);
+  const password = tl.getEndpointAuthorizationParameter(connection, "password", true);
+  if (password) tl.setSecret(password);
+  const { request, problems } = requestFromInputs((name) => tl.getInput(name, false));
+  if (problems.length) return tl.setResult(tl.TaskResult.Failed, problems.map((p) => taskLoc(p.code, ...p.args)).join("\n"));
+
+  const backend = new ImpalaShellBackend({
+    shellPath: tl.getInput("impalaShellPath", false) || "impala-shell",
+    host: server.host,
+    port: server.port,
+    kerberos: scheme.toLowerCase() !== "usernamepassword",
+    ssl: (tl.getEndpointDataParameter(connection, "tls", true) ?? "true") !== "false",
+    caCertFile: tl.getEndpointDataParameter(connection, "caCertFile", true) || undefined,
+    user: scheme.toLowerCase() === "usernamepassword" ? user : undefined,
+    password: scheme.toLowerCase() === "usernamepassword" ? password : undefined,
+    settleMs: Number(tl.getVariable("LZ_INVENTORY_SETTLE_MS") ?? "") || undefined,
+    onStatement: (sql) => console.log(taskLoc("SqlLog", sql)),
+  });
+  const result = await reserve(backend, request, (m) => console.log(m));
+  const variables: Array<[string, string]> = [];
+  if (result.ok && !request.dryRun) {
+    const first = result.reservations[0];
+    if (first) variables.push(["Package", first.package], ["Process", first.process], ["Consecutive", String(first.consecutive)]);
+  }
+  publishReport(buildReport("ReserveInventory", result.problems, variables.map(([k, v]) => [`Inventory.${k}`, v]), taskLoc), reserveSummary(result, taskLoc, request.dryRun));
+  if (!result.ok) return tl.setResult(tl.TaskResult.Failed, result.problems.map((p) => taskLoc(p.code, ...p.args)).join("\n"));
+
+  for (const r of result.reservations) {
+    if (request.dryRun) console.log(taskLoc("DryRun", r.package, r.process));
+    else console.log(taskLoc(r.reused ? "Reused" : "Reserved", r.package, r.process, ...(r.reused ? [] : [r.consecutive]), r.table === "N/A" ? request.semilla : r.table));
+    if (!request.dryRun && request.kind === "coordinator") {
+      for (const [k, v] of [["Package", r.package], ["Process", r.process], ["Consecutive", String(r.consecutive)]]) tl.setVariable(`Inventory.${r.table}.${k}`, v);
+    }
+  }
+  for (const row of result.existing) console.log(taskLoc("Existing", row.semilla, row.package, row.proceso));
+  for (const [name, value] of variables) {
+    tl.setVariable(`Inventory.${name}`, value);
+    tl.setVariable(name, value, false, true);
+  }
+  tl.setResult(tl.TaskResult.Succeeded, "");
+}
+
+run().catch((err: Error) => {
+  if (err instanceof ImpalaShellError) return tl.setResult(tl.TaskResult.Failed, taskLoc(err.code, ...err.args));
+  tl.setResult(tl.TaskResult.Failed, taskLoc("UnexpectedError", err.stack ?? err.message));
+});
