@@ -10,6 +10,7 @@ import validateRoutineTask from "../tasks/ValidateRoutineV1/task.json";
 import { validate, validateHelp } from "./commands/validate";
 import { logs, logsHelp } from "./commands/logs";
 import { runCommand, runHelp } from "./commands/run";
+import { reserveCliTask, reserveCommand, reserveHelp } from "./commands/reserve";
 import runRoutineTask from "../tasks/RunRoutineV1/task.json";
 import { switchDsnCommand, switchDsnHelp, verifyEnv, verifyEnvHelp } from "./commands/env";
 import verifyEnvTask from "../tasks/VerifyRoutineEnvV1/task.json";
@@ -34,6 +35,12 @@ const COMMANDS: Record<string, Command> = {
     task: validateRoutineTask,
     extraHelp: validateHelp,
     run: validate,
+  },
+  reserve: {
+    summary: "reserve the next SQP package/process number in the inventory (ReserveInventory)",
+    task: reserveCliTask,
+    extraHelp: reserveHelp,
+    run: reserveCommand,
   },
   run: {
     summary: "run a routine, stream its output, sort its errors into findings and expected ones (RunRoutine)",

@@ -164,6 +164,34 @@ if (stdlib && fs.existsSync(stdlib)) {
   row("SQL: throughput, 1,000 statements", `${(1000 / big.seconds).toFixed(0)} statements/s, ${(big.bytes / 1024 / big.seconds).toFixed(1)} KB/s`, "");
 }
 
+// --- ReserveInventory: 20 concurrent `lz reserve` processes on the embedded file (issue #5) ----
+{
+  const { spawn } = await import("node:child_process");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lz-bench-inv-"));
+  const db = path.join(dir, "inventario.sqlite");
+  const reserveOnce = (i) =>
+    new Promise((resolve, reject) => {
+      const args = [path.join(root, "bin", "lz.js"), "reserve", "--backend", "embedded", "--db", db, "--periodicity", "Diaria", "--kind", "routine", "--app", "CSD", "--semilla", `repo-${String(i).padStart(2, "0")}`, "--descripcion", `rutina ${i}`, "--requested-by", "bench", "--run-day", "L-V", "--run-time", "06:00", "--format", "json"];
+      const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
+      let out = "";
+      child.stdout.on("data", (d) => (out += d));
+      child.on("close", (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`lz reserve exited ${code}: ${out}`))));
+    });
+  const t0 = performance.now();
+  const first = await Promise.all(Array.from({ length: 20 }, (_, i) => reserveOnce(i)));
+  const seconds = (performance.now() - t0) / 1000;
+  const again = await Promise.all(Array.from({ length: 20 }, (_, i) => reserveOnce(i)));
+  const { createRequire } = await import("node:module");
+  const require = createRequire(import.meta.url);
+  const { EmbeddedBackend } = require(path.join(root, "build", "ts", "core", "inventory", "embedded.js"));
+  const rows = await new EmbeddedBackend(db).all();
+  const distinct = new Set(first.map((r) => r.package)).size;
+  const same = again.every((r, i) => r.package === first[i].package && r.reused);
+  row("reserve: 20 concurrent processes", `${distinct} distinct numbers, ${rows.length} rows, ${20 - distinct} duplicates in ${seconds.toFixed(1)} s`, "20 distinct, 20 rows, 0 duplicates", distinct === 20 && rows.length === 20);
+  row("reserve: rerun of each", same ? "same numbers, reused, no new row" : "DIFFERENT", "same numbers, no new rows", same && rows.length === 20);
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
 // --- VerifyRoutineEnv: compare a 5,000-file site-package with its source (issue #7) ----------
 {
   const { createRequire } = await import("node:module");

@@ -50,3 +50,26 @@ describe("lz run", function () {
     assert.equal(lz(["run", "--command", "python3 $(runner)"]).status, 2);
   });
 });
+
+describe("lz reserve", function () {
+  this.timeout(60000);
+  it("reserves distinct numbers from concurrent processes on the embedded file, and reuses them on a rerun", async () => {
+    const { spawn } = require("child_process") as typeof import("child_process");
+    const db = path.join(fs.mkdtempSync(path.join(require("os").tmpdir(), "lz-clires-")), "inv.sqlite");
+    const once = (i: number) =>
+      new Promise<{ package: string; reused: boolean }>((resolve, reject) => {
+        const child = spawn(process.execPath, [path.join(repoRoot, "bin", "lz.js"), "reserve", "--backend", "embedded", "--db", db, "--periodicity", "Mensual", "--app", "COMI", "--semilla", `repo-${i}`, "--descripcion", "d", "--requested-by", "r", "--run-day", "1", "--run-time", "05:00", "--format", "json"]);
+        let out = "";
+        child.stdout.on("data", (d: Buffer) => (out += d));
+        child.on("close", (code: number) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(out))));
+      });
+    const first = await Promise.all([0, 1, 2, 3, 4, 5].map(once));
+    assert.deepEqual(first.map((r) => r.package).sort(), ["SQOOPME1", "SQOOPME2", "SQOOPME3", "SQOOPME4", "SQOOPME5", "SQOOPME6"]);
+    const again = await Promise.all([0, 1, 2, 3, 4, 5].map(once));
+    assert.deepEqual(again.map((r) => [r.package, r.reused]), first.map((r) => [r.package, true]));
+    const bad = lz(["reserve", "--backend", "embedded", "--db", db, "--periodicity", "Nunca", "--app", "X", "--semilla", "s", "--descripcion", "d", "--requested-by", "r", "--run-day", "1", "--run-time", "1"]);
+    assert.equal(bad.status, 1);
+    assert.match(bad.stdout, /Periodicity 'Nunca' has no code/);
+    assert.equal(lz(["reserve", "--backend", "embedded"]).status, 2);
+  });
+});
