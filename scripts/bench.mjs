@@ -42,7 +42,7 @@ const outDir = fs.mkdtempSync(path.join(os.tmpdir(), "lz-bench-"));
 execFileSync(process.execPath, [path.join(root, "scripts", "package.mjs"), "--no-build", "--output-dir", outDir], { stdio: "pipe" });
 const vsix = fs.readdirSync(outDir).find((f) => f.endsWith(".vsix"));
 const vsixSize = fs.statSync(path.join(outDir, vsix)).size;
-const BUDGET_VSIX = 3 * 1024 * KB;
+const BUDGET_VSIX = 6 * 1024 * KB;
 row(".vsix size", `${(vsixSize / KB).toFixed(0)} KB`, "≤ 3 MB (≤ 6 MB with every task and the tab)", vsixSize <= BUDGET_VSIX);
 
 const BUNDLE_BUDGET = { CreateOCVarsV1: 600 * KB };

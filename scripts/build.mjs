@@ -59,7 +59,9 @@ builds.push(...taskFolders().map(async ({ name, dir }) => {
   const dest = path.join(out, "tasks", name);
   fs.rmSync(dest, { recursive: true, force: true });
   fs.mkdirSync(dest, { recursive: true });
-  await esbuild.build({ ...common, entryPoints: [path.join(dir, "index.ts")], outfile: path.join(dest, "index.js") });
+  // bundle.json "external": modules loaded only when the agent has them (hive-driver's optional kerberos).
+  const spec0 = fs.existsSync(path.join(dir, "bundle.json")) ? JSON.parse(fs.readFileSync(path.join(dir, "bundle.json"), "utf8")) : {};
+  await esbuild.build({ ...common, external: spec0.external ?? [], entryPoints: [path.join(dir, "index.ts")], outfile: path.join(dest, "index.js") });
   for (const asset of TASK_ASSETS) {
     const from = path.join(dir, asset);
     if (fs.existsSync(from)) fs.cpSync(from, path.join(dest, asset), { recursive: true });

@@ -123,7 +123,7 @@ export async function reserve(backend: InventoryBackend, req: ReserveRequest, lo
   if (checked.problems.length) return result;
 
   if (req.huType === "modificacion") {
-    result.existing = await backend.rows({ semilla: req.semilla.trim(), origen_fuente: req.kind === "routine" ? "Rutina" : "Coordinador" });
+    result.existing = await backend.exclusive(() => backend.rows({ semilla: req.semilla.trim(), origen_fuente: req.kind === "routine" ? "Rutina" : "Coordinador" }));
     if (!result.existing.length) result.problems.push(problem("ModificationNotFound", "error", "semilla", req.semilla, req.kind === "routine" ? "Rutina" : "Coordinador"));
     result.ok = !result.problems.length;
     return result;

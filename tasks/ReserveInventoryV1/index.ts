@@ -1,6 +1,7 @@
 /** ReserveInventory: read inputs and the Impala connection, reserve (core/inventory), report. */
 import * as path from "path";
 import tl = require("azure-pipelines-task-lib/task");
+import { HiveServer2Backend } from "../../core/inventory/hiveserver2";
 import { ImpalaShellBackend, ImpalaShellError } from "../../core/inventory/impalaShell";
 import { requestFromInputs, reserveSummary } from "../../core/inventory/request";
 import { reserve } from "../../core/inventory/reserve";
@@ -26,7 +27,15 @@ async function run(): Promise<void> {
   const { request, problems } = requestFromInputs((name) => tl.getInput(name, false));
   if (problems.length) return tl.setResult(tl.TaskResult.Failed, problems.map((p) => taskLoc(p.code, ...p.args)).join("\n"));
 
-  const backend = new ImpalaShellBackend({
+  const isLdap = scheme.toLowerCase() === "usernamepassword";
+  const tls = (tl.getEndpointDataParameter(connection, "tls", true) ?? "true") !== "false";
+  const caCertFile = tl.getEndpointDataParameter(connection, "caCertFile", true) || undefined;
+  const settleMs = Number(tl.getVariable("LZ_INVENTORY_SETTLE_MS") ?? "") || undefined;
+  const onStatement = (sql: string) => console.log(taskLoc("SqlLog", sql));
+  const backend =
+    tl.getInput("backend", false) === "hiveserver2"
+      ? new HiveServer2Backend({ host: server.host, port: server.port ?? 21050, auth: isLdap ? "ldap" : "nosasl", user, password, tls, caCertFile, settleMs, onStatement })
+      : new ImpalaShellBackend({
     shellPath: tl.getInput("impalaShellPath", false) || "impala-shell",
     host: server.host,
     port: server.port,
@@ -36,7 +45,7 @@ async function run(): Promise<void> {
     user: scheme.toLowerCase() === "usernamepassword" ? user : undefined,
     password: scheme.toLowerCase() === "usernamepassword" ? password : undefined,
     settleMs: Number(tl.getVariable("LZ_INVENTORY_SETTLE_MS") ?? "") || undefined,
-    onStatement: (sql) => console.log(taskLoc("SqlLog", sql)),
+    onStatement,
   });
   const result = await reserve(backend, request, (m) => console.log(m));
   const variables: Array<[string, string]> = [];

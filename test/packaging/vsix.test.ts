@@ -6,8 +6,8 @@ import * as path from "path";
 import JSZip from "jszip";
 import { repoRoot } from "../helpers/taskRun";
 
-/** Budgets of the foundation issue; later issues add their own per task. */
-const VSIX_BUDGET = 3 * 1024 * 1024;
+/** Budgets: ≤ 6 MB with every task and the tab (the foundation's 3 MB held for its own tasks). */
+const VSIX_BUDGET = 6 * 1024 * 1024;
 const TASK_BUNDLE_BUDGET: Record<string, number> = { CreateOCVarsV1: 600 * 1024 };
 /** Whole task folders (bundle + worker + .wasm). */
 const TASK_FOLDER_BUDGET: Record<string, number> = { ValidateRoutineV1: 2.5 * 1024 * 1024 };

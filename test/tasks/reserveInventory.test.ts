@@ -97,3 +97,38 @@ describe("ReserveInventory task (impala-shell backend, fake impala-shell)", func
     }
   });
 });
+
+describe("ReserveInventory task (hiveserver2 backend, test server on 127.0.0.1)", function () {
+  this.timeout(60000);
+
+  it("reserves over HiveServer2 with the connection's host and port", async () => {
+    const { spawn } = require("child_process") as typeof import("child_process");
+    const log = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "lz-hs2-")), "state.json");
+    const server = spawn(process.execPath, [path.join(__dirname, "..", "helpers", "hs2Process.js"), log]);
+    try {
+      const port = await new Promise<number>((resolve) => server.stdout!.once("data", (d: Buffer) => resolve(Number(/listening (\d+)/.exec(d.toString())![1]))));
+      const fake = fakeShell();
+      process.env.ENDPOINT_URL_IMPALAPRD = `127.0.0.1:${port}`;
+      process.env.ENDPOINT_AUTH_SCHEME_IMPALAPRD = "None";
+      process.env.ENDPOINT_DATA_IMPALAPRD_TLS = "false";
+      const r = await runTask("ReserveInventoryV1", {
+        inputs: {
+          backend: "hiveserver2", impalaConnection: "IMPALAPRD", huType: "nueva", kind: "routine", periodicity: "Semanal", app: "CSD", semilla: "repo-hs2",
+          descripcion: "d", requestedBy: "r", runDay: "L", runTime: "6", prerequisite: "N/A", packagePrefix: "SQOOP", processPrefix: "SQP", routineCode: "RTN", coordinatorCode: "CRD",
+        },
+        variables: { LZ_INVENTORY_SETTLE_MS: "1" },
+      }).finally(() => {
+        for (const k of Object.keys(process.env)) if (k.startsWith("ENDPOINT_")) delete process.env[k];
+      });
+      assert.equal(r.result, "Succeeded", r.stdout);
+      assert.equal(r.variables.get("Inventory.Package")?.message, "SQOOPSE1");
+      await new Promise((res) => setTimeout(res, 150));
+      const state = JSON.parse(fs.readFileSync(log, "utf8"));
+      assert.ok(state.statements.some((s: string) => s.startsWith("INSERT INTO resultados.inventario_lz")));
+      assert.equal(state.rows[0].proceso, "SQPSE1RTNCSD");
+      assert.equal(fs.existsSync(fake.log), false, "impala-shell was not used");
+    } finally {
+      server.kill();
+    }
+  });
+});

@@ -1,0 +1,15 @@
+/** The HiveServer2 test server in its own process (MockTestRunner's spawnSync blocks the test's). */
+import * as fs from "fs";
+import { startFakeHiveServer2 } from "./fakeHiveServer2";
+
+const [log] = process.argv.slice(2);
+startFakeHiveServer2().then((server) => {
+  const flush = () => fs.writeFileSync(log, JSON.stringify({ statements: server.statements, rows: server.rows }));
+  setInterval(flush, 50).unref();
+  process.on("SIGTERM", () => {
+    flush();
+    process.exit(0);
+  });
+  process.stdout.write(`listening ${server.port}\n`);
+  setTimeout(() => process.exit(0), 60000).unref();
+});
