@@ -3,6 +3,7 @@
  * on the thrift service definition hive-driver ships. It records every statement and answers the
  * inventory's statements from an in-memory table.
  */
+import * as net from "net";
 import * as hive from "hive-driver";
 import { answer, Row } from "./fakeInventory";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -14,11 +15,18 @@ export interface FakeHs2 {
   port: number;
   statements: string[];
   rows: Row[];
-  /** PLAIN SASL credentials seen (LDAP), if any. */
+  /** PLAIN SASL credentials seen (LDAP): [authorization id, user, password]. */
+  credentials: string[][];
   close(): Promise<void>;
 }
 
-export async function startFakeHiveServer2(rows: Row[] = []): Promise<FakeHs2> {
+export interface FakeHs2Options {
+  /** Require LDAP: PLAIN SASL with these credentials, then framed thrift (as Impala does). */
+  ldap?: { user: string; password: string };
+}
+
+export async function startFakeHiveServer2(rows: Row[] = [], options: FakeHs2Options = {}): Promise<FakeHs2> {
+  const credentials: string[][] = [];
   const statements: string[] = [];
   const results = new Map<string, { columns: string[]; rows: string[][]; fetched: boolean }>();
   const ok = () => new T.TStatus({ statusCode: T.TStatusCode.SUCCESS_STATUS });
@@ -66,12 +74,46 @@ export async function startFakeHiveServer2(rows: Row[] = []): Promise<FakeHs2> {
     },
     CloseOperation: (_req: unknown) => new T.TCloseOperationResp({ status: ok() }),
   };
-  const server = thrift.createServer(hive.thrift.TCLIService, handler, { transport: thrift.TBufferedTransport, protocol: thrift.TBinaryProtocol });
+  if (!options.ldap) {
+    const server = thrift.createServer(hive.thrift.TCLIService, handler, { transport: thrift.TBufferedTransport, protocol: thrift.TBinaryProtocol });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
+    return { port: server.address().port, statements, rows, credentials, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  }
+  // LDAP: a SASL PLAIN handshake (START "PLAIN", OK "authz\0user\0password", answered COMPLETE or
+  // BAD), then the connection is handed to a framed-transport thrift server.
+  const thriftServer = thrift.createServer(hive.thrift.TCLIService, handler, { transport: thrift.TFramedTransport, protocol: thrift.TBinaryProtocol });
+  const ldap = options.ldap;
+  const server = net.createServer((socket) => {
+    let buffer = Buffer.alloc(0);
+    const packets: Buffer[] = [];
+    const onData = (chunk: Buffer) => {
+      buffer = Buffer.concat([buffer, chunk]);
+      while (packets.length < 2 && buffer.length >= 5 && buffer.length >= 5 + buffer.readUInt32BE(1)) {
+        const length = buffer.readUInt32BE(1);
+        packets.push(buffer.subarray(0, 5 + length));
+        buffer = buffer.subarray(5 + length);
+      }
+      if (packets.length < 2) return;
+      socket.removeListener("data", onData);
+      const [authz, user, password] = packets[1].subarray(5).toString("utf8").split("\0");
+      credentials.push([authz, user, password]);
+      const mechanism = packets[0].subarray(5).toString("utf8");
+      const accepted = mechanism === "PLAIN" && user === ldap.user && password === ldap.password;
+      const message = Buffer.from(accepted ? "" : "Invalid credentials");
+      const reply = Buffer.alloc(5 + message.length);
+      reply[0] = accepted ? 5 : 3; // COMPLETE or BAD
+      reply.writeUInt32BE(message.length, 1);
+      message.copy(reply, 5);
+      socket.write(reply);
+      if (!accepted) {
+        socket.end();
+        return;
+      }
+      if (buffer.length) socket.unshift(buffer);
+      thriftServer.emit("connection", socket);
+    };
+    socket.on("data", onData);
+  });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
-  return {
-    port: server.address().port,
-    statements,
-    rows,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
+  return { port: (server.address() as net.AddressInfo).port, statements, rows, credentials, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }

@@ -28,7 +28,7 @@ function run(fake: ReturnType<typeof fakeShell>, inputs: Record<string, string> 
   return runTask("ReserveInventoryV1", {
     inputs: {
       backend: "impala-shell", impalaConnection: "IMPALAPRD", impalaShellPath: fake.shell, huType: "nueva", kind: "routine", periodicity: "Diaria", app: "CSD",
-      semilla: "bana-vrie-calendarizacion-fco2", descripcion: "Calendario 'FCO2'", requestedBy: "Daniel Varon", runDay: "L-V", runTime: "06:00", prerequisite: "N/A",
+      semilla: "bana-vrie-calendarizacion-fco2", descripcion: "Calendario 'FCO2'); DROP TABLE resultados.inventario_lz; -- \\", requestedBy: "Daniel Varon", runDay: "L-V", runTime: "06:00", prerequisite: "N/A",
       packagePrefix: "SQOOP", processPrefix: "SQP", routineCode: "RTN", coordinatorCode: "CRD", ...inputs,
     },
     variables: { LZ_INVENTORY_SETTLE_MS: "1" },
@@ -57,7 +57,8 @@ describe("ReserveInventory task (impala-shell backend, fake impala-shell)", func
     for (const c of received) assert.deepEqual(sql001(c.statement), [], c.statement);
     assert.ok(received.some((c) => /^REFRESH resultados\.inventario_lz$/.test(c.statement)), "REFRESH before reading back");
     const stored = JSON.parse(fs.readFileSync(fake.db, "utf8")).find((x: { package: string }) => x.package === "SQOOPDI1938");
-    assert.equal(stored.descripcion, "Calendario 'FCO2'");
+    assert.equal(stored.descripcion, "Calendario 'FCO2'); DROP TABLE resultados.inventario_lz; -- \\", "an injection attempt is stored literally");
+    assert.equal(received.filter((c) => /^INSERT/.test(c.statement)).length, 1, "one statement, not two");
     assert.match(r.stdout, /SQL: INSERT INTO resultados\.inventario_lz/);
     assert.match(uploadedSummary(r), /SQOOPDI1938/);
   });

@@ -35,4 +35,21 @@ describe("reserving over HiveServer2 (hive-driver against a test server on 127.0
       await server.close();
     }
   });
+
+  it("authenticates with LDAP (PLAIN SASL) and reports bad credentials", async () => {
+    const server = await startFakeHiveServer2([], { ldap: { user: "svc_lz", password: "Pa$$'w0rd" } });
+    try {
+      const ok = await reserve(new HiveServer2Backend({ host: "127.0.0.1", port: server.port, auth: "ldap", user: "svc_lz", password: "Pa$$'w0rd", settleMs: 1 }), request);
+      assert.deepEqual(ok.problems, []);
+      assert.equal(ok.reservations[0].package, "SQOOPME1");
+      assert.deepEqual(server.credentials[0].slice(1), ["svc_lz", "Pa$$'w0rd"]);
+      await assert.rejects(
+        reserve(new HiveServer2Backend({ host: "127.0.0.1", port: server.port, auth: "ldap", user: "svc_lz", password: "mala", settleMs: 1 }), request),
+        /Authentication error: Invalid credentials/,
+      );
+      assert.equal(server.rows.length, 1, "nothing written with bad credentials");
+    } finally {
+      await server.close();
+    }
+  });
 });
