@@ -1,0 +1,93 @@
+/**
+ * Drafting the form from the HU and its pull request (DOMAIN.md step 1, process note 000 §2):
+ * every value says where it came from, and a value that cannot be found is left empty with the
+ * reason. Inputs are what the gateway read; this module only decides.
+ */
+import { formatDescription } from "../oc/description";
+import { decodeEntities, toSingleLine } from "../text";
+import { parseStrictJson } from "../validator/routine/config";
+
+export interface HuFacts {
+  id: number;
+  title: string;
+  /** HTML, as work items store it: read as text, never rendered. */
+  descriptionHtml?: string;
+  areaPath?: string;
+  parentTitle?: string;
+}
+
+export interface PrFacts {
+  repository: string;
+  /** Folders directly under src/ at the PR's last merge source commit. */
+  srcFolders: string[];
+  /** static/config/config.json of the package, when found. */
+  configJson?: string;
+}
+
+export interface Drafted {
+  value: string;
+  source: string;
+  /** Set when the value could not be found: why. */
+  missing?: string;
+  warning?: string;
+}
+
+export const ZONE_KEYS = ["zona", "zona_resultados", "results_zone", "resultDir"];
+
+const PMO = /\b([A-Z]{3}[0-9]{5})\b/;
+
+/** The HU description's labelled parts (Necesidad:, Solución:, Beneficio:, Impacto:), as text. */
+export function huParts(html: string | undefined): Record<"necesidad" | "solucion" | "beneficio" | "impacto", string> {
+  const lines = decodeEntities((html ?? "").replace(/<\s*(br|\/p|\/div|\/li|\/h\d)[^>]*>/gi, "\n").replace(/<[^>]*>/g, " "))
+    .split("\n")
+    .map((l) => l.replace(/\s+/g, " ").trim());
+  const out = { necesidad: "", solucion: "", beneficio: "", impacto: "" };
+  let current: keyof typeof out | undefined;
+  for (const line of lines) {
+    const m = /^(necesidad|soluci[oó]n|beneficio|impacto)\s*:\s*(.*)$/i.exec(line);
+    if (m) {
+      current = m[1].toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "") as keyof typeof out;
+      out[current] = m[2];
+    } else if (current && line) out[current] += (out[current] ? " " : "") + line;
+  }
+  // No labels: the whole text is the need; the user writes the rest.
+  if (!out.necesidad && !out.solucion && !out.beneficio && !out.impacto) out.necesidad = toSingleLine(html ?? "");
+  return out;
+}
+
+export function draftFromHu(hu: HuFacts, pr: PrFacts | undefined): { fields: Record<string, Drafted>; description: string } {
+  const fields: Record<string, Drafted> = {};
+  const pmo = hu.parentTitle ? PMO.exec(hu.parentTitle) : null;
+  fields.codigoPMO = pmo
+    ? { value: pmo[1], source: `title of HU ${hu.id}'s parent` }
+    : { value: "", source: "", missing: hu.parentTitle ? `no PMO code (3 letters + 5 digits) in the parent's title "${hu.parentTitle}"` : `HU ${hu.id} has no parent` };
+  const area = hu.areaPath?.split("\\").pop()?.trim();
+  fields["Nombre Celula"] = area ? { value: area, source: `area path of HU ${hu.id}` } : { value: "", source: "", missing: "the HU has no area path" };
+  if (!pr) {
+    const reason = `no pull request is linked to HU ${hu.id}`;
+    for (const v of ["repositoryName", "packageName", "zona"]) fields[v] = { value: "", source: "", missing: reason };
+  } else {
+    fields.repositoryName = { value: pr.repository, source: "the HU's pull request" };
+    fields.packageName =
+      pr.srcFolders.length === 1
+        ? { value: pr.srcFolders[0], source: "the folder under src/ of the pull request" }
+        : { value: "", source: "", missing: pr.srcFolders.length ? `several folders under src/ (${pr.srcFolders.join(", ")}): choose one` : "no folder under src/ in the pull request" };
+    fields.zona = zonaFromConfig(pr.configJson);
+  }
+  const parts = huParts(hu.descriptionHtml);
+  return {
+    fields,
+    description: formatDescription({ titulo: hu.title, huId: String(hu.id), necesidad: parts.necesidad, solucion: parts.solucion, beneficio: parts.beneficio, impacto: parts.impacto }),
+  };
+}
+
+export function zonaFromConfig(configJson: string | undefined): Drafted {
+  if (configJson === undefined) return { value: "", source: "", missing: "the package has no static/config/config.json in the pull request" };
+  const { tree, errors } = parseStrictJson(configJson.replace(/^\uFEFF/, ""));
+  if (errors.length || !tree || tree.type !== "object") return { value: "", source: "", missing: "static/config/config.json is not valid JSON" };
+  const data = JSON.parse(configJson.replace(/^\uFEFF/, "")) as Record<string, unknown>;
+  const key = ZONE_KEYS.find((k) => typeof data[k] === "string" && data[k]);
+  const dsn = typeof data.dsn === "string" ? data.dsn : undefined;
+  const warning = dsn !== "impala-virtual-prd" ? `config.json has dsn '${dsn ?? "(none)"}', not impala-virtual-prd: ask the user to fix it before approving` : undefined;
+  return key ? { value: String(data[key]), source: `config.json key '${key}'`, warning } : { value: "", source: "", missing: `config.json has none of ${ZONE_KEYS.join(", ")}`, warning };
+}

@@ -1,0 +1,121 @@
+/**
+ * The release tab's domain (issue #6), without any Azure import: which release variables the form
+ * edits, how they are validated (the same rules as CreateOCVars), what a save changes — only those
+ * variables' values and the description, never a secret, never another variable, never
+ * allowOverride/isSecret — and the conflict check (a release has no revision: modifiedOn).
+ */
+import { parseDescription } from "../oc/description";
+import { checkField, DEFAULT_VARIABLE_NAMES, ReleaseField, RELEASE_FIELDS } from "../oc/releaseFields";
+import type { Problem } from "../problem";
+
+/** The subset of the Release REST resource the form reads and writes. */
+export interface ReleaseVariable {
+  value?: string;
+  isSecret?: boolean;
+  allowOverride?: boolean;
+}
+export interface ReleaseLike {
+  id: number;
+  name?: string;
+  description?: string;
+  modifiedOn?: string;
+  variables?: Record<string, ReleaseVariable>;
+  environments?: Array<{ name?: string; variables?: Record<string, ReleaseVariable> }>;
+  [other: string]: unknown;
+}
+
+/** Variables ReserveInventory needs, edited too when the release definition has them. */
+export const OPTIONAL_VARIABLES = ["huId", "huTipo", "periodicidad", "aplicativo"] as const;
+
+export interface FormField {
+  variable: string;
+  value: string;
+  /** Where the value came from ("release", "HU 3224139 parent title"…) or why it is empty. */
+  source?: string;
+}
+
+export interface FormState {
+  fields: FormField[];
+  description: string;
+  modifiedOn?: string;
+}
+
+/** The form's variables for this release: the seven, plus the optional ones the release defines. */
+export function formVariables(release: ReleaseLike, names: Record<ReleaseField, string> = DEFAULT_VARIABLE_NAMES): string[] {
+  const base = RELEASE_FIELDS.map((f) => names[f]);
+  return [...base, ...OPTIONAL_VARIABLES.filter((v) => release.variables && v in release.variables)];
+}
+
+export function readForm(release: ReleaseLike, names: Record<ReleaseField, string> = DEFAULT_VARIABLE_NAMES): FormState {
+  return {
+    fields: formVariables(release, names).map((variable) => {
+      const v = release.variables?.[variable];
+      return { variable, value: v && !v.isSecret ? v.value ?? "" : "", source: v ? (v.isSecret ? "secret: not shown" : "release") : "not defined in this release" };
+    }),
+    description: release.description ?? "",
+    modifiedOn: release.modifiedOn,
+  };
+}
+
+/** Inline problems per variable (and "description"), with CreateOCVars' own rules and message keys. */
+export function validateForm(state: FormState, names: Record<ReleaseField, string> = DEFAULT_VARIABLE_NAMES): Map<string, Problem[]> {
+  const out = new Map<string, Problem[]>();
+  for (const field of RELEASE_FIELDS) {
+    const variable = names[field];
+    const value = state.fields.find((f) => f.variable === variable)?.value;
+    const problems = checkField(field, value, variable).problems;
+    if (problems.length) out.set(variable, problems);
+  }
+  const description = parseDescription(state.description, "description").problems;
+  if (description.length) out.set("description", description);
+  return out;
+}
+
+/** A stage that defines a variable of the same name overrides the release value there. */
+export function stageOverrides(release: ReleaseLike, variables: string[]): Array<{ variable: string; stage: string }> {
+  const out: Array<{ variable: string; stage: string }> = [];
+  for (const env of release.environments ?? []) {
+    for (const variable of variables) if (env.variables && variable in env.variables) out.push({ variable, stage: env.name ?? "?" });
+  }
+  return out;
+}
+
+export interface Change {
+  variable: string;
+  before: string;
+  after: string;
+}
+
+export type SavePlan =
+  | { kind: "conflict"; loadedModifiedOn?: string; currentModifiedOn?: string }
+  | { kind: "nothing" }
+  | { kind: "update"; body: ReleaseLike; changes: Change[]; skippedSecrets: string[] };
+
+/**
+ * What a save sends, computed on the release read fresh just before: every other property and
+ * variable goes back as it came. A variable the release does not define yet is added as a plain one.
+ */
+export function planSave(fresh: ReleaseLike, loadedModifiedOn: string | undefined, state: FormState): SavePlan {
+  if (loadedModifiedOn !== fresh.modifiedOn) return { kind: "conflict", loadedModifiedOn, currentModifiedOn: fresh.modifiedOn };
+  const body: ReleaseLike = JSON.parse(JSON.stringify(fresh));
+  body.variables ??= {};
+  const changes: Change[] = [];
+  const skippedSecrets: string[] = [];
+  for (const field of state.fields) {
+    const current = body.variables[field.variable];
+    if (current?.isSecret) {
+      skippedSecrets.push(field.variable);
+      continue;
+    }
+    const before = current?.value ?? "";
+    if (before === field.value) continue;
+    if (current) current.value = field.value;
+    else body.variables[field.variable] = { value: field.value };
+    changes.push({ variable: field.variable, before, after: field.value });
+  }
+  if ((fresh.description ?? "") !== state.description) {
+    changes.push({ variable: "description", before: fresh.description ?? "", after: state.description });
+    body.description = state.description;
+  }
+  return changes.length ? { kind: "update", body, changes, skippedSecrets } : { kind: "nothing" };
+}
