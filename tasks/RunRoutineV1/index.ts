@@ -2,19 +2,18 @@
 import * as fs from "fs";
 import * as path from "path";
 import tl = require("azure-pipelines-task-lib/task");
-import { cultureFromLocale } from "../../core/i18n/localizer";
 import { readLogFolder } from "../../core/logs/readLogs";
 import { classifyLogFiles, runRoutine, unresolvedVariables } from "../../core/run/runRoutine";
 import { isUnresolvedMacro } from "../../core/text";
 import { resultFromRaw } from "../../core/validator/engine";
 import { writeReports } from "../../core/validator/output";
 import type { FailOn } from "../../core/validator/types";
-import { annotateFindings } from "../common/findings";
+import { annotateFindings, blockingCount, findingsLang, taskVersion } from "../common/findings";
 import { optionalFilePath, taskLoc } from "../common/taskKit";
 
 async function run(): Promise<void> {
   tl.setResourcePath(path.join(__dirname, "task.json"));
-  const lang = cultureFromLocale(tl.getVariable("System.Culture")) === "es-ES" ? "es" : "en";
+  const lang = findingsLang();
   const command = tl.getInput("command", true)!.trim();
   const missing = unresolvedVariables(command);
   if (missing.length) return tl.setResult(tl.TaskResult.Failed, taskLoc("VariablesUndefined", missing.join(", ")));
@@ -55,8 +54,7 @@ async function run(): Promise<void> {
   }
 
   const result = resultFromRaw(findings, { lang, failOn }, started);
-  const taskJson = JSON.parse(fs.readFileSync(path.join(__dirname, "task.json"), "utf8"));
-  const reports = writeReports(result, cwd, reportDir, `${taskJson.version.Major}.${taskJson.version.Minor}.${taskJson.version.Patch}`);
+  const reports = writeReports(result, cwd, reportDir, taskVersion(__dirname));
   tl.uploadSummary(reports.markdown);
   annotateFindings(result.findings, cwd);
   for (const [name, value] of [["ExitCode", String(outcome.exitCode ?? -1)], ["Errors", String(result.summary.errors)]]) {
@@ -65,7 +63,7 @@ async function run(): Promise<void> {
   }
   if (result.result === "Failed") {
     const s = result.summary;
-    return tl.setResult(tl.TaskResult.Failed, taskLoc("GateFailed", failOn === "warning" ? s.errors + s.warnings : s.errors, failOn));
+    return tl.setResult(tl.TaskResult.Failed, taskLoc("GateFailed", blockingCount(s, failOn), failOn));
   }
   if (result.result === "Succeeded" && !result.summary.errors) console.log(taskLoc("Passed"));
   tl.setResult(result.result === "SucceededWithIssues" ? tl.TaskResult.SucceededWithIssues : tl.TaskResult.Succeeded, "");

@@ -7,14 +7,13 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import tl = require("azure-pipelines-task-lib/task");
-import { cultureFromLocale } from "../../core/i18n/localizer";
 import { isUnresolvedMacro } from "../../core/text";
 import { validateRoutine, ValidationResult } from "../../core/validator/engine";
 import { commentHtml, commentMarker, publishOnWorkItem } from "../../core/validator/huComment";
 import { writeReports } from "../../core/validator/output";
 import { analyzeInWorkers } from "../../core/validator/pool";
 import type { FailOn } from "../../core/validator/types";
-import { annotateFindings } from "../common/findings";
+import { annotateFindings, blockingCount, findingsLang, taskVersion } from "../common/findings";
 import { downloadLogAttachments } from "../../core/logs/huLogs";
 import { optionalFilePath, taskLoc } from "../common/taskKit";
 import { HttpError, workItemGateway } from "../common/workItems";
@@ -96,7 +95,7 @@ async function commentOnHu(result: ValidationResult, routine: string, sarifPath:
 
 async function run(): Promise<void> {
   tl.setResourcePath(path.join(__dirname, "task.json"));
-  const lang = cultureFromLocale(tl.getVariable("System.Culture")) === "es-ES" ? "es" : "en";
+  const lang = findingsLang();
   const rawRoutine = tl.getInput("routinePath", true)!.trim();
   if (isUnresolvedMacro(rawRoutine)) return tl.setResult(tl.TaskResult.Failed, taskLoc("RoutinePathUnresolved", rawRoutine));
   const routine = path.resolve(rawRoutine);
@@ -131,8 +130,7 @@ async function run(): Promise<void> {
     { progress, analyzeFiles: (files, ctx) => analyzeInWorkers(path.join(__dirname, "validatorWorker.js"), files, ctx, undefined, progress) },
   );
 
-  const taskJson = JSON.parse(fs.readFileSync(path.join(__dirname, "task.json"), "utf8"));
-  const version = `${taskJson.version.Major}.${taskJson.version.Minor}.${taskJson.version.Patch}`;
+  const version = taskVersion(__dirname);
   const reportDir = path.resolve(optionalInput("reportDirectory") ?? path.join(tl.getVariable("Agent.TempDirectory") || routine, "lz-validate-routine"));
   const reports = writeReports(result, routine, reportDir, version, optionalInput("rulesDocsUrl"));
   tl.uploadSummary(reports.markdown);
@@ -149,8 +147,7 @@ async function run(): Promise<void> {
   const commented = await commentOnHu(result, routine, reports.sarif);
 
   if (result.result === "Failed") {
-    const blocking = failOn === "warning" ? s.errors + s.warnings : s.errors;
-    tl.setResult(tl.TaskResult.Failed, taskLoc("GateFailed", blocking, failOn));
+    tl.setResult(tl.TaskResult.Failed, taskLoc("GateFailed", blockingCount(s, failOn), failOn));
   } else if (result.result === "SucceededWithIssues" || !commented) {
     if (s.warnings) console.log(taskLoc("GateWarnings", s.warnings));
     tl.setResult(tl.TaskResult.SucceededWithIssues, "");

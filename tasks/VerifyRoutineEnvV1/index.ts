@@ -6,13 +6,12 @@ import * as fs from "fs";
 import * as path from "path";
 import tl = require("azure-pipelines-task-lib/task");
 import { verifyEnvironment } from "../../core/env/verifyEnv";
-import { cultureFromLocale } from "../../core/i18n/localizer";
 import { isUnresolvedMacro } from "../../core/text";
 import { resultFromRaw } from "../../core/validator/engine";
 import { writeReports } from "../../core/validator/output";
 import type { FailOn } from "../../core/validator/types";
 import { optionalFilePath, taskLoc } from "../common/taskKit";
-import { annotateFindings } from "../common/findings";
+import { annotateFindings, blockingCount, findingsLang, taskVersion } from "../common/findings";
 
 /** A missing required input: its message is for the user as it is. */
 class InputError extends Error {}
@@ -28,7 +27,7 @@ function input(name: string, required: boolean): string | undefined {
 
 async function run(): Promise<void> {
   tl.setResourcePath(path.join(__dirname, "task.json"));
-  const lang = cultureFromLocale(tl.getVariable("System.Culture")) === "es-ES" ? "es" : "en";
+  const lang = findingsLang();
   const failOn = (tl.getInput("failOn", false) || "error") as FailOn;
   const maxAge = Number(tl.getInput("maxAgeHours", false) || "24");
   if (!(maxAge > 0)) return tl.setResult(tl.TaskResult.Failed, taskLoc("MaxAgeInvalid", tl.getInput("maxAgeHours", false) ?? ""));
@@ -53,8 +52,7 @@ async function run(): Promise<void> {
   const result = resultFromRaw(found.findings, { lang, failOn }, started);
   const reportRoot = found.environment ?? path.join(baseDirectory, zona);
   const reportDir = path.resolve(input("reportDirectory", false) ?? path.join(tl.getVariable("Agent.TempDirectory") || reportRoot, "lz-verify-env"));
-  const taskJson = JSON.parse(fs.readFileSync(path.join(__dirname, "task.json"), "utf8"));
-  const reports = writeReports(result, reportRoot, reportDir, `${taskJson.version.Major}.${taskJson.version.Minor}.${taskJson.version.Patch}`);
+  const reports = writeReports(result, reportRoot, reportDir, taskVersion(__dirname));
   tl.uploadSummary(reports.markdown);
   annotateFindings(result.findings, found.sitePackagePath ?? reportRoot);
   if (found.compared) console.log(taskLoc("Compared", found.compared.files, found.compared.changed, found.compared.missing, found.compared.extra));
@@ -68,7 +66,7 @@ async function run(): Promise<void> {
   }
   if (result.result === "Failed") {
     const s = result.summary;
-    return tl.setResult(tl.TaskResult.Failed, taskLoc("GateFailed", failOn === "warning" ? s.errors + s.warnings : s.errors, failOn));
+    return tl.setResult(tl.TaskResult.Failed, taskLoc("GateFailed", blockingCount(s, failOn), failOn));
   }
   console.log(taskLoc("Passed"));
   tl.setResult(result.result === "SucceededWithIssues" ? tl.TaskResult.SucceededWithIssues : tl.TaskResult.Succeeded, "");

@@ -1,7 +1,10 @@
 /** Findings as agent annotations: the first 10 errors and 10 warnings (the agent shows no more). */
+import * as fs from "fs";
 import * as path from "path";
 import tl = require("azure-pipelines-task-lib/task");
-import type { Finding } from "../../core/validator/types";
+import { cultureFromLocale } from "../../core/i18n/localizer";
+import type { Summary } from "../../core/validator/engine";
+import type { FailOn, Finding } from "../../core/validator/types";
 
 export const ANNOTATIONS_PER_SEVERITY = 10;
 
@@ -17,4 +20,20 @@ export function annotateFindings(findings: Finding[], root: string): number {
     hidden += Math.max(0, list.length - ANNOTATIONS_PER_SEVERITY);
   }
   return hidden;
+}
+
+/** The validator language for the agent's culture (System.Culture). */
+export function findingsLang(): "en" | "es" {
+  return cultureFromLocale(tl.getVariable("System.Culture")) === "es-ES" ? "es" : "en";
+}
+
+/** This task's version from the task.json beside the bundle, for the reports' tool field. */
+export function taskVersion(dir: string): string {
+  const task = JSON.parse(fs.readFileSync(path.join(dir, "task.json"), "utf8"));
+  return `${task.version.Major}.${task.version.Minor}.${task.version.Patch}`;
+}
+
+/** Findings that reach failOn: what the GateFailed message counts. */
+export function blockingCount(summary: Summary, failOn: FailOn): number {
+  return failOn === "warning" ? summary.errors + summary.warnings : summary.errors;
 }
