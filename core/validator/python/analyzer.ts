@@ -245,31 +245,33 @@ export function analyzePython(parser: Parser, file: string, text: string, option
     }
   };
 
-  const stringContent = (node: Node) => {
-    let content = "";
-    for (const child of node.namedChildren) if (child?.type === "string_content") content += src(child);
-    return content;
+  /**
+   * A literal read from the source text (no child nodes: marshalling every string's children out of
+   * the parser is the most expensive step of a file). f-string fields stay in the content: the
+   * path and secret scanners read them as text.
+   */
+  const OPENER = /^([A-Za-z]{0,3})('''|"""|'|"|`)/;
+  const literal = (node: Node): { prefix: string; quote: string; start: number; content: string } | undefined => {
+    const raw = text.slice(node.startIndex, node.endIndex);
+    const m = OPENER.exec(raw);
+    if (!m) return undefined;
+    const end = raw.endsWith(m[2]) && raw.length >= m[0].length + m[2].length ? raw.length - m[2].length : raw.length;
+    return { prefix: m[1].toLowerCase(), quote: m[2], start: node.startIndex + m[0].length, content: raw.slice(m[0].length, end) };
   };
-
-  const contentStart = (node: Node) => node.firstChild?.endIndex ?? node.startIndex;
+  const stringContent = (node: Node) => literal(node)?.content ?? "";
+  const contentStart = (node: Node) => literal(node)?.start ?? node.startIndex;
 
   const onString = (node: Node) => {
-    const start = node.firstChild;
-    if (!start || start.type !== "string_start") return;
-    const opener = src(start);
-    const prefix = opener.replace(/['"`]+$/, "").toLowerCase();
-    if (opener.startsWith("`")) {
+    const lit = literal(node);
+    if (!lit) return;
+    if (lit.quote === "`") {
       emit("PY002", node.startIndex, ["`…` (backticks)"]);
       return;
     }
-    if (prefix.includes("u") && prefix.includes("r")) emit("PY002", node.startIndex, [`${opener.replace(/['"]+$/, "")}'' (ur prefix)`]);
-    if (prefix.includes("f")) newer("3.6", node.startIndex, "f-string");
-    if (!docstrings.has(node.startIndex)) {
-      const content = stringContent(node);
-      if (content) strings.push({ offset: start.endIndex, content });
-    }
+    if (lit.prefix.includes("u") && lit.prefix.includes("r")) emit("PY002", node.startIndex, [`${lit.prefix}'' (ur prefix)`]);
+    if (lit.prefix.includes("f")) newer("3.6", node.startIndex, "f-string");
+    if (!docstrings.has(node.startIndex) && lit.content) strings.push({ offset: lit.start, content: lit.content });
   };
-
 
   /** Nearest enclosing function or lambda, and whether a comprehension lies in between. */
   const enclosing = (node: Node): { fn: Node | null; inComprehension: boolean } => {

@@ -43,7 +43,12 @@ const SECRET_PATTERNS: SecretPattern[] = [
 /** `password: x`, `"token" = "x"`, `clave=x` in configuration and shell files. */
 const KEY_VALUE = /(?:^|[\s{,"'])((?:[A-Za-z0-9_.-]*_)?(?:pass(?:word|wd)?|pwd|secret|token|api_?key|access_?key|clave|contrase(?:n|ñ)a))["']?\s*[:=]\s*["']?([^"'\s,;}#]*)/gi;
 
+/** Cheap tests first: most literals contain nothing any pattern could match. */
+const MAY_HOLD_PATH = /[/\\]|svc/i;
+const MAY_HOLD_SECRET = /[=@]|-----BEGIN|AKIA/;
+
 function scanPaths(text: string, emit: (offset: number, args: string[]) => void): void {
+  if (!MAY_HOLD_PATH.test(text)) return;
   for (const { kind, re } of PATH_PATTERNS) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) emit(m.index, [kind, m[0]]);
@@ -51,6 +56,7 @@ function scanPaths(text: string, emit: (offset: number, args: string[]) => void)
 }
 
 function scanSecrets(text: string, emit: (offset: number, args: string[]) => void): void {
+  if (!MAY_HOLD_SECRET.test(text)) return;
   for (const { kind, re, group } of SECRET_PATTERNS) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
