@@ -217,6 +217,44 @@ if (stdlib && fs.existsSync(stdlib)) {
   fs.rmSync(base, { recursive: true, force: true });
 }
 
+// --- The release tab (issue #6): page weight, and first render in headless chromium --------------
+{
+  const zlib = await import("node:zlib");
+  for (const page of ["tab", "hub"]) {
+    const gz = ["js", "css"].reduce((sum, ext) => sum + zlib.gzipSync(fs.readFileSync(path.join(root, "build", "hub", `${page}.${ext}`))).length, 0);
+    row(`release ${page}: JS + CSS gzip`, `${(gz / KB).toFixed(0)} KB (fonts apart)`, "≤ 450 KB", gz <= 450 * KB);
+  }
+  if (fs.existsSync("/usr/bin/chromium")) {
+    const { chromium } = await import("playwright-core");
+    const http = await import("node:http");
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lz-bench-tab-"));
+    await esbuild.build({
+      entryPoints: { page: path.join(root, "test", "hub", "page", "testPage.tsx") }, outdir: dir, bundle: true, platform: "browser", format: "iife", minify: true,
+      loader: { ".woff": "file", ".woff2": "file", ".ttf": "file", ".eot": "file", ".svg": "file", ".png": "file" }, define: { "process.env.NODE_ENV": '"production"' }, logLevel: "error",
+    });
+    fs.writeFileSync(path.join(dir, "index.html"), '<!DOCTYPE html><html><head><meta charset="utf-8"><link rel="stylesheet" href="page.css"></head><body><div id="root"></div><script>window.lzState={releases:{},workItems:{},pullRequests:{},files:{},calls:[],updates:[]};</script><script src="page.js"></script></body></html>');
+    const server = http.createServer((req, res) => {
+      const file = path.join(dir, new URL(req.url, "http://x").pathname);
+      if (!fs.existsSync(file)) return res.writeHead(404).end();
+      res.writeHead(200, { "Content-Type": file.endsWith(".js") ? "text/javascript" : file.endsWith(".css") ? "text/css" : "text/html" }).end(fs.readFileSync(file));
+    });
+    await new Promise((r) => server.listen(0, "127.0.0.1", r));
+    const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"] });
+    const times = [];
+    for (let i = 0; i < 5; i++) {
+      const page = await browser.newPage();
+      await page.goto(`http://127.0.0.1:${server.address().port}/index.html`);
+      await page.waitForFunction(() => window.lzRendered !== undefined);
+      times.push(await page.evaluate(() => window.lzRendered));
+      await page.close();
+    }
+    await browser.close();
+    server.close();
+    const first = median(times);
+    row("release hub: first render (headless chromium)", `${first.toFixed(0)} ms after navigation start (median of 5)`, "≤ 1 s", first <= 1000);
+  }
+}
+
 // --- report ---------------------------------------------------------------------------------
 console.log(`bench: ${os.cpus().length} cores, node ${process.version}, median of ${runs} runs\n`);
 const width = (k) => Math.max(k.length, ...rows.map((r) => String(r[k]).length));

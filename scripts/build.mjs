@@ -92,5 +92,26 @@ for (const wasm of ["web-tree-sitter/web-tree-sitter.wasm", "tree-sitter-python/
   fs.copyFileSync(require.resolve(wasm), path.join(out, "cli", path.basename(wasm)));
 }
 
+// The release tab and hub: browser bundles (React, azure-devops-ui and its CSS and fonts) + pages.
+const hubOut = path.join(out, "hub");
+fs.rmSync(hubOut, { recursive: true, force: true });
+builds.push(
+  esbuild.build({
+    entryPoints: { tab: path.join(root, "hub", "tab.tsx"), hub: path.join(root, "hub", "hub.tsx") },
+    outdir: hubOut,
+    bundle: true,
+    platform: "browser",
+    target: "es2019",
+    format: "iife",
+    minify: true,
+    legalComments: "eof",
+    loader: { ".woff": "file", ".woff2": "file", ".ttf": "file", ".eot": "file", ".svg": "file", ".png": "file", ".resjson": "json" },
+    define: { "process.env.NODE_ENV": '"production"' },
+    logLevel: "warning",
+  }),
+);
+execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", path.join(root, "tsconfig.hub.json")], { stdio: "inherit" });
+
 await Promise.all(builds);
+for (const page of ["tab.html", "hub.html"]) fs.copyFileSync(path.join(root, "hub", page), path.join(hubOut, page));
 console.log(`build: ${taskFolders().length} task(s) and the CLI in ${Date.now() - started} ms`);

@@ -95,6 +95,16 @@ describe("the .vsix", function () {
     assert.deepEqual(schemes, ["ms.vss-endpoint.endpoint-auth-scheme-none", "ms.vss-endpoint.endpoint-auth-scheme-basic"]);
   });
 
+  it("ships the release tab and hub pages with their scripts, styles and fonts", async () => {
+    for (const f of ["hub/tab.html", "hub/tab.js", "hub/tab.css", "hub/hub.html", "hub/hub.js", "hub/hub.css"]) assert.ok(zip.file(f), f);
+    assert.ok(files().some((f) => f.startsWith("hub/") && f.endsWith(".woff2")), "fonts");
+    const tab = manifest.contributions.find((c: any) => c.type === "ms.vss-web.tab");
+    assert.deepEqual(tab.targets, ["ms.vss-releaseManagement-web.release-details-view"]);
+    const hubContribution = manifest.contributions.find((c: any) => c.type === "ms.vss-web.hub");
+    assert.deepEqual(hubContribution.targets, ["ms.vss-build-web.build-release-hub-group"]);
+    assert.deepEqual(manifest.scopes, ["vso.work", "vso.code", "vso.release_execute"]);
+  });
+
   it("ships the parser .wasm files and the worker beside ValidateRoutine's bundle", () => {
     for (const f of ["index.js", "validatorWorker.js", "web-tree-sitter.wasm", "tree-sitter-python.wasm"]) {
       assert.ok(zip.file(`tasks/ValidateRoutineV1/${f}`), f);
