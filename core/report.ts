@@ -44,3 +44,8 @@ export function buildReport(
     variables: Object.fromEntries(variables),
   };
 }
+
+/** A task.json version as the reports' tool version: 1.2.0. */
+export function formatTaskVersion(version: { Major: number; Minor: number; Patch: number }): string {
+  return `${version.Major}.${version.Minor}.${version.Patch}`;
+}

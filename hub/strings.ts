@@ -99,6 +99,4 @@ export function strings(lang: Lang): (key: StringKey | string, values?: Record<s
   return (key, values = {}) => (table[key] ?? key).replace(/%([a-z])/g, (m, k: string) => (k in values ? String(values[k]) : m));
 }
 
-export function langOf(culture: string | undefined): Lang {
-  return culture && /^es/i.test(culture) ? "es" : "en";
-}
+export { languageOf as langOf } from "../core/i18n/culture";

@@ -5,19 +5,21 @@ import switchSpanish from "../../tasks/SwitchRoutineDsnV1/Strings/resources.resj
 import * as path from "path";
 import { backupPath, DsnError, restoreDsn, switchDsn } from "../../core/env/dsnSwitch";
 import { verifyEnvironment } from "../../core/env/verifyEnv";
-import { cultureFromLocale } from "../../core/i18n/localizer";
+import { languageOf } from "../../core/i18n/localizer";
+import { formatTaskVersion } from "../../core/report";
 import { resultFromRaw } from "../../core/validator/engine";
 import { writeReports } from "../../core/validator/output";
 import { jsonReport } from "../../core/validator/report";
 import type { FailOn } from "../../core/validator/types";
 import { CommandResult } from "../command";
 import { parseTaskCommand, UsageError } from "../taskInputs";
-import { taskLocalizer } from "../taskStrings";
+import { cliLocale, taskLocalizer } from "../taskStrings";
 
 export const verifyEnvHelp = ["--format text|json"];
 export const switchDsnHelp = ["--mode switch|restore (restore puts the backup back)"];
 
-const lang = (option: unknown) => (cultureFromLocale((option as string | undefined) ?? process.env.LZ_LANG ?? process.env.LC_ALL ?? process.env.LANG) === "es-ES" ? "es" : "en");
+const lang = (option: unknown) => languageOf(cliLocale(option));
+const verifyVersion = formatTaskVersion(verifyTask.version);
 
 export async function verifyEnv(argv: string[]): Promise<CommandResult> {
   const { inputs, options } = parseTaskCommand(verifyTask, argv);
@@ -28,8 +30,8 @@ export async function verifyEnv(argv: string[]): Promise<CommandResult> {
   const found = verifyEnvironment({ ...inputs, baseDirectory: inputs.baseDirectory ?? "/avirtual", zona: inputs.zona, maxAgeHours });
   const result = resultFromRaw(found.findings, { lang: lang(options.lang), failOn: (inputs.failOn || "error") as FailOn });
   const root = found.environment ?? path.join(inputs.baseDirectory ?? "/avirtual", inputs.zona);
-  if (inputs.reportDirectory) writeReports(result, root, inputs.reportDirectory, `${verifyTask.version.Major}.${verifyTask.version.Minor}.${verifyTask.version.Patch}`);
-  const report = { ...jsonReport(result, root, `${verifyTask.version.Major}.${verifyTask.version.Minor}.${verifyTask.version.Patch}`), sitePackagePath: found.sitePackagePath, sitePackageName: found.sitePackageName, compared: found.compared };
+  if (inputs.reportDirectory) writeReports(result, root, inputs.reportDirectory, verifyVersion);
+  const report = { ...jsonReport(result, root, verifyVersion), sitePackagePath: found.sitePackagePath, sitePackageName: found.sitePackageName, compared: found.compared };
   const output =
     options.format === "json"
       ? JSON.stringify(report, null, 2)

@@ -4,9 +4,11 @@ import * as path from "path";
 import taskJson from "../../tasks/ValidateRoutineV1/task.json";
 import { checkLogs } from "../../core/logs/checkLogs";
 import { readLogFolder } from "../../core/logs/readLogs";
-import { cultureFromLocale } from "../../core/i18n/localizer";
+import { languageOf } from "../../core/i18n/localizer";
+import { cliLocale } from "../taskStrings";
 import { resultFromRaw } from "../../core/validator/engine";
 import { resolveOptions } from "../../core/validator/options";
+import { formatTaskVersion } from "../../core/report";
 import { jsonReport } from "../../core/validator/report";
 import type { FailOn } from "../../core/validator/types";
 import { CommandResult } from "../command";
@@ -23,11 +25,11 @@ export async function logs(argv: string[]): Promise<CommandResult> {
   const dir = positionals[0] ?? inputs.logsPath;
   if (!dir) throw new UsageError("give the folder of run logs: lz logs <dir>");
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new UsageError(`'${dir}' is not a folder`);
-  const lang = cultureFromLocale((options.lang as string | undefined) ?? process.env.LZ_LANG ?? process.env.LC_ALL ?? process.env.LANG) === "es-ES" ? "es" : "en";
+  const lang = languageOf(cliLocale(options.lang));
   const resolved = resolveOptions(path.resolve(dir), { configFile: inputs.configFile });
   const raw = [...resolved.findings, ...checkLogs(await readLogFolder(path.resolve(dir)), resolved.options.logs)];
   const result = resultFromRaw(raw, { lang, failOn: (inputs.failOn || "error") as FailOn });
-  const version = `${taskJson.version.Major}.${taskJson.version.Minor}.${taskJson.version.Patch}`;
+  const version = formatTaskVersion(taskJson.version);
   const output =
     options.format === "json"
       ? JSON.stringify(jsonReport(result, dir, version), null, 2)

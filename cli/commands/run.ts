@@ -1,10 +1,12 @@
 /** `lz run`: RunRoutine outside a pipeline. */
 import * as path from "path";
 import taskJson from "../../tasks/RunRoutineV1/task.json";
-import { cultureFromLocale } from "../../core/i18n/localizer";
+import { languageOf } from "../../core/i18n/localizer";
+import { cliLocale } from "../taskStrings";
 import { DEFAULT_EXPECTED_ERRORS, runRoutine, unresolvedVariables } from "../../core/run/runRoutine";
 import { resultFromRaw } from "../../core/validator/engine";
 import { writeReports } from "../../core/validator/output";
+import { formatTaskVersion } from "../../core/report";
 import { jsonReport } from "../../core/validator/report";
 import type { FailOn } from "../../core/validator/types";
 import { CommandResult } from "../command";
@@ -26,9 +28,9 @@ export async function runCommand(argv: string[]): Promise<CommandResult> {
   const reportDir = path.resolve(inputs.reportDirectory || fs.mkdtempSync(path.join(os.tmpdir(), "lz-run-")));
   const patterns = inputs.expectedErrorPatterns ? inputs.expectedErrorPatterns.split(/\r?\n/).filter((p) => p.trim()) : DEFAULT_EXPECTED_ERRORS;
   const outcome = await runRoutine({ command, cwd, timeoutMs: minutes * 60_000, expectedErrorPatterns: patterns, outputFile: path.join(reportDir, "RunRoutine-output.log"), onLine: (l) => process.stderr.write(l + "\n") });
-  const lang = cultureFromLocale((options.lang as string | undefined) ?? process.env.LZ_LANG ?? process.env.LC_ALL ?? process.env.LANG) === "es-ES" ? "es" : "en";
+  const lang = languageOf(cliLocale(options.lang));
   const result = resultFromRaw(outcome.findings, { lang, failOn: (inputs.failOn || "error") as FailOn });
-  const version = `${taskJson.version.Major}.${taskJson.version.Minor}.${taskJson.version.Patch}`;
+  const version = formatTaskVersion(taskJson.version);
   writeReports(result, cwd, reportDir, version);
   const report = { ...jsonReport(result, cwd, version), exitCode: outcome.exitCode, timedOut: outcome.timedOut, outputFile: path.join(reportDir, "RunRoutine-output.log") };
   const output =

@@ -6,15 +6,17 @@ import "../../core/validator/analyzers";
 import { validateRoutine } from "../../core/validator/engine";
 import { writeReports } from "../../core/validator/output";
 import { analyzeInWorkers } from "../../core/validator/pool";
+import { formatTaskVersion } from "../../core/report";
 import { jsonReport, markdownSummary, sarifReport } from "../../core/validator/report";
 import type { FailOn } from "../../core/validator/types";
-import { cultureFromLocale } from "../../core/i18n/localizer";
+import { languageOf } from "../../core/i18n/localizer";
+import { cliLocale } from "../taskStrings";
 import { CommandResult } from "../command";
 import { parseTaskCommand, UsageError } from "../taskInputs";
 
 export const validateHelp = ["<path>               the routine folder (or --routine-path)", "--format text|json|sarif|markdown"];
 
-const version = `${taskJson.version.Major}.${taskJson.version.Minor}.${taskJson.version.Patch}`;
+const version = formatTaskVersion(taskJson.version);
 
 export async function validate(argv: string[]): Promise<CommandResult> {
   const { inputs, options, positionals } = parseTaskCommand(taskJson, argv, {}, ["text", "json", "sarif", "markdown"]);
@@ -23,7 +25,7 @@ export async function validate(argv: string[]): Promise<CommandResult> {
   if (positionals.length > 1) throw new UsageError(`one routine folder at a time (got ${positionals.join(", ")})`);
   if (!fs.existsSync(routine) || !fs.statSync(routine).isDirectory()) throw new UsageError(`'${routine}' is not a folder`);
   if (inputs.workItemId) throw new UsageError("--work-item-id only works inside a pipeline (it needs the job's access token)");
-  const lang = cultureFromLocale((options.lang as string | undefined) ?? process.env.LZ_LANG ?? process.env.LC_ALL ?? process.env.LANG) === "es-ES" ? "es" : "en";
+  const lang = languageOf(cliLocale(options.lang));
   const failOn = (inputs.failOn || "error") as FailOn;
   const worker = path.join(__dirname, "validatorWorker.js");
   const result = await validateRoutine(

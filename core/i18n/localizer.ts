@@ -36,7 +36,4 @@ export function localizer(table: Record<string, string>): Localizer {
   };
 }
 
-/** `es-ES`, `es_CO.UTF-8`, `es` → "es-ES"; everything else → "en-US". */
-export function cultureFromLocale(locale: string | undefined): "es-ES" | "en-US" {
-  return locale && /^es([-_.]|$)/i.test(locale.trim()) ? "es-ES" : "en-US";
-}
+export { cultureFromLocale, languageOf } from "./culture";

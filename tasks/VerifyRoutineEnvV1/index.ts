@@ -2,7 +2,6 @@
  * VerifyRoutineEnv: after Deploy DEV, find and check the routine's environment (core/env), report
  * in the ValidateRoutine format and hand the site-package path to the next tasks of the job.
  */
-import * as fs from "fs";
 import * as path from "path";
 import tl = require("azure-pipelines-task-lib/task");
 import { verifyEnvironment } from "../../core/env/verifyEnv";

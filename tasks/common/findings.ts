@@ -2,7 +2,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import tl = require("azure-pipelines-task-lib/task");
-import { cultureFromLocale } from "../../core/i18n/localizer";
+import { languageOf } from "../../core/i18n/localizer";
+import { formatTaskVersion } from "../../core/report";
 import type { Summary } from "../../core/validator/engine";
 import type { FailOn, Finding } from "../../core/validator/types";
 
@@ -24,13 +25,12 @@ export function annotateFindings(findings: Finding[], root: string): number {
 
 /** The validator language for the agent's culture (System.Culture). */
 export function findingsLang(): "en" | "es" {
-  return cultureFromLocale(tl.getVariable("System.Culture")) === "es-ES" ? "es" : "en";
+  return languageOf(tl.getVariable("System.Culture"));
 }
 
 /** This task's version from the task.json beside the bundle, for the reports' tool field. */
 export function taskVersion(dir: string): string {
-  const task = JSON.parse(fs.readFileSync(path.join(dir, "task.json"), "utf8"));
-  return `${task.version.Major}.${task.version.Minor}.${task.version.Patch}`;
+  return formatTaskVersion(JSON.parse(fs.readFileSync(path.join(dir, "task.json"), "utf8")).version);
 }
 
 /** Findings that reach failOn: what the GateFailed message counts. */
