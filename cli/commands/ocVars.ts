@@ -1,25 +1,14 @@
 /** `lz oc-vars`: CreateOCVars outside a pipeline. Release variables come as repeatable `--var "Name=value"`. */
-import * as fs from "fs";
 import taskJson from "../../tasks/CreateOCVarsV1/task.json";
 import spanish from "../../tasks/CreateOCVarsV1/Strings/resources.resjson/es-ES/resources.resjson";
-import { emptyDependencyMap, parseDependencyJson, parseDependencyLines } from "../../core/oc/dependencyMap";
+import { loadDependencyMapping } from "../../core/oc/dependencyMap";
 import { prepareOcVariables } from "../../core/oc/ocVariables";
-import { DEFAULT_VARIABLE_NAMES, RELEASE_FIELDS, ReleaseField } from "../../core/oc/releaseFields";
-import { problem } from "../../core/problem";
+import { DEFAULT_VARIABLE_NAMES, RELEASE_FIELDS, ReleaseField, VARIABLE_INPUTS } from "../../core/oc/releaseFields";
 import { buildReport } from "../../core/report";
 import { CommandResult, reportAsText } from "../command";
 import { parseTaskCommand, UsageError } from "../taskInputs";
 import { taskLocalizer } from "../taskStrings";
 
-const FIELD_INPUTS: Record<ReleaseField, string> = {
-  pmo: "pmoVariable",
-  celula: "celulaVariable",
-  contactName: "contactNameVariable",
-  contactPhone: "contactPhoneVariable",
-  repository: "repositoryVariable",
-  package: "packageVariable",
-  zona: "zonaVariable",
-};
 
 export const ocVarsHelp = [
   '--var "Name=value"   a release variable (repeatable), e.g. --var "Nombre Celula=DAIA15 - DRACARYS"',
@@ -44,16 +33,10 @@ export function ocVars(argv: string[]): CommandResult {
   const variableNames = {} as Record<ReleaseField, string>;
   const values: Partial<Record<ReleaseField, string | undefined>> = {};
   for (const field of RELEASE_FIELDS) {
-    variableNames[field] = inputs[FIELD_INPUTS[field]] || DEFAULT_VARIABLE_NAMES[field];
+    variableNames[field] = inputs[VARIABLE_INPUTS[field]] || DEFAULT_VARIABLE_NAMES[field];
     values[field] = read(variableNames[field]);
   }
-  const dependencies = emptyDependencyMap();
-  const file = inputs.dependencyMappingFile;
-  if (file) {
-    if (fs.existsSync(file) && fs.statSync(file).isFile()) parseDependencyJson(fs.readFileSync(file, "utf8"), file, dependencies);
-    else dependencies.problems.push(problem("DependencyFileMissing", "error", "dependencyMappingFile", file));
-  }
-  parseDependencyLines(inputs.dependencyMapping ?? "", "dependencyMapping", dependencies);
+  const dependencies = loadDependencyMapping(inputs.dependencyMapping ?? "", inputs.dependencyMappingFile || undefined);
 
   const descriptionVariable = inputs.descriptionVariable || "Release.ReleaseDescription";
   const result = prepareOcVariables({

@@ -3,6 +3,7 @@
  * project (PMO code) or per célula. It comes from a mapping the release owner maintains, as
  * `key = dependencia` lines or a JSON object. A PMO-code key wins over a célula key.
  */
+import * as fs from "fs";
 import { Problem, problem } from "../problem";
 import { foldAccents } from "../text";
 
@@ -91,4 +92,14 @@ export function lookupDependency(map: DependencyMap, pmo: string, celula: string
   const byCelula = celula ? map.entries.get(dependencyKey(celula)) : undefined;
   if (byCelula) return { dependencia: byCelula.dependencia, matchedBy: "celula", entry: byCelula };
   return undefined;
+}
+
+/** The mapping from the task's inputs: the JSON file first (when given), then the lines. */
+export function loadDependencyMapping(lines: string, file: string | undefined): DependencyMap {
+  const map = emptyDependencyMap();
+  if (file) {
+    if (fs.existsSync(file) && fs.statSync(file).isFile()) parseDependencyJson(fs.readFileSync(file, "utf8"), file, map);
+    else map.problems.push(problem("DependencyFileMissing", "error", "dependencyMappingFile", file));
+  }
+  return parseDependencyLines(lines, "dependencyMapping", map);
 }

@@ -20,6 +20,17 @@ export const DEFAULT_VARIABLE_NAMES: Readonly<Record<ReleaseField, string>> = {
   zona: "zona",
 };
 
+/** The CreateOCVars input (and `lz oc-vars` flag) that names each variable. */
+export const VARIABLE_INPUTS: Readonly<Record<ReleaseField, string>> = {
+  pmo: "pmoVariable",
+  celula: "celulaVariable",
+  contactName: "contactNameVariable",
+  contactPhone: "contactPhoneVariable",
+  repository: "repositoryVariable",
+  package: "packageVariable",
+  zona: "zonaVariable",
+};
+
 export const PMO_PATTERN = /^[A-Z]{3}[0-9]{5}$/;
 /** Impala database names: letters, digits and underscores, not starting with a digit. */
 export const ZONA_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;

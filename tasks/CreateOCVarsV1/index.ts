@@ -2,26 +2,15 @@
  * CreateOCVars: runs first in the Create OC stage. Reads the release variables and description,
  * lets core decide, then either sets every OC.* variable or fails listing every problem.
  */
-import * as fs from "fs";
 import * as path from "path";
 import tl = require("azure-pipelines-task-lib/task");
-import { emptyDependencyMap, parseDependencyJson, parseDependencyLines } from "../../core/oc/dependencyMap";
+import { loadDependencyMapping } from "../../core/oc/dependencyMap";
 import { OcInput, prepareOcVariables } from "../../core/oc/ocVariables";
-import { RELEASE_FIELDS, ReleaseField } from "../../core/oc/releaseFields";
+import { RELEASE_FIELDS, ReleaseField, VARIABLE_INPUTS } from "../../core/oc/releaseFields";
 import { renderOcSummary } from "../../core/oc/summary";
-import { problem } from "../../core/problem";
 import { buildReport } from "../../core/report";
 import { optionalFilePath, publishReport, taskLoc } from "../common/taskKit";
 
-const VARIABLE_INPUTS: Record<ReleaseField, string> = {
-  pmo: "pmoVariable",
-  celula: "celulaVariable",
-  contactName: "contactNameVariable",
-  contactPhone: "contactPhoneVariable",
-  repository: "repositoryVariable",
-  package: "packageVariable",
-  zona: "zonaVariable",
-};
 
 function readInput(): OcInput {
   const variableNames = {} as Record<ReleaseField, string>;
@@ -33,16 +22,7 @@ function readInput(): OcInput {
   }
   const descriptionVariable = tl.getInputRequired("descriptionVariable").trim();
 
-  const dependencies = emptyDependencyMap();
-  const mappingFile = optionalFilePath("dependencyMappingFile");
-  if (mappingFile) {
-    if (fs.existsSync(mappingFile) && fs.statSync(mappingFile).isFile()) {
-      parseDependencyJson(fs.readFileSync(mappingFile, "utf8"), mappingFile, dependencies);
-    } else {
-      dependencies.problems.push(problem("DependencyFileMissing", "error", "dependencyMappingFile", mappingFile));
-    }
-  }
-  parseDependencyLines(tl.getInput("dependencyMapping", false) ?? "", "dependencyMapping", dependencies);
+  const dependencies = loadDependencyMapping(tl.getInput("dependencyMapping", false) ?? "", optionalFilePath("dependencyMappingFile"));
 
   return {
     variableNames,
