@@ -10,8 +10,7 @@
  */
 import * as crypto from "crypto";
 import * as fs from "fs";
-import { Node as JsonNode } from "jsonc-parser";
-import { parseStrictJson } from "../validator/routine/config";
+import { findDsn, parseStrictJson } from "../validator/routine/config";
 
 export interface FileOps {
   readFile(file: string): Buffer;
@@ -70,15 +69,7 @@ function locateDsn(bytes: Buffer, config: string): { start: number; end: number;
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const { tree, errors } = parseStrictJson(text.slice(bom));
   if (errors.length || !tree || tree.type !== "object") throw new DsnError("ConfigInvalid", [config]);
-  const findKey = (node: JsonNode): JsonNode | undefined => {
-    for (const p of node.children ?? []) if (String(p.children?.[0]?.value).toLowerCase() === "dsn") return p.children?.[1];
-    for (const p of node.children ?? []) if (p.children?.[1]?.type === "object") {
-      const nested = findKey(p.children[1]);
-      if (nested) return nested;
-    }
-    return undefined;
-  };
-  const value = findKey(tree);
+  const value = findDsn(tree);
   if (!value || value.type !== "string") throw new DsnError("DsnMissing", [config]);
   const offset = value.offset + bom;
   const start = Buffer.byteLength(text.slice(0, offset), encoding);

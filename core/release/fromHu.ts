@@ -5,7 +5,7 @@
  */
 import { formatDescription } from "../oc/description";
 import { decodeEntities, toSingleLine } from "../text";
-import { parseStrictJson } from "../validator/routine/config";
+import { DEFAULT_ZONE_KEYS, findDsn, findZone, parseStrictJson } from "../validator/routine/config";
 
 export interface HuFacts {
   id: number;
@@ -32,7 +32,6 @@ export interface Drafted {
   warning?: string;
 }
 
-export const ZONE_KEYS = ["zona", "zona_resultados", "results_zone", "resultDir"];
 
 const PMO = /\b([A-Z]{3}[0-9]{5})\b/;
 
@@ -85,9 +84,12 @@ export function zonaFromConfig(configJson: string | undefined): Drafted {
   if (configJson === undefined) return { value: "", source: "", missing: "the package has no static/config/config.json in the pull request" };
   const { tree, errors } = parseStrictJson(configJson.replace(/^\uFEFF/, ""));
   if (errors.length || !tree || tree.type !== "object") return { value: "", source: "", missing: "static/config/config.json is not valid JSON" };
-  const data = JSON.parse(configJson.replace(/^\uFEFF/, "")) as Record<string, unknown>;
-  const key = ZONE_KEYS.find((k) => typeof data[k] === "string" && data[k]);
-  const dsn = typeof data.dsn === "string" ? data.dsn : undefined;
+  // The same lookups as ValidateRoutine (CFG002/CFG003): one idea of "the dsn" and "the zone".
+  const zone = findZone(tree, DEFAULT_ZONE_KEYS);
+  const dsnNode = findDsn(tree);
+  const dsn = typeof dsnNode?.value === "string" ? dsnNode.value : undefined;
   const warning = dsn !== "impala-virtual-prd" ? `config.json has dsn '${dsn ?? "(none)"}', not impala-virtual-prd: ask the user to fix it before approving` : undefined;
-  return key ? { value: String(data[key]), source: `config.json key '${key}'`, warning } : { value: "", source: "", missing: `config.json has none of ${ZONE_KEYS.join(", ")}`, warning };
+  return zone?.value
+    ? { value: zone.value, source: `config.json key '${zone.key}'`, warning }
+    : { value: "", source: "", missing: `config.json has none of ${DEFAULT_ZONE_KEYS.join(", ")}`, warning };
 }

@@ -6,7 +6,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import Ajv from "ajv";
-import { parseStrictJson } from "./routine/config";
+import { DEFAULT_ZONE_KEYS, parseStrictJson } from "./routine/config";
 import { ruleByCode } from "./rules";
 import type { FailOn, Lang, RawFinding, RuleSetting } from "./types";
 import { parseVersion } from "./python/versions";
@@ -33,7 +33,7 @@ export interface ValidatorOptions {
 export const DEFAULT_OPTIONS: ValidatorOptions = {
   pythonVersion: "3.5",
   expectedDsn: "impala-virtual-prd",
-  zoneKeys: ["zona", "zona_resultados", "results_zone", "resultDir"],
+  zoneKeys: DEFAULT_ZONE_KEYS,
   maxFileSizeKb: 2048,
   exclude: [],
   rules: {},

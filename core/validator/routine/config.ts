@@ -29,17 +29,38 @@ export function parseStrictJson(text: string): { tree?: JsonNode; errors: ParseE
   return { tree, errors };
 }
 
+/** The keys that may hold the results zone, tried in order (teams differ). */
+export const DEFAULT_ZONE_KEYS = ["zona", "zona_resultados", "results_zone", "resultDir"];
+
 /** A top-level key, or the first one found at any depth, compared without case. */
-function findKey(tree: JsonNode, key: string): JsonNode | undefined {
+export function findJsonProperty(tree: JsonNode, key: string): JsonNode | undefined {
   const wanted = key.toLowerCase();
   const direct = tree.children?.find((p) => p.type === "property" && String(p.children?.[0]?.value).toLowerCase() === wanted);
   if (direct) return direct;
   for (const prop of tree.children ?? []) {
     const value = prop.children?.[1];
     if (value?.type === "object") {
-      const nested = findKey(value, key);
+      const nested = findJsonProperty(value, key);
       if (nested) return nested;
     }
+  }
+  return undefined;
+}
+
+/**
+ * The dsn's value node: the one place that decides which "dsn" a config.json has, so the validator
+ * (CFG002), the dsn switch and the release tab all see the same one.
+ */
+export function findDsn(tree: JsonNode): JsonNode | undefined {
+  return findJsonProperty(tree, "dsn")?.children?.[1];
+}
+
+/** The results zone: the first of `keys` that holds a string, with the key as written in the file. */
+export function findZone(tree: JsonNode, keys: readonly string[]): { key: string; value: string; offset: number } | undefined {
+  for (const key of keys) {
+    const prop = findJsonProperty(tree, key);
+    const value = prop?.children?.[1];
+    if (prop && value && typeof value.value === "string") return { key: String(prop.children?.[0]?.value), value: value.value, offset: value.offset };
   }
   return undefined;
 }
@@ -71,24 +92,19 @@ export function checkConfig(files: SourceFile[], allPaths: string[], options: Co
     return { findings, info: { file: config.path } };
   }
   const info: ConfigInfo = { file: config.path };
-  const dsnProp = findKey(tree, "dsn");
-  if (!dsnProp) findings.push({ rule: "CFG004", file: config.path, line: 1, column: 1, args: [] });
+  const dsn = findDsn(tree);
+  if (!dsn) findings.push({ rule: "CFG004", file: config.path, line: 1, column: 1, args: [] });
   else {
-    const value = dsnProp.children?.[1];
-    info.dsn = String(value?.value ?? "");
+    info.dsn = String(dsn.value ?? "");
     if (info.dsn !== options.expectedDsn) {
-      findings.push({ rule: "CFG002", file: config.path, ...at(value?.offset ?? dsnProp.offset), args: [info.dsn, options.expectedDsn] });
+      findings.push({ rule: "CFG002", file: config.path, ...at(dsn.offset), args: [info.dsn, options.expectedDsn] });
     }
   }
-  for (const key of options.zoneKeys) {
-    const prop = findKey(tree, key);
-    const value = prop?.children?.[1];
-    if (prop && value && typeof value.value === "string") {
-      info.zone = { key: String(prop.children?.[0]?.value), value: value.value };
-      if (options.zona && value.value !== options.zona) {
-        findings.push({ rule: "CFG003", file: config.path, ...at(value.offset), args: [info.zone.key, value.value, options.zona] });
-      }
-      break;
+  const zone = findZone(tree, options.zoneKeys);
+  if (zone) {
+    info.zone = { key: zone.key, value: zone.value };
+    if (options.zona && zone.value !== options.zona) {
+      findings.push({ rule: "CFG003", file: config.path, ...at(zone.offset), args: [zone.key, zone.value, options.zona] });
     }
   }
   if (!info.zone && options.zona) {
