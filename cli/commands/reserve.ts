@@ -2,7 +2,7 @@
 import taskJson from "../../tasks/ReserveInventoryV1/task.json";
 import spanish from "../../tasks/ReserveInventoryV1/Strings/resources.resjson/es-ES/resources.resjson";
 import { EmbeddedBackend } from "../../core/inventory/embedded";
-import { ImpalaShellBackend, ImpalaShellError } from "../../core/inventory/impalaShell";
+import { ImpalaShellBackend, ImpalaShellError, parseServer } from "../../core/inventory/impalaShell";
 import { requestFromInputs } from "../../core/inventory/request";
 import { InventoryBackend, reserve } from "../../core/inventory/reserve";
 import { CommandResult } from "../command";
@@ -31,9 +31,9 @@ export async function reserveCommand(argv: string[]): Promise<CommandResult> {
     if (!options.db) throw new UsageError("--backend embedded needs --db FILE");
     backend = new EmbeddedBackend(String(options.db), { onStatement: (s) => statements.push(s) });
   } else {
-    const m = /^(?:[a-z]+:\/\/)?([^/:\s]+)(?::(\d+))?/i.exec(inputs.impalaConnection ?? "");
-    if (!m) throw new UsageError("--impala-connection host:port is required with --backend impala-shell");
-    backend = new ImpalaShellBackend({ shellPath: inputs.impalaShellPath || "impala-shell", host: m[1], port: m[2] ? Number(m[2]) : undefined, kerberos: true, ssl: true, onStatement: (s) => statements.push(s) });
+    const server = parseServer(inputs.impalaConnection ?? "");
+    if (!server) throw new UsageError("--impala-connection host:port is required with --backend impala-shell");
+    backend = new ImpalaShellBackend({ shellPath: inputs.impalaShellPath || "impala-shell", ...server, kerberos: true, ssl: true, onStatement: (s) => statements.push(s) });
   }
   try {
     const result = await reserve(backend, request);

@@ -22,6 +22,12 @@ export interface ImpalaShellOptions {
   onStatement?(sql: string): void;
 }
 
+/** host and port from a connection's server: impala://host:21050, host:21050 or https://host. */
+export function parseServer(text: string): { host: string; port?: number } | undefined {
+  const m = /^(?:[a-z]+:\/\/)?([^/:\s]+)(?::(\d+))?/i.exec(text.trim());
+  return m ? { host: m[1], port: m[2] ? Number(m[2]) : undefined } : undefined;
+}
+
 export class ImpalaShellError extends Error {
   constructor(readonly code: "ShellMissing" | "ShellFailed", readonly args: Array<string | number>) {
     super(`${code}: ${args.join(" | ")}`);

@@ -2,7 +2,6 @@
  * The rules on one statement: SQL001 from the grammar, then the good-practice rules on the
  * statement's code (comments and literals blanked) and on the grammar's entity list.
  */
-import type { RawFinding } from "../validator/types";
 import { entities, validateStatement } from "./impala";
 import { codeOnly, KNOWN_VALID, smoothGrammarGaps, withoutComments } from "./text";
 

@@ -12,7 +12,7 @@ import { LineIndex, suppressedCodes } from "./positions";
 import { AnalysisContext, analyzePythonFile, analyzeTextFile, routineAnalyzers } from "./fileAnalysis";
 import { createPythonParser, Parser } from "./python/parser";
 import "./python/rules";
-import { checkConfig, ConfigInfo } from "./routine/config";
+import { checkConfig } from "./routine/config";
 import { checkManifest } from "./routine/manifest";
 import "./routine/rules";
 // Rule data only (messages for the findings the workers send back); the SQL analyzer is not loaded here.

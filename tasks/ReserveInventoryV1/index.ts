@@ -2,23 +2,17 @@
 import * as path from "path";
 import tl = require("azure-pipelines-task-lib/task");
 import { HiveServer2Backend } from "../../core/inventory/hiveserver2";
-import { ImpalaShellBackend, ImpalaShellError } from "../../core/inventory/impalaShell";
+import { ImpalaShellBackend, ImpalaShellError, parseServer } from "../../core/inventory/impalaShell";
 import { requestFromInputs, reserveSummary } from "../../core/inventory/request";
 import { reserve } from "../../core/inventory/reserve";
 import { buildReport } from "../../core/report";
 import { publishReport, taskLoc } from "../common/taskKit";
 
-/** host and port from the connection's server URL: impala://host:21050, host:21050 or https://host. */
-function hostOf(url: string): { host: string; port?: number } | undefined {
-  const m = /^(?:[a-z]+:\/\/)?([^/:\s]+)(?::(\d+))?/i.exec(url.trim());
-  return m ? { host: m[1], port: m[2] ? Number(m[2]) : undefined } : undefined;
-}
-
 async function run(): Promise<void> {
   tl.setResourcePath(path.join(__dirname, "task.json"));
   const connection = tl.getInput("impalaConnection", true)!;
   const url = tl.getEndpointUrl(connection, false) ?? "";
-  const server = hostOf(url);
+  const server = parseServer(url);
   if (!server) return tl.setResult(tl.TaskResult.Failed, taskLoc("ConnectionInvalid", url));
   const scheme = tl.getEndpointAuthorizationScheme(connection, true) ?? "None";
   const user = tl.getEndpointAuthorizationParameter(connection, "username", true);

@@ -143,7 +143,6 @@ export function analyzePython(parser: Parser, file: string, text: string, option
   };
   const src = (n: { startIndex: number; endIndex: number }) => text.slice(n.startIndex, n.endIndex);
 
-  let lastAttributeStart = -1;
 
   const onImport = (node: Node) => {
     if (node.type === "import_statement") {
@@ -196,13 +195,10 @@ export function analyzePython(parser: Parser, file: string, text: string, option
     }
   };
 
+  /** A whole attribute chain whose head is an imported name (the caller checked): its longest known prefix. */
   const onAttribute = (start: number, end: number) => {
-    if (start === lastAttributeStart) return; // inner part of a chain already resolved
-    lastAttributeStart = start;
     const dotted = text.slice(start, end).replace(/\s+/g, "");
     if (!DOTTED.test(dotted)) return;
-    const head = dotted.split(".")[0];
-    if (!bindings.has(head)) return; // only names that come from an import
     const qualified = qualify(dotted).split(".");
     for (let i = qualified.length; i >= 2; i--) {
       const prefix = qualified.slice(0, i).join(".");
@@ -426,7 +422,6 @@ export function analyzePython(parser: Parser, file: string, text: string, option
       case "import":
         onImport(node);
         break;
-      case "attribute_head":
       case "attribute": {
         // Only the innermost link of a chain is matched (its object is a name); cheap text test
         // first, then the chain is climbed: only chains that start with an imported name resolve.
@@ -435,7 +430,6 @@ export function analyzePython(parser: Parser, file: string, text: string, option
         if (!head || !attribute || !bindings.has(src(head))) break;
         let top = attribute;
         while (top.parent?.type === "attribute" && top.parent.startIndex === top.startIndex) top = top.parent;
-        lastAttributeStart = -1;
         onAttribute(top.startIndex, top.endIndex);
         break;
       }
