@@ -4,12 +4,11 @@ import * as path from "path";
 import tl = require("azure-pipelines-task-lib/task");
 import { readLogFolder } from "../../core/logs/readLogs";
 import { classifyLogFiles, runRoutine, unresolvedVariables } from "../../core/run/runRoutine";
-import { isUnresolvedMacro } from "../../core/text";
 import { resultFromRaw } from "../../core/validator/engine";
 import { writeReports } from "../../core/validator/output";
 import type { FailOn } from "../../core/validator/types";
 import { annotateFindings, blockingCount, findingsLang, taskVersion } from "../common/findings";
-import { optionalFilePath, taskLoc } from "../common/taskKit";
+import { definedInput, optionalFilePath, taskLoc } from "../common/taskKit";
 
 async function run(): Promise<void> {
   tl.setResourcePath(path.join(__dirname, "task.json"));
@@ -29,8 +28,7 @@ async function run(): Promise<void> {
   }
   const failOn = (tl.getInput("failOn", false) || "error") as FailOn;
   const cwd = optionalFilePath("workingDirectory") ?? tl.getVariable("System.DefaultWorkingDirectory") ?? process.cwd();
-  const reportInput = tl.getInput("reportDirectory", false)?.trim();
-  const reportDir = path.resolve(reportInput && !isUnresolvedMacro(reportInput) && !reportInput.includes("$(") ? reportInput : path.join(tl.getVariable("Agent.TempDirectory") || cwd, "lz-run-routine"));
+  const reportDir = path.resolve(definedInput("reportDirectory") ?? path.join(tl.getVariable("Agent.TempDirectory") || cwd, "lz-run-routine"));
   const outputFile = path.join(reportDir, "RunRoutine-output.log");
 
   console.log(taskLoc("Running", cwd, command));

@@ -15,19 +15,11 @@ import { analyzeInWorkers } from "../../core/validator/pool";
 import type { FailOn } from "../../core/validator/types";
 import { annotateFindings, blockingCount, findingsLang, taskVersion } from "../common/findings";
 import { downloadLogAttachments } from "../../core/logs/huLogs";
-import { optionalFilePath, taskLoc } from "../common/taskKit";
+import { definedInput, optionalFilePath, taskLoc } from "../common/taskKit";
 import { HttpError, workItemGateway } from "../common/workItems";
 
 /** An optional input; an unresolved `$(var)` counts as not given, with a warning naming it. */
-function optionalInput(name: string): string | undefined {
-  const value = tl.getInput(name, false)?.trim();
-  if (!value) return undefined;
-  if (isUnresolvedMacro(value)) {
-    tl.warning(taskLoc("InputUnresolved", name, value));
-    return undefined;
-  }
-  return value;
-}
+const optionalInput = (name: string) => definedInput(name, (raw) => tl.warning(taskLoc("InputUnresolved", name, raw)));
 
 /** The job's token for the REST API, registered as a secret; undefined when the job has none. */
 function accessToken(): string | undefined {

@@ -5,22 +5,18 @@
 import * as path from "path";
 import tl = require("azure-pipelines-task-lib/task");
 import { verifyEnvironment } from "../../core/env/verifyEnv";
-import { isUnresolvedMacro } from "../../core/text";
 import { resultFromRaw } from "../../core/validator/engine";
 import { writeReports } from "../../core/validator/output";
 import type { FailOn } from "../../core/validator/types";
-import { optionalFilePath, taskLoc } from "../common/taskKit";
+import { definedInput, optionalFilePath, taskLoc } from "../common/taskKit";
 import { annotateFindings, blockingCount, findingsLang, taskVersion } from "../common/findings";
 
 /** A missing required input: its message is for the user as it is. */
 class InputError extends Error {}
 
 function input(name: string, required: boolean): string | undefined {
-  const value = tl.getInput(name, false)?.trim();
-  if (!value || isUnresolvedMacro(value)) {
-    if (required) throw new InputError(taskLoc("InputMissing", name, value ?? ""));
-    return undefined;
-  }
+  const value = definedInput(name);
+  if (!value && required) throw new InputError(taskLoc("InputMissing", name, tl.getInput(name, false)?.trim() ?? ""));
   return value;
 }
 

@@ -35,3 +35,18 @@ export function optionalFilePath(name: string): string | undefined {
   if (!tl.filePathSupplied(name)) return undefined;
   return tl.getPathInput(name, false, false) || undefined;
 }
+
+/**
+ * An input the release really gave: trimmed, or undefined when empty or when it still holds an
+ * unexpanded `$(variable)` (a variable the release does not define); that raw value goes to
+ * `onUnresolved` so the task can say which variable is missing.
+ */
+export function definedInput(name: string, onUnresolved?: (raw: string) => void): string | undefined {
+  const value = tl.getInput(name, false)?.trim();
+  if (!value) return undefined;
+  if (/\$\([^)]+\)/.test(value)) {
+    onUnresolved?.(value);
+    return undefined;
+  }
+  return value;
+}
