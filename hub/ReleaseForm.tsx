@@ -9,7 +9,7 @@ import { Card } from "azure-devops-ui/Card";
 import { FormItem } from "azure-devops-ui/FormItem";
 import { MessageCard, MessageCardSeverity } from "azure-devops-ui/MessageCard";
 import { TextField } from "azure-devops-ui/TextField";
-import { formVariables, FormState, planSave, readForm, ReleaseLike, SavePlan, stageOverrides, validateForm } from "../core/release/releaseForm";
+import { applyDraft, formVariables, FormState, planSave, readForm, ReleaseLike, SavePlan, stageOverrides, validateForm } from "../core/release/releaseForm";
 import type { Drafted } from "../core/release/fromHu";
 import type { ReleaseGateway } from "./gateway";
 import { loadFromHu } from "./loadFromHu";
@@ -62,11 +62,7 @@ export function ReleaseForm({ gateway, release: initial, lang }: ReleaseFormProp
     try {
       const draft = await loadFromHu(gateway, id);
       setDrafted(draft.fields);
-      setForm((f) => ({
-        ...f,
-        description: draft.description,
-        fields: f.fields.map((x) => (draft.fields[x.variable]?.value ? { ...x, value: draft.fields[x.variable].value } : x.variable === "huId" ? { ...x, value: String(id) } : x)),
-      }));
+      setForm((f) => applyDraft(f, draft, id));
       setPlan(undefined);
       setMessage({ severity: "info", text: t("loaded", { s: id }) });
     } catch (err) {

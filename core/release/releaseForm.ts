@@ -5,6 +5,7 @@
  * allowOverride/isSecret — and the conflict check (a release has no revision: modifiedOn).
  */
 import { parseDescription } from "../oc/description";
+import type { Drafted } from "./fromHu";
 import { checkField, DEFAULT_VARIABLE_NAMES, ReleaseField, RELEASE_FIELDS } from "../oc/releaseFields";
 import type { Problem } from "../problem";
 
@@ -118,4 +119,21 @@ export function planSave(fresh: ReleaseLike, loadedModifiedOn: string | undefine
     body.description = state.description;
   }
   return changes.length ? { kind: "update", body, changes, skippedSecrets } : { kind: "nothing" };
+}
+
+/**
+ * The form after "Load from HU": every value the HU gave replaces the field's, what it did not find
+ * keeps the release's value, `huId` (when the release has it) becomes the HU loaded, and the
+ * description is the drafted one.
+ */
+export function applyDraft(state: FormState, draft: { fields: Record<string, Drafted>; description: string }, huId: number): FormState {
+  return {
+    ...state,
+    description: draft.description,
+    fields: state.fields.map((f) => {
+      const value = draft.fields[f.variable]?.value;
+      if (value) return { ...f, value };
+      return f.variable === "huId" ? { ...f, value: String(huId) } : f;
+    }),
+  };
 }

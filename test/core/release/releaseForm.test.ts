@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import Ajv from "ajv-draft-04";
 import { draftFromHu, huParts, zonaFromConfig } from "../../../core/release/fromHu";
-import { formVariables, planSave, readForm, ReleaseLike, stageOverrides, validateForm } from "../../../core/release/releaseForm";
+import { applyDraft, formVariables, planSave, readForm, ReleaseLike, stageOverrides, validateForm } from "../../../core/release/releaseForm";
 import { repoRoot } from "../../helpers/taskRun";
 
 /** `#/definitions/Release` of the published Release REST API 7.1 (Swagger 2.0: no nulls). */
@@ -75,6 +75,14 @@ describe("release tab: the form's domain", () => {
     const validate = releaseValidator();
     assert.ok(validate(withoutNulls(plan.body)), JSON.stringify(validate.errors));
     assert.equal(validate({ id: "no-es-numero" }), false, "the schema does check");
+  });
+
+  it("applies a draft: found values replace, missing ones keep the release's, huId becomes the HU", () => {
+    const release = { ...RELEASE, variables: { ...RELEASE.variables, huId: { value: "" } } };
+    const draft = { fields: { codigoPMO: { value: "EVC00037", source: "parent" }, zona: { value: "", source: "", missing: "none" } }, description: "TITULO: t" };
+    const next = applyDraft(readForm(release), draft, 3224139);
+    const value = (v: string) => next.fields.find((f) => f.variable === v)?.value;
+    assert.deepEqual([value("codigoPMO"), value("nombreContacto"), value("zona"), value("huId"), next.description], ["EVC00037", "Ana", "", "3224139", "TITULO: t"]);
   });
 
   it("refuses to overwrite a release changed since the form loaded it", () => {
