@@ -7,7 +7,7 @@ import { classifyLogFiles, runRoutine, unresolvedVariables } from "../../core/ru
 import { resultFromRaw } from "../../core/validator/engine";
 import { writeReports } from "../../core/validator/output";
 import type { FailOn } from "../../core/validator/types";
-import { annotateFindings, blockingCount, findingsLang, taskVersion } from "../common/findings";
+import { annotateFindings, findingsLang, setGateResult, taskVersion } from "../common/findings";
 import { definedInput, optionalFilePath, taskLoc } from "../common/taskKit";
 
 async function run(): Promise<void> {
@@ -59,12 +59,7 @@ async function run(): Promise<void> {
     tl.setVariable(`RunRoutine.${name}`, value);
     tl.setVariable(name, value, false, true);
   }
-  if (result.result === "Failed") {
-    const s = result.summary;
-    return tl.setResult(tl.TaskResult.Failed, taskLoc("GateFailed", blockingCount(s, failOn), failOn));
-  }
-  if (result.result === "Succeeded" && !result.summary.errors) console.log(taskLoc("Passed"));
-  tl.setResult(result.result === "SucceededWithIssues" ? tl.TaskResult.SucceededWithIssues : tl.TaskResult.Succeeded, "");
+  setGateResult(result, failOn, { passed: "Passed" });
 }
 
 run().catch((err: Error) => tl.setResult(tl.TaskResult.Failed, taskLoc("UnexpectedError", err.stack ?? err.message)));

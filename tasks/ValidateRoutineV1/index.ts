@@ -13,7 +13,7 @@ import { commentHtml, commentMarker, publishOnWorkItem } from "../../core/valida
 import { writeReports } from "../../core/validator/output";
 import { analyzeInWorkers } from "../../core/validator/pool";
 import type { FailOn } from "../../core/validator/types";
-import { annotateFindings, blockingCount, findingsLang, taskVersion } from "../common/findings";
+import { annotateFindings, findingsLang, setGateResult, taskVersion } from "../common/findings";
 import { downloadLogAttachments } from "../../core/logs/huLogs";
 import { definedInput, optionalFilePath, taskLoc } from "../common/taskKit";
 import { HttpError, workItemGateway } from "../common/workItems";
@@ -138,15 +138,7 @@ async function run(): Promise<void> {
   }
   const commented = await commentOnHu(result, routine, reports.sarif);
 
-  if (result.result === "Failed") {
-    tl.setResult(tl.TaskResult.Failed, taskLoc("GateFailed", blockingCount(s, failOn), failOn));
-  } else if (result.result === "SucceededWithIssues" || !commented) {
-    if (s.warnings) console.log(taskLoc("GateWarnings", s.warnings));
-    tl.setResult(tl.TaskResult.SucceededWithIssues, "");
-  } else {
-    console.log(taskLoc("GatePassed"));
-    tl.setResult(tl.TaskResult.Succeeded, "");
-  }
+  setGateResult(result, failOn, { passed: "GatePassed", warnings: "GateWarnings" }, !commented);
 }
 
 run().catch((err: Error) => tl.setResult(tl.TaskResult.Failed, err instanceof InputError ? err.message : taskLoc("UnexpectedError", err.stack ?? err.message)));

@@ -9,7 +9,7 @@ import { resultFromRaw } from "../../core/validator/engine";
 import { writeReports } from "../../core/validator/output";
 import type { FailOn } from "../../core/validator/types";
 import { definedInput, optionalFilePath, taskLoc } from "../common/taskKit";
-import { annotateFindings, blockingCount, findingsLang, taskVersion } from "../common/findings";
+import { annotateFindings, findingsLang, setGateResult, taskVersion } from "../common/findings";
 
 /** A missing required input: its message is for the user as it is. */
 class InputError extends Error {}
@@ -59,12 +59,7 @@ async function run(): Promise<void> {
       tl.setVariable(name, value, false, true);
     }
   }
-  if (result.result === "Failed") {
-    const s = result.summary;
-    return tl.setResult(tl.TaskResult.Failed, taskLoc("GateFailed", blockingCount(s, failOn), failOn));
-  }
-  console.log(taskLoc("Passed"));
-  tl.setResult(result.result === "SucceededWithIssues" ? tl.TaskResult.SucceededWithIssues : tl.TaskResult.Succeeded, "");
+  setGateResult(result, failOn, { passed: "Passed" });
 }
 
 run().catch((err: Error) => tl.setResult(tl.TaskResult.Failed, err instanceof InputError ? err.message : taskLoc("UnexpectedError", err.stack ?? err.message)));

@@ -4,7 +4,8 @@ import * as path from "path";
 import tl = require("azure-pipelines-task-lib/task");
 import { languageOf } from "../../core/i18n/localizer";
 import { formatTaskVersion } from "../../core/report";
-import type { Summary } from "../../core/validator/engine";
+import type { Summary, ValidationResult } from "../../core/validator/engine";
+import { taskLoc } from "./taskKit";
 import type { FailOn, Finding } from "../../core/validator/types";
 
 export const ANNOTATIONS_PER_SEVERITY = 10;
@@ -36,4 +37,20 @@ export function taskVersion(dir: string): string {
 /** Findings that reach failOn: what the GateFailed message counts. */
 export function blockingCount(summary: Summary, failOn: FailOn): number {
   return failOn === "warning" ? summary.errors + summary.warnings : summary.errors;
+}
+
+/**
+ * The gate's verdict as the task's result, the same for every task reporting findings: Failed when
+ * a finding reaches failOn (GateFailed counts them), with issues when warnings remain below it (or
+ * when `withIssues` says something else went wrong), else Succeeded with the task's passed message.
+ */
+export function setGateResult(result: ValidationResult, failOn: FailOn, messages: { passed: string; warnings?: string }, withIssues = false): void {
+  const s = result.summary;
+  if (result.result === "Failed") return tl.setResult(tl.TaskResult.Failed, taskLoc("GateFailed", blockingCount(s, failOn), failOn));
+  if (result.result === "SucceededWithIssues" || withIssues) {
+    if (s.warnings && messages.warnings) console.log(taskLoc(messages.warnings, s.warnings));
+    return tl.setResult(tl.TaskResult.SucceededWithIssues, "");
+  }
+  console.log(taskLoc(messages.passed));
+  tl.setResult(tl.TaskResult.Succeeded, "");
 }

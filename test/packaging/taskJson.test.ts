@@ -42,8 +42,10 @@ describe("task.json of every task", () => {
 
       it("has a message for every tl.loc key its code uses, and uses every message", () => {
         const entry = fs.readdirSync(dir).filter((f) => f.endsWith(".ts")).map((f) => fs.readFileSync(path.join(dir, f), "utf8")).join("\n");
-        const sources = fs.readdirSync(path.join(repoRoot, "core"), { recursive: true }).map(String)
-          .filter((f) => f.endsWith(".ts")).map((f) => path.join(repoRoot, "core", f));
+        // Messages may be named by core or by the task glue every task shares (tasks/common).
+        const sources = ["core", "tasks/common"].flatMap((dir) =>
+          fs.readdirSync(path.join(repoRoot, dir), { recursive: true }).map(String).filter((f) => f.endsWith(".ts")).map((f) => path.join(repoRoot, dir, f)),
+        );
         const code = [entry, ...sources.map((f) => fs.readFileSync(f, "utf8"))].join("\n");
         const used = new Set([...entry.matchAll(/(?:taskLoc|tl\.loc)\("([A-Za-z0-9]+)"/g)].map((m) => m[1]));
         const messages = Object.keys(task.messages ?? {});
