@@ -113,5 +113,11 @@ builds.push(
 execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", path.join(root, "tsconfig.hub.json")], { stdio: "inherit" });
 
 await Promise.all(builds);
-for (const page of ["tab.html", "hub.html"]) fs.copyFileSync(path.join(root, "hub", page), path.join(hubOut, page));
+// One page per entry: its stylesheet, a root and its script.
+for (const page of ["tab", "hub"]) {
+  fs.writeFileSync(
+    path.join(hubOut, `${page}.html`),
+    `<!DOCTYPE html>\n<html>\n  <head>\n    <meta charset="utf-8" />\n    <link rel="stylesheet" href="${page}.css" />\n  </head>\n  <body>\n    <div id="root"></div>\n    <script src="${page}.js"></script>\n  </body>\n</html>\n`,
+  );
+}
 console.log(`build: ${taskFolders().length} task(s) and the CLI in ${Date.now() - started} ms`);
