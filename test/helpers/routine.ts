@@ -15,3 +15,13 @@ export function makeRoutine(files: Record<string, string | Buffer>, name = "alm_
 }
 
 export const PRD_CONFIG = JSON.stringify({ dsn: "impala-virtual-prd", zona: "proceso_x" }, null, 2);
+
+/** A temporary folder holding these files (relative path → content), e.g. a routine's runner. */
+export function makeWorkdir(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lz-work-"));
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}

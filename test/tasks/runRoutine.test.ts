@@ -1,17 +1,8 @@
 import { strict as assert } from "assert";
-import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
+import { makeWorkdir } from "../helpers/routine";
 import { runTask, uploadedSummary } from "../helpers/taskRun";
 
-function workdir(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lz-runtask-"));
-  for (const [name, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
-}
 
 const run = (inputs: Record<string, string>, variables: Record<string, string> = {}) =>
   runTask("RunRoutineV1", { inputs: { timeoutMinutes: "5", failOn: "error", expectedErrorPatterns: "does not have privileges\nCould not resolve table reference", ...inputs }, variables });
@@ -20,7 +11,7 @@ describe("RunRoutine task", function () {
   this.timeout(60000);
 
   it("streams the output and fails on a traceback, annotated at the routine's file and line", async () => {
-    const dir = workdir({ "alm_x/main.py": "def run():\n    return 1 / 0\n", "runPyEnv.py": "import sys\nsys.path.insert(0, '.')\nprint('Iniciando rutina')\nfrom alm_x.main import run\nrun()\n" });
+    const dir = makeWorkdir({ "alm_x/main.py": "def run():\n    return 1 / 0\n", "runPyEnv.py": "import sys\nsys.path.insert(0, '.')\nprint('Iniciando rutina')\nfrom alm_x.main import run\nrun()\n" });
     const r = await run({ command: "python3 runPyEnv.py --resultDir zona", workingDirectory: dir });
     assert.equal(r.result, "Failed", r.stdout);
     assert.match(r.stdout, /^Iniciando rutina$/m);
@@ -33,7 +24,7 @@ describe("RunRoutine task", function () {
   });
 
   it("passes a run whose only errors are expected in dev", async () => {
-    const dir = workdir({ "r.py": "import sys\nprint(\"AnalysisException: Could not resolve table reference: 'resultados.x'\", file=sys.stderr)\nsys.exit(2)\n" });
+    const dir = makeWorkdir({ "r.py": "import sys\nprint(\"AnalysisException: Could not resolve table reference: 'resultados.x'\", file=sys.stderr)\nsys.exit(2)\n" });
     const r = await run({ command: "python3 r.py", workingDirectory: dir });
     assert.equal(r.result, "Succeeded", r.stdout);
     assert.equal(r.variables.get("RunRoutine.Errors")?.message, "0");
@@ -46,7 +37,7 @@ describe("RunRoutine task", function () {
   });
 
   it("classifies the log files the routine wrote during the run", async () => {
-    const dir = workdir({ "r.py": "import os\nos.makedirs('logs', exist_ok=True)\nopen('logs/20240105_101010_orquestador_x.log', 'w').write('INFO ok\\nERROR: AnalysisException: Syntax error\\n')\nprint('listo')\n" });
+    const dir = makeWorkdir({ "r.py": "import os\nos.makedirs('logs', exist_ok=True)\nopen('logs/20240105_101010_orquestador_x.log', 'w').write('INFO ok\\nERROR: AnalysisException: Syntax error\\n')\nprint('listo')\n" });
     const r = await run({ command: "python3 r.py", workingDirectory: dir, logsPath: path.join(dir, "logs") });
     assert.equal(r.result, "Failed");
     const issue = r.commands.find((c) => c.command === "task.logissue")!;

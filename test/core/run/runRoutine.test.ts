@@ -1,17 +1,9 @@
 import { strict as assert } from "assert";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
+import { makeWorkdir } from "../../helpers/routine";
 import { DEFAULT_EXPECTED_ERRORS, runRoutine } from "../../../core/run/runRoutine";
 
-function workdir(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lz-run-"));
-  for (const [name, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
-}
 
 const run = (cwd: string, command: string, timeoutMs = 30000, onLine?: (l: string) => void) =>
   runRoutine({ command, cwd, timeoutMs, expectedErrorPatterns: DEFAULT_EXPECTED_ERRORS, outputFile: path.join(cwd, "out", "RunRoutine-output.log"), onLine, killGraceMs: 500 });
@@ -20,7 +12,7 @@ describe("running the routine (real python3 processes)", function () {
   this.timeout(60000);
 
   it("a successful run: exit 0, no finding, output saved and streamed", async () => {
-    const dir = workdir({ "runner.py": "print('Iniciando')\nprint('Orquestador finalizado exitosamente')\n" });
+    const dir = makeWorkdir({ "runner.py": "print('Iniciando')\nprint('Orquestador finalizado exitosamente')\n" });
     const seen: string[] = [];
     const r = await run(dir, "python3 runner.py", 30000, (l) => seen.push(l));
     assert.equal(r.exitCode, 0);
@@ -30,7 +22,7 @@ describe("running the routine (real python3 processes)", function () {
   });
 
   it("a traceback is a finding at the routine's file and line, plus the exit code", async () => {
-    const dir = workdir({
+    const dir = makeWorkdir({
       "alm_x/carga.py": "def cargar(fecha):\n    partes = fecha.split('-')\n    return int(partes[3])\n",
       "runner.py": "import sys\nsys.path.insert(0, '.')\nfrom alm_x.carga import cargar\nprint('inicio')\ncargar('2024-01-05')\n",
     });
@@ -41,7 +33,7 @@ describe("running the routine (real python3 processes)", function () {
   });
 
   it("a missing privilege in dev is expected, not a finding", async () => {
-    const dir = workdir({
+    const dir = makeWorkdir({
       "runner.py": "import sys\nprint('ERROR: AuthorizationException: User svc_dev does not have privileges to access: resultados.clientes', file=sys.stderr)\nsys.exit(1)\n",
     });
     const r = await run(dir, "python3 runner.py");
@@ -50,13 +42,13 @@ describe("running the routine (real python3 processes)", function () {
   });
 
   it("an Impala error that dev does not explain is a finding with its output line", async () => {
-    const dir = workdir({ "runner.py": "print('ok')\nprint('ERROR: AnalysisException: Syntax error in line 1: SELEC')\n" });
+    const dir = makeWorkdir({ "runner.py": "print('ok')\nprint('ERROR: AnalysisException: Syntax error in line 1: SELEC')\n" });
     const r = await run(dir, "python3 runner.py");
     assert.deepEqual(r.findings.map((f) => `${f.rule} ${f.file}:${f.line}`), ["RUN001 RunRoutine-output.log:2"]);
   });
 
   it("a timeout stops the routine and its child processes", async () => {
-    const dir = workdir({
+    const dir = makeWorkdir({
       "runner.py": "import subprocess, time\np = subprocess.Popen(['sleep', '120'])\nopen('child.pid', 'w').write(str(p.pid))\nprint('esperando', flush=True)\ntime.sleep(120)\n",
     });
     const t0 = Date.now();
@@ -73,7 +65,7 @@ describe("running the routine (real python3 processes)", function () {
   });
 
   it("huge output is streamed to the file with bounded findings", async () => {
-    const dir = workdir({ "runner.py": "import sys\nfor i in range(300000):\n    print('linea %d ERROR simulado' % i if i % 1000 == 0 else 'linea %d' % i)\n" });
+    const dir = makeWorkdir({ "runner.py": "import sys\nfor i in range(300000):\n    print('linea %d ERROR simulado' % i if i % 1000 == 0 else 'linea %d' % i)\n" });
     const before = process.memoryUsage().rss;
     const r = await run(dir, "python3 runner.py");
     assert.equal(r.exitCode, 0);
