@@ -9,7 +9,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
 import * as esbuild from "esbuild";
-import { root, taskFolders } from "./tasks.mjs";
+import { taskLibStartup } from "./taskLibStartup.mjs";
+import { root, shippedCultures, taskFolders } from "./tasks.mjs";
 
 const require = createRequire(import.meta.url);
 const started = Date.now();
@@ -39,6 +40,9 @@ const common = {
   loader: { ".resjson": "json" },
   // ES module builds first: jsonc-parser's CommonJS build is UMD with run-time requires esbuild cannot follow.
   mainFields: ["module", "main"],
+  // Less task-lib work at every task start: tool runner and globbing load on first use; its own
+  // messages keep the cultures the tasks ship.
+  plugins: [taskLibStartup({ cultures: shippedCultures() })],
   logLevel: "warning",
 };
 

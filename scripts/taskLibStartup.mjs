@@ -1,0 +1,98 @@
+/**
+ * esbuild plugin for what azure-pipelines-task-lib does at every task start, before the task's
+ * first line runs (measured with `npm run bench`: task-lib's load was most of CreateOCVars' cold
+ * start):
+ *
+ * 1. It loads its tool runner (child_process, q, events), child_process and minimatch, although
+ *    most tasks never run a tool or match a glob. Those top-level requires become load-on-first-use
+ *    accessors: a task that calls `tl.tool()`, `tl.match()`, `tl.findMatch()`, `new tl.ToolRunner()`…
+ *    still gets them, only later.
+ * 2. lib-resource.js embeds task-lib's own messages in ten cultures; the bundle keeps English and
+ *    the cultures the extension's tasks ship (es-ES), so task-lib speaks the same languages as the
+ *    tasks (any other culture falls back to English, as task-lib does for a culture it lacks).
+ *
+ * The rewrite is textual and deliberately strict: each declaration must be found exactly once, each
+ * name must be used, and no bare use of a name may remain, otherwise the build fails naming the file,
+ * so that a task-lib upgrade which moves these lines is noticed instead of silently shipping a broken
+ * bundle. test/build/taskLibStartup.test.ts runs a tool, a match and a find through a bundle built with it.
+ */
+import * as fs from "fs";
+import { createRequire } from "module";
+import * as path from "path";
+
+const require = createRequire(import.meta.url);
+
+/** Per task-lib file: local name → module it requires; and the exports that must become getters. */
+export const LAZY_REQUIRES = {
+  "task.js": {
+    modules: { childProcess: "child_process", minimatch: "minimatch", trm: "./toolrunner" },
+    exportGetters: { ToolRunner: "trm" },
+  },
+  "internal.js": {
+    modules: { minimatch: "minimatch" },
+    exportGetters: {},
+  },
+};
+
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** Rewrites one task-lib file's source; throws with the reason when the source is not as expected. */
+export function makeRequiresLazy(file, source) {
+  const spec = LAZY_REQUIRES[file];
+  if (!spec) return source;
+  let out = source;
+  const fail = (why) => {
+    throw new Error(`taskLibStartup: azure-pipelines-task-lib/${file}: ${why}. scripts/taskLibStartup.mjs does not match this task-lib version: update LAZY_REQUIRES.`);
+  };
+  for (const [name, module] of Object.entries(spec.modules)) {
+    const declaration = new RegExp(`^var ${escape(name)} = require\\((["'])${escape(module)}\\1\\);$`, "m");
+    const found = out.match(new RegExp(declaration.source, "gm")) ?? [];
+    if (found.length !== 1) fail(`expected one "var ${name} = require("${module}")", found ${found.length}`);
+    out = out.replace(declaration, `var ${name}$loaded; function ${name}() { return ${name}$loaded || (${name}$loaded = require("${module}")); }`);
+    const use = new RegExp(`(?<![.\\w$])${escape(name)}\\.`, "g");
+    const uses = out.match(use)?.length ?? 0;
+    if (uses === 0) fail(`"${name}" is never used`);
+    // Parenthesized: `new trm.ToolRunner(x)` must stay `new (trm()).ToolRunner(x)`, not `(new trm()).ToolRunner(x)`.
+    out = out.replace(use, `(${name}()).`);
+    // Any other bare reference (passed as a value, typeof…) would now see the accessor function.
+    const code = out.split("\n").filter((line) => !/^\s*\/\//.test(line)).join("\n");
+    const bare = new RegExp(`(?<![.\\w$"'/])${escape(name)}(?![\\w$("'])`, "g");
+    const left = code.match(bare)?.length ?? 0;
+    if (left > 0) fail(`"${name}" is used ${left} time(s) other than as "${name}.member"`);
+  }
+  for (const [exported, name] of Object.entries(spec.exportGetters)) {
+    const assignment = `exports.${exported} = (${name}()).${exported};`;
+    if (out.split(assignment).length !== 2) fail(`expected one "exports.${exported} = ${name}.${exported};"`);
+    out = out.replace(assignment, `Object.defineProperty(exports, "${exported}", { enumerable: true, get: function () { return ${name}().${exported}; } });`);
+  }
+  return out;
+}
+
+/** lib-resource.js's data with only the given cultures' translations (English is always kept). */
+export function trimLibResource(resource, cultures) {
+  if (!resource || typeof resource.messages !== "object" || typeof resource.localizedMessages !== "object") {
+    throw new Error("taskLibStartup: azure-pipelines-task-lib/lib-resource.js no longer exports { messages, localizedMessages }: update scripts/taskLibStartup.mjs.");
+  }
+  const wanted = new Set(cultures.map((c) => c.toUpperCase()));
+  const localizedMessages = Object.fromEntries(Object.entries(resource.localizedMessages).filter(([culture]) => wanted.has(culture.toUpperCase())));
+  return { messages: resource.messages, localizedMessages };
+}
+
+/** @param {{ cultures: string[] }} options the cultures the tasks ship (Strings/resources.resjson/<culture>) */
+export function taskLibStartup({ cultures }) {
+  const files = Object.keys(LAZY_REQUIRES).map(escape).join("|");
+  return {
+    name: "task-lib-startup",
+    setup(build) {
+      build.onLoad({ filter: new RegExp(`[\\\\/]azure-pipelines-task-lib[\\\\/](${files})$`) }, async (args) => {
+        const source = await fs.promises.readFile(args.path, "utf8");
+        return { contents: makeRequiresLazy(path.basename(args.path), source), loader: "js", resolveDir: path.dirname(args.path) };
+      });
+      build.onLoad({ filter: /[\\/]azure-pipelines-task-lib[\\/]lib-resource\.js$/ }, (args) => {
+        // Pure data (generated by task-lib's make.js): read it as a module, write back the trimmed table.
+        const trimmed = trimLibResource(require(args.path), ["en-US", ...cultures]);
+        return { contents: `module.exports = ${JSON.stringify(trimmed)};`, loader: "js" };
+      });
+    },
+  };
+}

@@ -1,0 +1,108 @@
+import { strict as assert } from "assert";
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import * as esbuild from "esbuild";
+import { repoRoot } from "../helpers/taskRun";
+
+interface TaskLibStartup {
+  taskLibStartup(options: { cultures: string[] }): esbuild.Plugin;
+  makeRequiresLazy(file: string, source: string): string;
+  trimLibResource(resource: unknown, cultures: string[]): { messages: Record<string, string>; localizedMessages: Record<string, Record<string, string>> };
+}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const plugin = require(path.join(repoRoot, "scripts", "taskLibStartup.mjs")) as TaskLibStartup;
+const taskLibDir = path.dirname(require.resolve("azure-pipelines-task-lib/task"));
+
+/**
+ * A probe that uses what the plugin defers: the tool runner, child_process, minimatch. Run once
+ * bundled with the plugin and once without, it must print the same results.
+ */
+const PROBE = `
+const before = process.moduleLoadList.filter((m) => m === "NativeModule child_process").length > 0;
+const tl = require("azure-pipelines-task-lib/task");
+const atStart = process.moduleLoadList.includes("NativeModule child_process");
+const out = { before, atStart };
+out.toolRunnerExported = typeof tl.ToolRunner === "function" && Object.keys(tl).includes("ToolRunner");
+out.tool = tl.tool(process.execPath).arg(["-e", "process.stdout.write('tool ran')"]).execSync({ silent: true }).stdout;
+out.viaClass = new tl.ToolRunner(process.execPath).arg(["-e", "process.stdout.write('class ran')"]).execSync({ silent: true }).stdout;
+out.match = tl.match(["/a/x.py", "/a/y.sql", "/a/b/z.py"], "/a/**/*.py");
+out.filter = ["x.py", "y.sql"].filter(tl.filter("*.sql"));
+out.find = tl.findMatch(process.argv[2], "**/*.txt").map((f) => f.slice(process.argv[2].length + 1)).sort();
+tl.setResourcePath(process.argv[3]);
+out.loc = tl.loc("LIB_InputRequired", "pmoVariable");
+process.stdout.write("\\nPROBE " + JSON.stringify(out) + "\\n");
+`;
+
+describe("the task-lib startup plugin (scripts/taskLibStartup.mjs)", function () {
+  this.timeout(60000);
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), "lz-tasklib-"));
+  const files = path.join(work, "files");
+  const taskJson = path.join(work, "task.json");
+
+  before(async () => {
+    fs.mkdirSync(path.join(files, "sub"), { recursive: true });
+    fs.writeFileSync(path.join(files, "a.txt"), "");
+    fs.writeFileSync(path.join(files, "sub", "b.txt"), "");
+    fs.writeFileSync(path.join(files, "c.log"), "");
+    fs.writeFileSync(taskJson, JSON.stringify({ messages: {} }));
+    const common: esbuild.BuildOptions = { stdin: { contents: PROBE, resolveDir: repoRoot }, bundle: true, platform: "node", format: "cjs", logLevel: "error" };
+    await esbuild.build({ ...common, outfile: path.join(work, "with.js"), plugins: [plugin.taskLibStartup({ cultures: ["es-ES"] })] });
+    await esbuild.build({ ...common, outfile: path.join(work, "without.js") });
+  });
+
+  function probe(bundle: string, culture?: string): Record<string, unknown> {
+    const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, AGENT_TEMPDIRECTORY: work };
+    if (culture) env.SYSTEM_CULTURE = culture;
+    const run = spawnSync(process.execPath, [path.join(work, bundle), files, taskJson], { env, encoding: "utf8" });
+    assert.equal(run.status, 0, run.stderr);
+    const line = run.stdout.split("\n").find((l) => l.startsWith("PROBE "));
+    assert.ok(line, run.stdout);
+    return JSON.parse(line.slice("PROBE ".length));
+  }
+
+  it("does not load child_process when task-lib loads (the unpatched bundle does)", () => {
+    assert.equal(probe("with.js").atStart, false);
+    assert.equal(probe("without.js").atStart, true);
+  });
+
+  it("still runs tools, matches and finds exactly as task-lib does", () => {
+    const withPlugin = probe("with.js");
+    const without = probe("without.js");
+    assert.equal(withPlugin.tool, "tool ran");
+    assert.equal(withPlugin.viaClass, "class ran");
+    assert.deepEqual(withPlugin.match, ["/a/x.py", "/a/b/z.py"]);
+    assert.deepEqual(withPlugin.find, ["a.txt", path.join("sub", "b.txt")]);
+    assert.equal(withPlugin.toolRunnerExported, true);
+    for (const key of ["tool", "viaClass", "match", "filter", "find", "toolRunnerExported", "loc"]) {
+      assert.deepEqual(withPlugin[key], without[key], key);
+    }
+  });
+
+  it("keeps task-lib's messages in the shipped cultures; others fall back to English", () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const original = require(path.join(taskLibDir, "lib-resource.js"));
+    const english = original.messages.LIB_InputRequired.replace("%s", "pmoVariable");
+    const spanish = original.localizedMessages["es-ES"]["loc.messages.LIB_InputRequired"].replace("%s", "pmoVariable");
+    assert.notEqual(spanish, english);
+    assert.equal(probe("with.js", "es-ES").loc, spanish);
+    assert.equal(probe("with.js", "en-US").loc, english);
+    assert.equal(probe("with.js", "de-DE").loc, english);
+    assert.notEqual(probe("without.js", "de-DE").loc, english, "the unpatched bundle still has German");
+  });
+
+  it("trims the table to English and the given cultures", () => {
+    const original = { messages: { A: "a" }, localizedMessages: { "de-DE": { x: "1" }, "es-ES": { x: "2" }, "en-US": { x: "3" } } };
+    assert.deepEqual(plugin.trimLibResource(original, ["en-US", "es-es"]), { messages: { A: "a" }, localizedMessages: { "es-ES": { x: "2" }, "en-US": { x: "3" } } });
+    assert.throws(() => plugin.trimLibResource({ messages: {} }, ["en-US"]), /lib-resource\.js no longer exports/);
+  });
+
+  it("fails the build, naming the file, when task-lib's source is not the one it knows", () => {
+    const task = fs.readFileSync(path.join(taskLibDir, "task.js"), "utf8");
+    assert.throws(() => plugin.makeRequiresLazy("task.js", task.replace('var trm = require("./toolrunner");', "")), /task\.js: expected one "var trm = require\("\.\/toolrunner"\)", found 0/);
+    assert.throws(() => plugin.makeRequiresLazy("task.js", task + "\nmodule.exports.runner = trm;\n"), /task\.js: "trm" is used 1 time\(s\) other than as "trm\.member"/);
+    assert.throws(() => plugin.makeRequiresLazy("task.js", task.replace("exports.ToolRunner = trm.ToolRunner;", "")), /exports\.ToolRunner = trm\.ToolRunner/);
+    assert.equal(plugin.makeRequiresLazy("vault.js", "var crypto = require('crypto');"), "var crypto = require('crypto');");
+  });
+});
