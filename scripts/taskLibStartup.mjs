@@ -7,14 +7,19 @@
  *    most tasks never run a tool or match a glob. Those top-level requires become load-on-first-use
  *    accessors: a task that calls `tl.tool()`, `tl.match()`, `tl.findMatch()`, `new tl.ToolRunner()`…
  *    still gets them, only later.
- * 2. lib-resource.js embeds task-lib's own messages in ten cultures; the bundle keeps English and
+ * 2. It builds semver's forty regular expressions at load to check `process.versions.node` against
+ *    4.2.0, in task.js and in internal.js. The bundles target Node 16 (the oldest handler), so that
+ *    check is `false` by construction and is compiled out; semver itself loads on first use
+ *    (`tl.assertAgent()`).
+ * 3. lib-resource.js embeds task-lib's own messages in ten cultures; the bundle keeps English and
  *    the cultures the extension's tasks ship (es-ES), so task-lib speaks the same languages as the
  *    tasks (any other culture falls back to English, as task-lib does for a culture it lacks).
  *
- * The rewrite is textual and deliberately strict: each declaration must be found exactly once, each
- * name must be used, and no bare use of a name may remain, otherwise the build fails naming the file,
+ * The rewrite is textual and deliberately strict: each declaration and each replaced line must be
+ * found exactly once, each name must be used, and no bare use of a name may remain, otherwise the build fails naming the file,
  * so that a task-lib upgrade which moves these lines is noticed instead of silently shipping a broken
- * bundle. test/build/taskLibStartup.test.ts runs a tool, a match and a find through a bundle built with it.
+ * bundle. test/packaging/taskLibStartup.test.ts runs a tool, a match, a find and an agent check through a
+ * bundle built with it, and checks what is no longer loaded at start.
  */
 import * as fs from "fs";
 import { createRequire } from "module";
@@ -22,13 +27,27 @@ import * as path from "path";
 
 const require = createRequire(import.meta.url);
 
-/** Per task-lib file: local name → module it requires; and the exports that must become getters. */
+/** The Node version check task-lib runs at load; the bundles' own target (node16) makes it false. */
+const NODE_4_CHECK = "if (semver.lt(process.versions.node, '4.2.0')) {";
+const NODE_4_CHECK_OUT = "if (false) { // esbuild target node16: never older than 4.2.0";
+
+/**
+ * Per task-lib file: exact lines replaced first (each found once), after which the `gone` names
+ * must not be used any more; then local name → module it requires, made lazy; then the exports
+ * that must become getters.
+ */
 export const LAZY_REQUIRES = {
   "task.js": {
-    modules: { childProcess: "child_process", minimatch: "minimatch", trm: "./toolrunner" },
+    replace: [[NODE_4_CHECK, NODE_4_CHECK_OUT]],
+    modules: { childProcess: "child_process", minimatch: "minimatch", trm: "./toolrunner", semver: "semver" },
     exportGetters: { ToolRunner: "trm" },
   },
   "internal.js": {
+    replace: [
+      [NODE_4_CHECK, NODE_4_CHECK_OUT],
+      ['var semver = require("semver");', "// semver: only the Node 4.2 check used it"],
+    ],
+    gone: ["semver"],
     modules: { minimatch: "minimatch" },
     exportGetters: {},
   },
@@ -44,6 +63,15 @@ export function makeRequiresLazy(file, source) {
   const fail = (why) => {
     throw new Error(`taskLibStartup: azure-pipelines-task-lib/${file}: ${why}. scripts/taskLibStartup.mjs does not match this task-lib version: update LAZY_REQUIRES.`);
   };
+  for (const [from, to] of spec.replace ?? []) {
+    const found = out.split(from).length - 1;
+    if (found !== 1) fail(`expected one "${from}", found ${found}`);
+    out = out.replace(from, to);
+  }
+  const code = () => out.split("\n").filter((line) => !/^\s*\/\//.test(line)).join("\n");
+  for (const name of spec.gone ?? []) {
+    if (new RegExp(`(?<![.\\w$"'/])${escape(name)}(?![\\w$"'])`).test(code())) fail(`"${name}" is still used after its declaration was removed`);
+  }
   for (const [name, module] of Object.entries(spec.modules)) {
     const declaration = new RegExp(`^var ${escape(name)} = require\\((["'])${escape(module)}\\1\\);$`, "m");
     const found = out.match(new RegExp(declaration.source, "gm")) ?? [];
@@ -55,9 +83,8 @@ export function makeRequiresLazy(file, source) {
     // Parenthesized: `new trm.ToolRunner(x)` must stay `new (trm()).ToolRunner(x)`, not `(new trm()).ToolRunner(x)`.
     out = out.replace(use, `(${name}()).`);
     // Any other bare reference (passed as a value, typeof…) would now see the accessor function.
-    const code = out.split("\n").filter((line) => !/^\s*\/\//.test(line)).join("\n");
     const bare = new RegExp(`(?<![.\\w$"'/])${escape(name)}(?![\\w$("'])`, "g");
-    const left = code.match(bare)?.length ?? 0;
+    const left = code().match(bare)?.length ?? 0;
     if (left > 0) fail(`"${name}" is used ${left} time(s) other than as "${name}.member"`);
   }
   for (const [exported, name] of Object.entries(spec.exportGetters)) {

@@ -9,7 +9,7 @@ import { OcInput, prepareOcVariables } from "../../core/oc/ocVariables";
 import { RELEASE_FIELDS, ReleaseField, VARIABLE_INPUTS } from "../../core/oc/releaseFields";
 import { renderOcSummary } from "../../core/oc/summary";
 import { buildReport } from "../../core/report";
-import { optionalFilePath, publishReport, taskLoc } from "../common/taskKit";
+import { optionalFilePath, publishReport, taskLoc, withLogInOneWrite } from "../common/taskKit";
 
 
 function readInput(): OcInput {
@@ -60,8 +60,10 @@ function run(): void {
   tl.setResult(warned ? tl.TaskResult.SucceededWithIssues : tl.TaskResult.Succeeded, "");
 }
 
-try {
-  run();
-} catch (err) {
-  tl.setResult(tl.TaskResult.Failed, taskLoc("UnexpectedError", (err as Error).message));
-}
+withLogInOneWrite(() => {
+  try {
+    run();
+  } catch (err) {
+    tl.setResult(tl.TaskResult.Failed, taskLoc("UnexpectedError", (err as Error).message));
+  }
+});

@@ -20,10 +20,12 @@ const taskLibDir = path.dirname(require.resolve("azure-pipelines-task-lib/task")
  * bundled with the plugin and once without, it must print the same results.
  */
 const PROBE = `
-const before = process.moduleLoadList.filter((m) => m === "NativeModule child_process").length > 0;
 const tl = require("azure-pipelines-task-lib/task");
-const atStart = process.moduleLoadList.includes("NativeModule child_process");
-const out = { before, atStart };
+const atStart = [...(globalThis.lzModulesRun || [])];
+if (process.moduleLoadList.includes("NativeModule child_process")) atStart.push("child_process");
+const out = { atStart: atStart.sort() };
+try { tl.assertAgent("2.104.1"); out.agentOk = true; } catch (e) { out.agentOk = e.message; }
+try { tl.assertAgent("9.0.0"); out.agentTooOld = "no error"; } catch (e) { out.agentTooOld = e.message; }
 out.toolRunnerExported = typeof tl.ToolRunner === "function" && Object.keys(tl).includes("ToolRunner");
 out.tool = tl.tool(process.execPath).arg(["-e", "process.stdout.write('tool ran')"]).execSync({ silent: true }).stdout;
 out.viaClass = new tl.ToolRunner(process.execPath).arg(["-e", "process.stdout.write('class ran')"]).execSync({ silent: true }).stdout;
@@ -34,6 +36,18 @@ tl.setResourcePath(process.argv[3]);
 out.loc = tl.loc("LIB_InputRequired", "pmoVariable");
 process.stdout.write("\\nPROBE " + JSON.stringify(out) + "\\n");
 `;
+
+/** Test-only plugin: the modules the plugin defers record when their code runs. */
+const recordModuleRuns: esbuild.Plugin = {
+  name: "record-module-runs",
+  setup(build) {
+    build.onLoad({ filter: /[\\/]node_modules[\\/](semver|q|minimatch)[\\/](semver|q|minimatch)\.js$/ }, (args) => {
+      const name = path.basename(args.path, ".js");
+      const source = fs.readFileSync(args.path, "utf8");
+      return { contents: `(globalThis.lzModulesRun ||= []).push(${JSON.stringify(name)});\n${source}`, loader: "js", resolveDir: path.dirname(args.path) };
+    });
+  },
+};
 
 describe("the task-lib startup plugin (scripts/taskLibStartup.mjs)", function () {
   this.timeout(60000);
@@ -48,12 +62,12 @@ describe("the task-lib startup plugin (scripts/taskLibStartup.mjs)", function ()
     fs.writeFileSync(path.join(files, "c.log"), "");
     fs.writeFileSync(taskJson, JSON.stringify({ messages: {} }));
     const common: esbuild.BuildOptions = { stdin: { contents: PROBE, resolveDir: repoRoot }, bundle: true, platform: "node", format: "cjs", logLevel: "error" };
-    await esbuild.build({ ...common, outfile: path.join(work, "with.js"), plugins: [plugin.taskLibStartup({ cultures: ["es-ES"] })] });
-    await esbuild.build({ ...common, outfile: path.join(work, "without.js") });
+    await esbuild.build({ ...common, outfile: path.join(work, "with.js"), plugins: [plugin.taskLibStartup({ cultures: ["es-ES"] }), recordModuleRuns] });
+    await esbuild.build({ ...common, outfile: path.join(work, "without.js"), plugins: [recordModuleRuns] });
   });
 
   function probe(bundle: string, culture?: string): Record<string, unknown> {
-    const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, AGENT_TEMPDIRECTORY: work };
+    const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, AGENT_TEMPDIRECTORY: work, AGENT_VERSION: "3.236.1" };
     if (culture) env.SYSTEM_CULTURE = culture;
     const run = spawnSync(process.execPath, [path.join(work, bundle), files, taskJson], { env, encoding: "utf8" });
     assert.equal(run.status, 0, run.stderr);
@@ -62,9 +76,9 @@ describe("the task-lib startup plugin (scripts/taskLibStartup.mjs)", function ()
     return JSON.parse(line.slice("PROBE ".length));
   }
 
-  it("does not load child_process when task-lib loads (the unpatched bundle does)", () => {
-    assert.equal(probe("with.js").atStart, false);
-    assert.equal(probe("without.js").atStart, true);
+  it("runs neither child_process, the tool runner's q, minimatch nor semver when task-lib loads (the unpatched bundle does)", () => {
+    assert.deepEqual(probe("with.js").atStart, []);
+    assert.deepEqual(probe("without.js").atStart, ["child_process", "minimatch", "q", "semver"]);
   });
 
   it("still runs tools, matches and finds exactly as task-lib does", () => {
@@ -75,7 +89,9 @@ describe("the task-lib startup plugin (scripts/taskLibStartup.mjs)", function ()
     assert.deepEqual(withPlugin.match, ["/a/x.py", "/a/b/z.py"]);
     assert.deepEqual(withPlugin.find, ["a.txt", path.join("sub", "b.txt")]);
     assert.equal(withPlugin.toolRunnerExported, true);
-    for (const key of ["tool", "viaClass", "match", "filter", "find", "toolRunnerExported", "loc"]) {
+    assert.equal(withPlugin.agentOk, true);
+    assert.match(String(withPlugin.agentTooOld), /Agent version 9\.0\.0 or higher is required\. Detected Agent version: 3\.236\.1/);
+    for (const key of ["tool", "viaClass", "match", "filter", "find", "toolRunnerExported", "agentOk", "agentTooOld", "loc"]) {
       assert.deepEqual(withPlugin[key], without[key], key);
     }
   });
@@ -103,6 +119,9 @@ describe("the task-lib startup plugin (scripts/taskLibStartup.mjs)", function ()
     assert.throws(() => plugin.makeRequiresLazy("task.js", task.replace('var trm = require("./toolrunner");', "")), /task\.js: expected one "var trm = require\("\.\/toolrunner"\)", found 0/);
     assert.throws(() => plugin.makeRequiresLazy("task.js", task + "\nmodule.exports.runner = trm;\n"), /task\.js: "trm" is used 1 time\(s\) other than as "trm\.member"/);
     assert.throws(() => plugin.makeRequiresLazy("task.js", task.replace("exports.ToolRunner = trm.ToolRunner;", "")), /exports\.ToolRunner = trm\.ToolRunner/);
+    assert.throws(() => plugin.makeRequiresLazy("task.js", task.replace("if (semver.lt(process.versions.node, '4.2.0')) {", "if (old) {")), /task\.js: expected one "if \(semver\.lt\(process\.versions\.node, '4\.2\.0'\)\) \{", found 0/);
+    const internal = fs.readFileSync(path.join(taskLibDir, "internal.js"), "utf8");
+    assert.throws(() => plugin.makeRequiresLazy("internal.js", internal + "\nexports.v = semver.valid('1.0.0');\n"), /internal\.js: "semver" is still used after its declaration was removed/);
     assert.equal(plugin.makeRequiresLazy("vault.js", "var crypto = require('crypto');"), "var crypto = require('crypto');");
   });
 });

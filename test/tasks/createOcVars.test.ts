@@ -2,7 +2,8 @@ import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { runTask, uploadedSummary } from "../helpers/taskRun";
+import { spawnSync } from "child_process";
+import { repoRoot, runTask, uploadedSummary } from "../helpers/taskRun";
 
 const DESCRIPTION = [
   "TITULO: Circular 32 - Ingestion SULEAS",
@@ -151,6 +152,29 @@ describe("CreateOCVars task", function () {
     assert.match(missing.runner.errorIssues[0], /Dependency mapping file '\/nonexistent\/deps.json' does not exist: fix the path in input dependencyMappingFile/);
     const unmapped = await run({ dependencyMapping: "XYZ00001 = otra" });
     assert.match(unmapped.runner.errorIssues[0], /No dependencia is mapped for PMO code 'EVC00037' nor for célula 'DAIA15 - DRACARYS': add a line 'EVC00037 = <dependencia>'/);
+  });
+});
+
+describe("CreateOCVars log", () => {
+  it("reaches the agent's pipe in one write for all it does after task-lib loads, same lines", () => {
+    // The agent's environment: inputs as INPUT_<NAME>, variables upper-cased with '.' and ' ' as '_'.
+    const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, AGENT_TEMPDIRECTORY: fs.mkdtempSync(path.join(os.tmpdir(), "lz-oc-log-")) };
+    for (const [k, v] of Object.entries(DEFAULT_INPUTS)) env[`INPUT_${k.toUpperCase()}`] = v;
+    for (const [k, v] of Object.entries(RELEASE_VARIABLES)) env[k.toUpperCase().replace(/[. ]/g, "_")] = v;
+    // Counts what the stdout stream hands to the pipe: one call per write, one per writev.
+    const probe = path.join(env.AGENT_TEMPDIRECTORY!, "count-writes.js");
+    fs.writeFileSync(probe, `
+      const out = process.stdout; let calls = 0;
+      for (const m of ["_write", "_writev"]) { const f = out[m]; out[m] = function (...a) { calls++; return f.apply(this, a); }; }
+      process.on("exit", () => require("fs").writeSync(2, "WRITES " + calls + "\\n"));`);
+    const r = spawnSync(process.execPath, ["-r", probe, path.join(repoRoot, "build", "tasks", "CreateOCVarsV1", "index.js")], { env, encoding: "utf8" });
+    assert.equal(r.status, 0, r.stderr);
+    const lines = r.stdout.split("\n").filter(Boolean);
+    assert.ok(lines.includes("##vso[task.complete result=Succeeded;]"), r.stdout);
+    const loadLines = lines.indexOf("##vso[task.debug]Agent.SkipCertValidation=undefined") + 1; // task-lib's own, at require
+    assert.ok(loadLines > 0 && lines.length - loadLines >= 60, `${lines.length} lines`);
+    const writes = Number(/WRITES (\d+)/.exec(r.stderr)?.[1]);
+    assert.equal(writes, loadLines + 1, `${writes} writes for ${lines.length} lines`);
   });
 });
 
