@@ -6,10 +6,9 @@
  */
 import * as fs from "fs";
 import * as hive from "hive-driver";
-import type { InventoryBackend } from "./reserve";
-import { COLUMNS, insertStatement, InventoryRow, refreshStatement, RowFilter, selectPackagesStatement, selectRowsStatement } from "./sql";
+import { ImpalaSqlBackend, ImpalaSqlOptions } from "./impalaSql";
 
-export interface HiveServer2Options {
+export interface HiveServer2Options extends ImpalaSqlOptions {
   host: string;
   port: number;
   auth: "nosasl" | "ldap";
@@ -17,8 +16,6 @@ export interface HiveServer2Options {
   password?: string;
   tls?: boolean;
   caCertFile?: string;
-  settleMs?: number;
-  onStatement?(sql: string): void;
 }
 
 interface Session {
@@ -29,15 +26,13 @@ interface Operation {
   close(): Promise<unknown>;
 }
 
-export class HiveServer2Backend implements InventoryBackend {
+export class HiveServer2Backend extends ImpalaSqlBackend {
   readonly name = "hiveserver2";
-  readonly canDelete = false;
-  readonly settleMs: number;
   private opened?: Promise<{ client: { close(): unknown }; session: Session }>;
   private readonly utils = new hive.HiveUtils(hive.thrift.TCLIService_types);
 
   constructor(private readonly options: HiveServer2Options) {
-    this.settleMs = options.settleMs ?? 3000;
+    super(options);
   }
 
   private open() {
@@ -53,15 +48,16 @@ export class HiveServer2Backend implements InventoryBackend {
     return this.opened;
   }
 
-  private async query(sql: string): Promise<Array<Record<string, unknown>>> {
-    this.options.onStatement?.(sql);
+  /** Column names may come back qualified (table.column): values are read by position. */
+  protected async execute(sql: string): Promise<string[][]> {
     const { session } = await this.open();
     const operation = await session.executeStatement(sql, { runAsync: true });
     try {
       await this.utils.waitUntilReady(operation as never, false, () => undefined);
       await this.utils.fetchAll(operation as never);
       const value = this.utils.getResult(operation as never).getValue();
-      return Array.isArray(value) ? (value as Array<Record<string, unknown>>) : [];
+      const rows = Array.isArray(value) ? (value as Array<Record<string, unknown>>) : [];
+      return rows.map((r) => Object.values(r).map((v) => String(v ?? "")));
     } finally {
       await operation.close();
     }
@@ -87,29 +83,5 @@ export class HiveServer2Backend implements InventoryBackend {
     } finally {
       await this.close();
     }
-  }
-
-  async packages(): Promise<string[]> {
-    return (await this.query(selectPackagesStatement())).map((r) => String(Object.values(r)[0]));
-  }
-
-  async rows(filter: RowFilter): Promise<InventoryRow[]> {
-    // Column names may come back qualified (table.column): read them by position.
-    return (await this.query(selectRowsStatement(filter, "impala"))).map((r) => {
-      const values = Object.values(r);
-      return Object.fromEntries(COLUMNS.map((c, i) => [c, String(values[i] ?? "")])) as InventoryRow;
-    });
-  }
-
-  async insert(row: InventoryRow): Promise<void> {
-    await this.query(insertStatement(row, "impala"));
-  }
-
-  async deleteOwn(): Promise<void> {
-    throw new Error("the hiveserver2 backend cannot delete rows");
-  }
-
-  async sync(): Promise<void> {
-    await this.query(refreshStatement());
   }
 }

@@ -5,10 +5,9 @@
  * by --ldap_password_cmd, never on the command line.
  */
 import { execFile } from "child_process";
-import type { InventoryBackend } from "./reserve";
-import { COLUMNS, insertStatement, InventoryRow, refreshStatement, RowFilter, selectPackagesStatement, selectRowsStatement } from "./sql";
+import { ImpalaSqlBackend, ImpalaSqlOptions } from "./impalaSql";
 
-export interface ImpalaShellOptions {
+export interface ImpalaShellOptions extends ImpalaSqlOptions {
   shellPath: string;
   host: string;
   port?: number;
@@ -17,9 +16,6 @@ export interface ImpalaShellOptions {
   caCertFile?: string;
   user?: string;
   password?: string;
-  /** Wait before reading back a reserved number (see InventoryBackend.settleMs). */
-  settleMs?: number;
-  onStatement?(sql: string): void;
 }
 
 /** host and port from a connection's server: impala://host:21050, host:21050 or https://host. */
@@ -38,14 +34,11 @@ export class ImpalaShellError extends Error {
 const DELIMITER = "\u001f";
 export const PASSWORD_ENV = "LZ_IMPALA_LDAP_PASSWORD";
 
-export class ImpalaShellBackend implements InventoryBackend {
+export class ImpalaShellBackend extends ImpalaSqlBackend {
   readonly name = "impala-shell";
-  /** resultados.inventario_lz is an HDFS table: Impala cannot DELETE its rows. */
-  readonly canDelete = false;
-  readonly settleMs: number;
 
   constructor(private readonly options: ImpalaShellOptions) {
-    this.settleMs = options.settleMs ?? 3000;
+    super(options);
   }
 
   /** The arguments, without the password (it travels in the environment). */
@@ -61,8 +54,7 @@ export class ImpalaShellBackend implements InventoryBackend {
     return args;
   }
 
-  run(statement: string): Promise<string[][]> {
-    this.options.onStatement?.(statement);
+  protected execute(statement: string): Promise<string[][]> {
     const env = { ...process.env, ...(this.options.password ? { [PASSWORD_ENV]: this.options.password } : {}) };
     return new Promise((resolve, reject) => {
       execFile(this.options.shellPath, this.args(statement), { env, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
@@ -74,29 +66,5 @@ export class ImpalaShellBackend implements InventoryBackend {
         resolve(String(stdout).split("\n").filter((l) => l.length).map((l) => l.split(DELIMITER)));
       });
     });
-  }
-
-  async exclusive<T>(work: () => Promise<T>): Promise<T> {
-    return work(); // Impala has no lock to take: the tie-break handles concurrent runs
-  }
-
-  async packages(): Promise<string[]> {
-    return (await this.run(selectPackagesStatement())).map((r) => r[0]);
-  }
-
-  async rows(filter: RowFilter): Promise<InventoryRow[]> {
-    return (await this.run(selectRowsStatement(filter, "impala"))).map((r) => Object.fromEntries(COLUMNS.map((c, i) => [c, r[i] ?? ""])) as InventoryRow);
-  }
-
-  async insert(row: InventoryRow): Promise<void> {
-    await this.run(insertStatement(row, "impala"));
-  }
-
-  async deleteOwn(): Promise<void> {
-    throw new Error("impala-shell backend cannot delete rows");
-  }
-
-  async sync(): Promise<void> {
-    await this.run(refreshStatement());
   }
 }
