@@ -2,13 +2,11 @@
  * The only way the release tab talks to Azure DevOps. The product uses restGateway.ts (the REST
  * clients of azure-devops-extension-api); the browser tests plug in an in-memory one.
  */
+import type { HuFacts } from "../core/release/fromHu";
 import type { ReleaseLike } from "../core/release/releaseForm";
 
-export interface WorkItemFacts {
-  id: number;
-  title: string;
-  descriptionHtml?: string;
-  areaPath?: string;
+/** What core drafts from (HuFacts), plus the links to follow to the parent and the pull request. */
+export interface WorkItemFacts extends Omit<HuFacts, "parentTitle"> {
   parentId?: number;
   /** vstfs:///Git/PullRequestId/<project>%2F<repository>%2F<id> links. */
   pullRequestLinks: string[];

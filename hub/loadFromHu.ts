@@ -17,7 +17,7 @@ export async function loadFromHu(gateway: ReleaseGateway, huId: number): Promise
     const configJson = folders.length === 1 ? await gateway.readFile(pr.repositoryId, pr.sourceCommit, `/src/${folders[0]}/static/config/config.json`).catch(() => undefined) : undefined;
     prFacts = { repository: pr.repositoryName, srcFolders: folders, configJson };
   }
-  return draftFromHu({ id: hu.id, title: hu.title, descriptionHtml: hu.descriptionHtml, areaPath: hu.areaPath, parentTitle: parent?.title }, prFacts);
+  return draftFromHu({ ...hu, parentTitle: parent?.title }, prFacts);
 }
 
 /** A release id from what the user pasted: 42, or a release URL with releaseId=42. */
