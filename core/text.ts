@@ -38,3 +38,8 @@ export function foldAccents(text: string): string {
 export function isUnresolvedMacro(value: string): boolean {
   return /^\$\([^)]+\)$/.test(value.trim());
 }
+
+/** The `$(name)` macros the agent left unexpanded in a value: variables the release does not define. */
+export function unresolvedVariables(value: string): string[] {
+  return [...new Set([...value.matchAll(/\$\(([^)]+)\)/g)].map((m) => m[1]))];
+}

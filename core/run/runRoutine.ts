@@ -183,8 +183,3 @@ export function classifyLogFiles(files: Array<{ name: string; text: string }>, e
   }
   return out;
 }
-
-/** `$(name)` macros the agent left unexpanded: release variables that are not defined. */
-export function unresolvedVariables(command: string): string[] {
-  return [...new Set([...command.matchAll(/\$\(([^)]+)\)/g)].map((m) => m[1]))];
-}

@@ -6,7 +6,7 @@ import { ImpalaShellBackend, ImpalaShellError, parseServer } from "../../core/in
 import { requestFromInputs, reserveSummary } from "../../core/inventory/request";
 import { reserve } from "../../core/inventory/reserve";
 import { buildReport } from "../../core/report";
-import { publishReport, taskLoc } from "../common/taskKit";
+import { failTask, publishReport, taskLoc } from "../common/taskKit";
 
 async function run(): Promise<void> {
   tl.setResourcePath(path.join(__dirname, "task.json"));
@@ -67,5 +67,5 @@ async function run(): Promise<void> {
 
 run().catch((err: Error) => {
   if (err instanceof ImpalaShellError) return tl.setResult(tl.TaskResult.Failed, taskLoc(err.code, ...err.args));
-  tl.setResult(tl.TaskResult.Failed, taskLoc("UnexpectedError", err.stack ?? err.message));
+  failTask(err);
 });

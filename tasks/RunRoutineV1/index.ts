@@ -3,12 +3,13 @@ import * as fs from "fs";
 import * as path from "path";
 import tl = require("azure-pipelines-task-lib/task");
 import { readLogFolder } from "../../core/logs/readLogs";
-import { classifyLogFiles, runRoutine, unresolvedVariables } from "../../core/run/runRoutine";
+import { classifyLogFiles, runRoutine } from "../../core/run/runRoutine";
+import { unresolvedVariables } from "../../core/text";
 import { resultFromRaw } from "../../core/validator/engine";
 import { writeReports } from "../../core/validator/output";
 import type { FailOn } from "../../core/validator/types";
 import { annotateFindings, findingsLang, setGateResult, taskVersion } from "../common/findings";
-import { definedInput, optionalFilePath, taskLoc } from "../common/taskKit";
+import { definedInput, failTask, optionalFilePath, taskLoc } from "../common/taskKit";
 
 async function run(): Promise<void> {
   tl.setResourcePath(path.join(__dirname, "task.json"));
@@ -62,4 +63,4 @@ async function run(): Promise<void> {
   setGateResult(result, failOn, { passed: "Passed" });
 }
 
-run().catch((err: Error) => tl.setResult(tl.TaskResult.Failed, taskLoc("UnexpectedError", err.stack ?? err.message)));
+run().catch(failTask);

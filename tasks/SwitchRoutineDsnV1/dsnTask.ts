@@ -3,7 +3,7 @@ import * as path from "path";
 import tl = require("azure-pipelines-task-lib/task");
 import { DsnError, restoreDsn } from "../../core/env/dsnSwitch";
 import { isUnresolvedMacro } from "../../core/text";
-import { optionalFilePath, taskLoc } from "../common/taskKit";
+import { failTask, optionalFilePath, taskLoc } from "../common/taskKit";
 
 /** The task variable through which the main step tells its post-job step what to restore. */
 export const SWITCHED_CONFIG = "LZ_SWITCHED_CONFIG";
@@ -31,5 +31,5 @@ export function failWith(err: unknown): void {
     } else tl.setResult(tl.TaskResult.Failed, taskLoc(err.code, ...err.args));
     return;
   }
-  tl.setResult(tl.TaskResult.Failed, taskLoc("UnexpectedError", (err as Error).stack ?? String(err)));
+  failTask(err);
 }

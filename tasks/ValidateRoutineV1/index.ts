@@ -15,7 +15,7 @@ import { analyzeInWorkers } from "../../core/validator/pool";
 import type { FailOn } from "../../core/validator/types";
 import { annotateFindings, findingsLang, setGateResult, taskVersion } from "../common/findings";
 import { downloadLogAttachments } from "../../core/logs/huLogs";
-import { definedInput, optionalFilePath, taskLoc } from "../common/taskKit";
+import { definedInput, failTask, InputError, optionalFilePath, taskLoc } from "../common/taskKit";
 import { HttpError, workItemGateway } from "../common/workItems";
 
 /** An optional input; an unresolved `$(var)` counts as not given, with a warning naming it. */
@@ -46,9 +46,6 @@ async function logsFromHu(): Promise<string> {
   console.log(names.length ? taskLoc("LogsDownloaded", names.length, raw, names.join(", ")) : taskLoc("LogsNone", raw));
   return folder;
 }
-
-/** A problem with the inputs: its message is for the user as it is. */
-class InputError extends Error {}
 
 /** Returns false when the HU comment was asked for and could not be posted. */
 async function commentOnHu(result: ValidationResult, routine: string, sarifPath: string): Promise<boolean> {
@@ -141,4 +138,4 @@ async function run(): Promise<void> {
   setGateResult(result, failOn, { passed: "GatePassed", warnings: "GateWarnings" }, !commented);
 }
 
-run().catch((err: Error) => tl.setResult(tl.TaskResult.Failed, err instanceof InputError ? err.message : taskLoc("UnexpectedError", err.stack ?? err.message)));
+run().catch(failTask);

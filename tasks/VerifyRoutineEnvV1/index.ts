@@ -8,11 +8,8 @@ import { verifyEnvironment } from "../../core/env/verifyEnv";
 import { resultFromRaw } from "../../core/validator/engine";
 import { writeReports } from "../../core/validator/output";
 import type { FailOn } from "../../core/validator/types";
-import { definedInput, optionalFilePath, taskLoc } from "../common/taskKit";
+import { definedInput, failTask, InputError, optionalFilePath, taskLoc } from "../common/taskKit";
 import { annotateFindings, findingsLang, setGateResult, taskVersion } from "../common/findings";
-
-/** A missing required input: its message is for the user as it is. */
-class InputError extends Error {}
 
 function input(name: string, required: boolean): string | undefined {
   const value = definedInput(name);
@@ -62,4 +59,4 @@ async function run(): Promise<void> {
   setGateResult(result, failOn, { passed: "Passed" });
 }
 
-run().catch((err: Error) => tl.setResult(tl.TaskResult.Failed, err instanceof InputError ? err.message : taskLoc("UnexpectedError", err.stack ?? err.message)));
+run().catch(failTask);

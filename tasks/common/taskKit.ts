@@ -7,7 +7,17 @@ import * as os from "os";
 import * as path from "path";
 import tl = require("azure-pipelines-task-lib/task");
 import type { Localizer } from "../../core/i18n/localizer";
+import { unresolvedVariables } from "../../core/text";
 import type { TaskReport } from "../../core/report";
+
+/** A problem with what the user gave: its message, already localized, is shown as it is. */
+export class InputError extends Error {}
+
+/** Ends the task as Failed on an error: an InputError's own message, anything else as unexpected. */
+export function failTask(err: unknown): void {
+  if (err instanceof InputError) tl.setResult(tl.TaskResult.Failed, err.message);
+  else tl.setResult(tl.TaskResult.Failed, taskLoc("UnexpectedError", err instanceof Error ? (err.stack ?? err.message) : String(err)));
+}
 
 /** tl.loc as a core Localizer (after tl.setResourcePath). */
 export const taskLoc: Localizer = (key, ...args) => tl.loc(key, ...args);
@@ -44,7 +54,7 @@ export function optionalFilePath(name: string): string | undefined {
 export function definedInput(name: string, onUnresolved?: (raw: string) => void): string | undefined {
   const value = tl.getInput(name, false)?.trim();
   if (!value) return undefined;
-  if (/\$\([^)]+\)/.test(value)) {
+  if (unresolvedVariables(value).length) {
     onUnresolved?.(value);
     return undefined;
   }
