@@ -4,6 +4,7 @@
  * runs the task's shipped bundle with the real task-lib (noMockTask: the bundle inlines task-lib).
  */
 import { TaskMockRunner } from "azure-pipelines-task-lib/mock-run";
+import { variableEnvName } from "./agentEnv";
 
 interface Scenario {
   taskPath: string;
@@ -17,11 +18,7 @@ interface Scenario {
 const scenario = JSON.parse(process.env.LZ_SCENARIO ?? "{}") as Scenario;
 const runner = new TaskMockRunner(scenario.taskPath);
 for (const [name, value] of Object.entries(scenario.inputs)) runner.setInput(name, value);
-// The agent passes public variables as environment variables named like `RELEASE_RELEASENAME`
-// ('.' and ' ' become '_'); task-lib's getVariable reads exactly those.
-for (const [name, value] of Object.entries(scenario.variables)) {
-  process.env[name.replace(/[. ]/g, "_").toUpperCase()] = value;
-}
+for (const [name, value] of Object.entries(scenario.variables)) process.env[variableEnvName(name)] = value;
 for (const [name, value] of Object.entries(scenario.secrets)) runner.setVariableName(name, value, true);
 for (const [name, value] of Object.entries(scenario.taskVariables ?? {})) runner.setVariableName(name, value);
 runner.run(true);

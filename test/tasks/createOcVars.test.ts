@@ -3,6 +3,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { spawnSync } from "child_process";
+import { agentEnv } from "../helpers/agentEnv";
 import { repoRoot, runTask, uploadedSummary } from "../helpers/taskRun";
 
 const DESCRIPTION = [
@@ -157,12 +158,10 @@ describe("CreateOCVars task", function () {
 
 describe("CreateOCVars log", () => {
   it("reaches the agent's pipe in one write for all it does after task-lib loads, same lines", () => {
-    // The agent's environment: inputs as INPUT_<NAME>, variables upper-cased with '.' and ' ' as '_'.
-    const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, AGENT_TEMPDIRECTORY: fs.mkdtempSync(path.join(os.tmpdir(), "lz-oc-log-")) };
-    for (const [k, v] of Object.entries(DEFAULT_INPUTS)) env[`INPUT_${k.toUpperCase()}`] = v;
-    for (const [k, v] of Object.entries(RELEASE_VARIABLES)) env[k.toUpperCase().replace(/[. ]/g, "_")] = v;
+    const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), "lz-oc-log-"));
+    const env = { PATH: process.env.PATH, ...agentEnv(DEFAULT_INPUTS, { ...RELEASE_VARIABLES, "Agent.TempDirectory": tempDir }) };
     // Counts what the stdout stream hands to the pipe: one call per write, one per writev.
-    const probe = path.join(env.AGENT_TEMPDIRECTORY!, "count-writes.js");
+    const probe = path.join(tempDir, "count-writes.js");
     fs.writeFileSync(probe, `
       const out = process.stdout; let calls = 0;
       for (const m of ["_write", "_writev"]) { const f = out[m]; out[m] = function (...a) { calls++; return f.apply(this, a); }; }
@@ -180,7 +179,6 @@ describe("CreateOCVars log", () => {
 
 describe("CreateOCVars messages", () => {
   it("has an English and a Spanish message for every problem code core/oc can emit", () => {
-    const { repoRoot } = require("../helpers/taskRun") as { repoRoot: string };
     const dir = path.join(repoRoot, "core", "oc");
     const code = fs.readdirSync(dir).map((f) => fs.readFileSync(path.join(dir, f), "utf8")).join("\n");
     const codes = new Set([
