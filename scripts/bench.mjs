@@ -7,8 +7,8 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { performance } from "node:perf_hooks";
 import * as esbuild from "esbuild";
-import { taskLibStartup } from "./taskLibStartup.mjs";
-import { root, shippedCultures, taskFolders } from "./tasks.mjs";
+import { nodeBundleOptions } from "./bundleOptions.mjs";
+import { root, taskFolders } from "./tasks.mjs";
 
 const { values } = parseArgs({ options: { runs: { type: "string", default: "25" }, only: { type: "string", multiple: true } } });
 const runs = Number(values.runs);
@@ -95,12 +95,9 @@ if (want("cold-start")) {
   // file and encrypts every input at load: what is left above the floor is ours.
   const taskLibOnly = path.join(tmp, "task-lib-only.js");
   const taskLibUnpatched = path.join(tmp, "task-lib-unpatched.js");
-  const taskLibBuild = {
-    stdin: { contents: 'require("azure-pipelines-task-lib/task")', resolveDir: root },
-    bundle: true, platform: "node", target: "node16", format: "cjs", minify: true, logLevel: "error",
-  };
-  await esbuild.build({ ...taskLibBuild, outfile: taskLibOnly, plugins: [taskLibStartup({ cultures: shippedCultures() })] });
-  await esbuild.build({ ...taskLibBuild, outfile: taskLibUnpatched });
+  const taskLibBuild = { ...nodeBundleOptions, stdin: { contents: 'require("azure-pipelines-task-lib/task")', resolveDir: root }, logLevel: "error" };
+  await esbuild.build({ ...taskLibBuild, outfile: taskLibOnly });
+  await esbuild.build({ ...taskLibBuild, outfile: taskLibUnpatched, plugins: [] });
   for (const { name } of taskFolders()) {
     const env = COLD_START_INPUTS[name];
     if (!env) continue;

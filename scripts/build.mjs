@@ -9,8 +9,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
 import * as esbuild from "esbuild";
-import { taskLibStartup } from "./taskLibStartup.mjs";
-import { root, shippedCultures, taskFolders } from "./tasks.mjs";
+import { nodeBundleOptions } from "./bundleOptions.mjs";
+import { root, taskFolders } from "./tasks.mjs";
 
 const require = createRequire(import.meta.url);
 const started = Date.now();
@@ -29,30 +29,13 @@ if (!process.argv.includes("--no-tsc")) {
  */
 const ESM_ONLY_WRAPPERS = ["core/sql/impala.ts"];
 
-/** Options every bundle shares: one CommonJS file for the agent's Node (16 is the oldest handler). */
-const common = {
-  bundle: true,
-  platform: "node",
-  target: "node16",
-  format: "cjs",
-  minify: true,
-  legalComments: "eof",
-  loader: { ".resjson": "json" },
-  // ES module builds first: jsonc-parser's CommonJS build is UMD with run-time requires esbuild cannot follow.
-  mainFields: ["module", "main"],
-  // Less task-lib work at every task start: tool runner and globbing load on first use; its own
-  // messages keep the cultures the tasks ship.
-  plugins: [taskLibStartup({ cultures: shippedCultures() })],
-  logLevel: "warning",
-};
-
 /** Files of a task folder that ship beside the bundle. */
 const TASK_ASSETS = ["task.json", "task.loc.json", "icon.png", "Strings"];
 // bundle.json is build input, not shipped.
 
 const builds = ESM_ONLY_WRAPPERS.map((file) =>
   esbuild.build({
-    ...common,
+    ...nodeBundleOptions,
     minify: false,
     entryPoints: [path.join(root, file)],
     outfile: path.join(out, "ts", file.replace(/\.ts$/, ".js")),
@@ -65,7 +48,7 @@ builds.push(...taskFolders().map(async ({ name, dir }) => {
   fs.mkdirSync(dest, { recursive: true });
   // bundle.json "external": modules loaded only when the agent has them (hive-driver's optional kerberos).
   const spec0 = fs.existsSync(path.join(dir, "bundle.json")) ? JSON.parse(fs.readFileSync(path.join(dir, "bundle.json"), "utf8")) : {};
-  await esbuild.build({ ...common, external: spec0.external ?? [], entryPoints: [path.join(dir, "index.ts")], outfile: path.join(dest, "index.js") });
+  await esbuild.build({ ...nodeBundleOptions, external: spec0.external ?? [], entryPoints: [path.join(dir, "index.ts")], outfile: path.join(dest, "index.js") });
   for (const asset of TASK_ASSETS) {
     const from = path.join(dir, asset);
     if (fs.existsSync(from)) fs.cpSync(from, path.join(dest, asset), { recursive: true });
@@ -80,7 +63,7 @@ builds.push(...taskFolders().map(async ({ name, dir }) => {
       fs.copyFileSync(source, path.join(dest, path.basename(source)));
     }
     for (const [name, entry] of Object.entries(spec.entries ?? {})) {
-      await esbuild.build({ ...common, entryPoints: [path.join(root, entry)], outfile: path.join(dest, `${name}.js`) });
+      await esbuild.build({ ...nodeBundleOptions, entryPoints: [path.join(root, entry)], outfile: path.join(dest, `${name}.js`) });
     }
   }
 }));
@@ -88,8 +71,8 @@ builds.push(...taskFolders().map(async ({ name, dir }) => {
 // The CLI: one file, plus the validator's worker thread and the parser .wasm files beside it.
 builds.push(
   // sql.js and proper-lockfile (the embedded inventory) load from node_modules: the CLI runs in the repository.
-  esbuild.build({ ...common, entryPoints: [path.join(root, "cli", "lz.ts")], outfile: path.join(out, "cli", "lz.js"), external: ["sql.js", "proper-lockfile"] }),
-  esbuild.build({ ...common, entryPoints: [path.join(root, "core", "validator", "worker.ts")], outfile: path.join(out, "cli", "validatorWorker.js") }),
+  esbuild.build({ ...nodeBundleOptions, entryPoints: [path.join(root, "cli", "lz.ts")], outfile: path.join(out, "cli", "lz.js"), external: ["sql.js", "proper-lockfile"] }),
+  esbuild.build({ ...nodeBundleOptions, entryPoints: [path.join(root, "core", "validator", "worker.ts")], outfile: path.join(out, "cli", "validatorWorker.js") }),
 );
 fs.mkdirSync(path.join(out, "cli"), { recursive: true });
 for (const wasm of ["web-tree-sitter/web-tree-sitter.wasm", "tree-sitter-python/tree-sitter-python.wasm"]) {
