@@ -41,6 +41,19 @@ export interface PythonAnalysis {
 
 const MAX_SYNTAX_ERRORS_PER_FILE = 5;
 const BUILTINS_SINCE: Record<string, string> = { breakpoint: "3.7", aiter: "3.10", anext: "3.10" };
+/** Query captures that are newer syntax wherever they match: the Python that added them, and what to call it. */
+const SYNTAX_SINCE: Record<string, [version: string, what: string]> = {
+  walrus: ["3.8", "assignment expression (:=)"],
+  posonly: ["3.8", "positional-only parameter (/)"],
+  match: ["3.10", "match statement"],
+  typealias: ["3.12", "type alias statement"],
+  typeparams: ["3.12", "type parameters"],
+  return_splat: ["3.8", "unparenthesized *unpacking in return"],
+  yield_splat: ["3.8", "unparenthesized *unpacking in yield"],
+  async_for: ["3.6", "async comprehension"],
+  paren_with: ["3.10", "parenthesized context managers"],
+  index_star: ["3.11", "star expression in an index"],
+};
 const COMPREHENSIONS: ReadonlySet<string> = new Set(["list_comprehension", "set_comprehension", "dictionary_comprehension", "generator_expression"]);
 const DOTTED = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 
@@ -373,52 +386,22 @@ export function analyzePython(parser: Parser, file: string, text: string, option
         if (value) namedLiterals.push({ name: src(node), offset: contentStart(value), content: stringContent(value) });
         break;
       }
-      case "walrus":
-        newer("3.8", node.startIndex, "assignment expression (:=)");
-        break;
-      case "posonly":
-        newer("3.8", node.startIndex, "positional-only parameter (/)");
-        break;
-      case "match":
-        newer("3.10", node.startIndex, "match statement");
-        break;
-      case "typealias":
-        newer("3.12", node.startIndex, "type alias statement");
-        break;
-      case "typeparams":
-        newer("3.12", node.startIndex, "type parameters");
-        break;
       case "future":
         if (node.childrenForFieldName("name").some((n) => n && src(n) === "annotations")) newer("3.7", node.startIndex, "from __future__ import annotations");
         break;
-      case "return_splat":
-        newer("3.8", node.startIndex, "unparenthesized *unpacking in return");
-        break;
-      case "yield_splat":
-        newer("3.8", node.startIndex, "unparenthesized *unpacking in yield");
-        break;
       case "yield":
         if (isAsync(enclosing(node).fn)) newer("3.6", node.startIndex, "yield inside async def (async generator)");
-        break;
-      case "async_for":
-        newer("3.6", node.startIndex, "async comprehension");
         break;
       case "await": {
         const where = enclosing(node);
         if (where.inComprehension && isAsync(where.fn)) newer("3.6", node.startIndex, "await inside a comprehension");
         break;
       }
-      case "paren_with":
-        newer("3.10", node.startIndex, "parenthesized context managers");
-        break;
       case "decorator": {
         const expr = node.namedChild(0);
         if (expr && !isDottedOrCall(expr)) newer("3.9", expr.startIndex, "decorator with an arbitrary expression");
         break;
       }
-      case "index_star":
-        newer("3.11", node.startIndex, "star expression in an index");
-        break;
       case "import":
         onImport(node);
         break;
@@ -439,8 +422,11 @@ export function analyzePython(parser: Parser, file: string, text: string, option
         if ((head && (bindings.has(head) || BUILTINS_SINCE[head] || KWARGS_SINCE[head])) || literalReceiver) onCall(node.parent!);
         break;
       }
-      default:
+      default: {
+        const since = SYNTAX_SINCE[name];
+        if (since) newer(since[0], node.startIndex, since[1]);
         break;
+      }
     }
   }
 
