@@ -68,9 +68,13 @@ export function makeRequiresLazy(file, source) {
     if (found !== 1) fail(`expected one "${from}", found ${found}`);
     out = out.replace(from, to);
   }
-  const code = () => out.split("\n").filter((line) => !/^\s*\/\//.test(line)).join("\n");
+  /** References to `name` in code (not in comments, strings or as a member), calls of it apart if asked. */
+  const references = (name, { exceptCalls }) => {
+    const code = out.split("\n").filter((line) => !/^\s*\/\//.test(line)).join("\n");
+    return code.match(new RegExp(`(?<![.\\w$"'/])${escape(name)}(?![\\w$"'${exceptCalls ? "(" : ""}])`, "g"))?.length ?? 0;
+  };
   for (const name of spec.gone ?? []) {
-    if (new RegExp(`(?<![.\\w$"'/])${escape(name)}(?![\\w$"'])`).test(code())) fail(`"${name}" is still used after its declaration was removed`);
+    if (references(name, { exceptCalls: false })) fail(`"${name}" is still used after its declaration was removed`);
   }
   for (const [name, module] of Object.entries(spec.modules)) {
     const declaration = new RegExp(`^var ${escape(name)} = require\\((["'])${escape(module)}\\1\\);$`, "m");
@@ -83,8 +87,7 @@ export function makeRequiresLazy(file, source) {
     // Parenthesized: `new trm.ToolRunner(x)` must stay `new (trm()).ToolRunner(x)`, not `(new trm()).ToolRunner(x)`.
     out = out.replace(use, `(${name}()).`);
     // Any other bare reference (passed as a value, typeof…) would now see the accessor function.
-    const bare = new RegExp(`(?<![.\\w$"'/])${escape(name)}(?![\\w$("'])`, "g");
-    const left = code().match(bare)?.length ?? 0;
+    const left = references(name, { exceptCalls: true });
     if (left > 0) fail(`"${name}" is used ${left} time(s) other than as "${name}.member"`);
   }
   for (const [exported, name] of Object.entries(spec.exportGetters)) {
