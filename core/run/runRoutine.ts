@@ -10,6 +10,7 @@ import * as fs from "fs";
 import * as path from "path";
 import * as readline from "readline";
 import "./rules";
+import { readLogFolder } from "../logs/readLogs";
 import type { RawFinding } from "../validator/types";
 
 export const DEFAULT_EXPECTED_ERRORS = [
@@ -172,7 +173,7 @@ export function runRoutine(options: RunOptions): Promise<RunOutcome> {
 }
 
 /** The routine's own log files written during the run, classified like its output. */
-export function classifyLogFiles(files: Array<{ name: string; text: string }>, expectedPatterns: string[], cwd: string): RawFinding[] {
+function classifyLogFiles(files: Array<{ name: string; text: string }>, expectedPatterns: string[], cwd: string): RawFinding[] {
   const out: RawFinding[] = [];
   for (const f of files) {
     const classifier = new ErrorClassifier(expectedPatterns, f.name, cwd);
@@ -182,4 +183,18 @@ export function classifyLogFiles(files: Array<{ name: string; text: string }>, e
     out.push(...classifier.findings);
   }
   return out;
+}
+
+/**
+ * The log files the routine wrote in `folder` during a run that started at `startedMs` (older files
+ * are earlier runs' evidence), named relative to `cwd` like the routine's files in tracebacks, and
+ * classified like its output.
+ */
+export async function classifyNewLogFiles(folder: string, startedMs: number, expectedPatterns: string[], cwd: string): Promise<{ files: number; findings: RawFinding[] }> {
+  const written = (await readLogFolder(folder)).filter((f) => {
+    const file = path.join(folder, f.name.split(".zip/")[0]);
+    return fs.existsSync(file) && fs.statSync(file).mtimeMs >= startedMs - 1000;
+  });
+  const named = written.map((f) => ({ ...f, name: path.relative(cwd, path.join(folder, f.name)).split(path.sep).join("/") }));
+  return { files: written.length, findings: classifyLogFiles(named, expectedPatterns, cwd) };
 }

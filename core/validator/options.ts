@@ -11,6 +11,7 @@ import { ruleByCode } from "./rules";
 import type { FailOn, Lang, RawFinding, RuleSetting } from "./types";
 import { parseVersion } from "./python/versions";
 import { DEFAULT_LOG_REQUIREMENTS, LogRequirements } from "../logs/checkLogs";
+import { regexError } from "../text";
 
 export interface ValidatorOptions {
   pythonVersion: string;
@@ -144,10 +145,9 @@ export function resolveOptions(routineRoot: string, inputs: OptionInputs): { opt
     if (!ruleByCode(code)) findings.push(lzv(`Unknown rule code '${code}' in the rule settings: see docs/rules/README.md for the codes.`));
   }
   for (const [key, pattern] of [["successPattern", options.logs.successPattern], ["errorPattern", options.logs.errorPattern], ...options.logs.toleratedPatterns.map((p) => ["toleratedPatterns", p])]) {
-    try {
-      new RegExp(pattern);
-    } catch (err) {
-      findings.push(lzv(`logs.${key} '${pattern}' is not a regular expression: ${(err as Error).message}.`));
+    const error = regexError(pattern);
+    if (error) {
+      findings.push(lzv(`logs.${key} '${pattern}' is not a regular expression: ${error}.`));
       options.logs = { ...DEFAULT_LOG_REQUIREMENTS };
     }
   }

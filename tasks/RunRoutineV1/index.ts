@@ -2,9 +2,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import tl = require("azure-pipelines-task-lib/task");
-import { readLogFolder } from "../../core/logs/readLogs";
-import { classifyLogFiles, runRoutine } from "../../core/run/runRoutine";
-import { unresolvedVariables } from "../../core/text";
+import { classifyNewLogFiles, runRoutine } from "../../core/run/runRoutine";
+import { regexError, unresolvedVariables } from "../../core/text";
 import { resultFromRaw } from "../../core/validator/engine";
 import { writeReports } from "../../core/validator/output";
 import type { FailOn } from "../../core/validator/types";
@@ -21,11 +20,8 @@ async function run(): Promise<void> {
   if (!(minutes > 0)) return tl.setResult(tl.TaskResult.Failed, taskLoc("TimeoutInvalid", tl.getInput("timeoutMinutes", false) ?? ""));
   const patterns = (tl.getInput("expectedErrorPatterns", false) ?? "").split(/\r?\n/).map((p) => p.trim()).filter(Boolean);
   for (const p of patterns) {
-    try {
-      new RegExp(p);
-    } catch (err) {
-      return tl.setResult(tl.TaskResult.Failed, taskLoc("PatternInvalid", p, (err as Error).message));
-    }
+    const error = regexError(p);
+    if (error) return tl.setResult(tl.TaskResult.Failed, taskLoc("PatternInvalid", p, error));
   }
   const failOn = (tl.getInput("failOn", false) || "error") as FailOn;
   const cwd = optionalFilePath("workingDirectory") ?? tl.getVariable("System.DefaultWorkingDirectory") ?? process.cwd();
@@ -42,14 +38,9 @@ async function run(): Promise<void> {
   const findings = [...outcome.findings];
   const logsPath = optionalFilePath("logsPath");
   if (logsPath && fs.existsSync(logsPath)) {
-    const written = (await readLogFolder(logsPath)).filter((f) => {
-      const file = path.join(logsPath, f.name.split(".zip/")[0]);
-      return fs.existsSync(file) && fs.statSync(file).mtimeMs >= started - 1000;
-    });
-    console.log(taskLoc("LogFilesRead", written.length, logsPath));
-    // Named relative to the working folder, like the routine's own files in tracebacks.
-    const named = written.map((f) => ({ ...f, name: path.relative(cwd, path.join(logsPath, f.name)).split(path.sep).join("/") }));
-    findings.push(...classifyLogFiles(named, patterns, cwd));
+    const logs = await classifyNewLogFiles(logsPath, started, patterns, cwd);
+    console.log(taskLoc("LogFilesRead", logs.files, logsPath));
+    findings.push(...logs.findings);
   }
 
   const result = resultFromRaw(findings, { lang, failOn }, started);
