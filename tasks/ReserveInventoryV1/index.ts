@@ -30,17 +30,17 @@ async function run(): Promise<void> {
     tl.getInput("backend", false) === "hiveserver2"
       ? new HiveServer2Backend({ host: server.host, port: server.port ?? 21050, auth: isLdap ? "ldap" : "nosasl", user, password, tls, caCertFile, settleMs, onStatement })
       : new ImpalaShellBackend({
-    shellPath: tl.getInput("impalaShellPath", false) || "impala-shell",
-    host: server.host,
-    port: server.port,
-    kerberos: scheme.toLowerCase() !== "usernamepassword",
-    ssl: (tl.getEndpointDataParameter(connection, "tls", true) ?? "true") !== "false",
-    caCertFile: tl.getEndpointDataParameter(connection, "caCertFile", true) || undefined,
-    user: scheme.toLowerCase() === "usernamepassword" ? user : undefined,
-    password: scheme.toLowerCase() === "usernamepassword" ? password : undefined,
-    settleMs: Number(tl.getVariable("LZ_INVENTORY_SETTLE_MS") ?? "") || undefined,
-    onStatement,
-  });
+          shellPath: tl.getInput("impalaShellPath", false) || "impala-shell",
+          host: server.host,
+          port: server.port,
+          kerberos: !isLdap,
+          ssl: tls,
+          caCertFile,
+          user: isLdap ? user : undefined,
+          password: isLdap ? password : undefined,
+          settleMs,
+          onStatement,
+        });
   const result = await reserve(backend, request, (m) => console.log(m));
   const variables: Array<[string, string]> = [];
   if (result.ok && !request.dryRun) {
