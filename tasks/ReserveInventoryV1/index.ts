@@ -6,7 +6,7 @@ import { ImpalaShellBackend, ImpalaShellError, parseServer } from "../../core/in
 import { requestFromInputs, reserveSummary } from "../../core/inventory/request";
 import { reserve } from "../../core/inventory/reserve";
 import { buildReport } from "../../core/report";
-import { failTask, publishReport, taskLoc } from "../common/taskKit";
+import { failTask, publishReport, setTaskOutputs, taskLoc } from "../common/taskKit";
 
 async function run(): Promise<void> {
   tl.setResourcePath(path.join(__dirname, "task.json"));
@@ -58,10 +58,7 @@ async function run(): Promise<void> {
     }
   }
   for (const row of result.existing) console.log(taskLoc("Existing", row.semilla, row.package, row.proceso));
-  for (const [name, value] of variables) {
-    tl.setVariable(`Inventory.${name}`, value);
-    tl.setVariable(name, value, false, true);
-  }
+  setTaskOutputs("Inventory", variables);
   tl.setResult(tl.TaskResult.Succeeded, "");
 }
 

@@ -8,7 +8,7 @@ import { resultFromRaw } from "../../core/validator/engine";
 import { writeReports } from "../../core/validator/output";
 import type { FailOn } from "../../core/validator/types";
 import { annotateFindings, findingsLang, setGateResult, taskVersion } from "../common/findings";
-import { definedInput, failTask, optionalFilePath, taskLoc } from "../common/taskKit";
+import { definedInput, failTask, optionalFilePath, setTaskOutputs, taskLoc } from "../common/taskKit";
 
 async function run(): Promise<void> {
   tl.setResourcePath(path.join(__dirname, "task.json"));
@@ -47,10 +47,7 @@ async function run(): Promise<void> {
   const reports = writeReports(result, cwd, reportDir, taskVersion(__dirname));
   tl.uploadSummary(reports.markdown);
   annotateFindings(result.findings, cwd);
-  for (const [name, value] of [["ExitCode", String(outcome.exitCode ?? -1)], ["Errors", String(result.summary.errors)]]) {
-    tl.setVariable(`RunRoutine.${name}`, value);
-    tl.setVariable(name, value, false, true);
-  }
+  setTaskOutputs("RunRoutine", [["ExitCode", String(outcome.exitCode ?? -1)], ["Errors", String(result.summary.errors)]]);
   setGateResult(result, failOn, { passed: "Passed" });
 }
 

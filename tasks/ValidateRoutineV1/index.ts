@@ -15,7 +15,7 @@ import { analyzeInWorkers } from "../../core/validator/pool";
 import type { FailOn } from "../../core/validator/types";
 import { annotateFindings, findingsLang, setGateResult, taskVersion } from "../common/findings";
 import { downloadLogAttachments } from "../../core/logs/huLogs";
-import { definedInput, failTask, InputError, optionalFilePath, taskLoc } from "../common/taskKit";
+import { definedInput, failTask, InputError, optionalFilePath, setTaskOutputs, taskLoc } from "../common/taskKit";
 import { HttpError, workItemGateway } from "../common/workItems";
 
 /** An optional input; an unresolved `$(var)` counts as not given, with a warning naming it. */
@@ -129,10 +129,7 @@ async function run(): Promise<void> {
   console.log(taskLoc("Totals", result.stats.files, Math.round(result.stats.bytes / 1024), result.stats.ms, s.errors, s.warnings, s.infos));
   console.log(taskLoc("ReportWritten", reports.json, reports.sarif));
 
-  for (const [name, value] of [["Errors", String(s.errors)], ["Warnings", String(s.warnings)], ["ReportPath", reports.json]]) {
-    tl.setVariable(`ValidateRoutine.${name}`, value);
-    tl.setVariable(name, value, false, true);
-  }
+  setTaskOutputs("ValidateRoutine", [["Errors", String(s.errors)], ["Warnings", String(s.warnings)], ["ReportPath", reports.json]]);
   const commented = await commentOnHu(result, routine, reports.sarif);
 
   setGateResult(result, failOn, { passed: "GatePassed", warnings: "GateWarnings" }, !commented);

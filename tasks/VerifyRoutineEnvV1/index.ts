@@ -8,7 +8,7 @@ import { verifyEnvironment } from "../../core/env/verifyEnv";
 import { resultFromRaw } from "../../core/validator/engine";
 import { writeReports } from "../../core/validator/output";
 import type { FailOn } from "../../core/validator/types";
-import { definedInput, failTask, InputError, optionalFilePath, taskLoc } from "../common/taskKit";
+import { definedInput, failTask, InputError, optionalFilePath, setTaskOutputs, taskLoc } from "../common/taskKit";
 import { annotateFindings, findingsLang, setGateResult, taskVersion } from "../common/findings";
 
 function input(name: string, required: boolean): string | undefined {
@@ -51,10 +51,7 @@ async function run(): Promise<void> {
 
   if (found.sitePackagePath) {
     console.log(taskLoc("Found", found.environment!, found.sitePackagePath));
-    for (const [name, value] of [["SitePackagePath", found.sitePackagePath], ["SitePackageName", found.sitePackageName!]]) {
-      tl.setVariable(`RoutineEnv.${name}`, value);
-      tl.setVariable(name, value, false, true);
-    }
+    setTaskOutputs("RoutineEnv", [["SitePackagePath", found.sitePackagePath], ["SitePackageName", found.sitePackageName!]]);
   }
   setGateResult(result, failOn, { passed: "Passed" });
 }

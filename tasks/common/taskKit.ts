@@ -19,6 +19,17 @@ export function failTask(err: unknown): void {
   else tl.setResult(tl.TaskResult.Failed, taskLoc("UnexpectedError", err instanceof Error ? (err.stack ?? err.message) : String(err)));
 }
 
+/**
+ * Sets each value twice, as the README documents: `<prefix>.<Name>`, a job variable for the later
+ * tasks of the job, and `<Name>`, the output declared in task.json (its name must be undotted).
+ */
+export function setTaskOutputs(prefix: string, outputs: Array<[name: string, value: string]>): void {
+  for (const [name, value] of outputs) {
+    tl.setVariable(`${prefix}.${name}`, value);
+    tl.setVariable(name, value, false, true);
+  }
+}
+
 /** tl.loc as a core Localizer (after tl.setResourcePath). */
 export const taskLoc: Localizer = (key, ...args) => tl.loc(key, ...args);
 
