@@ -6,8 +6,7 @@ import { classifyNewLogFiles, runRoutine } from "../../core/run/runRoutine";
 import { regexError, unresolvedVariables } from "../../core/text";
 import { resultFromRaw } from "../../core/validator/engine";
 import { writeReports } from "../../core/validator/output";
-import type { FailOn } from "../../core/validator/types";
-import { annotateFindings, findingsLang, setGateResult, taskVersion } from "../common/findings";
+import { annotateFindings, failOnInput, findingsLang, setGateResult, taskVersion } from "../common/findings";
 import { definedInput, failTask, optionalFilePath, setTaskOutputs, taskLoc } from "../common/taskKit";
 
 async function run(): Promise<void> {
@@ -23,7 +22,7 @@ async function run(): Promise<void> {
     const error = regexError(p);
     if (error) return tl.setResult(tl.TaskResult.Failed, taskLoc("PatternInvalid", p, error));
   }
-  const failOn = (tl.getInput("failOn", false) || "error") as FailOn;
+  const failOn = failOnInput();
   const cwd = optionalFilePath("workingDirectory") ?? tl.getVariable("System.DefaultWorkingDirectory") ?? process.cwd();
   const reportDir = path.resolve(definedInput("reportDirectory") ?? path.join(tl.getVariable("Agent.TempDirectory") || cwd, "lz-run-routine"));
   const outputFile = path.join(reportDir, "RunRoutine-output.log");

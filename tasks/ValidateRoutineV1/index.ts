@@ -12,8 +12,7 @@ import { validateRoutine, ValidationResult } from "../../core/validator/engine";
 import { commentHtml, commentMarker, publishOnWorkItem } from "../../core/validator/huComment";
 import { writeReports } from "../../core/validator/output";
 import { analyzeInWorkers } from "../../core/validator/pool";
-import type { FailOn } from "../../core/validator/types";
-import { annotateFindings, findingsLang, setGateResult, taskVersion } from "../common/findings";
+import { annotateFindings, failOnInput, findingsLang, setGateResult, taskVersion } from "../common/findings";
 import { downloadLogAttachments } from "../../core/logs/huLogs";
 import { definedInput, failTask, InputError, optionalFilePath, setTaskOutputs, taskLoc } from "../common/taskKit";
 import { HttpError, workItemGateway } from "../common/workItems";
@@ -90,7 +89,7 @@ async function run(): Promise<void> {
   const routine = path.resolve(rawRoutine);
   if (!fs.existsSync(routine) || !fs.statSync(routine).isDirectory()) return tl.setResult(tl.TaskResult.Failed, taskLoc("RoutinePathMissing", routine));
 
-  const failOn = (tl.getInput("failOn", false) || "error") as FailOn;
+  const failOn = failOnInput();
   const pythonVersion = tl.getInput("pythonVersion", false) || "3.5";
   console.log(taskLoc("Analyzing", routine, pythonVersion, failOn));
   let lastShown = 0;

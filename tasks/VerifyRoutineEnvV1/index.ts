@@ -7,9 +7,8 @@ import tl = require("azure-pipelines-task-lib/task");
 import { verifyEnvironment } from "../../core/env/verifyEnv";
 import { resultFromRaw } from "../../core/validator/engine";
 import { writeReports } from "../../core/validator/output";
-import type { FailOn } from "../../core/validator/types";
 import { definedInput, failTask, InputError, optionalFilePath, setTaskOutputs, taskLoc } from "../common/taskKit";
-import { annotateFindings, findingsLang, setGateResult, taskVersion } from "../common/findings";
+import { annotateFindings, failOnInput, findingsLang, setGateResult, taskVersion } from "../common/findings";
 
 function input(name: string, required: boolean): string | undefined {
   const value = definedInput(name);
@@ -20,7 +19,7 @@ function input(name: string, required: boolean): string | undefined {
 async function run(): Promise<void> {
   tl.setResourcePath(path.join(__dirname, "task.json"));
   const lang = findingsLang();
-  const failOn = (tl.getInput("failOn", false) || "error") as FailOn;
+  const failOn = failOnInput();
   const maxAge = Number(tl.getInput("maxAgeHours", false) || "24");
   if (!(maxAge > 0)) return tl.setResult(tl.TaskResult.Failed, taskLoc("MaxAgeInvalid", tl.getInput("maxAgeHours", false) ?? ""));
   const baseDirectory = input("baseDirectory", true)!;

@@ -29,6 +29,11 @@ export function findingsLang(): "en" | "es" {
   return languageOf(tl.getVariable("System.Culture"));
 }
 
+/** The failOn input every findings task has (pickList error | warning | never; default error). */
+export function failOnInput(): FailOn {
+  return (tl.getInput("failOn", false) || "error") as FailOn;
+}
+
 /** This task's version from the task.json beside the bundle, for the reports' tool field. */
 export function taskVersion(dir: string): string {
   return formatTaskVersion(JSON.parse(fs.readFileSync(path.join(dir, "task.json"), "utf8")).version);
