@@ -11,7 +11,12 @@
  *    4.2.0, in task.js and in internal.js. The bundles target Node 16 (the oldest handler), so that
  *    check is `false` by construction and is compiled out; semver itself loads on first use
  *    (`tl.assertAgent()`).
- * 3. lib-resource.js embeds task-lib's own messages in ten cultures; the bundle keeps English and
+ * 3. It creates `process.stdout` and `process.stderr` at load (on a pipe, how the agent reads a task,
+ *    that is ≈ 3 ms of net and stream setup). It now starts from the stream a task may have put in
+ *    tasks/common/taskLibOutput.ts before task-lib loaded (tasks/common/logAtExit.ts does), else
+ *    creates process.stdout at its first write; stderr, which task-lib only stores for
+ *    `tl.setErrStream` and never writes to, is not created by task-lib at all.
+ * 4. lib-resource.js embeds task-lib's own messages in ten cultures; the bundle keeps English and
  *    the cultures the extension's tasks ship (es-ES), so task-lib speaks the same languages as the
  *    tasks (any other culture falls back to English, as task-lib does for a culture it lacks).
  *
@@ -24,8 +29,12 @@
 import * as fs from "fs";
 import { createRequire } from "module";
 import * as path from "path";
+import { fileURLToPath } from "url";
 
 const require = createRequire(import.meta.url);
+
+/** The module a task sets task-lib's first stream in, before task-lib loads. */
+export const TASK_LIB_OUTPUT = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "tasks", "common", "taskLibOutput.ts");
 
 /** The Node version check task-lib runs at load; the bundles' own target (node16) makes it false. */
 const NODE_4_CHECK = "if (semver.lt(process.versions.node, '4.2.0')) {";
@@ -33,8 +42,8 @@ const NODE_4_CHECK_OUT = "if (false) { // esbuild target node16: never older tha
 
 /**
  * Per task-lib file: exact lines replaced first (each found once), after which the `gone` names
- * must not be used any more; then local name → module it requires, made lazy; then the exports
- * that must become getters.
+ * must not be used any more, and names with the exact number of references they must have; then
+ * local name → module it requires, made lazy; then the exports that must become getters.
  */
 export const LAZY_REQUIRES = {
   "task.js": {
@@ -46,8 +55,13 @@ export const LAZY_REQUIRES = {
     replace: [
       [NODE_4_CHECK, NODE_4_CHECK_OUT],
       ['var semver = require("semver");', "// semver: only the Node 4.2 check used it"],
+      ["var _outStream = process.stdout;", `var _outStream = require(${JSON.stringify(TASK_LIB_OUTPUT)}).taskLibOutput.stream; // null: process.stdout at the first write`],
+      ["    _outStream.write(str + os.EOL);", "    (_outStream || process.stdout).write(str + os.EOL);"],
+      ["var _errStream = process.stderr;", "var _errStream = null; // stored by tl.setErrStream, never written to"],
     ],
     gone: ["semver"],
+    // Declaration, setter and the one write: any other use (a read that expects the stream) fails the build.
+    references: { _outStream: 3, _errStream: 2 },
     modules: { minimatch: "minimatch" },
     exportGetters: {},
   },
@@ -75,6 +89,10 @@ export function makeRequiresLazy(file, source) {
   };
   for (const name of spec.gone ?? []) {
     if (references(name, { exceptCalls: false })) fail(`"${name}" is still used after its declaration was removed`);
+  }
+  for (const [name, expected] of Object.entries(spec.references ?? {})) {
+    const found = references(name, { exceptCalls: false });
+    if (found !== expected) fail(`expected "${name}" ${expected} times, found ${found}`);
   }
   for (const [name, module] of Object.entries(spec.modules)) {
     const declaration = new RegExp(`^var ${escape(name)} = require\\((["'])${escape(module)}\\1\\);$`, "m");

@@ -2,6 +2,9 @@
  * CreateOCVars: runs first in the Create OC stage. Reads the release variables and description,
  * lets core decide, then either sets every OC.* variable or fails listing every problem.
  */
+// Must stay the first import (imports run in order): it gives task-lib its log stream before
+// task-lib loads. test/tasks/createOcVars.test.ts ("CreateOCVars log") fails otherwise.
+import { logLine } from "../common/logAtExit";
 import * as path from "path";
 import tl = require("azure-pipelines-task-lib/task");
 import { loadDependencyMapping } from "../../core/oc/dependencyMap";
@@ -9,8 +12,7 @@ import { OcInput, prepareOcVariables } from "../../core/oc/ocVariables";
 import { RELEASE_FIELDS, ReleaseField, VARIABLE_INPUTS } from "../../core/oc/releaseFields";
 import { renderOcSummary } from "../../core/oc/summary";
 import { buildReport } from "../../core/report";
-import { optionalFilePath, publishReport, taskLoc, withLogInOneWrite } from "../common/taskKit";
-
+import { optionalFilePath, publishReport, taskLoc } from "../common/taskKit";
 
 function readInput(): OcInput {
   const variableNames = {} as Record<ReleaseField, string>;
@@ -50,20 +52,18 @@ function run(): void {
     return;
   }
   // One write for the whole list: the log shows what was set without a line-by-line cost.
-  console.log(result.variables.map(([name, value]) => taskLoc("SettingVariable", name, value.replace(/\n/g, " ⏎ "))).join("\n"));
+  logLine(result.variables.map(([name, value]) => taskLoc("SettingVariable", name, value.replace(/\n/g, " ⏎ "))).join("\n"));
   // Job variables only: the change-order task runs later in the same job. (No declared outputs:
   // sixteen more commands at every run for a reference name nobody needs here.)
   for (const [name, value] of result.variables) tl.setVariable(name, value);
-  console.log(taskLoc("SetVariables", result.variables.length));
+  logLine(taskLoc("SetVariables", result.variables.length));
   // No message on success: with issues, task-lib would log it as one more warning.
   const warned = result.problems.some((p) => p.severity === "warning");
   tl.setResult(warned ? tl.TaskResult.SucceededWithIssues : tl.TaskResult.Succeeded, "");
 }
 
-withLogInOneWrite(() => {
-  try {
-    run();
-  } catch (err) {
-    tl.setResult(tl.TaskResult.Failed, taskLoc("UnexpectedError", (err as Error).message));
-  }
-});
+try {
+  run();
+} catch (err) {
+  tl.setResult(tl.TaskResult.Failed, taskLoc("UnexpectedError", (err as Error).message));
+}

@@ -71,19 +71,3 @@ export function definedInput(name: string, onUnresolved?: (raw: string) => void)
   }
   return value;
 }
-
-/**
- * Runs a task that finishes in milliseconds with its log sent to the agent in one write. task-lib
- * writes each `##vso` command and debug line on its own (≈ 80 for CreateOCVars), and each write to
- * the agent's pipe wakes its reader; buffered, the same lines, in the same order, go out once when
- * `main` returns or throws. Not for tasks that run long or stream a child's output: their log must
- * show progress as it happens.
- */
-export function withLogInOneWrite(main: () => void): void {
-  process.stdout.cork();
-  try {
-    main();
-  } finally {
-    process.stdout.uncork();
-  }
-}

@@ -9,6 +9,7 @@ import { repoRoot } from "../helpers/taskRun";
 interface TaskLibStartup {
   taskLibStartup(options: { cultures: string[] }): esbuild.Plugin;
   makeRequiresLazy(file: string, source: string): string;
+  TASK_LIB_OUTPUT: string;
   trimLibResource(resource: unknown, cultures: string[]): { messages: Record<string, string>; localizedMessages: Record<string, Record<string, string>> };
 }
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -35,6 +36,23 @@ out.find = tl.findMatch(process.argv[2], "**/*.txt").map((f) => f.slice(process.
 tl.setResourcePath(process.argv[3]);
 out.loc = tl.loc("LIB_InputRequired", "pmoVariable");
 process.stdout.write("\\nPROBE " + JSON.stringify(out) + "\\n");
+`;
+
+/**
+ * A probe that gives task-lib its own stream before task-lib loads (as tasks/common/logAtExit.ts
+ * does) and reports which of process.stdout/stderr got created and what reached its stream.
+ */
+const STREAM_PROBE = `
+const created = [];
+for (const name of ["stdout", "stderr"]) {
+  const own = Object.getOwnPropertyDescriptor(process, name);
+  Object.defineProperty(process, name, { configurable: true, enumerable: own.enumerable, get() { created.push(name); return own.get.call(this); } });
+}
+const lines = [];
+require(${JSON.stringify(plugin.TASK_LIB_OUTPUT)}).taskLibOutput.stream = { write: (text) => lines.push(text) };
+const tl = require("azure-pipelines-task-lib/task");
+tl.debug("probe line");
+require("fs").writeSync(1, "PROBE " + JSON.stringify({ created, lines }) + "\\n");
 `;
 
 /** Test-only plugin: the modules the plugin defers record when their code runs. */
@@ -64,6 +82,9 @@ describe("the task-lib startup plugin (scripts/taskLibStartup.mjs)", function ()
     const common: esbuild.BuildOptions = { stdin: { contents: PROBE, resolveDir: repoRoot }, bundle: true, platform: "node", format: "cjs", logLevel: "error" };
     await esbuild.build({ ...common, outfile: path.join(work, "with.js"), plugins: [plugin.taskLibStartup({ cultures: ["es-ES"] }), recordModuleRuns] });
     await esbuild.build({ ...common, outfile: path.join(work, "without.js"), plugins: [recordModuleRuns] });
+    const streams: esbuild.BuildOptions = { ...common, stdin: { contents: STREAM_PROBE, resolveDir: repoRoot } };
+    await esbuild.build({ ...streams, outfile: path.join(work, "streams-with.js"), plugins: [plugin.taskLibStartup({ cultures: ["es-ES"] })] });
+    await esbuild.build({ ...streams, outfile: path.join(work, "streams-without.js") });
   });
 
   function probe(bundle: string, culture?: string): Record<string, unknown> {
@@ -96,6 +117,16 @@ describe("the task-lib startup plugin (scripts/taskLibStartup.mjs)", function ()
     }
   });
 
+  it("creates neither process.stdout nor process.stderr when the task put task-lib's stream in tasks/common/taskLibOutput first (the unpatched bundle creates both)", () => {
+    const withPlugin = probe("streams-with.js") as { created: string[]; lines: string[] };
+    assert.deepEqual(withPlugin.created, []);
+    assert.ok(withPlugin.lines.some((l) => l.startsWith("##vso[task.debug]loading inputs and endpoints")), "task-lib's load lines reach the stream");
+    assert.equal(withPlugin.lines.at(-1), "##vso[task.debug]probe line\n");
+    const without = probe("streams-without.js") as { created: string[]; lines: string[] };
+    assert.deepEqual(without.created, ["stdout", "stderr"]);
+    assert.deepEqual(without.lines, [], "unpatched, task-lib ignores the stream and writes to process.stdout");
+  });
+
   it("keeps task-lib's messages in the shipped cultures; others fall back to English", () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const original = require(path.join(taskLibDir, "lib-resource.js"));
@@ -122,6 +153,8 @@ describe("the task-lib startup plugin (scripts/taskLibStartup.mjs)", function ()
     assert.throws(() => plugin.makeRequiresLazy("task.js", task.replace("if (semver.lt(process.versions.node, '4.2.0')) {", "if (old) {")), /task\.js: expected one "if \(semver\.lt\(process\.versions\.node, '4\.2\.0'\)\) \{", found 0/);
     const internal = fs.readFileSync(path.join(taskLibDir, "internal.js"), "utf8");
     assert.throws(() => plugin.makeRequiresLazy("internal.js", internal + "\nexports.v = semver.valid('1.0.0');\n"), /internal\.js: "semver" is still used after its declaration was removed/);
+    assert.throws(() => plugin.makeRequiresLazy("internal.js", internal + "\nexports.err = function () { return _errStream; };\n"), /internal\.js: expected "_errStream" 2 times, found 3/);
+    assert.throws(() => plugin.makeRequiresLazy("internal.js", internal.replace("var _outStream = process.stdout;", "var _outStream = process.stdout || null;")), /internal\.js: expected one "var _outStream = process\.stdout;", found 0/);
     assert.equal(plugin.makeRequiresLazy("vault.js", "var crypto = require('crypto');"), "var crypto = require('crypto');");
   });
 });

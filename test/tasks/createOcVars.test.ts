@@ -156,24 +156,45 @@ describe("CreateOCVars task", function () {
   });
 });
 
-describe("CreateOCVars log", () => {
-  it("reaches the agent's pipe in one write for all it does after task-lib loads, same lines", () => {
+describe("CreateOCVars log", function () {
+  this.timeout(20000);
+
+  /** Runs the bundle with a preload that records each write to fd 1 and each creation of process.stdout/stderr. */
+  function runRecorded(extraEnv: Record<string, string> = {}) {
     const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), "lz-oc-log-"));
-    const env = { PATH: process.env.PATH, ...agentEnv(DEFAULT_INPUTS, { ...RELEASE_VARIABLES, "Agent.TempDirectory": tempDir }) };
-    // Counts what the stdout stream hands to the pipe: one call per write, one per writev.
-    const probe = path.join(tempDir, "count-writes.js");
+    const env = { PATH: process.env.PATH, ...agentEnv(DEFAULT_INPUTS, { ...RELEASE_VARIABLES, "Agent.TempDirectory": tempDir }), ...extraEnv };
+    const probe = path.join(tempDir, "record-writes.js");
     fs.writeFileSync(probe, `
-      const out = process.stdout; let calls = 0;
-      for (const m of ["_write", "_writev"]) { const f = out[m]; out[m] = function (...a) { calls++; return f.apply(this, a); }; }
-      process.on("exit", () => require("fs").writeSync(2, "WRITES " + calls + "\\n"));`);
+      const fs = require("fs"); const seen = { writes: 0, created: [] };
+      const writeSync = fs.writeSync;
+      fs.writeSync = function (fd, ...rest) { if (fd === 1) seen.writes++; return writeSync.call(this, fd, ...rest); };
+      for (const name of ["stdout", "stderr"]) {
+        const own = Object.getOwnPropertyDescriptor(process, name);
+        Object.defineProperty(process, name, { configurable: true, enumerable: own.enumerable, get() { seen.created.push(name); return own.get.call(this); } });
+      }
+      // Registered after the task's own exit handler (which sends the log), so it runs after it.
+      setImmediate(() => process.on("exit", () => writeSync(2, "SEEN " + JSON.stringify(seen) + "\\n")));`);
     const r = spawnSync(process.execPath, ["-r", probe, path.join(repoRoot, "build", "tasks", "CreateOCVarsV1", "index.js")], { env, encoding: "utf8" });
+    const seen = JSON.parse(/SEEN (.*)/.exec(r.stderr)?.[1] ?? "null") as { writes: number; created: string[] };
+    return { ...r, seen, lines: r.stdout.split("\n").filter(Boolean) };
+  }
+
+  it("reaches the agent's pipe in one write, task-lib's load lines first, without creating process.stdout", () => {
+    const r = runRecorded();
     assert.equal(r.status, 0, r.stderr);
-    const lines = r.stdout.split("\n").filter(Boolean);
-    assert.ok(lines.includes("##vso[task.complete result=Succeeded;]"), r.stdout);
-    const loadLines = lines.indexOf("##vso[task.debug]Agent.SkipCertValidation=undefined") + 1; // task-lib's own, at require
-    assert.ok(loadLines > 0 && lines.length - loadLines >= 60, `${lines.length} lines`);
-    const writes = Number(/WRITES (\d+)/.exec(r.stderr)?.[1]);
-    assert.equal(writes, loadLines + 1, `${writes} writes for ${lines.length} lines`);
+    assert.equal(r.lines[0], "##vso[task.debug]system.debug=undefined", "task-lib's first line, written while it loads");
+    assert.equal(r.lines.at(-1), "##vso[task.complete result=Succeeded;]");
+    assert.ok(r.lines.includes("Set 16 variables for the change-order task."), r.stdout);
+    assert.ok(r.lines.length >= 90, `${r.lines.length} lines`);
+    assert.deepEqual(r.seen, { writes: 1, created: [] });
+  });
+
+  it("still sends the whole log when the task ends in a failure", () => {
+    const r = runRecorded({ CODIGOPMO: "nope" });
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.lines.at(-1) ?? "", /^##vso\[task\.complete result=Failed;\]/);
+    assert.ok(r.lines.some((l) => l.includes("nope")), r.stdout);
+    assert.deepEqual(r.seen, { writes: 1, created: [] });
   });
 });
 
