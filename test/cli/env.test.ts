@@ -49,6 +49,25 @@ describe("lz run", function () {
     assert.equal(lz(["run"]).status, 2);
     assert.equal(lz(["run", "--command", "python3 $(runner)"]).status, 2);
   });
+
+  it("classifies the log files the routine wrote in --logs-path, as the task does; a bad pattern is a usage error", () => {
+    const dir = fs.mkdtempSync(path.join(require("os").tmpdir(), "lz-clirun-"));
+    fs.mkdirSync(path.join(dir, "logs"));
+    fs.writeFileSync(path.join(dir, "logs", "20200101_000000_old.log"), "ERROR: AnalysisException: an earlier run\n");
+    fs.utimesSync(path.join(dir, "logs", "20200101_000000_old.log"), new Date("2020-01-01"), new Date("2020-01-01"));
+    fs.writeFileSync(path.join(dir, "r.py"), "open('logs/20240105_101010_orquestador_x.log', 'w').write('INFO ok\\nERROR: AnalysisException: Syntax error\\n')\nprint('listo')\n");
+    const args = ["run", "--command", "python3 r.py", "--working-directory", dir, "--format", "json"];
+    const without = lz(args);
+    assert.equal(without.status, 0, without.stderr);
+    const r = lz([...args, "--logs-path", path.join(dir, "logs")]);
+    assert.equal(r.status, 1, r.stderr);
+    const report = JSON.parse(r.stdout);
+    assert.deepEqual(report.findings.map((f: any) => f.file), ["logs/20240105_101010_orquestador_x.log"], "only the log this run wrote");
+    assert.equal(report.logFiles, 1);
+    const bad = lz([...args, "--expected-error-patterns", "([a-z"]);
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /--expected-error-patterns: '\(\[a-z' is not a valid regular expression/);
+  });
 });
 
 describe("lz reserve", function () {
