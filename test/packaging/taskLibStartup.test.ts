@@ -7,7 +7,7 @@ import * as esbuild from "esbuild";
 import { repoRoot } from "../helpers/taskRun";
 
 interface TaskLibStartup {
-  taskLibStartup(options: { cultures: string[] }): esbuild.Plugin;
+  taskLibStartup(options: { cultures: string[]; onDemandPlugins?: esbuild.Plugin[] }): esbuild.Plugin;
   makeRequiresLazy(file: string, source: string): string;
   TASK_LIB_OUTPUT: string;
   trimLibResource(resource: unknown, cultures: string[]): { messages: Record<string, string>; localizedMessages: Record<string, Record<string, string>> };
@@ -52,7 +52,10 @@ const lines = [];
 require(${JSON.stringify(plugin.TASK_LIB_OUTPUT)}).taskLibOutput.stream = { write: (text) => lines.push(text) };
 const tl = require("azure-pipelines-task-lib/task");
 tl.debug("probe line");
-require("fs").writeSync(1, "PROBE " + JSON.stringify({ created, lines }) + "\\n");
+const debugLines = lines.length;
+// The tool runner (the on-demand part) logs through task-lib's internal module: it must be the bundle's own.
+tl.tool("node");
+require("fs").writeSync(1, "PROBE " + JSON.stringify({ created, lines: lines.slice(0, debugLines), toolLines: lines.slice(debugLines) }) + "\\n");
 `;
 
 /** Test-only plugin: the modules the plugin defers record when their code runs. */
@@ -80,7 +83,7 @@ describe("the task-lib startup plugin (scripts/taskLibStartup.mjs)", function ()
     fs.writeFileSync(path.join(files, "c.log"), "");
     fs.writeFileSync(taskJson, JSON.stringify({ messages: {} }));
     const common: esbuild.BuildOptions = { stdin: { contents: PROBE, resolveDir: repoRoot }, bundle: true, platform: "node", format: "cjs", logLevel: "error" };
-    await esbuild.build({ ...common, outfile: path.join(work, "with.js"), plugins: [plugin.taskLibStartup({ cultures: ["es-ES"] }), recordModuleRuns] });
+    await esbuild.build({ ...common, outfile: path.join(work, "with.js"), plugins: [plugin.taskLibStartup({ cultures: ["es-ES"], onDemandPlugins: [recordModuleRuns] }), recordModuleRuns] });
     await esbuild.build({ ...common, outfile: path.join(work, "without.js"), plugins: [recordModuleRuns] });
     const streams: esbuild.BuildOptions = { ...common, stdin: { contents: STREAM_PROBE, resolveDir: repoRoot } };
     await esbuild.build({ ...streams, outfile: path.join(work, "streams-with.js"), plugins: [plugin.taskLibStartup({ cultures: ["es-ES"] })] });
@@ -118,11 +121,14 @@ describe("the task-lib startup plugin (scripts/taskLibStartup.mjs)", function ()
   });
 
   it("creates neither process.stdout nor process.stderr when the task put task-lib's stream in tasks/common/taskLibOutput first (the unpatched bundle creates both)", () => {
-    const withPlugin = probe("streams-with.js") as { created: string[]; lines: string[] };
+    const withPlugin = probe("streams-with.js") as { created: string[]; lines: string[]; toolLines: string[] };
     assert.deepEqual(withPlugin.created, []);
+    // The tool runner (compiled on demand) logs through the bundle's own task-lib internal module.
+    assert.equal(withPlugin.toolLines[0], "##vso[task.debug]which 'node'\n");
+    assert.match(withPlugin.toolLines[1], /^##vso\[task\.debug\]found: '.*[\\/]node'\n$/);
     assert.ok(withPlugin.lines.some((l) => l.startsWith("##vso[task.debug]loading inputs and endpoints")), "task-lib's load lines reach the stream");
     assert.equal(withPlugin.lines.at(-1), "##vso[task.debug]probe line\n");
-    const without = probe("streams-without.js") as { created: string[]; lines: string[] };
+    const without = probe("streams-without.js") as { created: string[]; lines: string[]; toolLines: string[] };
     assert.deepEqual(without.created, ["stdout", "stderr"]);
     assert.deepEqual(without.lines, [], "unpatched, task-lib ignores the stream and writes to process.stdout");
   });
