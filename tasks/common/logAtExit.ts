@@ -10,8 +10,9 @@
  * **import this module first** in the task's entry.
  *
  * Not for a task that runs long or streams a child's output: its log must show progress as it
- * happens. Lines written after this module loaded and before exit are never lost: the exit handler
- * runs on a normal end, on a thrown error and on `process.exit`.
+ * happens. Lines written after this module loaded are not lost when the task ends, throws or calls
+ * `process.exit`: the exit handler runs then. A process killed by a signal (the agent cancelling the
+ * job) ends without it, which for a task of milliseconds means a cancel that arrived mid-run.
  */
 import * as os from "os";
 import { taskLibOutput } from "./taskLibOutput";
