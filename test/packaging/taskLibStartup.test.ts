@@ -48,15 +48,28 @@ for (const name of ["stdout", "stderr"]) {
   const own = Object.getOwnPropertyDescriptor(process, name);
   Object.defineProperty(process, name, { configurable: true, enumerable: own.enumerable, get() { created.push(name); return own.get.call(this); } });
 }
+const vm = require("vm");
+let compiled = 0;
+const runInThisContext = vm.runInThisContext;
+vm.runInThisContext = function (...args) { compiled++; return runInThisContext.apply(this, args); };
 const lines = [];
 require(${JSON.stringify(plugin.TASK_LIB_OUTPUT)}).taskLibOutput.stream = { write: (text) => lines.push(text) };
 const tl = require("azure-pipelines-task-lib/task");
 tl.debug("probe line");
 const debugLines = lines.length;
+const compiledAtStart = compiled;
 // The tool runner (the on-demand part) logs through task-lib's internal module: it must be the bundle's own.
 tl.tool("node");
-require("fs").writeSync(1, "PROBE " + JSON.stringify({ created, lines: lines.slice(0, debugLines), toolLines: lines.slice(debugLines) }) + "\\n");
+require("fs").writeSync(1, "PROBE " + JSON.stringify({ created, lines: lines.slice(0, debugLines), toolLines: lines.slice(debugLines), compiledAtStart, compiledAfterTool: compiled }) + "\\n");
 `;
+
+interface StreamProbe {
+  created: string[];
+  lines: string[];
+  toolLines: string[];
+  compiledAtStart: number;
+  compiledAfterTool: number;
+}
 
 /** Test-only plugin: the modules the plugin defers record when their code runs. */
 const recordModuleRuns: esbuild.Plugin = {
@@ -90,7 +103,7 @@ describe("the task-lib startup plugin (scripts/taskLibStartup.mjs)", function ()
     await esbuild.build({ ...streams, outfile: path.join(work, "streams-without.js") });
   });
 
-  function probe(bundle: string, culture?: string): Record<string, unknown> {
+  function probe<T = Record<string, unknown>>(bundle: string, culture?: string): T {
     const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, AGENT_TEMPDIRECTORY: work, AGENT_VERSION: "3.236.1" };
     if (culture) env.SYSTEM_CULTURE = culture;
     const run = spawnSync(process.execPath, [path.join(work, bundle), files, taskJson], { env, encoding: "utf8" });
@@ -121,16 +134,24 @@ describe("the task-lib startup plugin (scripts/taskLibStartup.mjs)", function ()
   });
 
   it("creates neither process.stdout nor process.stderr when the task put task-lib's stream in tasks/common/taskLibOutput first (the unpatched bundle creates both)", () => {
-    const withPlugin = probe("streams-with.js") as { created: string[]; lines: string[]; toolLines: string[] };
+    const withPlugin = probe<StreamProbe>("streams-with.js");
     assert.deepEqual(withPlugin.created, []);
-    // The tool runner (compiled on demand) logs through the bundle's own task-lib internal module.
-    assert.equal(withPlugin.toolLines[0], "##vso[task.debug]which 'node'\n");
-    assert.match(withPlugin.toolLines[1], /^##vso\[task\.debug\]found: '.*[\\/]node'\n$/);
     assert.ok(withPlugin.lines.some((l) => l.startsWith("##vso[task.debug]loading inputs and endpoints")), "task-lib's load lines reach the stream");
     assert.equal(withPlugin.lines.at(-1), "##vso[task.debug]probe line\n");
-    const without = probe("streams-without.js") as { created: string[]; lines: string[]; toolLines: string[] };
+    const without = probe<StreamProbe>("streams-without.js");
     assert.deepEqual(without.created, ["stdout", "stderr"]);
     assert.deepEqual(without.lines, [], "unpatched, task-lib ignores the stream and writes to process.stdout");
+  });
+
+  it("compiles the on-demand part (tool runner, q, minimatch, semver) at its first use, sharing task-lib's internal module with the bundle", () => {
+    const withPlugin = probe<StreamProbe>("streams-with.js");
+    assert.deepEqual([withPlugin.compiledAtStart, withPlugin.compiledAfterTool], [0, 1]);
+    // Its tool runner logs through the bundle's own task-lib internal module (a copy would write to process.stdout).
+    assert.equal(withPlugin.toolLines[0], "##vso[task.debug]which 'node'\n");
+    assert.match(withPlugin.toolLines[1], /^##vso\[task\.debug\]found: '.*[\\/]node'\n$/);
+    assert.deepEqual(withPlugin.created, []);
+    const without = probe<StreamProbe>("streams-without.js");
+    assert.deepEqual([without.compiledAtStart, without.compiledAfterTool], [0, 0], "unpatched, the tool runner is ordinary bundled code");
   });
 
   it("keeps task-lib's messages in the shipped cultures; others fall back to English", () => {
