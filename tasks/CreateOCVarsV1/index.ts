@@ -12,7 +12,7 @@ import { OcInput, prepareOcVariables } from "../../core/oc/ocVariables";
 import { RELEASE_FIELDS, ReleaseField, VARIABLE_INPUTS } from "../../core/oc/releaseFields";
 import { renderOcSummary } from "../../core/oc/summary";
 import { buildReport } from "../../core/report";
-import { optionalFilePath, publishReport, taskLoc } from "../common/taskKit";
+import { failTask, optionalFilePath, publishReport, taskLoc } from "../common/taskKit";
 
 function readInput(): OcInput {
   const variableNames = {} as Record<ReleaseField, string>;
@@ -65,5 +65,5 @@ function run(): void {
 try {
   run();
 } catch (err) {
-  tl.setResult(tl.TaskResult.Failed, taskLoc("UnexpectedError", (err as Error).message));
+  failTask(err);
 }

@@ -156,6 +156,21 @@ describe("CreateOCVars task", function () {
   });
 });
 
+describe("CreateOCVars on an unexpected error", function () {
+  this.timeout(20000);
+  it("fails naming the cause and where it happened, and sets no OC variable", async () => {
+    // The report folder cannot be made: <temp>/lz is a file.
+    const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), "lz-oc-unexpected-"));
+    fs.writeFileSync(path.join(tempDir, "lz"), "not a folder");
+    const r = await run({}, { "Agent.TempDirectory": tempDir });
+    assert.equal(r.result, "Failed", r.stdout);
+    const message = r.runner.errorIssues.join("\n");
+    assert.match(message, /^Unexpected error: Error: (ENOTDIR|EEXIST)\b.*mkdir '.*lz[\\/]CreateOCVars-\d+'/);
+    assert.match(message, /\n\s+at .*index\.js:\d+:\d+/, "with the stack, as every task reports an unexpected error");
+    assert.equal([...r.variables.keys()].filter((k) => k.startsWith("OC.")).length, 0);
+  });
+});
+
 describe("CreateOCVars log", function () {
   this.timeout(20000);
 
