@@ -35,7 +35,11 @@ out.filter = ["x.py", "y.sql"].filter(tl.filter("*.sql"));
 out.find = tl.findMatch(process.argv[2], "**/*.txt").map((f) => f.slice(process.argv[2].length + 1)).sort();
 tl.setResourcePath(process.argv[3]);
 out.loc = tl.loc("LIB_InputRequired", "pmoVariable");
-process.stdout.write("\\nPROBE " + JSON.stringify(out) + "\\n");
+// The asynchronous path (q promises, events, a failing exit code with task-lib's message).
+tl.tool(process.execPath).arg(["-e", "process.exit(3)"]).exec({ silent: true }).then(
+  (code) => { out.exec = "exit " + code; },
+  (err) => { out.exec = err.message.replace(process.execPath, "<node>"); },
+).then(() => process.stdout.write("\\nPROBE " + JSON.stringify(out) + "\\n"));
 `;
 
 /**
@@ -95,7 +99,8 @@ describe("the task-lib startup plugin (scripts/taskLibStartup.mjs)", function ()
     fs.writeFileSync(path.join(files, "sub", "b.txt"), "");
     fs.writeFileSync(path.join(files, "c.log"), "");
     fs.writeFileSync(taskJson, JSON.stringify({ messages: {} }));
-    const common: esbuild.BuildOptions = { stdin: { contents: PROBE, resolveDir: repoRoot }, bundle: true, platform: "node", format: "cjs", logLevel: "error" };
+    // Minified and for node16, as the shipped bundles (the on-demand part inherits both).
+    const common: esbuild.BuildOptions = { stdin: { contents: PROBE, resolveDir: repoRoot }, bundle: true, platform: "node", format: "cjs", target: "node16", minify: true, logLevel: "error" };
     await esbuild.build({ ...common, outfile: path.join(work, "with.js"), plugins: [plugin.taskLibStartup({ cultures: ["es-ES"], onDemandPlugins: [recordModuleRuns] }), recordModuleRuns] });
     await esbuild.build({ ...common, outfile: path.join(work, "without.js"), plugins: [recordModuleRuns] });
     const streams: esbuild.BuildOptions = { ...common, stdin: { contents: STREAM_PROBE, resolveDir: repoRoot } };
@@ -128,7 +133,8 @@ describe("the task-lib startup plugin (scripts/taskLibStartup.mjs)", function ()
     assert.equal(withPlugin.toolRunnerExported, true);
     assert.equal(withPlugin.agentOk, true);
     assert.match(String(withPlugin.agentTooOld), /Agent version 9\.0\.0 or higher is required\. Detected Agent version: 3\.236\.1/);
-    for (const key of ["tool", "viaClass", "match", "filter", "find", "toolRunnerExported", "agentOk", "agentTooOld", "loc"]) {
+    assert.equal(withPlugin.exec, "The process '<node>' failed with exit code 3");
+    for (const key of ["tool", "viaClass", "exec", "match", "filter", "find", "toolRunnerExported", "agentOk", "agentTooOld", "loc"]) {
       assert.deepEqual(withPlugin[key], without[key], key);
     }
   });
