@@ -3,8 +3,8 @@ import * as path from "path";
 import taskJson from "../../tasks/RunRoutineV1/task.json";
 import { languageOf } from "../../core/i18n/localizer";
 import { cliLocale } from "../taskStrings";
-import { classifyNewLogFiles, DEFAULT_EXPECTED_ERRORS, runRoutine } from "../../core/run/runRoutine";
-import { regexError, unresolvedVariables } from "../../core/text";
+import { DEFAULT_EXPECTED_ERRORS, parseExpectedErrorPatterns, runRoutine } from "../../core/run/runRoutine";
+import { unresolvedVariables } from "../../core/text";
 import { resultFromRaw } from "../../core/validator/engine";
 import { writeReports } from "../../core/validator/output";
 import { formatTaskVersion } from "../../core/report";
@@ -27,23 +27,18 @@ export async function runCommand(argv: string[]): Promise<CommandResult> {
   if (!(minutes > 0)) throw new UsageError(`--timeout-minutes must be a positive number (got '${inputs.timeoutMinutes}')`);
   const cwd = path.resolve(inputs.workingDirectory || ".");
   const reportDir = path.resolve(inputs.reportDirectory || fs.mkdtempSync(path.join(os.tmpdir(), "lz-run-")));
-  const patterns = inputs.expectedErrorPatterns ? inputs.expectedErrorPatterns.split(/\r?\n/).map((p) => p.trim()).filter(Boolean) : DEFAULT_EXPECTED_ERRORS;
-  for (const p of patterns) {
-    const error = regexError(p);
-    if (error) throw new UsageError(`--expected-error-patterns: '${p}' is not a valid regular expression (${error}); one pattern per line`);
-  }
+  const given = parseExpectedErrorPatterns(inputs.expectedErrorPatterns ?? "");
+  if (given.invalid) throw new UsageError(`--expected-error-patterns: '${given.invalid.pattern}' is not a valid regular expression (${given.invalid.error}); one pattern per line`);
+  const patterns = inputs.expectedErrorPatterns ? given.patterns : DEFAULT_EXPECTED_ERRORS;
   const logsPath = inputs.logsPath ? path.resolve(inputs.logsPath) : undefined;
   const started = Date.now();
-  const outcome = await runRoutine({ command, cwd, timeoutMs: minutes * 60_000, expectedErrorPatterns: patterns, outputFile: path.join(reportDir, "RunRoutine-output.log"), onLine: (l) => process.stderr.write(l + "\n") });
-  // As the task: the log files the routine wrote during this run are read and classified too (the
-  // routine may create the folder itself, so it is looked for only now).
-  const logs = logsPath && fs.existsSync(logsPath) ? await classifyNewLogFiles(logsPath, started, patterns, cwd) : undefined;
-  if (logsPath && !logs) process.stderr.write(`lz run: --logs-path '${logsPath}' does not exist after the run: no log files read\n`);
+  const outcome = await runRoutine({ command, cwd, timeoutMs: minutes * 60_000, expectedErrorPatterns: patterns, outputFile: path.join(reportDir, "RunRoutine-output.log"), logsPath, onLine: (l) => process.stderr.write(l + "\n") });
+  if (logsPath && outcome.logFiles === undefined) process.stderr.write(`lz run: --logs-path '${logsPath}' does not exist after the run: no log files read\n`);
   const lang = languageOf(cliLocale(options.lang));
-  const result = resultFromRaw([...outcome.findings, ...(logs?.findings ?? [])], { lang, failOn: (inputs.failOn || "error") as FailOn }, started);
+  const result = resultFromRaw(outcome.findings, { lang, failOn: (inputs.failOn || "error") as FailOn }, started);
   const version = formatTaskVersion(taskJson.version);
   writeReports(result, cwd, reportDir, version);
-  const report = { ...jsonReport(result, cwd, version), exitCode: outcome.exitCode, timedOut: outcome.timedOut, logFiles: logs?.files ?? 0, outputFile: path.join(reportDir, "RunRoutine-output.log") };
+  const report = { ...jsonReport(result, cwd, version), exitCode: outcome.exitCode, timedOut: outcome.timedOut, logFiles: outcome.logFiles ?? 0, outputFile: path.join(reportDir, "RunRoutine-output.log") };
   const output =
     options.format === "json"
       ? JSON.stringify(report, null, 2)

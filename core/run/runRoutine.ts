@@ -11,6 +11,7 @@ import * as path from "path";
 import * as readline from "readline";
 import "./rules";
 import { readLogFolder } from "../logs/readLogs";
+import { regexError } from "../text";
 import type { RawFinding } from "../validator/types";
 
 export const DEFAULT_EXPECTED_ERRORS = [
@@ -23,11 +24,29 @@ export const DEFAULT_EXPECTED_ERRORS = [
   "Permission denied: user=",
 ];
 
+/**
+ * The expectedErrorPatterns input: one regular expression per line, blank lines ignored; `invalid`
+ * is the first line that is not a regular expression, with the reason.
+ */
+export function parseExpectedErrorPatterns(raw: string): { patterns: string[]; invalid?: { pattern: string; error: string } } {
+  const patterns = raw.split(/\r?\n/).map((p) => p.trim()).filter(Boolean);
+  for (const pattern of patterns) {
+    const error = regexError(pattern);
+    if (error) return { patterns, invalid: { pattern, error } };
+  }
+  return { patterns };
+}
+
 export interface RunOptions {
   command: string;
   cwd: string;
   timeoutMs: number;
   expectedErrorPatterns: string[];
+  /**
+   * The routine's own log folder: the log files it writes there during the run are classified too.
+   * Looked for when the run ends (the routine may create it).
+   */
+  logsPath?: string;
   /** Where the whole output is written (RunRoutine-output.log). */
   outputFile: string;
   env?: NodeJS.ProcessEnv;
@@ -45,6 +64,8 @@ export interface RunOutcome {
   findings: RawFinding[];
   /** Errors beyond the findings cap, counted only. */
   moreErrors: number;
+  /** Log files read from `logsPath`; undefined without one, or when it did not exist after the run. */
+  logFiles?: number;
 }
 
 const MAX_FINDINGS = 200;
@@ -167,7 +188,14 @@ export function runRoutine(options: RunOptions): Promise<RunOutcome> {
         const detail = signal ? ` (signal ${signal})` : unexplained ? "" : " — explained by the errors expected in dev";
         findings.push({ rule: unexplained ? "RUN003" : "RUN002", file: "", line: 1, column: 1, args: unexplained ? [code ?? -1, detail] : ["exit code", `exit code ${code}${detail}`] });
       }
-      resolve({ exitCode: code, signal, timedOut, durationMs: Date.now() - started, lines, findings, moreErrors: classifier.moreErrors });
+      let logs: { files: number; findings: RawFinding[] } | undefined;
+      try {
+        if (options.logsPath && fs.existsSync(options.logsPath)) logs = await classifyNewLogFiles(options.logsPath, started, options.expectedErrorPatterns, options.cwd);
+      } catch (err) {
+        return reject(err);
+      }
+      if (logs) findings.push(...logs.findings);
+      resolve({ exitCode: code, signal, timedOut, durationMs: Date.now() - started, lines, findings, moreErrors: classifier.moreErrors, logFiles: logs?.files });
     });
   });
 }
@@ -190,7 +218,7 @@ function classifyLogFiles(files: Array<{ name: string; text: string }>, expected
  * are earlier runs' evidence), named relative to `cwd` like the routine's files in tracebacks, and
  * classified like its output.
  */
-export async function classifyNewLogFiles(folder: string, startedMs: number, expectedPatterns: string[], cwd: string): Promise<{ files: number; findings: RawFinding[] }> {
+async function classifyNewLogFiles(folder: string, startedMs: number, expectedPatterns: string[], cwd: string): Promise<{ files: number; findings: RawFinding[] }> {
   const written = (await readLogFolder(folder)).filter((f) => {
     const file = path.join(folder, f.name.split(".zip/")[0]);
     return fs.existsSync(file) && fs.statSync(file).mtimeMs >= startedMs - 1000;

@@ -1,9 +1,8 @@
 /** RunRoutine: run the routine on dev (core/run), stream it, report its errors in the ValidateRoutine format. */
-import * as fs from "fs";
 import * as path from "path";
 import tl = require("azure-pipelines-task-lib/task");
-import { classifyNewLogFiles, runRoutine } from "../../core/run/runRoutine";
-import { regexError, unresolvedVariables } from "../../core/text";
+import { parseExpectedErrorPatterns, runRoutine } from "../../core/run/runRoutine";
+import { unresolvedVariables } from "../../core/text";
 import { resultFromRaw } from "../../core/validator/engine";
 import { writeReports } from "../../core/validator/output";
 import { annotateFindings, failOnInput, findingsLang, setGateResult, taskVersion } from "../common/findings";
@@ -17,32 +16,24 @@ async function run(): Promise<void> {
   if (missing.length) return tl.setResult(tl.TaskResult.Failed, taskLoc("VariablesUndefined", missing.join(", ")));
   const minutes = Number(tl.getInput("timeoutMinutes", false) || "60");
   if (!(minutes > 0)) return tl.setResult(tl.TaskResult.Failed, taskLoc("TimeoutInvalid", tl.getInput("timeoutMinutes", false) ?? ""));
-  const patterns = (tl.getInput("expectedErrorPatterns", false) ?? "").split(/\r?\n/).map((p) => p.trim()).filter(Boolean);
-  for (const p of patterns) {
-    const error = regexError(p);
-    if (error) return tl.setResult(tl.TaskResult.Failed, taskLoc("PatternInvalid", p, error));
-  }
+  const { patterns, invalid } = parseExpectedErrorPatterns(tl.getInput("expectedErrorPatterns", false) ?? "");
+  if (invalid) return tl.setResult(tl.TaskResult.Failed, taskLoc("PatternInvalid", invalid.pattern, invalid.error));
   const failOn = failOnInput();
   const cwd = optionalFilePath("workingDirectory") ?? tl.getVariable("System.DefaultWorkingDirectory") ?? process.cwd();
   const reportDir = path.resolve(definedInput("reportDirectory") ?? path.join(tl.getVariable("Agent.TempDirectory") || cwd, "lz-run-routine"));
   const outputFile = path.join(reportDir, "RunRoutine-output.log");
+  const logsPath = optionalFilePath("logsPath");
 
   console.log(taskLoc("Running", cwd, command));
   const started = Date.now();
-  const outcome = await runRoutine({ command, cwd, timeoutMs: minutes * 60_000, expectedErrorPatterns: patterns, outputFile, onLine: (line) => console.log(line) });
+  const outcome = await runRoutine({ command, cwd, timeoutMs: minutes * 60_000, expectedErrorPatterns: patterns, outputFile, logsPath, onLine: (line) => console.log(line) });
   if (outcome.timedOut) console.log(taskLoc("TimedOut", minutes));
   console.log(taskLoc("Finished", outcome.exitCode ?? "-", (outcome.durationMs / 1000).toFixed(1), outcome.lines));
   if (outcome.moreErrors) console.log(taskLoc("MoreErrors", outcome.moreErrors, outputFile));
 
-  const findings = [...outcome.findings];
-  const logsPath = optionalFilePath("logsPath");
-  if (logsPath && fs.existsSync(logsPath)) {
-    const logs = await classifyNewLogFiles(logsPath, started, patterns, cwd);
-    console.log(taskLoc("LogFilesRead", logs.files, logsPath));
-    findings.push(...logs.findings);
-  }
+  if (logsPath && outcome.logFiles !== undefined) console.log(taskLoc("LogFilesRead", outcome.logFiles, logsPath));
 
-  const result = resultFromRaw(findings, { lang, failOn }, started);
+  const result = resultFromRaw(outcome.findings, { lang, failOn }, started);
   const reports = writeReports(result, cwd, reportDir, taskVersion(__dirname));
   tl.uploadSummary(reports.markdown);
   annotateFindings(result.findings, cwd);

@@ -2,7 +2,8 @@ import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import { makeWorkdir } from "../../helpers/routine";
-import { DEFAULT_EXPECTED_ERRORS, runRoutine } from "../../../core/run/runRoutine";
+import { DEFAULT_EXPECTED_ERRORS, parseExpectedErrorPatterns, runRoutine } from "../../../core/run/runRoutine";
+import { repoRoot } from "../../helpers/taskRun";
 
 
 const run = (cwd: string, command: string, timeoutMs = 30000, onLine?: (l: string) => void) =>
@@ -74,5 +75,20 @@ describe("running the routine (real python3 processes)", function () {
     assert.equal(r.moreErrors, 100);
     assert.ok(fs.statSync(path.join(dir, "out", "RunRoutine-output.log")).size > 3_000_000);
     assert.ok(process.memoryUsage().rss - before < 200 * 1024 * 1024, "memory stays bounded");
+  });
+});
+
+describe("the expected-error patterns", () => {
+  it("are one regular expression per line, blank lines ignored; the first invalid one is named with the reason", () => {
+    assert.deepEqual(parseExpectedErrorPatterns(" does not have privileges \r\n\nTable does not exist\n"), { patterns: ["does not have privileges", "Table does not exist"] });
+    const bad = parseExpectedErrorPatterns("ok\n([a-z\n(also");
+    assert.equal(bad.invalid?.pattern, "([a-z");
+    assert.match(bad.invalid?.error ?? "", /Invalid regular expression/);
+  });
+
+  it("default to the same list in core (lz run) and in RunRoutine's task.json", () => {
+    const task = JSON.parse(fs.readFileSync(path.join(repoRoot, "tasks", "RunRoutineV1", "task.json"), "utf8"));
+    const input = task.inputs.find((i: { name: string }) => i.name === "expectedErrorPatterns");
+    assert.deepEqual(parseExpectedErrorPatterns(input.defaultValue).patterns, DEFAULT_EXPECTED_ERRORS);
   });
 });
