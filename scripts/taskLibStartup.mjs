@@ -34,7 +34,7 @@
  * bundle built with it, and checks what is no longer loaded at start.
  */
 import * as fs from "fs";
-import { createRequire } from "module";
+import { createRequire, isBuiltin } from "module";
 import * as path from "path";
 import { fileURLToPath } from "url";
 
@@ -134,10 +134,10 @@ export function trimLibResource(resource, cultures) {
 }
 
 /** Where task-lib's files are: the on-demand part resolves from here, as task.js does. */
-const TASK_LIB_DIR = path.dirname(require.resolve("azure-pipelines-task-lib/task"));
+export const TASK_LIB_DIR = path.dirname(require.resolve("azure-pipelines-task-lib/task"));
 
-/** What task.js and internal.js require lazily (after LAZY_REQUIRES) → the on-demand part's export. */
-const ON_DEMAND = { "./toolrunner": "toolrunner", minimatch: "minimatch", semver: "semver" };
+/** What LAZY_REQUIRES made lazy, Node's own modules apart: the on-demand part, keyed by specifier. */
+const ON_DEMAND = [...new Set(Object.values(LAZY_REQUIRES).flatMap((spec) => Object.values(spec.modules)))].filter((module) => !isBuiltin(module));
 /** task-lib modules the on-demand part takes from the bundle: their state (vault, log stream) is one. */
 const SHARED_WITH_BUNDLE = ["./internal", "./externaloutput"];
 const NAMESPACE = "task-lib-on-demand";
@@ -145,13 +145,13 @@ const LOADER = `${NAMESPACE}:loader`;
 
 /**
  * Bundles the on-demand part alone and returns it as the source of a CommonJS function
- * `(require, module, exports) => …` whose exports are { toolrunner, minimatch, semver }.
+ * `(require, module, exports) => …` whose exports are the ON_DEMAND modules by specifier.
  */
 export async function buildOnDemandPart(esbuild, { target, minify, plugins = [] }) {
   const shared = new RegExp(`^(${SHARED_WITH_BUNDLE.map(escape).join("|")})$`);
   const result = await esbuild.build({
     stdin: {
-      contents: `module.exports = { ${Object.entries(ON_DEMAND).map(([spec, name]) => `${name}: require(${JSON.stringify(spec)})`).join(", ")} };`,
+      contents: `module.exports = { ${ON_DEMAND.map((spec) => `${JSON.stringify(spec)}: require(${JSON.stringify(spec)})`).join(", ")} };`,
       resolveDir: TASK_LIB_DIR,
       sourcefile: "task-lib-on-demand.js",
     },
@@ -209,8 +209,8 @@ export function taskLibStartup({ cultures, onDemandPlugins = [] }) {
       });
 
       // task-lib's own lazy requires of the on-demand modules (anyone else's import is bundled as usual).
-      const onDemand = new RegExp(`^(${Object.keys(ON_DEMAND).map(escape).join("|")})$`);
-      build.onResolve({ filter: onDemand }, (args) => (path.resolve(path.dirname(args.importer)) === path.resolve(TASK_LIB_DIR) ? { path: ON_DEMAND[args.path], namespace: NAMESPACE } : undefined));
+      const onDemand = new RegExp(`^(${ON_DEMAND.map(escape).join("|")})$`);
+      build.onResolve({ filter: onDemand }, (args) => (path.resolve(path.dirname(args.importer)) === path.resolve(TASK_LIB_DIR) ? { path: args.path, namespace: NAMESPACE } : undefined));
       build.onResolve({ filter: new RegExp(`^${escape(LOADER)}$`) }, () => ({ path: "loader", namespace: NAMESPACE }));
       let partSource;
       build.onLoad({ filter: /.*/, namespace: NAMESPACE }, async (args) => {

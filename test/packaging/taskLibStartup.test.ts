@@ -10,11 +10,12 @@ interface TaskLibStartup {
   taskLibStartup(options: { cultures: string[]; onDemandPlugins?: esbuild.Plugin[] }): esbuild.Plugin;
   makeRequiresLazy(file: string, source: string): string;
   TASK_LIB_OUTPUT: string;
+  TASK_LIB_DIR: string;
   trimLibResource(resource: unknown, cultures: string[]): { messages: Record<string, string>; localizedMessages: Record<string, Record<string, string>> };
 }
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const plugin = require(path.join(repoRoot, "scripts", "taskLibStartup.mjs")) as TaskLibStartup;
-const taskLibDir = path.dirname(require.resolve("azure-pipelines-task-lib/task"));
+const taskLibDir = plugin.TASK_LIB_DIR;
 
 /**
  * A probe that uses what the plugin defers: the tool runner, child_process, minimatch. Run once
