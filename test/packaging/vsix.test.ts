@@ -32,6 +32,16 @@ describe("the .vsix", function () {
   });
 
   const files = () => Object.keys(zip.files).filter((f) => !zip.files[f].dir);
+  /** A task's folder from the package, alone in a new temporary folder (returned); as the agent unpacks it. */
+  const unzipTask = async (task: string): Promise<string> => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lz-unzipped-"));
+    for (const f of files().filter((f) => f.startsWith(`tasks/${task}/`))) {
+      const target = path.join(dir, f);
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.writeFileSync(target, await zip.file(f)!.async("nodebuffer"));
+    }
+    return dir;
+  };
 
   it("is published under the publisher given on the command line", async () => {
     const vsixManifest = await zip.file("extension.vsixmanifest")!.async("string");
@@ -112,12 +122,7 @@ describe("the .vsix", function () {
   });
 
   it("runs ValidateRoutine from the package alone: parser, worker threads and all", async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lz-unzipped-vr-"));
-    for (const f of files().filter((f) => f.startsWith("tasks/ValidateRoutineV1/"))) {
-      const target = path.join(dir, f);
-      fs.mkdirSync(path.dirname(target), { recursive: true });
-      fs.writeFileSync(target, await zip.file(f)!.async("nodebuffer"));
-    }
+    const dir = await unzipTask("ValidateRoutineV1");
     const routine = path.join(repoRoot, "examples", "alm_demo_rutina");
     const run = spawnSync(process.execPath, [path.join(dir, "tasks/ValidateRoutineV1/index.js")], {
       cwd: dir,
@@ -130,12 +135,7 @@ describe("the .vsix", function () {
   });
 
   it("runs a task bundle from the package alone, with no node_modules around it", async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lz-unzipped-"));
-    for (const f of files().filter((f) => f.startsWith("tasks/CreateOCVarsV1/"))) {
-      const target = path.join(dir, f);
-      fs.mkdirSync(path.dirname(target), { recursive: true });
-      fs.writeFileSync(target, await zip.file(f)!.async("nodebuffer"));
-    }
+    const dir = await unzipTask("CreateOCVarsV1");
     const run = spawnSync(process.execPath, [path.join(dir, "tasks/CreateOCVarsV1/index.js")], {
       cwd: dir,
       env: { PATH: process.env.PATH, AGENT_TEMPDIRECTORY: dir, SYSTEM_CULTURE: "es-ES", INPUT_PMOVARIABLE: "codigoPMO", INPUT_CELULAVARIABLE: "Nombre Celula", INPUT_CONTACTNAMEVARIABLE: "nombreContacto", INPUT_CONTACTPHONEVARIABLE: "numeroContacto", INPUT_REPOSITORYVARIABLE: "repositoryName", INPUT_PACKAGEVARIABLE: "packageName", INPUT_ZONAVARIABLE: "zona", INPUT_DESCRIPTIONVARIABLE: "Release.ReleaseDescription" },
