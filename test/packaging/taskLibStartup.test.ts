@@ -4,6 +4,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as esbuild from "esbuild";
+import { recordStdStreamCreation } from "../helpers/stdStreams";
 import { repoRoot } from "../helpers/taskRun";
 
 interface TaskLibStartup {
@@ -49,10 +50,7 @@ tl.tool(process.execPath).arg(["-e", "process.exit(3)"]).exec({ silent: true }).
  */
 const STREAM_PROBE = `
 const created = [];
-for (const name of ["stdout", "stderr"]) {
-  const own = Object.getOwnPropertyDescriptor(process, name);
-  Object.defineProperty(process, name, { configurable: true, enumerable: own.enumerable, get() { created.push(name); return own.get.call(this); } });
-}
+${recordStdStreamCreation("created")}
 const vm = require("vm");
 let compiled = 0;
 const runInThisContext = vm.runInThisContext;

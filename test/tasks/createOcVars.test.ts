@@ -4,6 +4,7 @@ import * as os from "os";
 import * as path from "path";
 import { spawnSync } from "child_process";
 import { agentEnv } from "../helpers/agentEnv";
+import { recordStdStreamCreation } from "../helpers/stdStreams";
 import { repoRoot, runTask, uploadedSummary } from "../helpers/taskRun";
 
 const DESCRIPTION = [
@@ -183,10 +184,7 @@ describe("CreateOCVars log", function () {
       const fs = require("fs"); const seen = { writes: 0, created: [] };
       const writeSync = fs.writeSync;
       fs.writeSync = function (fd, ...rest) { if (fd === 1) seen.writes++; return writeSync.call(this, fd, ...rest); };
-      for (const name of ["stdout", "stderr"]) {
-        const own = Object.getOwnPropertyDescriptor(process, name);
-        Object.defineProperty(process, name, { configurable: true, enumerable: own.enumerable, get() { seen.created.push(name); return own.get.call(this); } });
-      }
+      ${recordStdStreamCreation("seen.created")}
       // Registered after the task's own exit handler (which sends the log), so it runs after it.
       setImmediate(() => process.on("exit", () => writeSync(2, "SEEN " + JSON.stringify(seen) + "\\n")));`);
     const r = spawnSync(process.execPath, ["-r", probe, path.join(repoRoot, "build", "tasks", "CreateOCVarsV1", "index.js")], { env, encoding: "utf8" });
