@@ -54,6 +54,13 @@ const SYNTAX_SINCE: Record<string, [version: string, what: string]> = {
   paren_with: ["3.10", "parenthesized context managers"],
   index_star: ["3.11", "star expression in an index"],
 };
+/** Query captures that are Python 2 syntax wherever they match (PY002), and what to call them. */
+const PYTHON2_SYNTAX: Record<string, string> = {
+  print: "print statement",
+  exec: "exec statement",
+  raise_tuple: "raise E, message",
+  ne: "<>",
+};
 const COMPREHENSIONS: ReadonlySet<string> = new Set(["list_comprehension", "set_comprehension", "dictionary_comprehension", "generator_expression"]);
 const DOTTED = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 
@@ -335,24 +342,12 @@ export function analyzePython(parser: Parser, file: string, text: string, option
     const node = primary.node;
     const name = primary.name;
     switch (name) {
-      case "print":
-        emit("PY002", node.startIndex, ["print statement"]);
-        break;
-      case "exec":
-        emit("PY002", node.startIndex, ["exec statement"]);
-        break;
       case "except": {
         const tokens = node.children.filter((ch) => ch && !ch.isNamed).map((ch) => ch!.type);
         if (tokens.includes(",")) emit("PY002", node.startIndex, ["except E, e"]);
         if (tokens[1] === "*") newer("3.11", node.startIndex, "except*");
         break;
       }
-      case "raise_tuple":
-        emit("PY002", node.startIndex, ["raise E, message"]);
-        break;
-      case "ne":
-        emit("PY002", node.startIndex, ["<>"]);
-        break;
       case "integer": {
         const value = src(node);
         if (/[lL]$/.test(value)) emit("PY002", node.startIndex, [`long integer ${value}`]);
@@ -423,6 +418,8 @@ export function analyzePython(parser: Parser, file: string, text: string, option
         break;
       }
       default: {
+        const python2 = PYTHON2_SYNTAX[name];
+        if (python2) emit("PY002", node.startIndex, [python2]);
         const since = SYNTAX_SINCE[name];
         if (since) newer(since[0], node.startIndex, since[1]);
         break;
