@@ -1,5 +1,5 @@
 /** "Load from HU": at most 5 REST calls, the independent ones in parallel; the decisions are core's. */
-import { draftFromHu, Drafted, PrFacts } from "../core/release/fromHu";
+import { draftFromHu, Drafted, PACKAGE_PARENT, packageConfigPath, PrFacts } from "../core/release/fromHu";
 import type { ReleaseGateway } from "./gateway";
 
 const PR_LINK = /^vstfs:\/\/\/Git\/PullRequestId\/[^%]+%2F([^%]+)%2F(\d+)$/i;
@@ -13,8 +13,9 @@ export async function loadFromHu(gateway: ReleaseGateway, huId: number): Promise
   ]);
   let prFacts: PrFacts | undefined;
   if (pr) {
-    const folders = await gateway.listFolders(pr.repositoryId, pr.sourceCommit, "/src").catch(() => []);
-    const configJson = folders.length === 1 ? await gateway.readFile(pr.repositoryId, pr.sourceCommit, `/src/${folders[0]}/static/config/config.json`).catch(() => undefined) : undefined;
+    const folders = await gateway.listFolders(pr.repositoryId, pr.sourceCommit, PACKAGE_PARENT).catch(() => []);
+    const configPath = packageConfigPath(folders);
+    const configJson = configPath ? await gateway.readFile(pr.repositoryId, pr.sourceCommit, configPath).catch(() => undefined) : undefined;
     prFacts = { repository: pr.repositoryName, srcFolders: folders, configJson };
   }
   return draftFromHu({ ...hu, parentTitle: parent?.title }, prFacts);

@@ -24,6 +24,17 @@ export interface PrFacts {
   configJson?: string;
 }
 
+/** Where a routine's repository keeps its package: one folder under this one. */
+export const PACKAGE_PARENT = "/src";
+
+/**
+ * The package's config.json to read from the pull request: only when exactly one folder stands
+ * under src/ (otherwise the package is not known, see packageName).
+ */
+export function packageConfigPath(srcFolders: string[]): string | undefined {
+  return srcFolders.length === 1 ? `${PACKAGE_PARENT}/${srcFolders[0]}/static/config/config.json` : undefined;
+}
+
 export interface Drafted {
   value: string;
   source: string;

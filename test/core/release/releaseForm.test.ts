@@ -2,7 +2,7 @@ import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import Ajv from "ajv-draft-04";
-import { draftFromHu, huParts, zonaFromConfig } from "../../../core/release/fromHu";
+import { draftFromHu, huParts, packageConfigPath, zonaFromConfig } from "../../../core/release/fromHu";
 import { applyDraft, formVariables, planSave, readForm, ReleaseLike, stageOverrides, validateForm } from "../../../core/release/releaseForm";
 import { repoRoot } from "../../helpers/taskRun";
 
@@ -100,6 +100,12 @@ describe("release tab: drafting from the HU", () => {
     areaPath: "Vicepresidencia\\DAIA15 - DRACARYS",
     parentTitle: "EVC00037 - Analítica avanzada",
   };
+  it("reads the package's config.json only when one folder stands under src/", () => {
+    assert.equal(packageConfigPath(["alm_bana_fco2"]), "/src/alm_bana_fco2/static/config/config.json");
+    assert.equal(packageConfigPath([]), undefined);
+    assert.equal(packageConfigPath(["a", "b"]), undefined);
+  });
+
   it("fills every value with its source and drafts the five-part description as text", () => {
     const draft = draftFromHu(hu, { repository: "bana-vrie-calendarizacion-fco2", srcFolders: ["alm_bana_fco2"], configJson: '{"dsn": "impala-virtual-prd", "zona": "proceso_bana_vp_riesgos"}' });
     assert.deepEqual(Object.fromEntries(Object.entries(draft.fields).map(([k, v]) => [k, [v.value, v.source]])), {
