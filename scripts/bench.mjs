@@ -242,8 +242,8 @@ if (want("tab")) {
       const gz = ["js", "css"].reduce((sum, ext) => sum + zlib.gzipSync(fs.readFileSync(path.join(root, "build", "hub", `${page}.${ext}`))).length, 0);
       row(`release ${page}: JS + CSS gzip`, `${(gz / KB).toFixed(0)} KB (fonts apart)`, "≤ 450 KB", gz <= 450 * KB);
     }
-    if (fs.existsSync("/usr/bin/chromium")) {
-      const { chromium } = await import("playwright-core");
+    {
+      const { launchChromium } = await import("./browser.mjs");
       const http = await import("node:http");
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lz-bench-tab-"));
       await esbuild.build({
@@ -257,7 +257,7 @@ if (want("tab")) {
         res.writeHead(200, { "Content-Type": file.endsWith(".js") ? "text/javascript" : file.endsWith(".css") ? "text/css" : "text/html" }).end(fs.readFileSync(file));
       });
       await new Promise((r) => server.listen(0, "127.0.0.1", r));
-      const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"] });
+      const browser = await launchChromium();
       const times = [];
       for (let i = 0; i < 5; i++) {
         const page = await browser.newPage();

@@ -14,3 +14,9 @@ export function validateTasks(): ValidateTasks {
 
 export const taskNames = (): string[] =>
   (require(path.join(repoRoot, "scripts", "tasks.mjs")) as { taskFolders(): Array<{ name: string }> }).taskFolders().map((t) => t.name);
+
+/** Headless Chromium from scripts/browser.mjs: Debian's when present, else the npm-shipped one. */
+export function launchChromium(): Promise<import("playwright-core").Browser> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require(path.join(repoRoot, "scripts", "browser.mjs")) as { launchChromium(): Promise<import("playwright-core").Browser> }).launchChromium();
+}

@@ -1,5 +1,5 @@
 /**
- * The release tab's form in a real browser: Debian's chromium driven by playwright-core, the built
+ * The release tab's form in a real browser: Chromium (Debian's, else the one inside @sparticuz/chromium) driven by playwright-core, the built
  * page with an in-memory Azure DevOps. Types an HU id, checks the drafted values, fixes one, saves,
  * and checks the update the gateway received; also the conflict path and a validation error.
  */
@@ -10,10 +10,9 @@ import * as os from "os";
 import * as path from "path";
 import * as esbuild from "esbuild";
 import Ajv from "ajv-draft-04";
-import { Browser, chromium, Page } from "playwright-core";
+import { Browser, Page } from "playwright-core";
+import { launchChromium } from "../helpers/scripts";
 import { repoRoot } from "../helpers/taskRun";
-
-const CHROMIUM = "/usr/bin/chromium";
 
 function seed() {
   return {
@@ -66,7 +65,6 @@ describe("the release tab in a real browser", function () {
   let browser: Browser;
 
   before(async function () {
-    if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does it)`);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lz-tab-"));
     await esbuild.build({
       entryPoints: { page: path.join(repoRoot, "test", "hub", "page", "testPage.tsx") },
@@ -90,10 +88,7 @@ describe("the release tab in a real browser", function () {
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
     base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-    });
+    browser = await launchChromium();
   });
 
   after(async () => {
