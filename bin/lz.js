@@ -8,7 +8,14 @@ if (!fs.existsSync(bundle)) {
   process.stderr.write("lz: the CLI is not built yet: run `npm run build` in " + path.dirname(__dirname) + "\n");
   process.exit(2);
 }
-require(bundle).main(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code; },
-  (err) => { process.stderr.write("lz: unexpected error: " + (err && err.stack || err) + "\n"); process.exitCode = 1; },
-);
+require(bundle)
+  .main(process.argv.slice(2))
+  .then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err) => {
+      process.stderr.write("lz: unexpected error: " + ((err && err.stack) || err) + "\n");
+      process.exitCode = 1;
+    },
+  );

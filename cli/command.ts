@@ -16,6 +16,9 @@ export function reportAsText(report: TaskReport): string {
     if (lines.length) lines.push("");
     for (const [name, value] of vars) lines.push(`${name} = ${value.replace(/\n/g, "\n    ")}`);
   }
-  lines.push("", `${report.task}: ${report.result} (${report.summary.errors} errors, ${report.summary.warnings} warnings)`);
+  lines.push(
+    "",
+    `${report.task}: ${report.result} (${report.summary.errors} errors, ${report.summary.warnings} warnings)`,
+  );
   return lines.join("\n");
 }

@@ -50,7 +50,10 @@ const COMMANDS: Record<string, Command> = {
   },
   logs: {
     summary: "check the user's run logs: 10 files, 2 days, 2 h apart, orchestrator OK, no errors (LOG001-LOG006)",
-    task: { name: "ValidateRoutine", inputs: validateRoutineTask.inputs.filter((i) => ["logsPath", "configFile", "failOn"].includes(i.name)) },
+    task: {
+      name: "ValidateRoutine",
+      inputs: validateRoutineTask.inputs.filter((i) => ["logsPath", "configFile", "failOn"].includes(i.name)),
+    },
     extraHelp: logsHelp,
     run: logs,
   },

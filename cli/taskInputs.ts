@@ -22,7 +22,10 @@ export interface TaskDefinition {
 export class UsageError extends Error {}
 
 export function kebabCase(name: string): string {
-  return name.replace(/([a-z0-9])([A-Z])/g, "$1-$2").replace(/([A-Z])([A-Z][a-z])/g, "$1-$2").toLowerCase();
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, "$1-$2")
+    .replace(/([A-Z])([A-Z][a-z])/g, "$1-$2")
+    .toLowerCase();
 }
 
 type OptionSpec = { type: "string" | "boolean"; multiple?: boolean; short?: string };
@@ -58,7 +61,8 @@ export function parseTaskCommand(
   }
   const values = parsed.values as Record<string, string | boolean | string[] | undefined>;
   const format = (values.format as string | undefined) ?? "text";
-  if (!formats.includes(format)) throw new UsageError(`--format must be one of ${formats.join(", ")} (got '${format}')`);
+  if (!formats.includes(format))
+    throw new UsageError(`--format must be one of ${formats.join(", ")} (got '${format}')`);
   const result: Record<string, string> = {};
   for (const input of inputs) {
     const given = values[kebabCase(input.name)] as string | undefined;
@@ -67,7 +71,9 @@ export function parseTaskCommand(
     const value = given ?? (fallback !== undefined && !fallback.includes("$(") ? fallback : undefined);
     if (value !== undefined) result[input.name] = value;
     if (input.options && value !== undefined && value !== "" && !(value in input.options)) {
-      throw new UsageError(`--${kebabCase(input.name)} must be one of ${Object.keys(input.options).join(", ")} (got '${value}')`);
+      throw new UsageError(
+        `--${kebabCase(input.name)} must be one of ${Object.keys(input.options).join(", ")} (got '${value}')`,
+      );
     }
   }
   const options: ParsedCommand["options"] = { ...values, format };
@@ -78,9 +84,12 @@ export function parseTaskCommand(
 /** The flag list of a command, for `--help`. */
 export function usageOf(command: string, task: TaskDefinition, extra: string[]): string {
   const flags = (task.inputs ?? []).map((i) => {
-    const def = i.defaultValue !== undefined && String(i.defaultValue) !== "" ? ` (default: ${String(i.defaultValue)})` : "";
+    const def =
+      i.defaultValue !== undefined && String(i.defaultValue) !== "" ? ` (default: ${String(i.defaultValue)})` : "";
     return `  --${kebabCase(i.name)} <value>${def}`;
   });
   const format = extra.some((e) => e.startsWith("--format")) ? [] : ["  --format text|json"];
-  return [`usage: lz ${command} [flags]`, ...extra.map((e) => `  ${e}`), ...flags, ...format, "  --lang en|es"].join("\n");
+  return [`usage: lz ${command} [flags]`, ...extra.map((e) => `  ${e}`), ...flags, ...format, "  --lang en|es"].join(
+    "\n",
+  );
 }

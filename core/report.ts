@@ -40,7 +40,12 @@ export function buildReport(
     task,
     result: resultOf(problems),
     summary: { errors: count("error"), warnings: count("warning"), infos: count("info") },
-    problems: problems.map((p) => ({ code: p.code, severity: p.severity, field: p.field, message: loc(p.code, ...p.args) })),
+    problems: problems.map((p) => ({
+      code: p.code,
+      severity: p.severity,
+      field: p.field,
+      message: loc(p.code, ...p.args),
+    })),
     variables: Object.fromEntries(variables),
   };
 }

@@ -31,7 +31,10 @@ export function toSingleLine(text: string): string {
 
 /** Upper case without accents: "Solución" → "SOLUCION". */
 export function foldAccents(text: string): string {
-  return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toUpperCase();
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toUpperCase();
 }
 
 /** An unexpanded pipeline macro such as `$(Build.BuildNumber)`: the variable was not defined. */

@@ -9,7 +9,17 @@ import { Card } from "azure-devops-ui/Card";
 import { FormItem } from "azure-devops-ui/FormItem";
 import { MessageCard, MessageCardSeverity } from "azure-devops-ui/MessageCard";
 import { TextField } from "azure-devops-ui/TextField";
-import { applyDraft, formVariables, FormState, planSave, readForm, ReleaseLike, SavePlan, stageOverrides, validateForm } from "../core/release/releaseForm";
+import {
+  applyDraft,
+  formVariables,
+  FormState,
+  planSave,
+  readForm,
+  ReleaseLike,
+  SavePlan,
+  stageOverrides,
+  validateForm,
+} from "../core/release/releaseForm";
 import type { Drafted } from "../core/release/fromHu";
 import type { ReleaseGateway } from "./gateway";
 import { loadFromHu } from "./loadFromHu";
@@ -37,6 +47,7 @@ export function ReleaseForm({ gateway, release: initial, lang }: ReleaseFormProp
   const [plan, setPlan] = React.useState<SavePlan | undefined>();
 
   React.useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the host's new release replaces the form (issue #13 keeps the edits)
     setRelease(initial);
     setForm(readForm(initial));
     setPlan(undefined);
@@ -82,7 +93,11 @@ export function ReleaseForm({ gateway, release: initial, lang }: ReleaseFormProp
       const fresh = await gateway.getRelease(release.id);
       const next = planSave(fresh, form.modifiedOn, form);
       setPlan(next);
-      if (next.kind === "conflict") setMessage({ severity: "warning", text: t("conflict", { a: next.loadedModifiedOn ?? "-", b: next.currentModifiedOn ?? "-" }) });
+      if (next.kind === "conflict")
+        setMessage({
+          severity: "warning",
+          text: t("conflict", { a: next.loadedModifiedOn ?? "-", b: next.currentModifiedOn ?? "-" }),
+        });
       else if (next.kind === "nothing") setMessage({ severity: "info", text: t("nothing") });
       else setMessage(undefined);
     } finally {
@@ -122,7 +137,16 @@ export function ReleaseForm({ gateway, release: initial, lang }: ReleaseFormProp
   return (
     <div className="lz-form flex-column" style={{ gap: 16, padding: 16 }}>
       {message && (
-        <MessageCard className="lz-message" severity={message.severity === "error" ? MessageCardSeverity.Error : message.severity === "warning" ? MessageCardSeverity.Warning : MessageCardSeverity.Info}>
+        <MessageCard
+          className="lz-message"
+          severity={
+            message.severity === "error"
+              ? MessageCardSeverity.Error
+              : message.severity === "warning"
+                ? MessageCardSeverity.Warning
+                : MessageCardSeverity.Info
+          }
+        >
           {message.text}
         </MessageCard>
       )}
@@ -140,21 +164,42 @@ export function ReleaseForm({ gateway, release: initial, lang }: ReleaseFormProp
           {form.fields.map((field) => {
             const d = drafted[field.variable];
             const error = problemText(field.variable);
-            const note = d ? (d.missing ? t("missing", { s: d.missing }) : t("source", { s: d.source })) + (d.warning ? ` — ${d.warning}` : "") : "";
+            const note = d
+              ? (d.missing ? t("missing", { s: d.missing }) : t("source", { s: d.source })) +
+                (d.warning ? ` — ${d.warning}` : "")
+              : "";
             const override = overrides.find((o) => o.variable === field.variable);
             return (
               <FormItem
                 key={field.variable}
                 label={field.variable}
                 error={!!error}
-                message={[error || note, override ? t("stageOverride", { s: override.stage, v: field.variable }) : ""].filter(Boolean).join(" — ")}
+                message={[error || note, override ? t("stageOverride", { s: override.stage, v: field.variable }) : ""]
+                  .filter(Boolean)
+                  .join(" — ")}
               >
-                <TextField inputId={`lz-var-${field.variable.replace(/\s+/g, "_")}`} value={field.value} onChange={(_e, v) => setValue(field.variable, v)} />
+                <TextField
+                  inputId={`lz-var-${field.variable.replace(/\s+/g, "_")}`}
+                  value={field.value}
+                  onChange={(_e, v) => setValue(field.variable, v)}
+                />
               </FormItem>
             );
           })}
-          <FormItem label={t("description")} error={problems.has("description")} message={(problems.get("description") ?? []).map((p) => t(p.code, { s: String(p.args[0] ?? "") })).join(" ")}>
-            <TextField inputId="lz-description" multiline rows={6} value={form.description} onChange={(_e, v) => setForm((f) => ({ ...f, description: v }))} />
+          <FormItem
+            label={t("description")}
+            error={problems.has("description")}
+            message={(problems.get("description") ?? [])
+              .map((p) => t(p.code, { s: String(p.args[0] ?? "") }))
+              .join(" ")}
+          >
+            <TextField
+              inputId="lz-description"
+              multiline
+              rows={6}
+              value={form.description}
+              onChange={(_e, v) => setForm((f) => ({ ...f, description: v }))}
+            />
           </FormItem>
         </div>
       </Card>

@@ -22,11 +22,15 @@ export function ReleaseHub({ gateway, lang }: { gateway: ReleaseGateway; lang: L
     <Page className="flex-grow">
       <Header title={t("title")} />
       <div className="flex-row flex-center" style={{ gap: 8, padding: "8px 16px" }}>
-        <TextField inputId="lz-release" value={text} onChange={(_e, v) => setText(v)} placeholder={t("releasePlaceholder")} />
+        <TextField
+          inputId="lz-release"
+          value={text}
+          onChange={(_e, v) => setText(v)}
+          placeholder={t("releasePlaceholder")}
+        />
         <Button id="lz-open" text={t("open")} onClick={open} disabled={!releaseIdFrom(text)} />
       </div>
       {release && <ReleaseForm gateway={gateway} release={release} lang={lang} />}
     </Page>
   );
 }
-

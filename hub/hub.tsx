@@ -11,9 +11,9 @@ import { ReleaseHub } from "./ReleaseHub";
 import { restGateway } from "./restGateway";
 import { langOf } from "./strings";
 
-SDK.init({ loaded: false, applyTheme: true }).then(async () => {
+void SDK.init({ loaded: false, applyTheme: true }).then(async () => {
   await SDK.ready();
   const gateway = restGateway(SDK.getWebContext().project.name);
   ReactDOM.render(<ReleaseHub gateway={gateway} lang={langOf(navigator.language)} />, document.getElementById("root"));
-  SDK.notifyLoadSucceeded();
+  await SDK.notifyLoadSucceeded();
 });

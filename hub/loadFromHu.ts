@@ -4,7 +4,10 @@ import type { ReleaseGateway } from "./gateway";
 
 const PR_LINK = /^vstfs:\/\/\/Git\/PullRequestId\/[^%]+%2F([^%]+)%2F(\d+)$/i;
 
-export async function loadFromHu(gateway: ReleaseGateway, huId: number): Promise<{ fields: Record<string, Drafted>; description: string }> {
+export async function loadFromHu(
+  gateway: ReleaseGateway,
+  huId: number,
+): Promise<{ fields: Record<string, Drafted>; description: string }> {
   const hu = await gateway.getWorkItem(huId);
   const prLink = hu.pullRequestLinks.map((l) => PR_LINK.exec(l)).find(Boolean);
   const [parent, pr] = await Promise.all([
@@ -15,7 +18,9 @@ export async function loadFromHu(gateway: ReleaseGateway, huId: number): Promise
   if (pr) {
     const folders = await gateway.listFolders(pr.repositoryId, pr.sourceCommit, PACKAGE_PARENT).catch(() => []);
     const configPath = packageConfigPath(folders);
-    const configJson = configPath ? await gateway.readFile(pr.repositoryId, pr.sourceCommit, configPath).catch(() => undefined) : undefined;
+    const configJson = configPath
+      ? await gateway.readFile(pr.repositoryId, pr.sourceCommit, configPath).catch(() => undefined)
+      : undefined;
     prFacts = { repository: pr.repositoryName, srcFolders: folders, configJson };
   }
   return draftFromHu({ ...hu, parentTitle: parent?.title }, prFacts);

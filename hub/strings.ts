@@ -96,7 +96,8 @@ export type StringKey = keyof Strings;
 
 export function strings(lang: Lang): (key: StringKey | string, values?: Record<string, string | number>) => string {
   const table = (lang === "es" ? ES : EN) as Record<string, string>;
-  return (key, values = {}) => (table[key] ?? key).replace(/%([a-z])/g, (m, k: string) => (k in values ? String(values[k]) : m));
+  return (key, values = {}) =>
+    (table[key] ?? key).replace(/%([a-z])/g, (m, k: string) => (k in values ? String(values[k]) : m));
 }
 
 export { languageOf as langOf } from "../core/i18n/culture";

@@ -17,7 +17,7 @@ interface TabConfiguration {
   releaseId?: number;
 }
 
-SDK.init({ loaded: false, applyTheme: true }).then(async () => {
+void SDK.init({ loaded: false, applyTheme: true }).then(async () => {
   await SDK.ready();
   const project = SDK.getWebContext().project.name;
   const gateway = restGateway(project);
@@ -33,5 +33,5 @@ SDK.init({ loaded: false, applyTheme: true }).then(async () => {
     );
   if (config.onReleaseChanged) config.onReleaseChanged((release) => render(release));
   else if (config.releaseId) render(await gateway.getRelease(config.releaseId));
-  SDK.notifyLoadSucceeded();
+  await SDK.notifyLoadSucceeded();
 });

@@ -10,13 +10,16 @@ import * as esbuild from "esbuild";
 import { nodeBundleOptions } from "./bundleOptions.mjs";
 import { root, taskFolders } from "./tasks.mjs";
 
-const { values } = parseArgs({ options: { runs: { type: "string", default: "25" }, only: { type: "string", multiple: true } } });
+const { values } = parseArgs({
+  options: { runs: { type: "string", default: "25" }, only: { type: "string", multiple: true } },
+});
 const runs = Number(values.runs);
 /** `--only cold-start` (repeatable) runs just those sections: size, cold-start, stdlib, sql, reserve, verify-env, tab. */
 const want = (section) => !values.only || values.only.includes(section);
 const KB = 1024;
 const rows = [];
-const row = (what, measured, goal, ok) => rows.push({ what, measured, goal, ok: ok === undefined ? "" : ok ? "yes" : "NO" });
+const row = (what, measured, goal, ok) =>
+  rows.push({ what, measured, goal, ok: ok === undefined ? "" : ok ? "yes" : "NO" });
 
 function median(samples) {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -43,23 +46,44 @@ function timeInterleaved(commands) {
 // --- package size --------------------------------------------------------------------------
 if (want("size")) {
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), "lz-bench-"));
-  execFileSync(process.execPath, [path.join(root, "scripts", "package.mjs"), "--no-build", "--output-dir", outDir], { stdio: "pipe" });
+  execFileSync(process.execPath, [path.join(root, "scripts", "package.mjs"), "--no-build", "--output-dir", outDir], {
+    stdio: "pipe",
+  });
   const vsix = fs.readdirSync(outDir).find((f) => f.endsWith(".vsix"));
   const vsixSize = fs.statSync(path.join(outDir, vsix)).size;
   const BUDGET_VSIX = 6 * 1024 * KB;
-  row(".vsix size", `${(vsixSize / KB).toFixed(0)} KB`, "≤ 3 MB (≤ 6 MB with every task and the tab)", vsixSize <= BUDGET_VSIX);
+  row(
+    ".vsix size",
+    `${(vsixSize / KB).toFixed(0)} KB`,
+    "≤ 3 MB (≤ 6 MB with every task and the tab)",
+    vsixSize <= BUDGET_VSIX,
+  );
 
   const BUNDLE_BUDGET = { CreateOCVarsV1: 600 * KB };
   const FOLDER_BUDGET = { ValidateRoutineV1: 2.5 * 1024 * KB };
   for (const { name } of taskFolders()) {
     const size = fs.statSync(path.join(root, "build", "tasks", name, "index.js")).size;
     const budget = BUNDLE_BUDGET[name];
-    row(`${name} bundle`, `${(size / KB).toFixed(0)} KB`, budget ? `≤ ${budget / KB} KB` : "", budget ? size <= budget : undefined);
+    row(
+      `${name} bundle`,
+      `${(size / KB).toFixed(0)} KB`,
+      budget ? `≤ ${budget / KB} KB` : "",
+      budget ? size <= budget : undefined,
+    );
     const folderBudget = FOLDER_BUDGET[name];
     if (folderBudget) {
       const dir = path.join(root, "build", "tasks", name);
-      const total = fs.readdirSync(dir, { recursive: true }).map((f) => path.join(dir, String(f))).filter((f) => fs.statSync(f).isFile()).reduce((a, f) => a + fs.statSync(f).size, 0);
-      row(`${name} folder`, `${(total / KB).toFixed(0)} KB`, `≤ ${(folderBudget / KB / 1024).toFixed(1)} MB`, total <= folderBudget);
+      const total = fs
+        .readdirSync(dir, { recursive: true })
+        .map((f) => path.join(dir, String(f)))
+        .filter((f) => fs.statSync(f).isFile())
+        .reduce((a, f) => a + fs.statSync(f).size, 0);
+      row(
+        `${name} folder`,
+        `${(total / KB).toFixed(0)} KB`,
+        `≤ ${(folderBudget / KB / 1024).toFixed(1)} MB`,
+        total <= folderBudget,
+      );
     }
   }
 }
@@ -95,7 +119,11 @@ if (want("cold-start")) {
   // file and encrypts every input at load: what is left above the floor is ours.
   const taskLibOnly = path.join(tmp, "task-lib-only.js");
   const taskLibUnpatched = path.join(tmp, "task-lib-unpatched.js");
-  const taskLibBuild = { ...nodeBundleOptions, stdin: { contents: 'require("azure-pipelines-task-lib/task")', resolveDir: root }, logLevel: "error" };
+  const taskLibBuild = {
+    ...nodeBundleOptions,
+    stdin: { contents: 'require("azure-pipelines-task-lib/task")', resolveDir: root },
+    logLevel: "error",
+  };
   await esbuild.build({ ...taskLibBuild, outfile: taskLibOnly });
   await esbuild.build({ ...taskLibBuild, outfile: taskLibUnpatched, plugins: [] });
   for (const { name } of taskFolders()) {
@@ -108,32 +136,66 @@ if (want("cold-start")) {
       { args: [path.join(root, "build", "tasks", name, "index.js")], env },
     ]);
     const ratio = ms / baseline;
-    row(`${name} cold start`, `${ms.toFixed(1)} ms vs node -e 0 ${baseline.toFixed(1)} ms = ${ratio.toFixed(2)}×`, "≤ 2× node -e 0", ratio <= 2);
-    row(`  of which task-lib load alone`, `${floor.toFixed(1)} ms = ${(floor / baseline).toFixed(2)}× (without scripts/taskLibStartup.mjs: ${unpatched.toFixed(1)} ms = ${(unpatched / baseline).toFixed(2)}×)`, "");
+    row(
+      `${name} cold start`,
+      `${ms.toFixed(1)} ms vs node -e 0 ${baseline.toFixed(1)} ms = ${ratio.toFixed(2)}×`,
+      "≤ 2× node -e 0",
+      ratio <= 2,
+    );
+    row(
+      `  of which task-lib load alone`,
+      `${floor.toFixed(1)} ms = ${(floor / baseline).toFixed(2)}× (without scripts/taskLibStartup.mjs: ${unpatched.toFixed(1)} ms = ${(unpatched / baseline).toFixed(2)}×)`,
+      "",
+    );
   }
 }
 
 // --- ValidateRoutine on the CPython standard library (issue #3) -----------------------------
 if (want("stdlib")) {
   // In this process, so that maxRSS covers the worker threads too.
-  const stdlib = spawnSync("python3", ["-c", "import sysconfig; print(sysconfig.get_paths()['stdlib'])"], { encoding: "utf8" }).stdout.trim();
+  const stdlib = spawnSync("python3", ["-c", "import sysconfig; print(sysconfig.get_paths()['stdlib'])"], {
+    encoding: "utf8",
+  }).stdout.trim();
   if (stdlib && fs.existsSync(stdlib)) {
     const { createRequire } = await import("node:module");
     const require = createRequire(import.meta.url);
     const { validateRoutine } = require(path.join(root, "build", "ts", "core", "validator", "engine.js"));
-    const { analyzeInWorkers, defaultWorkerCount } = require(path.join(root, "build", "ts", "core", "validator", "pool.js"));
+    const { analyzeInWorkers, defaultWorkerCount } = require(
+      path.join(root, "build", "ts", "core", "validator", "pool.js"),
+    );
     const worker = path.join(root, "build", "ts", "core", "validator", "worker.js");
     const t0 = performance.now();
-    const result = await validateRoutine(stdlib, { exclude: ["site-packages/**"], failOn: "never" }, { analyzeFiles: (files, ctx) => analyzeInWorkers(worker, files, ctx) });
+    const result = await validateRoutine(
+      stdlib,
+      { exclude: ["site-packages/**"], failOn: "never" },
+      { analyzeFiles: (files, ctx) => analyzeInWorkers(worker, files, ctx) },
+    );
     const seconds = (performance.now() - t0) / 1000;
     const mb = result.stats.bytes / 1024 / 1024;
     const peak = process.resourceUsage().maxRSS / 1024;
     const byRule = {};
     for (const f of result.findings) byRule[f.rule] = (byRule[f.rule] ?? 0) + 1;
-    row("validate stdlib: files", `${result.stats.files} (${result.stats.pythonFiles} .py) in ${stdlib}`, "no crash on any file", true);
-    row("validate stdlib: speed", `${mb.toFixed(1)} MB in ${seconds.toFixed(1)} s = ${(mb / seconds).toFixed(2)} MB/s (${defaultWorkerCount()} workers)`, "≥ 3 MB/s", mb / seconds >= 3);
+    row(
+      "validate stdlib: files",
+      `${result.stats.files} (${result.stats.pythonFiles} .py) in ${stdlib}`,
+      "no crash on any file",
+      true,
+    );
+    row(
+      "validate stdlib: speed",
+      `${mb.toFixed(1)} MB in ${seconds.toFixed(1)} s = ${(mb / seconds).toFixed(2)} MB/s (${defaultWorkerCount()} workers)`,
+      "≥ 3 MB/s",
+      mb / seconds >= 3,
+    );
     row("validate stdlib: peak memory", `${peak.toFixed(0)} MB`, "≤ 500 MB", peak <= 500);
-    row("validate stdlib: findings", Object.entries(byRule).sort().map(([k, v]) => `${k} ${v}`).join(", "), "");
+    row(
+      "validate stdlib: findings",
+      Object.entries(byRule)
+        .sort()
+        .map(([k, v]) => `${k} ${v}`)
+        .join(", "),
+      "",
+    );
   }
 }
 
@@ -146,20 +208,26 @@ if (want("sql")) {
     const require = createRequire(import.meta.url);
     require(path.join(root, "build", "ts", "core", "validator", "analyzers.js"));
     const { validateRoutine } = require(path.join(root, "build", "ts", "core", "validator", "engine.js"));
-    const statement = (i) => [
-      `INSERT OVERWRITE TABLE proceso_b.resumen_${i} PARTITION (anio=2024) SELECT c.cliente, SUM(p.valor) AS total, COUNT(*) AS n, MAX(p.fecha) FROM proceso_b.pagos_${i} p JOIN resultados.clientes c ON p.cliente = c.id WHERE p.valor > ${i} AND c.activo GROUP BY c.cliente`,
-      `CREATE TABLE IF NOT EXISTS proceso_b.tmp_${i} STORED AS PARQUET AS SELECT cliente, valor, ROW_NUMBER() OVER (PARTITION BY cliente ORDER BY fecha DESC) AS rn FROM proceso_b.pagos_${i}`,
-      `SELECT cliente, CASE WHEN valor > ${i} THEN 'alto' ELSE 'bajo' END AS rango, if(valor IS NULL, 0, valor) FROM proceso_b.pagos_${i} WHERE fecha >= now() - INTERVAL ${i % 30 + 1} DAYS`,
-      `COMPUTE INCREMENTAL STATS proceso_b.resumen_${i}`,
-    ][i % 4];
+    const statement = (i) =>
+      [
+        `INSERT OVERWRITE TABLE proceso_b.resumen_${i} PARTITION (anio=2024) SELECT c.cliente, SUM(p.valor) AS total, COUNT(*) AS n, MAX(p.fecha) FROM proceso_b.pagos_${i} p JOIN resultados.clientes c ON p.cliente = c.id WHERE p.valor > ${i} AND c.activo GROUP BY c.cliente`,
+        `CREATE TABLE IF NOT EXISTS proceso_b.tmp_${i} STORED AS PARQUET AS SELECT cliente, valor, ROW_NUMBER() OVER (PARTITION BY cliente ORDER BY fecha DESC) AS rn FROM proceso_b.pagos_${i}`,
+        `SELECT cliente, CASE WHEN valor > ${i} THEN 'alto' ELSE 'bajo' END AS rango, if(valor IS NULL, 0, valor) FROM proceso_b.pagos_${i} WHERE fecha >= now() - INTERVAL ${(i % 30) + 1} DAYS`,
+        `COMPUTE INCREMENTAL STATS proceso_b.resumen_${i}`,
+      ][i % 4];
     const measure = async (count) => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lz-bench-sql-"));
       fs.mkdirSync(path.join(dir, "static", "config"), { recursive: true });
       fs.mkdirSync(path.join(dir, "static", "sql"), { recursive: true });
-      fs.writeFileSync(path.join(dir, "static", "config", "config.json"), '{"dsn": "impala-virtual-prd", "zona": "proceso_b"}');
+      fs.writeFileSync(
+        path.join(dir, "static", "config", "config.json"),
+        '{"dsn": "impala-virtual-prd", "zona": "proceso_b"}',
+      );
       const half = Math.floor(count / 2);
       const sql = Array.from({ length: half }, (_, i) => statement(i) + ";\n").join("\n");
-      const py = "def correr(cursor):\n" + Array.from({ length: count - half }, (_, i) => `    cursor.execute("""${statement(half + i)}""")\n`).join("");
+      const py =
+        "def correr(cursor):\n" +
+        Array.from({ length: count - half }, (_, i) => `    cursor.execute("""${statement(half + i)}""")\n`).join("");
       fs.writeFileSync(path.join(dir, "static", "sql", "carga.sql"), sql);
       fs.writeFileSync(path.join(dir, "orquestador.py"), py);
       const bytes = Buffer.byteLength(sql) + Buffer.byteLength(py);
@@ -171,9 +239,18 @@ if (want("sql")) {
       return { seconds, bytes, sql001 };
     };
     const small = await measure(200);
-    row("SQL: routine of 200 statements, one core", `${small.seconds.toFixed(2)} s (${small.sql001} SQL001)`, "≤ 10 s, 0 SQL001", small.seconds <= 10 && small.sql001 === 0);
+    row(
+      "SQL: routine of 200 statements, one core",
+      `${small.seconds.toFixed(2)} s (${small.sql001} SQL001)`,
+      "≤ 10 s, 0 SQL001",
+      small.seconds <= 10 && small.sql001 === 0,
+    );
     const big = await measure(1000);
-    row("SQL: throughput, 1,000 statements", `${(1000 / big.seconds).toFixed(0)} statements/s, ${(big.bytes / 1024 / big.seconds).toFixed(1)} KB/s`, "");
+    row(
+      "SQL: throughput, 1,000 statements",
+      `${(1000 / big.seconds).toFixed(0)} statements/s, ${(big.bytes / 1024 / big.seconds).toFixed(1)} KB/s`,
+      "",
+    );
   }
 }
 
@@ -185,11 +262,38 @@ if (want("reserve")) {
     const db = path.join(dir, "inventario.sqlite");
     const reserveOnce = (i) =>
       new Promise((resolve, reject) => {
-        const args = [path.join(root, "bin", "lz.js"), "reserve", "--backend", "embedded", "--db", db, "--periodicity", "Diaria", "--kind", "routine", "--app", "CSD", "--semilla", `repo-${String(i).padStart(2, "0")}`, "--descripcion", `rutina ${i}`, "--requested-by", "bench", "--run-day", "L-V", "--run-time", "06:00", "--format", "json"];
+        const args = [
+          path.join(root, "bin", "lz.js"),
+          "reserve",
+          "--backend",
+          "embedded",
+          "--db",
+          db,
+          "--periodicity",
+          "Diaria",
+          "--kind",
+          "routine",
+          "--app",
+          "CSD",
+          "--semilla",
+          `repo-${String(i).padStart(2, "0")}`,
+          "--descripcion",
+          `rutina ${i}`,
+          "--requested-by",
+          "bench",
+          "--run-day",
+          "L-V",
+          "--run-time",
+          "06:00",
+          "--format",
+          "json",
+        ];
         const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
         let out = "";
         child.stdout.on("data", (d) => (out += d));
-        child.on("close", (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`lz reserve exited ${code}: ${out}`))));
+        child.on("close", (code) =>
+          code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`lz reserve exited ${code}: ${out}`)),
+        );
       });
     const t0 = performance.now();
     const first = await Promise.all(Array.from({ length: 20 }, (_, i) => reserveOnce(i)));
@@ -201,8 +305,18 @@ if (want("reserve")) {
     const rows = await new EmbeddedBackend(db).all();
     const distinct = new Set(first.map((r) => r.package)).size;
     const same = again.every((r, i) => r.package === first[i].package && r.reused);
-    row("reserve: 20 concurrent processes", `${distinct} distinct numbers, ${rows.length} rows, ${20 - distinct} duplicates in ${seconds.toFixed(1)} s`, "20 distinct, 20 rows, 0 duplicates", distinct === 20 && rows.length === 20);
-    row("reserve: rerun of each", same ? "same numbers, reused, no new row" : "DIFFERENT", "same numbers, no new rows", same && rows.length === 20);
+    row(
+      "reserve: 20 concurrent processes",
+      `${distinct} distinct numbers, ${rows.length} rows, ${20 - distinct} duplicates in ${seconds.toFixed(1)} s`,
+      "20 distinct, 20 rows, 0 duplicates",
+      distinct === 20 && rows.length === 20,
+    );
+    row(
+      "reserve: rerun of each",
+      same ? "same numbers, reused, no new row" : "DIFFERENT",
+      "same numbers, no new rows",
+      same && rows.length === 20,
+    );
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -227,9 +341,20 @@ if (want("verify-env")) {
       }
     }
     const t0 = performance.now();
-    const r = verifyEnvironment({ baseDirectory: base, zona: "zona_b", repositoryName: "alm-big", maxAgeHours: 24, sourcePath: path.join(base, "src-checkout") });
+    const r = verifyEnvironment({
+      baseDirectory: base,
+      zona: "zona_b",
+      repositoryName: "alm-big",
+      maxAgeHours: 24,
+      sourcePath: path.join(base, "src-checkout"),
+    });
     const seconds = (performance.now() - t0) / 1000;
-    row("verify-env: compare 5,000 files", `${seconds.toFixed(2)} s (${r.compared.files} files, ${r.compared.changed} changed found)`, "≤ 2 s", seconds <= 2 && r.compared.changed === 1);
+    row(
+      "verify-env: compare 5,000 files",
+      `${seconds.toFixed(2)} s (${r.compared.files} files, ${r.compared.changed} changed found)`,
+      "≤ 2 s",
+      seconds <= 2 && r.compared.changed === 1,
+    );
     fs.rmSync(base, { recursive: true, force: true });
   }
 }
@@ -239,7 +364,10 @@ if (want("tab")) {
   {
     const zlib = await import("node:zlib");
     for (const page of ["tab", "hub"]) {
-      const gz = ["js", "css"].reduce((sum, ext) => sum + zlib.gzipSync(fs.readFileSync(path.join(root, "build", "hub", `${page}.${ext}`))).length, 0);
+      const gz = ["js", "css"].reduce(
+        (sum, ext) => sum + zlib.gzipSync(fs.readFileSync(path.join(root, "build", "hub", `${page}.${ext}`))).length,
+        0,
+      );
       row(`release ${page}: JS + CSS gzip`, `${(gz / KB).toFixed(0)} KB (fonts apart)`, "≤ 450 KB", gz <= 450 * KB);
     }
     {
@@ -247,14 +375,28 @@ if (want("tab")) {
       const http = await import("node:http");
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lz-bench-tab-"));
       await esbuild.build({
-        entryPoints: { page: path.join(root, "test", "hub", "page", "testPage.tsx") }, outdir: dir, bundle: true, platform: "browser", format: "iife", minify: true,
-        loader: { ".woff": "file", ".woff2": "file", ".ttf": "file", ".eot": "file", ".svg": "file", ".png": "file" }, define: { "process.env.NODE_ENV": '"production"' }, logLevel: "error",
+        entryPoints: { page: path.join(root, "test", "hub", "page", "testPage.tsx") },
+        outdir: dir,
+        bundle: true,
+        platform: "browser",
+        format: "iife",
+        minify: true,
+        loader: { ".woff": "file", ".woff2": "file", ".ttf": "file", ".eot": "file", ".svg": "file", ".png": "file" },
+        define: { "process.env.NODE_ENV": '"production"' },
+        logLevel: "error",
       });
-      fs.writeFileSync(path.join(dir, "index.html"), '<!DOCTYPE html><html><head><meta charset="utf-8"><link rel="stylesheet" href="page.css"></head><body><div id="root"></div><script>window.lzState={releases:{},workItems:{},pullRequests:{},files:{},calls:[],updates:[]};</script><script src="page.js"></script></body></html>');
+      fs.writeFileSync(
+        path.join(dir, "index.html"),
+        '<!DOCTYPE html><html><head><meta charset="utf-8"><link rel="stylesheet" href="page.css"></head><body><div id="root"></div><script>window.lzState={releases:{},workItems:{},pullRequests:{},files:{},calls:[],updates:[]};</script><script src="page.js"></script></body></html>',
+      );
       const server = http.createServer((req, res) => {
         const file = path.join(dir, new URL(req.url, "http://x").pathname);
         if (!fs.existsSync(file)) return res.writeHead(404).end();
-        res.writeHead(200, { "Content-Type": file.endsWith(".js") ? "text/javascript" : file.endsWith(".css") ? "text/css" : "text/html" }).end(fs.readFileSync(file));
+        res
+          .writeHead(200, {
+            "Content-Type": file.endsWith(".js") ? "text/javascript" : file.endsWith(".css") ? "text/css" : "text/html",
+          })
+          .end(fs.readFileSync(file));
       });
       await new Promise((r) => server.listen(0, "127.0.0.1", r));
       const browser = await launchChromium();
@@ -269,7 +411,12 @@ if (want("tab")) {
       await browser.close();
       server.close();
       const first = median(times);
-      row("release hub: first render (headless chromium)", `${first.toFixed(0)} ms after navigation start (median of 5)`, "≤ 1 s", first <= 1000);
+      row(
+        "release hub: first render (headless chromium)",
+        `${first.toFixed(0)} ms after navigation start (median of 5)`,
+        "≤ 1 s",
+        first <= 1000,
+      );
     }
   }
 }

@@ -32,7 +32,8 @@ const HIDING_FLAGS = new Set([
 
 /** Where the browser comes from, and how to start it: `{ executablePath, args, source }`. */
 export async function chromiumLaunchOptions() {
-  if (fs.existsSync(DEBIAN_CHROMIUM)) return { executablePath: DEBIAN_CHROMIUM, args: QUIET_FLAGS, source: DEBIAN_CHROMIUM };
+  if (fs.existsSync(DEBIAN_CHROMIUM))
+    return { executablePath: DEBIAN_CHROMIUM, args: QUIET_FLAGS, source: DEBIAN_CHROMIUM };
   if (process.platform !== "linux" || process.arch !== "x64") {
     throw new Error(
       `No Chromium for ${process.platform}-${process.arch}: the npm package @sparticuz/chromium carries a linux-x64 build only. ` +
@@ -41,7 +42,10 @@ export async function chromiumLaunchOptions() {
   }
   const sparticuz = (await import("@sparticuz/chromium")).default;
   const executablePath = await sparticuz.executablePath();
-  const args = [...sparticuz.args.filter((a) => !HIDING_FLAGS.has(a)), ...QUIET_FLAGS.filter((f) => f !== "--headless")];
+  const args = [
+    ...sparticuz.args.filter((a) => !HIDING_FLAGS.has(a)),
+    ...QUIET_FLAGS.filter((f) => f !== "--headless"),
+  ];
   return { executablePath, args, source: `@sparticuz/chromium (${executablePath})` };
 }
 

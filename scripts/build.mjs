@@ -42,37 +42,59 @@ const builds = ESM_ONLY_WRAPPERS.map((file) =>
   }),
 );
 
-builds.push(...taskFolders().map(async ({ name, dir }) => {
-  const dest = path.join(out, "tasks", name);
-  fs.rmSync(dest, { recursive: true, force: true });
-  fs.mkdirSync(dest, { recursive: true });
-  // bundle.json "external": modules loaded only when the agent has them (hive-driver's optional kerberos).
-  const spec0 = fs.existsSync(path.join(dir, "bundle.json")) ? JSON.parse(fs.readFileSync(path.join(dir, "bundle.json"), "utf8")) : {};
-  await esbuild.build({ ...nodeBundleOptions, external: spec0.external ?? [], entryPoints: [path.join(dir, "index.ts")], outfile: path.join(dest, "index.js") });
-  for (const asset of TASK_ASSETS) {
-    const from = path.join(dir, asset);
-    if (fs.existsSync(from)) fs.cpSync(from, path.join(dest, asset), { recursive: true });
-  }
-  // A task's bundle.json lists its runtime files (parser .wasm, copied beside the bundle) and
-  // extra entry points (a worker thread script), each bundled to <name>.js beside index.js.
-  const extra = path.join(dir, "bundle.json");
-  if (fs.existsSync(extra)) {
-    const spec = JSON.parse(fs.readFileSync(extra, "utf8"));
-    for (const file of spec.copy ?? []) {
-      const source = require.resolve(file);
-      fs.copyFileSync(source, path.join(dest, path.basename(source)));
+builds.push(
+  ...taskFolders().map(async ({ name, dir }) => {
+    const dest = path.join(out, "tasks", name);
+    fs.rmSync(dest, { recursive: true, force: true });
+    fs.mkdirSync(dest, { recursive: true });
+    // bundle.json "external": modules loaded only when the agent has them (hive-driver's optional kerberos).
+    const spec0 = fs.existsSync(path.join(dir, "bundle.json"))
+      ? JSON.parse(fs.readFileSync(path.join(dir, "bundle.json"), "utf8"))
+      : {};
+    await esbuild.build({
+      ...nodeBundleOptions,
+      external: spec0.external ?? [],
+      entryPoints: [path.join(dir, "index.ts")],
+      outfile: path.join(dest, "index.js"),
+    });
+    for (const asset of TASK_ASSETS) {
+      const from = path.join(dir, asset);
+      if (fs.existsSync(from)) fs.cpSync(from, path.join(dest, asset), { recursive: true });
     }
-    for (const [name, entry] of Object.entries(spec.entries ?? {})) {
-      await esbuild.build({ ...nodeBundleOptions, entryPoints: [path.join(root, entry)], outfile: path.join(dest, `${name}.js`) });
+    // A task's bundle.json lists its runtime files (parser .wasm, copied beside the bundle) and
+    // extra entry points (a worker thread script), each bundled to <name>.js beside index.js.
+    const extra = path.join(dir, "bundle.json");
+    if (fs.existsSync(extra)) {
+      const spec = JSON.parse(fs.readFileSync(extra, "utf8"));
+      for (const file of spec.copy ?? []) {
+        const source = require.resolve(file);
+        fs.copyFileSync(source, path.join(dest, path.basename(source)));
+      }
+      for (const [name, entry] of Object.entries(spec.entries ?? {})) {
+        await esbuild.build({
+          ...nodeBundleOptions,
+          entryPoints: [path.join(root, entry)],
+          outfile: path.join(dest, `${name}.js`),
+        });
+      }
     }
-  }
-}));
+  }),
+);
 
 // The CLI: one file, plus the validator's worker thread and the parser .wasm files beside it.
 builds.push(
   // sql.js and proper-lockfile (the embedded inventory) load from node_modules: the CLI runs in the repository.
-  esbuild.build({ ...nodeBundleOptions, entryPoints: [path.join(root, "cli", "lz.ts")], outfile: path.join(out, "cli", "lz.js"), external: ["sql.js", "proper-lockfile"] }),
-  esbuild.build({ ...nodeBundleOptions, entryPoints: [path.join(root, "core", "validator", "worker.ts")], outfile: path.join(out, "cli", "validatorWorker.js") }),
+  esbuild.build({
+    ...nodeBundleOptions,
+    entryPoints: [path.join(root, "cli", "lz.ts")],
+    outfile: path.join(out, "cli", "lz.js"),
+    external: ["sql.js", "proper-lockfile"],
+  }),
+  esbuild.build({
+    ...nodeBundleOptions,
+    entryPoints: [path.join(root, "core", "validator", "worker.ts")],
+    outfile: path.join(out, "cli", "validatorWorker.js"),
+  }),
 );
 fs.mkdirSync(path.join(out, "cli"), { recursive: true });
 for (const wasm of ["web-tree-sitter/web-tree-sitter.wasm", "tree-sitter-python/tree-sitter-python.wasm"]) {
@@ -92,12 +114,22 @@ builds.push(
     format: "iife",
     minify: true,
     legalComments: "eof",
-    loader: { ".woff": "file", ".woff2": "file", ".ttf": "file", ".eot": "file", ".svg": "file", ".png": "file", ".resjson": "json" },
+    loader: {
+      ".woff": "file",
+      ".woff2": "file",
+      ".ttf": "file",
+      ".eot": "file",
+      ".svg": "file",
+      ".png": "file",
+      ".resjson": "json",
+    },
     define: { "process.env.NODE_ENV": '"production"' },
     logLevel: "warning",
   }),
 );
-execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", path.join(root, "tsconfig.hub.json")], { stdio: "inherit" });
+execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", path.join(root, "tsconfig.hub.json")], {
+  stdio: "inherit",
+});
 
 await Promise.all(builds);
 // One page per entry: its stylesheet, a root and its script.

@@ -10,8 +10,15 @@ import { root, taskFolders } from "./tasks.mjs";
 const check = process.argv.includes("--check");
 const readmePath = path.join(root, "README.md");
 
-const kebab = (name) => name.replace(/([a-z0-9])([A-Z])/g, "$1-$2").replace(/([A-Z])([A-Z][a-z])/g, "$1-$2").toLowerCase();
-const cell = (text) => String(text ?? "").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+const kebab = (name) =>
+  name
+    .replace(/([a-z0-9])([A-Z])/g, "$1-$2")
+    .replace(/([A-Z])([A-Z][a-z])/g, "$1-$2")
+    .toLowerCase();
+const cell = (text) =>
+  String(text ?? "")
+    .replace(/\|/g, "\\|")
+    .replace(/\r?\n/g, " ");
 
 function inputsTable(task) {
   const groups = new Map((task.groups ?? []).map((g) => [g.name, g.displayName]));
@@ -20,7 +27,11 @@ function inputsTable(task) {
     "|---|---|---|---|---|---|---|",
   ];
   for (const input of task.inputs ?? []) {
-    const type = input.options ? `${input.type}: ${Object.keys(input.options).map((o) => `\`${o}\``).join(", ")}` : input.type;
+    const type = input.options
+      ? `${input.type}: ${Object.keys(input.options)
+          .map((o) => `\`${o}\``)
+          .join(", ")}`
+      : input.type;
     const def = input.defaultValue === undefined || input.defaultValue === "" ? "" : `\`${cell(input.defaultValue)}\``;
     const visible = input.visibleRule ? ` *(shown when ${cell(input.visibleRule)})*` : "";
     rows.push(
@@ -32,7 +43,11 @@ function inputsTable(task) {
 
 function outputsTable(task) {
   if (!task.outputVariables?.length) return "This task declares no output variables.";
-  return ["| Output variable | Description |", "|---|---|", ...task.outputVariables.map((o) => `| \`${o.name}\` | ${cell(o.description)} |`)].join("\n");
+  return [
+    "| Output variable | Description |",
+    "|---|---|",
+    ...task.outputVariables.map((o) => `| \`${o.name}\` | ${cell(o.description)} |`),
+  ].join("\n");
 }
 
 function section(task) {

@@ -20,7 +20,8 @@ function locFiles(task) {
   for (const key of ["friendlyName", "description", "helpMarkDown", "releaseNotes", "instanceNameFormat"]) {
     if (task[key] !== undefined) loc[key] = put(`loc.${key}`, task[key]);
   }
-  for (const group of loc.groups ?? []) group.displayName = put(`loc.group.displayName.${group.name}`, group.displayName);
+  for (const group of loc.groups ?? [])
+    group.displayName = put(`loc.group.displayName.${group.name}`, group.displayName);
   for (const input of loc.inputs ?? []) {
     input.label = put(`loc.input.label.${input.name}`, input.label);
     if (input.helpMarkDown !== undefined) input.helpMarkDown = put(`loc.input.help.${input.name}`, input.helpMarkDown);
@@ -43,7 +44,10 @@ function writeOrCheck(file, content) {
 for (const { name, dir, taskJson } of taskFolders()) {
   const { loc, res } = locFiles(taskJson);
   writeOrCheck(path.join(dir, "task.loc.json"), JSON.stringify(loc, null, 2) + "\n");
-  writeOrCheck(path.join(dir, "Strings/resources.resjson/en-US/resources.resjson"), JSON.stringify(res, null, 2) + "\n");
+  writeOrCheck(
+    path.join(dir, "Strings/resources.resjson/en-US/resources.resjson"),
+    JSON.stringify(res, null, 2) + "\n",
+  );
   for (const culture of CULTURES.filter((c) => c !== "en-US")) {
     const file = path.join(dir, "Strings/resources.resjson", culture, "resources.resjson");
     if (!fs.existsSync(file)) {
@@ -52,12 +56,16 @@ for (const { name, dir, taskJson } of taskFolders()) {
     }
     const translated = JSON.parse(fs.readFileSync(file, "utf8").replace(/^\uFEFF/, ""));
     for (const key of Object.keys(res)) {
-      if (typeof translated[key] !== "string" || !translated[key].trim()) problems.push(`${name}: ${culture} lacks ${key}`);
+      if (typeof translated[key] !== "string" || !translated[key].trim())
+        problems.push(`${name}: ${culture} lacks ${key}`);
       else if (countPlaceholders(translated[key]) !== countPlaceholders(res[key])) {
-        problems.push(`${name}: ${culture} ${key} has ${countPlaceholders(translated[key])} placeholders, English has ${countPlaceholders(res[key])}`);
+        problems.push(
+          `${name}: ${culture} ${key} has ${countPlaceholders(translated[key])} placeholders, English has ${countPlaceholders(res[key])}`,
+        );
       }
     }
-    for (const key of Object.keys(translated)) if (!(key in res)) problems.push(`${name}: ${culture} has unknown key ${key}`);
+    for (const key of Object.keys(translated))
+      if (!(key in res)) problems.push(`${name}: ${culture} has unknown key ${key}`);
   }
 }
 

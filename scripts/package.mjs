@@ -28,7 +28,8 @@ if (!/^[A-Za-z0-9][A-Za-z0-9-]*$/.test(publisher)) {
   process.exit(2);
 }
 
-if (!values["no-build"]) execFileSync(process.execPath, [path.join(root, "scripts", "build.mjs"), "--no-tsc"], { stdio: "inherit" });
+if (!values["no-build"])
+  execFileSync(process.execPath, [path.join(root, "scripts", "build.mjs"), "--no-tsc"], { stdio: "inherit" });
 
 const stage = path.join(root, "build", "vsix");
 fs.rmSync(stage, { recursive: true, force: true });
@@ -72,7 +73,19 @@ const tfx = require.resolve("tfx-cli/_build/tfx-cli.js");
 try {
   execFileSync(
     process.execPath,
-    [tfx, "extension", "create", "--root", stage, "--manifest-globs", "vss-extension.json", "--output-path", vsix, "--no-prompt", "--no-color"],
+    [
+      tfx,
+      "extension",
+      "create",
+      "--root",
+      stage,
+      "--manifest-globs",
+      "vss-extension.json",
+      "--output-path",
+      vsix,
+      "--no-prompt",
+      "--no-color",
+    ],
     { stdio: ["ignore", "pipe", "pipe"] },
   );
 } catch (err) {

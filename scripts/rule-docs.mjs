@@ -46,7 +46,22 @@ for (const rule of allRules()) {
     "",
   ];
   if (rule.example) {
-    lines.push("## Example", "", "Finding:", "", "```" + rule.example.language, rule.example.bad, "```", "", "Fixed:", "", "```" + rule.example.language, rule.example.good, "```", "");
+    lines.push(
+      "## Example",
+      "",
+      "Finding:",
+      "",
+      "```" + rule.example.language,
+      rule.example.bad,
+      "```",
+      "",
+      "Fixed:",
+      "",
+      "```" + rule.example.language,
+      rule.example.good,
+      "```",
+      "",
+    );
   }
   lines.push(
     "## How to fix",
@@ -71,14 +86,20 @@ const catalogue = [
   "",
   "| Code | Name | Default severity | Category | What it checks |",
   "|---|---|---|---|---|",
-  ...allRules().map((r) => `| [${r.code}](${r.code}.md) | ${r.name} | ${r.severity} | ${CATEGORY[r.category] ?? r.category} | ${r.title.en} |`),
+  ...allRules().map(
+    (r) =>
+      `| [${r.code}](${r.code}.md) | ${r.name} | ${r.severity} | ${CATEGORY[r.category] ?? r.category} | ${r.title.en} |`,
+  ),
   "",
   "Severities can be changed per rule in `.lzvalidator.json` ([schema](../lzvalidator.schema.json)) or the task input *Rule severities*; one line is silenced with `# lz: ignore[CODE]`.",
   "",
 ].join("\n");
 files.set(path.join(root, "docs", "rules", "README.md"), catalogue);
 files.set(path.join(root, "docs", "lzvalidator.schema.json"), JSON.stringify(VALIDATOR_CONFIG_SCHEMA, null, 2) + "\n");
-files.set(path.join(root, "docs", "validate-report.schema.json"), JSON.stringify(VALIDATE_REPORT_SCHEMA, null, 2) + "\n");
+files.set(
+  path.join(root, "docs", "validate-report.schema.json"),
+  JSON.stringify(VALIDATE_REPORT_SCHEMA, null, 2) + "\n",
+);
 
 const stale = [];
 for (const [file, content] of files) {
@@ -91,7 +112,9 @@ for (const [file, content] of files) {
   }
 }
 const known = new Set([...files.keys()].map((f) => path.basename(f)));
-for (const f of fs.existsSync(path.join(root, "docs", "rules")) ? fs.readdirSync(path.join(root, "docs", "rules")) : []) {
+for (const f of fs.existsSync(path.join(root, "docs", "rules"))
+  ? fs.readdirSync(path.join(root, "docs", "rules"))
+  : []) {
   if (!known.has(f)) {
     if (check) stale.push(`docs/rules/${f} (no such rule)`);
     else fs.rmSync(path.join(root, "docs", "rules", f));

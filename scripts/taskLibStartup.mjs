@@ -41,7 +41,13 @@ import { fileURLToPath } from "url";
 const require = createRequire(import.meta.url);
 
 /** The module a task sets task-lib's first stream in, before task-lib loads. */
-export const TASK_LIB_OUTPUT = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "tasks", "common", "taskLibOutput.ts");
+export const TASK_LIB_OUTPUT = path.join(
+  path.dirname(fileURLToPath(import.meta.url)),
+  "..",
+  "tasks",
+  "common",
+  "taskLibOutput.ts",
+);
 
 /** The Node version check task-lib runs at load; the bundles' own target (node16) makes it false. */
 const NODE_4_CHECK = "if (semver.lt(process.versions.node, '4.2.0')) {";
@@ -62,7 +68,10 @@ export const LAZY_REQUIRES = {
     replace: [
       [NODE_4_CHECK, NODE_4_CHECK_OUT],
       ['var semver = require("semver");', "// semver: only the Node 4.2 check used it"],
-      ["var _outStream = process.stdout;", `var _outStream = require(${JSON.stringify(TASK_LIB_OUTPUT)}).taskLibOutput.stream; // null: process.stdout at the first write`],
+      [
+        "var _outStream = process.stdout;",
+        `var _outStream = require(${JSON.stringify(TASK_LIB_OUTPUT)}).taskLibOutput.stream; // null: process.stdout at the first write`,
+      ],
       ["    _outStream.write(str + os.EOL);", "    (_outStream || process.stdout).write(str + os.EOL);"],
       ["var _errStream = process.stderr;", "var _errStream = null; // stored by tl.setErrStream, never written to"],
     ],
@@ -82,7 +91,9 @@ export function makeRequiresLazy(file, source) {
   if (!spec) return source;
   let out = source;
   const fail = (why) => {
-    throw new Error(`taskLibStartup: azure-pipelines-task-lib/${file}: ${why}. scripts/taskLibStartup.mjs does not match this task-lib version: update LAZY_REQUIRES.`);
+    throw new Error(
+      `taskLibStartup: azure-pipelines-task-lib/${file}: ${why}. scripts/taskLibStartup.mjs does not match this task-lib version: update LAZY_REQUIRES.`,
+    );
   };
   for (const [from, to] of spec.replace ?? []) {
     const found = out.split(from).length - 1;
@@ -91,8 +102,13 @@ export function makeRequiresLazy(file, source) {
   }
   /** References to `name` in code (not in comments, strings or as a member), calls of it apart if asked. */
   const references = (name, { exceptCalls }) => {
-    const code = out.split("\n").filter((line) => !/^\s*\/\//.test(line)).join("\n");
-    return code.match(new RegExp(`(?<![.\\w$"'/])${escape(name)}(?![\\w$"'${exceptCalls ? "(" : ""}])`, "g"))?.length ?? 0;
+    const code = out
+      .split("\n")
+      .filter((line) => !/^\s*\/\//.test(line))
+      .join("\n");
+    return (
+      code.match(new RegExp(`(?<![.\\w$"'/])${escape(name)}(?![\\w$"'${exceptCalls ? "(" : ""}])`, "g"))?.length ?? 0
+    );
   };
   for (const name of spec.gone ?? []) {
     if (references(name, { exceptCalls: false })) fail(`"${name}" is still used after its declaration was removed`);
@@ -105,7 +121,10 @@ export function makeRequiresLazy(file, source) {
     const declaration = new RegExp(`^var ${escape(name)} = require\\((["'])${escape(module)}\\1\\);$`, "m");
     const found = out.match(new RegExp(declaration.source, "gm")) ?? [];
     if (found.length !== 1) fail(`expected one "var ${name} = require("${module}")", found ${found.length}`);
-    out = out.replace(declaration, `var ${name}$loaded; function ${name}() { return ${name}$loaded || (${name}$loaded = require("${module}")); }`);
+    out = out.replace(
+      declaration,
+      `var ${name}$loaded; function ${name}() { return ${name}$loaded || (${name}$loaded = require("${module}")); }`,
+    );
     const use = new RegExp(`(?<![.\\w$])${escape(name)}\\.`, "g");
     const uses = out.match(use)?.length ?? 0;
     if (uses === 0) fail(`"${name}" is never used`);
@@ -118,7 +137,10 @@ export function makeRequiresLazy(file, source) {
   for (const [exported, name] of Object.entries(spec.exportGetters)) {
     const assignment = `exports.${exported} = (${name}()).${exported};`;
     if (out.split(assignment).length !== 2) fail(`expected one "exports.${exported} = ${name}.${exported};"`);
-    out = out.replace(assignment, `Object.defineProperty(exports, "${exported}", { enumerable: true, get: function () { return ${name}().${exported}; } });`);
+    out = out.replace(
+      assignment,
+      `Object.defineProperty(exports, "${exported}", { enumerable: true, get: function () { return ${name}().${exported}; } });`,
+    );
   }
   return out;
 }
@@ -126,10 +148,14 @@ export function makeRequiresLazy(file, source) {
 /** lib-resource.js's data with only the given cultures' translations (English is always kept). */
 export function trimLibResource(resource, cultures) {
   if (!resource || typeof resource.messages !== "object" || typeof resource.localizedMessages !== "object") {
-    throw new Error("taskLibStartup: azure-pipelines-task-lib/lib-resource.js no longer exports { messages, localizedMessages }: update scripts/taskLibStartup.mjs.");
+    throw new Error(
+      "taskLibStartup: azure-pipelines-task-lib/lib-resource.js no longer exports { messages, localizedMessages }: update scripts/taskLibStartup.mjs.",
+    );
   }
   const wanted = new Set(cultures.map((c) => c.toUpperCase()));
-  const localizedMessages = Object.fromEntries(Object.entries(resource.localizedMessages).filter(([culture]) => wanted.has(culture.toUpperCase())));
+  const localizedMessages = Object.fromEntries(
+    Object.entries(resource.localizedMessages).filter(([culture]) => wanted.has(culture.toUpperCase())),
+  );
   return { messages: resource.messages, localizedMessages };
 }
 
@@ -137,7 +163,9 @@ export function trimLibResource(resource, cultures) {
 export const TASK_LIB_DIR = path.dirname(require.resolve("azure-pipelines-task-lib/task"));
 
 /** What LAZY_REQUIRES made lazy, Node's own modules apart: the on-demand part, keyed by specifier. */
-const ON_DEMAND = [...new Set(Object.values(LAZY_REQUIRES).flatMap((spec) => Object.values(spec.modules)))].filter((module) => !isBuiltin(module));
+const ON_DEMAND = [...new Set(Object.values(LAZY_REQUIRES).flatMap((spec) => Object.values(spec.modules)))].filter(
+  (module) => !isBuiltin(module),
+);
 /** task-lib modules the on-demand part takes from the bundle: their state (vault, log stream) is one. */
 const SHARED_WITH_BUNDLE = ["./internal", "./externaloutput"];
 const NAMESPACE = "task-lib-on-demand";
@@ -164,11 +192,21 @@ export async function buildOnDemandPart(esbuild, { target, minify, plugins = [] 
     write: false,
     metafile: true,
     logLevel: "warning",
-    plugins: [{ name: "shared-with-bundle", setup: (b) => b.onResolve({ filter: shared }, (args) => ({ path: args.path, external: true })) }, ...plugins],
+    plugins: [
+      {
+        name: "shared-with-bundle",
+        setup: (b) => b.onResolve({ filter: shared }, (args) => ({ path: args.path, external: true })),
+      },
+      ...plugins,
+    ],
   });
-  const copied = Object.keys(result.metafile.inputs).filter((f) => /azure-pipelines-task-lib[\\/]/.test(f) && !/[\\/](toolrunner|task-lib-on-demand)\.js$/.test(f));
+  const copied = Object.keys(result.metafile.inputs).filter(
+    (f) => /azure-pipelines-task-lib[\\/]/.test(f) && !/[\\/](toolrunner|task-lib-on-demand)\.js$/.test(f),
+  );
   if (copied.length) {
-    throw new Error(`taskLibStartup: the on-demand part would carry its own copy of ${copied.join(", ")} (task-lib state must be one): add it to SHARED_WITH_BUNDLE in scripts/taskLibStartup.mjs.`);
+    throw new Error(
+      `taskLibStartup: the on-demand part would carry its own copy of ${copied.join(", ")} (task-lib state must be one): add it to SHARED_WITH_BUNDLE in scripts/taskLibStartup.mjs.`,
+    );
   }
   return `(function (require, module, exports) {\n${result.outputFiles[0].text}\n})`;
 }
@@ -200,7 +238,11 @@ export function taskLibStartup({ cultures, onDemandPlugins = [] }) {
     setup(build) {
       build.onLoad({ filter: new RegExp(`[\\\\/]azure-pipelines-task-lib[\\\\/](${files})$`) }, async (args) => {
         const source = await fs.promises.readFile(args.path, "utf8");
-        return { contents: makeRequiresLazy(path.basename(args.path), source), loader: "js", resolveDir: path.dirname(args.path) };
+        return {
+          contents: makeRequiresLazy(path.basename(args.path), source),
+          loader: "js",
+          resolveDir: path.dirname(args.path),
+        };
       });
       build.onLoad({ filter: /[\\/]azure-pipelines-task-lib[\\/]lib-resource\.js$/ }, (args) => {
         // Pure data (generated by task-lib's make.js): read it as a module, write back the trimmed table.
@@ -210,12 +252,24 @@ export function taskLibStartup({ cultures, onDemandPlugins = [] }) {
 
       // task-lib's own lazy requires of the on-demand modules (anyone else's import is bundled as usual).
       const onDemand = new RegExp(`^(${ON_DEMAND.map(escape).join("|")})$`);
-      build.onResolve({ filter: onDemand }, (args) => (path.resolve(path.dirname(args.importer)) === path.resolve(TASK_LIB_DIR) ? { path: args.path, namespace: NAMESPACE } : undefined));
+      build.onResolve({ filter: onDemand }, (args) =>
+        path.resolve(path.dirname(args.importer)) === path.resolve(TASK_LIB_DIR)
+          ? { path: args.path, namespace: NAMESPACE }
+          : undefined,
+      );
       build.onResolve({ filter: new RegExp(`^${escape(LOADER)}$`) }, () => ({ path: "loader", namespace: NAMESPACE }));
       let partSource;
       build.onLoad({ filter: /.*/, namespace: NAMESPACE }, async (args) => {
-        if (args.path !== "loader") return { contents: `module.exports = require(${JSON.stringify(LOADER)})(${JSON.stringify(args.path)});`, loader: "js" };
-        partSource ??= buildOnDemandPart(build.esbuild, { target: build.initialOptions.target, minify: build.initialOptions.minify, plugins: onDemandPlugins });
+        if (args.path !== "loader")
+          return {
+            contents: `module.exports = require(${JSON.stringify(LOADER)})(${JSON.stringify(args.path)});`,
+            loader: "js",
+          };
+        partSource ??= buildOnDemandPart(build.esbuild, {
+          target: build.initialOptions.target,
+          minify: build.initialOptions.minify,
+          plugins: onDemandPlugins,
+        });
         return { contents: loaderModule(await partSource), loader: "js", resolveDir: TASK_LIB_DIR };
       });
     },

@@ -9,7 +9,18 @@ import { readJson, root, taskFolders } from "./tasks.mjs";
 const schema = readJson(path.join(root, "test", "schemas", "tasks.schema.json"));
 const validate = new Ajv({ strict: false, unicodeRegExp: false, allErrors: true }).compile(schema);
 
-const REQUIRED = ["id", "name", "friendlyName", "description", "category", "author", "version", "instanceNameFormat", "execution", "minimumAgentVersion"];
+const REQUIRED = [
+  "id",
+  "name",
+  "friendlyName",
+  "description",
+  "category",
+  "author",
+  "version",
+  "instanceNameFormat",
+  "execution",
+  "minimumAgentVersion",
+];
 const HANDLERS = ["Node20_1", "Node16"];
 
 /** Problems of one task folder (source or built); an empty list means it is fine. */
@@ -21,18 +32,21 @@ export function taskProblems(dir, { built = false } = {}) {
   if (!validate(task)) {
     for (const e of validate.errors) problems.push(`${name}: task.json${e.instancePath} ${e.message}`);
   }
-  for (const key of REQUIRED) if (task[key] === undefined || task[key] === "") problems.push(`${name}: task.json lacks ${key}`);
+  for (const key of REQUIRED)
+    if (task[key] === undefined || task[key] === "") problems.push(`${name}: task.json lacks ${key}`);
   if (!new RegExp(`^${task.name}V${task.version?.Major}$`).test(name)) {
     problems.push(`${name}: folder must be named ${task.name}V${task.version?.Major} (name + major version)`);
   }
   for (const handler of HANDLERS) {
     const target = task.execution?.[handler]?.target;
     if (!target) problems.push(`${name}: no ${handler} handler`);
-    else if (built && !fs.existsSync(path.join(dir, target))) problems.push(`${name}: ${handler} target ${target} is missing`);
+    else if (built && !fs.existsSync(path.join(dir, target)))
+      problems.push(`${name}: ${handler} target ${target} is missing`);
   }
   for (const post of [task.prejobexecution, task.postjobexecution]) {
     for (const [handler, exec] of Object.entries(post ?? {})) {
-      if (built && !fs.existsSync(path.join(dir, exec.target))) problems.push(`${name}: ${handler} target ${exec.target} is missing`);
+      if (built && !fs.existsSync(path.join(dir, exec.target)))
+        problems.push(`${name}: ${handler} target ${exec.target} is missing`);
     }
   }
   const groups = new Set((task.groups ?? []).map((g) => g.name));
@@ -40,17 +54,25 @@ export function taskProblems(dir, { built = false } = {}) {
   for (const input of task.inputs ?? []) {
     if (inputs.has(input.name)) problems.push(`${name}: input ${input.name} is declared twice`);
     inputs.add(input.name);
-    if (input.groupName && !groups.has(input.groupName)) problems.push(`${name}: input ${input.name} names unknown group ${input.groupName}`);
+    if (input.groupName && !groups.has(input.groupName))
+      problems.push(`${name}: input ${input.name} names unknown group ${input.groupName}`);
     if (!input.helpMarkDown) problems.push(`${name}: input ${input.name} has no helpMarkDown`);
   }
   for (const input of task.inputs ?? []) {
     for (const rule of [input.visibleRule ?? ""]) {
-      for (const ref of rule.match(/[A-Za-z_][A-Za-z0-9_]*(?=\s*(=|!=|<|>|NotEndsWith|EndsWith|Contains|NotContains))/g) ?? []) {
+      for (const ref of rule.match(
+        /[A-Za-z_][A-Za-z0-9_]*(?=\s*(=|!=|<|>|NotEndsWith|EndsWith|Contains|NotContains))/g,
+      ) ?? []) {
         if (!inputs.has(ref)) problems.push(`${name}: visibleRule of ${input.name} names unknown input ${ref}`);
       }
     }
   }
-  for (const asset of ["icon.png", "task.loc.json", "Strings/resources.resjson/en-US/resources.resjson", "Strings/resources.resjson/es-ES/resources.resjson"]) {
+  for (const asset of [
+    "icon.png",
+    "task.loc.json",
+    "Strings/resources.resjson/en-US/resources.resjson",
+    "Strings/resources.resjson/es-ES/resources.resjson",
+  ]) {
     if (!fs.existsSync(path.join(dir, asset))) problems.push(`${name}: ${asset} is missing`);
   }
   return problems;

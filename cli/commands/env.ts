@@ -26,12 +26,26 @@ export async function verifyEnv(argv: string[]): Promise<CommandResult> {
   if (!inputs.zona) throw new UsageError("--zona is required");
   if (!inputs.repositoryName && !inputs.packageName) throw new UsageError("give --repository-name or --package-name");
   const maxAgeHours = Number(inputs.maxAgeHours ?? "24");
-  if (!(maxAgeHours > 0)) throw new UsageError(`--max-age-hours must be a positive number (got '${inputs.maxAgeHours}')`);
-  const found = verifyEnvironment({ ...inputs, baseDirectory: inputs.baseDirectory ?? "/avirtual", zona: inputs.zona, maxAgeHours });
-  const result = resultFromRaw(found.findings, { lang: lang(options.lang), failOn: (inputs.failOn || "error") as FailOn });
+  if (!(maxAgeHours > 0))
+    throw new UsageError(`--max-age-hours must be a positive number (got '${inputs.maxAgeHours}')`);
+  const found = verifyEnvironment({
+    ...inputs,
+    baseDirectory: inputs.baseDirectory ?? "/avirtual",
+    zona: inputs.zona,
+    maxAgeHours,
+  });
+  const result = resultFromRaw(found.findings, {
+    lang: lang(options.lang),
+    failOn: (inputs.failOn || "error") as FailOn,
+  });
   const root = found.environment ?? path.join(inputs.baseDirectory ?? "/avirtual", inputs.zona);
   if (inputs.reportDirectory) writeReports(result, root, inputs.reportDirectory, verifyVersion);
-  const report = { ...jsonReport(result, root, verifyVersion), sitePackagePath: found.sitePackagePath, sitePackageName: found.sitePackageName, compared: found.compared };
+  const report = {
+    ...jsonReport(result, root, verifyVersion),
+    sitePackagePath: found.sitePackagePath,
+    sitePackageName: found.sitePackageName,
+    compared: found.compared,
+  };
   const output =
     options.format === "json"
       ? JSON.stringify(report, null, 2)
@@ -39,14 +53,18 @@ export async function verifyEnv(argv: string[]): Promise<CommandResult> {
           ...result.findings.map((f) => `${f.file || "."}:${f.line}: ${f.severity} ${f.rule} ${f.message}`),
           found.sitePackagePath ? `RoutineEnv.SitePackagePath = ${found.sitePackagePath}` : "",
           `${result.result}: ${result.summary.errors} errors, ${result.summary.warnings} warnings`,
-        ].filter(Boolean).join("\n");
+        ]
+          .filter(Boolean)
+          .join("\n");
   return { output, exitCode: result.result === "Failed" ? 1 : 0 };
 }
 
 export async function switchDsnCommand(argv: string[]): Promise<CommandResult> {
   const { inputs, options } = parseTaskCommand(switchTask, argv);
   const loc = taskLocalizer(switchTask, switchSpanish, options.lang as string | undefined);
-  const config = inputs.configPath || (inputs.sitePackagePath ? path.join(inputs.sitePackagePath, "static", "config", "config.json") : "");
+  const config =
+    inputs.configPath ||
+    (inputs.sitePackagePath ? path.join(inputs.sitePackagePath, "static", "config", "config.json") : "");
   if (!config) throw new UsageError("give --config-path or --site-package-path");
   const json = options.format === "json";
   try {
@@ -58,11 +76,31 @@ export async function switchDsnCommand(argv: string[]): Promise<CommandResult> {
     const from = inputs.from ?? "impala-virtual-prd";
     const to = inputs.to ?? "impala-virtual-dev";
     const outcome = switchDsn(config, from, to);
-    const text = [outcome.recovered?.restored ? loc("Recovered", config) : "", loc("Switched", config, from, to, backupPath(config)).replace(/ The original is restored when the job ends.*| El original se restaura cuando termine el job.*/, ` (lz switch-dsn --mode restore --config-path ${config})`)].filter(Boolean).join("\n");
-    return { output: json ? JSON.stringify({ config, switched: true, from, to, backup: backupPath(config), recovered: !!outcome.recovered?.restored }, null, 2) : text, exitCode: 0 };
+    const text = [
+      outcome.recovered?.restored ? loc("Recovered", config) : "",
+      loc("Switched", config, from, to, backupPath(config)).replace(
+        / The original is restored when the job ends.*| El original se restaura cuando termine el job.*/,
+        ` (lz switch-dsn --mode restore --config-path ${config})`,
+      ),
+    ]
+      .filter(Boolean)
+      .join("\n");
+    return {
+      output: json
+        ? JSON.stringify(
+            { config, switched: true, from, to, backup: backupPath(config), recovered: !!outcome.recovered?.restored },
+            null,
+            2,
+          )
+        : text,
+      exitCode: 0,
+    };
   } catch (err) {
     if (!(err instanceof DsnError)) throw err;
     const text = loc(err.code, ...err.args);
-    return { output: json ? JSON.stringify({ config, switched: false, error: err.code, message: text }, null, 2) : text, exitCode: 1 };
+    return {
+      output: json ? JSON.stringify({ config, switched: false, error: err.code, message: text }, null, 2) : text,
+      exitCode: 1,
+    };
   }
 }

@@ -14,7 +14,10 @@ import type { FailOn } from "../../core/validator/types";
 import { CommandResult } from "../command";
 import { parseTaskCommand, UsageError } from "../taskInputs";
 
-export const logsHelp = ["<dir>                the folder of run logs (.log, .zip); or --logs-path", "(thresholds: \"logs\" in the --config-file, see docs/lzvalidator.schema.json)"];
+export const logsHelp = [
+  "<dir>                the folder of run logs (.log, .zip); or --logs-path",
+  '(thresholds: "logs" in the --config-file, see docs/lzvalidator.schema.json)',
+];
 
 /** The ValidateRoutine inputs that mean something here. */
 const INPUTS = new Set(["logsPath", "configFile", "failOn"]);
@@ -33,6 +36,10 @@ export async function logs(argv: string[]): Promise<CommandResult> {
   const output =
     options.format === "json"
       ? JSON.stringify(jsonReport(result, dir, version), null, 2)
-      : [...result.findings.map((f) => `${f.file || "."}:${f.line}: ${f.severity} ${f.rule} ${f.message}`), "", `${result.result}: ${result.summary.errors} errors, ${result.summary.warnings} warnings`].join("\n");
+      : [
+          ...result.findings.map((f) => `${f.file || "."}:${f.line}: ${f.severity} ${f.rule} ${f.message}`),
+          "",
+          `${result.result}: ${result.summary.errors} errors, ${result.summary.warnings} warnings`,
+        ].join("\n");
   return { output, exitCode: result.result === "Failed" ? 1 : 0 };
 }

@@ -9,7 +9,6 @@ import { CommandResult, reportAsText } from "../command";
 import { parseTaskCommand, UsageError } from "../taskInputs";
 import { taskLocalizer } from "../taskStrings";
 
-
 export const ocVarsHelp = [
   '--var "Name=value"   a release variable (repeatable), e.g. --var "Nombre Celula=DAIA15 - DRACARYS"',
   '                     the description is --var "Release.ReleaseDescription=$(cat description.txt)"',

@@ -17,7 +17,9 @@ export const reserveHelp = [
 /** The task's inputs, plus the embedded backend the task itself does not offer. */
 export const reserveCliTask: TaskDefinition = {
   name: taskJson.name,
-  inputs: (taskJson.inputs as TaskInputDefinition[]).map((i) => (i.name === "backend" ? { ...i, options: { ...i.options, embedded: "embedded SQLite file" } } : i)),
+  inputs: (taskJson.inputs as TaskInputDefinition[]).map((i) =>
+    i.name === "backend" ? { ...i, options: { ...i.options, embedded: "embedded SQLite file" } } : i,
+  ),
 };
 
 export async function reserveCommand(argv: string[]): Promise<CommandResult> {
@@ -33,12 +35,23 @@ export async function reserveCommand(argv: string[]): Promise<CommandResult> {
   } else {
     const server = parseServer(inputs.impalaConnection ?? "");
     if (!server) throw new UsageError("--impala-connection host:port is required with --backend impala-shell");
-    backend = new ImpalaShellBackend({ shellPath: inputs.impalaShellPath || "impala-shell", ...server, kerberos: true, ssl: true, onStatement: (s) => statements.push(s) });
+    backend = new ImpalaShellBackend({
+      shellPath: inputs.impalaShellPath || "impala-shell",
+      ...server,
+      kerberos: true,
+      ssl: true,
+      onStatement: (s) => statements.push(s),
+    });
   }
   try {
     const result = await reserve(backend, request);
     const failed = result.problems.map((p) => loc(p.code, ...p.args));
-    const out = (r: (typeof result.reservations)[number]) => ({ package: r.package, process: r.process, consecutive: r.consecutive, reused: r.reused });
+    const out = (r: (typeof result.reservations)[number]) => ({
+      package: r.package,
+      process: r.process,
+      consecutive: r.consecutive,
+      reused: r.reused,
+    });
     if (options.format === "json") {
       const body = !result.ok
         ? { error: failed.join("\n") }
@@ -50,7 +63,13 @@ export async function reserveCommand(argv: string[]): Promise<CommandResult> {
       return { output: JSON.stringify(body), exitCode: result.ok ? 0 : 1 };
     }
     const lines = result.ok
-      ? [...result.reservations.map((r) => `${r.table === "N/A" ? request.semilla : r.table}: ${r.package} ${r.process}${r.reused ? " (reused)" : ""}${request.dryRun ? " (dry run)" : ""}`), ...result.existing.map((e) => `${e.semilla}: ${e.package} ${e.proceso}`)]
+      ? [
+          ...result.reservations.map(
+            (r) =>
+              `${r.table === "N/A" ? request.semilla : r.table}: ${r.package} ${r.process}${r.reused ? " (reused)" : ""}${request.dryRun ? " (dry run)" : ""}`,
+          ),
+          ...result.existing.map((e) => `${e.semilla}: ${e.package} ${e.proceso}`),
+        ]
       : failed;
     return { output: [...lines, "", ...statements.map((s) => `SQL: ${s}`)].join("\n"), exitCode: result.ok ? 0 : 1 };
   } catch (err) {

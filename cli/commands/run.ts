@@ -20,28 +20,54 @@ export const runHelp = ["(the output streams to stderr; the report goes to stdou
 export async function runCommand(argv: string[]): Promise<CommandResult> {
   const { inputs, options } = parseTaskCommand(taskJson, argv);
   const command = inputs.command;
-  if (!command) throw new UsageError("give --command, e.g. --command \"python3 runPyEnv.py --resultDir zona --pyEnvPkg pkg --pySitePck site\"");
+  if (!command)
+    throw new UsageError(
+      'give --command, e.g. --command "python3 runPyEnv.py --resultDir zona --pyEnvPkg pkg --pySitePck site"',
+    );
   const missing = unresolvedVariables(command);
   if (missing.length) throw new UsageError(`the command still has $(…) variables: ${missing.join(", ")}`);
   const minutes = Number(inputs.timeoutMinutes ?? "60");
-  if (!(minutes > 0)) throw new UsageError(`--timeout-minutes must be a positive number (got '${inputs.timeoutMinutes}')`);
+  if (!(minutes > 0))
+    throw new UsageError(`--timeout-minutes must be a positive number (got '${inputs.timeoutMinutes}')`);
   const cwd = path.resolve(inputs.workingDirectory || ".");
   const reportDir = path.resolve(inputs.reportDirectory || fs.mkdtempSync(path.join(os.tmpdir(), "lz-run-")));
   const given = parseExpectedErrorPatterns(inputs.expectedErrorPatterns ?? "");
-  if (given.invalid) throw new UsageError(`--expected-error-patterns: '${given.invalid.pattern}' is not a valid regular expression (${given.invalid.error}); one pattern per line`);
+  if (given.invalid)
+    throw new UsageError(
+      `--expected-error-patterns: '${given.invalid.pattern}' is not a valid regular expression (${given.invalid.error}); one pattern per line`,
+    );
   const patterns = inputs.expectedErrorPatterns ? given.patterns : DEFAULT_EXPECTED_ERRORS;
   const logsPath = inputs.logsPath ? path.resolve(inputs.logsPath) : undefined;
   const started = Date.now();
-  const outcome = await runRoutine({ command, cwd, timeoutMs: minutes * 60_000, expectedErrorPatterns: patterns, outputFile: path.join(reportDir, "RunRoutine-output.log"), logsPath, onLine: (l) => process.stderr.write(l + "\n") });
-  if (logsPath && outcome.logFiles === undefined) process.stderr.write(`lz run: --logs-path '${logsPath}' does not exist after the run: no log files read\n`);
+  const outcome = await runRoutine({
+    command,
+    cwd,
+    timeoutMs: minutes * 60_000,
+    expectedErrorPatterns: patterns,
+    outputFile: path.join(reportDir, "RunRoutine-output.log"),
+    logsPath,
+    onLine: (l) => process.stderr.write(l + "\n"),
+  });
+  if (logsPath && outcome.logFiles === undefined)
+    process.stderr.write(`lz run: --logs-path '${logsPath}' does not exist after the run: no log files read\n`);
   const lang = languageOf(cliLocale(options.lang));
   const result = resultFromRaw(outcome.findings, { lang, failOn: (inputs.failOn || "error") as FailOn }, started);
   const version = formatTaskVersion(taskJson.version);
   writeReports(result, cwd, reportDir, version);
-  const report = { ...jsonReport(result, cwd, version), exitCode: outcome.exitCode, timedOut: outcome.timedOut, logFiles: outcome.logFiles ?? 0, outputFile: path.join(reportDir, "RunRoutine-output.log") };
+  const report = {
+    ...jsonReport(result, cwd, version),
+    exitCode: outcome.exitCode,
+    timedOut: outcome.timedOut,
+    logFiles: outcome.logFiles ?? 0,
+    outputFile: path.join(reportDir, "RunRoutine-output.log"),
+  };
   const output =
     options.format === "json"
       ? JSON.stringify(report, null, 2)
-      : [...result.findings.map((f) => `${f.file || "."}:${f.line}: ${f.severity} ${f.rule} ${f.message}`), "", `${result.result}: exit code ${outcome.exitCode ?? "-"}, ${result.summary.errors} errors (output: ${report.outputFile})`].join("\n");
+      : [
+          ...result.findings.map((f) => `${f.file || "."}:${f.line}: ${f.severity} ${f.rule} ${f.message}`),
+          "",
+          `${result.result}: exit code ${outcome.exitCode ?? "-"}, ${result.summary.errors} errors (output: ${report.outputFile})`,
+        ].join("\n");
   return { output, exitCode: result.result === "Failed" ? 1 : 0 };
 }

@@ -14,7 +14,10 @@ import { cliLocale } from "../taskStrings";
 import { CommandResult } from "../command";
 import { parseTaskCommand, UsageError } from "../taskInputs";
 
-export const validateHelp = ["<path>               the routine folder (or --routine-path)", "--format text|json|sarif|markdown"];
+export const validateHelp = [
+  "<path>               the routine folder (or --routine-path)",
+  "--format text|json|sarif|markdown",
+];
 
 const version = formatTaskVersion(taskJson.version);
 
@@ -23,8 +26,10 @@ export async function validate(argv: string[]): Promise<CommandResult> {
   const routine = positionals[0] ?? inputs.routinePath;
   if (!routine) throw new UsageError("give the routine folder: lz validate <path>");
   if (positionals.length > 1) throw new UsageError(`one routine folder at a time (got ${positionals.join(", ")})`);
-  if (!fs.existsSync(routine) || !fs.statSync(routine).isDirectory()) throw new UsageError(`'${routine}' is not a folder`);
-  if (inputs.workItemId) throw new UsageError("--work-item-id only works inside a pipeline (it needs the job's access token)");
+  if (!fs.existsSync(routine) || !fs.statSync(routine).isDirectory())
+    throw new UsageError(`'${routine}' is not a folder`);
+  if (inputs.workItemId)
+    throw new UsageError("--work-item-id only works inside a pipeline (it needs the job's access token)");
   const lang = languageOf(cliLocale(options.lang));
   const failOn = (inputs.failOn || "error") as FailOn;
   const worker = path.join(__dirname, "validatorWorker.js");
@@ -47,12 +52,19 @@ export async function validate(argv: string[]): Promise<CommandResult> {
   const format = options.format as string;
   let output: string;
   if (format === "json") output = JSON.stringify(jsonReport(result, routine, version), null, 2);
-  else if (format === "sarif") output = JSON.stringify(sarifReport(result, path.resolve(routine), version, inputs.rulesDocsUrl), null, 2);
+  else if (format === "sarif")
+    output = JSON.stringify(sarifReport(result, path.resolve(routine), version, inputs.rulesDocsUrl), null, 2);
   else if (format === "markdown") output = markdownSummary(result, routine, inputs.rulesDocsUrl);
   else {
-    const lines = result.findings.map((f) => `${f.file || "."}:${f.line}:${f.column}: ${f.severity} ${f.rule}${f.suppressed ? " (lz: ignore)" : ""} ${f.message}`);
+    const lines = result.findings.map(
+      (f) =>
+        `${f.file || "."}:${f.line}:${f.column}: ${f.severity} ${f.rule}${f.suppressed ? " (lz: ignore)" : ""} ${f.message}`,
+    );
     const s = result.summary;
-    lines.push("", `${result.result}: ${s.errors} errors, ${s.warnings} warnings, ${s.infos} info (${result.stats.files} files, ${result.stats.ms} ms)`);
+    lines.push(
+      "",
+      `${result.result}: ${s.errors} errors, ${s.warnings} warnings, ${s.infos} info (${result.stats.files} files, ${result.stats.ms} ms)`,
+    );
     output = lines.join("\n");
   }
   return { output, exitCode: result.result === "Failed" ? 1 : 0 };

@@ -41,7 +41,10 @@ export const statePath = (config: string) => `${config}.lz-switch.json`;
 export const modifiedPath = (config: string) => `${config}.lz-modified`;
 
 export class DsnError extends Error {
-  constructor(readonly code: "ConfigMissing" | "ConfigInvalid" | "DsnMissing" | "DsnNotFrom" | "WriteFailed" | "RestoreMismatch", readonly args: Array<string | number>) {
+  constructor(
+    readonly code: "ConfigMissing" | "ConfigInvalid" | "DsnMissing" | "DsnNotFrom" | "WriteFailed" | "RestoreMismatch",
+    readonly args: Array<string | number>,
+  ) {
     super(`${code}: ${args.join(" | ")}`);
   }
 }
@@ -56,7 +59,10 @@ interface State {
 }
 
 /** Where the dsn value sits: UTF-16 offsets from jsonc-parser turned into byte offsets of the file. */
-function locateDsn(bytes: Buffer, config: string): { start: number; end: number; value: string; encoding: BufferEncoding } {
+function locateDsn(
+  bytes: Buffer,
+  config: string,
+): { start: number; end: number; value: string; encoding: BufferEncoding } {
   let encoding: BufferEncoding = "utf8";
   let text: string;
   try {
@@ -140,7 +146,11 @@ export function switchDsn(config: string, from: string, to: string, ops: FileOps
   const bytes = ops.readFile(config);
   const dsn = locateDsn(bytes, config);
   if (dsn.value !== from) throw new DsnError("DsnNotFrom", [config, dsn.value, from]);
-  const switched = Buffer.concat([bytes.subarray(0, dsn.start), Buffer.from(JSON.stringify(to), dsn.encoding), bytes.subarray(dsn.end)]);
+  const switched = Buffer.concat([
+    bytes.subarray(0, dsn.start),
+    Buffer.from(JSON.stringify(to), dsn.encoding),
+    bytes.subarray(dsn.end),
+  ]);
   // Backup and state first: from here on, any crash leaves what the next run needs to restore.
   writeAtomically(ops, backupPath(config), bytes);
   const state: State = { backupSha256: sha(bytes), switchedSha256: sha(switched), from, to };

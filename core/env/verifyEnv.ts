@@ -40,7 +40,11 @@ export function looseName(name: string): string {
 
 function listDirs(dir: string): string[] {
   try {
-    return fs.readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+    return fs
+      .readdirSync(dir, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+      .sort();
   } catch {
     return [];
   }
@@ -75,7 +79,10 @@ function sha256(file: string): string {
 }
 
 /** Installed package vs the package as built from the PR, by content hash (sizes first: cheap). */
-export function compareTrees(installed: string, source: string): { findings: RawFinding[]; files: number; changed: number; missing: number; extra: number } {
+export function compareTrees(
+  installed: string,
+  source: string,
+): { findings: RawFinding[]; files: number; changed: number; missing: number; extra: number } {
   const a = listFiles(installed);
   const b = listFiles(source);
   const findings: RawFinding[] = [];
@@ -116,7 +123,13 @@ export function verifyEnvironment(input: VerifyEnvInput): VerifyEnvResult {
   const envName = findByLooseName(zonaDir, names);
   if (!envName) {
     const present = listDirs(zonaDir);
-    findings.push({ rule: "ENV001", file: "", line: 1, column: 1, args: [names.join(" / "), zonaDir, present.length ? present.slice(0, 15).join(", ") : "nothing"] });
+    findings.push({
+      rule: "ENV001",
+      file: "",
+      line: 1,
+      column: 1,
+      args: [names.join(" / "), zonaDir, present.length ? present.slice(0, 15).join(", ") : "nothing"],
+    });
     return { findings };
   }
   const environment = path.join(zonaDir, envName);
@@ -128,7 +141,14 @@ export function verifyEnvironment(input: VerifyEnvInput): VerifyEnvResult {
     // pyvenv.cfg is written once when the environment is created; the folder's own time moves.
     const marker = fs.existsSync(path.join(venv, "pyvenv.cfg")) ? path.join(venv, "pyvenv.cfg") : venv;
     const ageHours = ((input.now ?? new Date()).getTime() - fs.statSync(marker).mtime.getTime()) / 3_600_000;
-    if (ageHours > input.maxAgeHours) findings.push({ rule: "ENV003", file: "venv", line: 1, column: 1, args: [ageHours.toFixed(1), input.maxAgeHours] });
+    if (ageHours > input.maxAgeHours)
+      findings.push({
+        rule: "ENV003",
+        file: "venv",
+        line: 1,
+        column: 1,
+        args: [ageHours.toFixed(1), input.maxAgeHours],
+      });
 
     const wanted = [input.sitePackageName, input.packageName, input.repositoryName].filter((n): n is string => !!n);
     const libDir = path.join(venv, "lib");
@@ -143,7 +163,17 @@ export function verifyEnvironment(input: VerifyEnvInput): VerifyEnvResult {
       candidates.push(...listDirs(siteDir).filter((d) => !/\.(dist|egg)-info$|^__pycache__$|^_/.test(d)));
     }
     if (!result.sitePackagePath) {
-      findings.push({ rule: "ENV004", file: "", line: 1, column: 1, args: [wanted.join(" / "), path.join(libDir, "python3*", "site-packages"), candidates.slice(0, 20).join(", ") || "none"] });
+      findings.push({
+        rule: "ENV004",
+        file: "",
+        line: 1,
+        column: 1,
+        args: [
+          wanted.join(" / "),
+          path.join(libDir, "python3*", "site-packages"),
+          candidates.slice(0, 20).join(", ") || "none",
+        ],
+      });
     }
   }
   if (input.artifactVersion) {
@@ -152,9 +182,17 @@ export function verifyEnvironment(input: VerifyEnvInput): VerifyEnvResult {
     result.installedVersion = version.installedVersion;
   }
   if (input.sourcePath && result.sitePackagePath) {
-    const compared = compareTrees(result.sitePackagePath, sourcePackageFolder(input.sourcePath, [result.sitePackageName!, ...names]));
+    const compared = compareTrees(
+      result.sitePackagePath,
+      sourcePackageFolder(input.sourcePath, [result.sitePackageName!, ...names]),
+    );
     findings.push(...compared.findings);
-    result.compared = { files: compared.files, changed: compared.changed, missing: compared.missing, extra: compared.extra };
+    result.compared = {
+      files: compared.files,
+      changed: compared.changed,
+      missing: compared.missing,
+      extra: compared.extra,
+    };
   }
   return result;
 }

@@ -15,7 +15,16 @@ import * as path from "path";
 import lockfile from "proper-lockfile";
 import initSqlJs, { Database, SqlJsStatic } from "sql.js";
 import type { InventoryBackend } from "./reserve";
-import { COLUMNS, deleteOwnRowStatement, INVENTORY_TABLE, insertStatement, InventoryRow, RowFilter, selectPackagesStatement, selectRowsStatement } from "./sql";
+import {
+  COLUMNS,
+  deleteOwnRowStatement,
+  INVENTORY_TABLE,
+  insertStatement,
+  InventoryRow,
+  RowFilter,
+  selectPackagesStatement,
+  selectRowsStatement,
+} from "./sql";
 
 let sqlJs: Promise<SqlJsStatic> | undefined;
 const SQLITE_TABLE = "inventario_lz";
@@ -50,12 +59,19 @@ export class EmbeddedBackend implements InventoryBackend {
 
   private async lock(): Promise<() => Promise<void>> {
     fs.mkdirSync(path.dirname(path.resolve(this.file)), { recursive: true });
-    return lockfile.lock(this.file, { realpath: false, stale: 15000, retries: { retries: 400, minTimeout: 10, maxTimeout: 100, randomize: true } });
+    return lockfile.lock(this.file, {
+      realpath: false,
+      stale: 15000,
+      retries: { retries: 400, minTimeout: 10, maxTimeout: 100, randomize: true },
+    });
   }
 
   private async load(): Promise<Database> {
     const SQL = await engine();
-    const db = fs.existsSync(this.file) && fs.statSync(this.file).size ? new SQL.Database(fs.readFileSync(this.file)) : new SQL.Database();
+    const db =
+      fs.existsSync(this.file) && fs.statSync(this.file).size
+        ? new SQL.Database(fs.readFileSync(this.file))
+        : new SQL.Database();
     db.run(`CREATE TABLE IF NOT EXISTS ${SQLITE_TABLE} (${COLUMNS.map((c) => `${c} TEXT NOT NULL`).join(", ")})`);
     return db;
   }
@@ -119,14 +135,21 @@ export class EmbeddedBackend implements InventoryBackend {
     return this.withDb((db) => {
       this.options.onStatement?.(insertStatement(row, "impala"));
       // Bound parameters: the values never become SQL text.
-      db.run(`INSERT INTO ${SQLITE_TABLE} (${COLUMNS.join(",")}) VALUES (${COLUMNS.map(() => "?").join(",")})`, COLUMNS.map((c) => row[c]));
+      db.run(
+        `INSERT INTO ${SQLITE_TABLE} (${COLUMNS.join(",")}) VALUES (${COLUMNS.map(() => "?").join(",")})`,
+        COLUMNS.map((c) => row[c]),
+      );
     }, true);
   }
 
   deleteOwn(row: InventoryRow): Promise<void> {
     return this.withDb((db) => {
       this.options.onStatement?.(deleteOwnRowStatement(row, "impala"));
-      db.run(`DELETE FROM ${SQLITE_TABLE} WHERE package = ? AND semilla = ? AND table_name = ?`, [row.package, row.semilla, row.table_name]);
+      db.run(`DELETE FROM ${SQLITE_TABLE} WHERE package = ? AND semilla = ? AND table_name = ?`, [
+        row.package,
+        row.semilla,
+        row.table_name,
+      ]);
     }, true);
   }
 

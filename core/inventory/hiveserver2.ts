@@ -39,10 +39,15 @@ export class HiveServer2Backend extends ImpalaSqlBackend {
     this.opened ??= (async () => {
       const o = this.options;
       const client = new hive.HiveClient(hive.thrift.TCLIService, hive.thrift.TCLIService_types);
-      const auth = o.auth === "ldap" ? new hive.auth.PlainTcpAuthentication({ username: o.user ?? "", password: o.password ?? "" }) : new hive.auth.NoSaslAuthentication();
+      const auth =
+        o.auth === "ldap"
+          ? new hive.auth.PlainTcpAuthentication({ username: o.user ?? "", password: o.password ?? "" })
+          : new hive.auth.NoSaslAuthentication();
       const tls = o.tls ? { ssl: true, ...(o.caCertFile ? { ca: fs.readFileSync(o.caCertFile) } : {}) } : {};
       await client.connect({ host: o.host, port: o.port, options: tls }, new hive.connections.TcpConnection(), auth);
-      const session = (await client.openSession({ client_protocol: hive.thrift.TCLIService_types.TProtocolVersion.HIVE_CLI_SERVICE_PROTOCOL_V6 })) as unknown as Session;
+      const session = (await client.openSession({
+        client_protocol: hive.thrift.TCLIService_types.TProtocolVersion.HIVE_CLI_SERVICE_PROTOCOL_V6,
+      })) as unknown as Session;
       return { client: client as unknown as { close(): unknown }, session };
     })();
     return this.opened;

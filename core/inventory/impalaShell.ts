@@ -25,7 +25,10 @@ export function parseServer(text: string): { host: string; port?: number } | und
 }
 
 export class ImpalaShellError extends Error {
-  constructor(readonly code: "ShellMissing" | "ShellFailed", readonly args: Array<string | number>) {
+  constructor(
+    readonly code: "ShellMissing" | "ShellFailed",
+    readonly args: Array<string | number>,
+  ) {
     super(`${code}: ${args.join(" | ")}`);
   }
 }
@@ -57,14 +60,25 @@ export class ImpalaShellBackend extends ImpalaSqlBackend {
   protected execute(statement: string): Promise<string[][]> {
     const env = { ...process.env, ...(this.options.password ? { [PASSWORD_ENV]: this.options.password } : {}) };
     return new Promise((resolve, reject) => {
-      execFile(this.options.shellPath, this.args(statement), { env, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
-        if (err && (err as NodeJS.ErrnoException).code === "ENOENT") return reject(new ImpalaShellError("ShellMissing", [this.options.shellPath]));
-        if (err) {
-          const tail = String(stderr).trim().split("\n").slice(-3).join(" / ") || err.message;
-          return reject(new ImpalaShellError("ShellFailed", [typeof err.code === "number" ? err.code : -1, tail]));
-        }
-        resolve(String(stdout).split("\n").filter((l) => l.length).map((l) => l.split(DELIMITER)));
-      });
+      execFile(
+        this.options.shellPath,
+        this.args(statement),
+        { env, maxBuffer: 64 * 1024 * 1024 },
+        (err, stdout, stderr) => {
+          if (err && (err as NodeJS.ErrnoException).code === "ENOENT")
+            return reject(new ImpalaShellError("ShellMissing", [this.options.shellPath]));
+          if (err) {
+            const tail = String(stderr).trim().split("\n").slice(-3).join(" / ") || err.message;
+            return reject(new ImpalaShellError("ShellFailed", [typeof err.code === "number" ? err.code : -1, tail]));
+          }
+          resolve(
+            String(stdout)
+              .split("\n")
+              .filter((l) => l.length)
+              .map((l) => l.split(DELIMITER)),
+          );
+        },
+      );
     });
   }
 }

@@ -3,7 +3,15 @@
  * (sql.ts) on the same HDFS-backed table. A backend only says how one statement runs.
  */
 import type { InventoryBackend } from "./reserve";
-import { COLUMNS, insertStatement, InventoryRow, refreshStatement, RowFilter, selectPackagesStatement, selectRowsStatement } from "./sql";
+import {
+  COLUMNS,
+  insertStatement,
+  InventoryRow,
+  refreshStatement,
+  RowFilter,
+  selectPackagesStatement,
+  selectRowsStatement,
+} from "./sql";
 
 export interface ImpalaSqlOptions {
   /** Wait before reading back a reserved number (see InventoryBackend.settleMs). */
@@ -39,7 +47,9 @@ export abstract class ImpalaSqlBackend implements InventoryBackend {
   }
 
   async rows(filter: RowFilter): Promise<InventoryRow[]> {
-    return (await this.statement(selectRowsStatement(filter, "impala"))).map((r) => Object.fromEntries(COLUMNS.map((c, i) => [c, r[i] ?? ""])) as InventoryRow);
+    return (await this.statement(selectRowsStatement(filter, "impala"))).map(
+      (r) => Object.fromEntries(COLUMNS.map((c, i) => [c, r[i] ?? ""])) as InventoryRow,
+    );
   }
 
   async insert(row: InventoryRow): Promise<void> {

@@ -35,7 +35,10 @@ export const DEFAULT_NAMING: NamingOptions = {
 };
 
 /** The code of a periodicity as the team writes it ("Diaria", "diaria", "DIARIA" → DI); undefined if unknown. */
-export function periodicityCode(periodicity: string, codes: Record<string, string>): { name: string; code: string } | undefined {
+export function periodicityCode(
+  periodicity: string,
+  codes: Record<string, string>,
+): { name: string; code: string } | undefined {
   const wanted = foldAccents(periodicity.trim());
   for (const [name, code] of Object.entries(codes)) if (foldAccents(name) === wanted) return { name, code };
   return undefined;
@@ -60,6 +63,12 @@ export function packageName(naming: NamingOptions, code: string, consecutive: nu
   return `${naming.packagePrefix}${code}${consecutive}`;
 }
 
-export function processName(naming: NamingOptions, code: string, consecutive: number, kind: InventoryKind, app: string): string {
+export function processName(
+  naming: NamingOptions,
+  code: string,
+  consecutive: number,
+  kind: InventoryKind,
+  app: string,
+): string {
   return `${naming.processPrefix}${code}${consecutive}${naming.kindCodes[kind]}${app.trim().toUpperCase()}`;
 }

@@ -5,7 +5,10 @@ import { Problem, problem } from "../problem";
 import { DEFAULT_NAMING, InventoryKind } from "./naming";
 import type { HuType, ReserveRequest, ReserveResult } from "./reserve";
 
-export function requestFromInputs(get: (name: string) => string | undefined): { request: ReserveRequest; problems: Problem[] } {
+export function requestFromInputs(get: (name: string) => string | undefined): {
+  request: ReserveRequest;
+  problems: Problem[];
+} {
   const problems: Problem[] = [];
   const value = (name: string, fallback = "") => (get(name) ?? fallback).trim();
   const periodicityCodes = { ...DEFAULT_NAMING.periodicityCodes };
@@ -21,7 +24,10 @@ export function requestFromInputs(get: (name: string) => string | undefined): { 
     periodicity: value("periodicity"),
     app: value("app"),
     semilla: value("semilla"),
-    tables: value("tables").split(/\r?\n|,/).map((t) => t.trim()).filter(Boolean),
+    tables: value("tables")
+      .split(/\r?\n|,/)
+      .map((t) => t.trim())
+      .filter(Boolean),
     dataFolder: value("dataFolder"),
     descripcion: value("descripcion"),
     requestedBy: value("requestedBy"),
@@ -32,7 +38,10 @@ export function requestFromInputs(get: (name: string) => string | undefined): { 
     naming: {
       packagePrefix: value("packagePrefix", DEFAULT_NAMING.packagePrefix) || DEFAULT_NAMING.packagePrefix,
       processPrefix: value("processPrefix", DEFAULT_NAMING.processPrefix) || DEFAULT_NAMING.processPrefix,
-      kindCodes: { routine: value("routineCode", "RTN") || "RTN", coordinator: value("coordinatorCode", "CRD") || "CRD" },
+      kindCodes: {
+        routine: value("routineCode", "RTN") || "RTN",
+        coordinator: value("coordinatorCode", "CRD") || "CRD",
+      },
       periodicityCodes,
     },
   };
@@ -42,7 +51,13 @@ export function requestFromInputs(get: (name: string) => string | undefined): { 
 export function reserveSummary(result: ReserveResult, loc: Localizer, dryRun: boolean): string {
   const lines = [`### ${loc("SummaryTitle")}${dryRun ? " (dry run)" : ""}`, ""];
   if (result.reservations.length) {
-    lines.push(table(["table", "package", "process", "consecutive", "reused"], result.reservations.map((r) => [r.table, r.package, r.process, String(r.consecutive), r.reused ? "yes" : "no"])), "");
+    lines.push(
+      table(
+        ["table", "package", "process", "consecutive", "reused"],
+        result.reservations.map((r) => [r.table, r.package, r.process, String(r.consecutive), r.reused ? "yes" : "no"]),
+      ),
+      "",
+    );
     lines.push("```", ...result.reservations.map((r) => JSON.stringify(r.row)), "```");
   }
   for (const row of result.existing) lines.push(`- ${row.package} / ${row.proceso} (${row.semilla})`);

@@ -10,7 +10,16 @@
  * naming both rows. Nothing is left as a silent duplicate.
  */
 import { Problem, problem } from "../problem";
-import { consecutiveOf, DEFAULT_NAMING, InventoryKind, NamingOptions, nextConsecutive, packageName, periodicityCode, processName } from "./naming";
+import {
+  consecutiveOf,
+  DEFAULT_NAMING,
+  InventoryKind,
+  NamingOptions,
+  nextConsecutive,
+  packageName,
+  periodicityCode,
+  processName,
+} from "./naming";
 import type { InventoryRow, RowFilter } from "./sql";
 
 export interface InventoryBackend {
@@ -72,28 +81,63 @@ export interface ReserveResult {
 
 const MAX_ATTEMPTS = 10;
 
-export function checkRequest(req: ReserveRequest, naming: NamingOptions): { problems: Problem[]; period?: { name: string; code: string } } {
+export function checkRequest(
+  req: ReserveRequest,
+  naming: NamingOptions,
+): { problems: Problem[]; period?: { name: string; code: string } } {
   const problems: Problem[] = [];
-  if (!["nueva", "modificacion"].includes(req.huType)) problems.push(problem("HuTypeInvalid", "error", "huType", req.huType));
+  if (!["nueva", "modificacion"].includes(req.huType))
+    problems.push(problem("HuTypeInvalid", "error", "huType", req.huType));
   if (!["routine", "coordinator"].includes(req.kind)) problems.push(problem("KindInvalid", "error", "kind", req.kind));
-  if (!req.semilla.trim()) problems.push(problem("FieldMissing", "error", "semilla", "semilla", req.kind === "coordinator" ? "the zona" : "the repository"));
+  if (!req.semilla.trim())
+    problems.push(
+      problem(
+        "FieldMissing",
+        "error",
+        "semilla",
+        "semilla",
+        req.kind === "coordinator" ? "the zona" : "the repository",
+      ),
+    );
   if (req.huType === "modificacion") return { problems };
   const period = periodicityCode(req.periodicity, naming.periodicityCodes);
-  if (!period) problems.push(problem("PeriodicityUnknown", "error", "periodicity", req.periodicity, Object.keys(naming.periodicityCodes).join(", ")));
-  if (!req.app.trim() || !/^[A-Za-z0-9]+$/.test(req.app.trim())) problems.push(problem("AppInvalid", "error", "app", req.app));
-  for (const [field, value] of [["descripcion", req.descripcion], ["requestedBy", req.requestedBy], ["runDay", req.runDay], ["runTime", req.runTime]] as const) {
+  if (!period)
+    problems.push(
+      problem(
+        "PeriodicityUnknown",
+        "error",
+        "periodicity",
+        req.periodicity,
+        Object.keys(naming.periodicityCodes).join(", "),
+      ),
+    );
+  if (!req.app.trim() || !/^[A-Za-z0-9]+$/.test(req.app.trim()))
+    problems.push(problem("AppInvalid", "error", "app", req.app));
+  for (const [field, value] of [
+    ["descripcion", req.descripcion],
+    ["requestedBy", req.requestedBy],
+    ["runDay", req.runDay],
+    ["runTime", req.runTime],
+  ] as const) {
     if (!value.trim()) problems.push(problem("FieldMissing", "error", field, field, field));
   }
   if (period?.name === "Intradiaria" && req.prerequisite.trim() && req.prerequisite.trim().toUpperCase() !== "N/A") {
     problems.push(problem("IntradiariaPrerequisite", "error", "prerequisite", req.prerequisite));
   }
   if (req.kind === "coordinator" && !req.tables.length) problems.push(problem("TablesMissing", "error", "tables"));
-  if (req.kind === "coordinator" && !req.dataFolder.trim()) problems.push(problem("FieldMissing", "error", "dataFolder", "dataFolder", "the deployed path"));
+  if (req.kind === "coordinator" && !req.dataFolder.trim())
+    problems.push(problem("FieldMissing", "error", "dataFolder", "dataFolder", "the deployed path"));
   return { problems, period };
 }
 
 /** Every column and where it comes from (documented in the README). */
-export function buildRow(req: ReserveRequest, period: { name: string; code: string }, naming: NamingOptions, table: string | undefined, consecutive: number): InventoryRow {
+export function buildRow(
+  req: ReserveRequest,
+  period: { name: string; code: string },
+  naming: NamingOptions,
+  table: string | undefined,
+  consecutive: number,
+): InventoryRow {
   const routine = req.kind === "routine";
   return {
     package: packageName(naming, period.code, consecutive),
@@ -113,18 +157,42 @@ export function buildRow(req: ReserveRequest, period: { name: string; code: stri
 
 /** The row that names the same reservation: same semilla, kind and table. */
 function ownFilter(req: ReserveRequest, table: string | undefined): RowFilter {
-  return { semilla: req.semilla.trim(), origen_fuente: req.kind === "routine" ? "Rutina" : "Coordinador", table_name: req.kind === "routine" ? "N/A" : table };
+  return {
+    semilla: req.semilla.trim(),
+    origen_fuente: req.kind === "routine" ? "Rutina" : "Coordinador",
+    table_name: req.kind === "routine" ? "N/A" : table,
+  };
 }
 
-export async function reserve(backend: InventoryBackend, req: ReserveRequest, log: (message: string) => void = () => undefined): Promise<ReserveResult> {
-  const naming: NamingOptions = { ...DEFAULT_NAMING, ...(req.naming ?? {}), kindCodes: { ...DEFAULT_NAMING.kindCodes, ...(req.naming?.kindCodes ?? {}) }, periodicityCodes: { ...DEFAULT_NAMING.periodicityCodes, ...(req.naming?.periodicityCodes ?? {}) } };
+export async function reserve(
+  backend: InventoryBackend,
+  req: ReserveRequest,
+  log: (message: string) => void = () => undefined,
+): Promise<ReserveResult> {
+  const naming: NamingOptions = {
+    ...DEFAULT_NAMING,
+    ...(req.naming ?? {}),
+    kindCodes: { ...DEFAULT_NAMING.kindCodes, ...(req.naming?.kindCodes ?? {}) },
+    periodicityCodes: { ...DEFAULT_NAMING.periodicityCodes, ...(req.naming?.periodicityCodes ?? {}) },
+  };
   const checked = checkRequest(req, naming);
   const result: ReserveResult = { ok: false, reservations: [], problems: checked.problems, existing: [] };
   if (checked.problems.length) return result;
 
   if (req.huType === "modificacion") {
-    result.existing = await backend.exclusive(() => backend.rows({ semilla: req.semilla.trim(), origen_fuente: req.kind === "routine" ? "Rutina" : "Coordinador" }));
-    if (!result.existing.length) result.problems.push(problem("ModificationNotFound", "error", "semilla", req.semilla, req.kind === "routine" ? "Rutina" : "Coordinador"));
+    result.existing = await backend.exclusive(() =>
+      backend.rows({ semilla: req.semilla.trim(), origen_fuente: req.kind === "routine" ? "Rutina" : "Coordinador" }),
+    );
+    if (!result.existing.length)
+      result.problems.push(
+        problem(
+          "ModificationNotFound",
+          "error",
+          "semilla",
+          req.semilla,
+          req.kind === "routine" ? "Rutina" : "Coordinador",
+        ),
+      );
     result.ok = !result.problems.length;
     return result;
   }
@@ -136,7 +204,14 @@ export async function reserve(backend: InventoryBackend, req: ReserveRequest, lo
       const existing = await backend.rows(ownFilter(req, table));
       if (existing.length) {
         const row = existing[0];
-        result.reservations.push({ table: table ?? "N/A", package: row.package, process: row.proceso, consecutive: consecutiveOf(row.package) ?? 0, reused: true, row });
+        result.reservations.push({
+          table: table ?? "N/A",
+          package: row.package,
+          process: row.proceso,
+          consecutive: consecutiveOf(row.package) ?? 0,
+          reused: true,
+          row,
+        });
         log(`reuse ${row.package} / ${row.proceso}`);
         continue;
       }
@@ -169,8 +244,11 @@ async function reserveOne(
     await backend.insert(row);
     if (backend.settleMs) await new Promise((resolve) => setTimeout(resolve, backend.settleMs));
     await backend.sync();
-    const holders = (await backend.rows({ package: row.package })).filter((r) => !(r.semilla === row.semilla && r.table_name === row.table_name));
-    if (!holders.length) return { table: table ?? "N/A", package: row.package, process: row.proceso, consecutive, reused: false, row };
+    const holders = (await backend.rows({ package: row.package })).filter(
+      (r) => !(r.semilla === row.semilla && r.table_name === row.table_name),
+    );
+    if (!holders.length)
+      return { table: table ?? "N/A", package: row.package, process: row.proceso, consecutive, reused: false, row };
     // Collision: the smaller semilla (then table) keeps the number; the other moves.
     const rival = holders.sort((a, b) => (a.semilla + a.table_name < b.semilla + b.table_name ? -1 : 1))[0];
     if (row.semilla + row.table_name < rival.semilla + rival.table_name) {
@@ -178,7 +256,16 @@ async function reserveOne(
       return { table: table ?? "N/A", package: row.package, process: row.proceso, consecutive, reused: false, row };
     }
     if (!backend.canDelete) {
-      problems.push(problem("Collision", "error", "inventory", row.package, `${row.semilla}/${row.table_name}`, `${rival.semilla}/${rival.table_name}`));
+      problems.push(
+        problem(
+          "Collision",
+          "error",
+          "inventory",
+          row.package,
+          `${row.semilla}/${row.table_name}`,
+          `${rival.semilla}/${rival.table_name}`,
+        ),
+      );
       return undefined;
     }
     log(`${row.package} collided with ${rival.semilla}; moving to the next number`);

@@ -6,8 +6,18 @@
 export const INVENTORY_TABLE = "resultados.inventario_lz";
 
 export const COLUMNS = [
-  "package", "table_name", "semilla", "proceso", "origen_fuente", "data_folder", "periodicidad",
-  "descripcion", "solicita_ingestion", "dia_ejecucion", "hora_ejecucion", "prerrequisito",
+  "package",
+  "table_name",
+  "semilla",
+  "proceso",
+  "origen_fuente",
+  "data_folder",
+  "periodicidad",
+  "descripcion",
+  "solicita_ingestion",
+  "dia_ejecucion",
+  "hora_ejecucion",
+  "prerrequisito",
 ] as const;
 export type Column = (typeof COLUMNS)[number];
 export type InventoryRow = Record<Column, string>;

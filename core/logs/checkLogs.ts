@@ -23,7 +23,8 @@ export const DEFAULT_LOG_REQUIREMENTS: LogRequirements = {
   minFiles: 10,
   minDays: 2,
   minHoursApart: 2,
-  successPattern: "orquestador\\s+(finaliz[oó]|termin[oó]|finalizado|terminado)\\s+(exitosamente|correctamente|con\\s+[eé]xito)|orchestrator\\s+finished\\s+successfully",
+  successPattern:
+    "orquestador\\s+(finaliz[oó]|termin[oó]|finalizado|terminado)\\s+(exitosamente|correctamente|con\\s+[eé]xito)|orchestrator\\s+finished\\s+successfully",
   errorPattern: "\\b(ERROR|CRITICAL|FATAL)\\b|Traceback \\(most recent call last\\)|\\bException\\b",
   toleratedPatterns: [
     "TTransportException",
@@ -64,20 +65,28 @@ const stamp = (d: Date) => d.toISOString().slice(0, 16).replace("T", " ");
 
 export function checkLogs(files: LogFile[], req: LogRequirements = DEFAULT_LOG_REQUIREMENTS): RawFinding[] {
   const out: RawFinding[] = [];
-  const at = (rule: string, file: string, line: number, args: Array<string | number>) => out.push({ rule, file, line, column: 1, args });
+  const at = (rule: string, file: string, line: number, args: Array<string | number>) =>
+    out.push({ rule, file, line, column: 1, args });
   const sorted = [...files].sort((a, b) => (a.name < b.name ? -1 : 1));
   if (sorted.length < req.minFiles) {
     at("LOG001", "", 1, [sorted.length, req.minFiles, sorted.map((f) => f.name).join(", ") || "none"]);
   }
   const runs = sorted.map((f) => ({ file: f, start: runStart(f) }));
   for (const r of runs) if (!r.start) at("LOG006", r.file.name, 1, [r.file.name]);
-  const timed = runs.filter((r): r is { file: LogFile; start: Date } => !!r.start).sort((a, b) => a.start.getTime() - b.start.getTime());
+  const timed = runs
+    .filter((r): r is { file: LogFile; start: Date } => !!r.start)
+    .sort((a, b) => a.start.getTime() - b.start.getTime());
   const days = [...new Set(timed.map((r) => day(r.start)))];
   if (days.length < req.minDays) at("LOG002", "", 1, [days.length, days.join(", ") || "none", req.minDays]);
   for (let i = 1; i < timed.length; i++) {
     const minutes = (timed[i].start.getTime() - timed[i - 1].start.getTime()) / 60000;
     if (minutes < req.minHoursApart * 60) {
-      at("LOG003", timed[i].file.name, 1, [`${timed[i - 1].file.name} (${stamp(timed[i - 1].start)})`, `${timed[i].file.name} (${stamp(timed[i].start)})`, Math.round(minutes), req.minHoursApart]);
+      at("LOG003", timed[i].file.name, 1, [
+        `${timed[i - 1].file.name} (${stamp(timed[i - 1].start)})`,
+        `${timed[i].file.name} (${stamp(timed[i].start)})`,
+        Math.round(minutes),
+        req.minHoursApart,
+      ]);
     }
   }
   const success = new RegExp(req.successPattern, "i");

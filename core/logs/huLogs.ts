@@ -3,7 +3,11 @@ import * as fs from "fs";
 import * as path from "path";
 import type { WorkItemGateway } from "../validator/huComment";
 
-export async function downloadLogAttachments(gateway: WorkItemGateway, workItemId: number, folder: string): Promise<string[]> {
+export async function downloadLogAttachments(
+  gateway: WorkItemGateway,
+  workItemId: number,
+  folder: string,
+): Promise<string[]> {
   fs.mkdirSync(folder, { recursive: true });
   const names: string[] = [];
   for (const a of await gateway.listAttachments(workItemId)) {

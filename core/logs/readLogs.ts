@@ -25,7 +25,8 @@ export async function readLogFolder(folder: string): Promise<LogFile[]> {
       const abs = path.join(dir, entry.name);
       const r = rel ? `${rel}/${entry.name}` : entry.name;
       if (entry.isDirectory()) await walk(abs, r);
-      else if (entry.isFile() && /\.(log|zip)$/i.test(entry.name)) out.push(...(await logsFromBuffer(r, fs.readFileSync(abs))));
+      else if (entry.isFile() && /\.(log|zip)$/i.test(entry.name))
+        out.push(...(await logsFromBuffer(r, fs.readFileSync(abs))));
     }
   };
   await walk(folder, "");

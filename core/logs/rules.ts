@@ -7,8 +7,14 @@ registerRules([
     severity: "error",
     category: "logs",
     title: { en: "Fewer run logs than required.", es: "Menos logs de ejecución de los requeridos." },
-    message: { en: "%s log file(s) found, at least %s are required: %s.", es: "Se encontraron %s archivo(s) de log y se requieren al menos %s: %s." },
-    fix: { en: "Ask the user to attach the logs of at least that many scheduled runs to the HU.", es: "Pida al usuario adjuntar a la HU los logs de al menos esa cantidad de ejecuciones programadas." },
+    message: {
+      en: "%s log file(s) found, at least %s are required: %s.",
+      es: "Se encontraron %s archivo(s) de log y se requieren al menos %s: %s.",
+    },
+    fix: {
+      en: "Ask the user to attach the logs of at least that many scheduled runs to the HU.",
+      es: "Pida al usuario adjuntar a la HU los logs de al menos esa cantidad de ejecuciones programadas.",
+    },
     why: "Before LZ spends time on a routine, its own logs must prove it has run repeatedly (team review checklist).",
   },
   {
@@ -17,7 +23,10 @@ registerRules([
     severity: "error",
     category: "logs",
     title: { en: "The logs do not cover enough different days.", es: "Los logs no cubren suficientes días distintos." },
-    message: { en: "The runs cover %s day(s) (%s); at least %s are required.", es: "Las ejecuciones cubren %s día(s) (%s); se requieren al menos %s." },
+    message: {
+      en: "The runs cover %s day(s) (%s); at least %s are required.",
+      es: "Las ejecuciones cubren %s día(s) (%s); se requieren al menos %s.",
+    },
     fix: { en: "Ask for logs of runs on different days.", es: "Pida logs de ejecuciones en días distintos." },
     why: "Runs on several days are evidence of scheduled operation, not of one afternoon of tests.",
   },
@@ -26,9 +35,18 @@ registerRules([
     name: "runs-too-close",
     severity: "error",
     category: "logs",
-    title: { en: "Two consecutive runs are closer than required.", es: "Dos ejecuciones consecutivas están más cerca de lo requerido." },
-    message: { en: "%s and %s started %s min apart; runs must be at least %s h apart.", es: "%s y %s empezaron con %s min de diferencia; las ejecuciones deben estar al menos a %s h." },
-    fix: { en: "Ask for logs of scheduled runs, not of runs in a row.", es: "Pida logs de ejecuciones programadas, no de ejecuciones seguidas." },
+    title: {
+      en: "Two consecutive runs are closer than required.",
+      es: "Dos ejecuciones consecutivas están más cerca de lo requerido.",
+    },
+    message: {
+      en: "%s and %s started %s min apart; runs must be at least %s h apart.",
+      es: "%s y %s empezaron con %s min de diferencia; las ejecuciones deben estar al menos a %s h.",
+    },
+    fix: {
+      en: "Ask for logs of scheduled runs, not of runs in a row.",
+      es: "Pida logs de ejecuciones programadas, no de ejecuciones seguidas.",
+    },
     why: "Ten runs in a row prove nothing about the routine running as scheduled.",
   },
   {
@@ -36,8 +54,14 @@ registerRules([
     name: "orchestrator-not-finished",
     severity: "error",
     category: "logs",
-    title: { en: "A run log does not show the orchestrator finishing successfully.", es: "Un log no muestra que el orquestador terminó correctamente." },
-    message: { en: "%s has no line saying the orchestrator finished successfully (pattern %s).", es: "%s no tiene una línea que diga que el orquestador terminó correctamente (patrón %s)." },
+    title: {
+      en: "A run log does not show the orchestrator finishing successfully.",
+      es: "Un log no muestra que el orquestador terminó correctamente.",
+    },
+    message: {
+      en: "%s has no line saying the orchestrator finished successfully (pattern %s).",
+      es: "%s no tiene una línea que diga que el orquestador terminó correctamente (patrón %s).",
+    },
     fix: { en: "Ask for the complete log of a successful run.", es: "Pida el log completo de una ejecución exitosa." },
     why: "A run that did not finish is not evidence that the routine works.",
   },
@@ -60,8 +84,14 @@ registerRules([
     severity: "warning",
     category: "logs",
     title: { en: "The start time of a run log could not be read.", es: "No se pudo leer la hora de inicio de un log." },
-    message: { en: "%s: no date in its name (YYYYMMDD_HHMMSS_…) nor a timestamp in its first lines; it is left out of the day and gap checks.", es: "%s: no hay fecha en el nombre (AAAAMMDD_HHMMSS_…) ni una marca de tiempo en sus primeras líneas; no cuenta para los días ni la separación." },
-    fix: { en: "Keep the orchestrator's log names, or logging with timestamps.", es: "Conserve los nombres de log del orquestador, o el logging con marcas de tiempo." },
+    message: {
+      en: "%s: no date in its name (YYYYMMDD_HHMMSS_…) nor a timestamp in its first lines; it is left out of the day and gap checks.",
+      es: "%s: no hay fecha en el nombre (AAAAMMDD_HHMMSS_…) ni una marca de tiempo en sus primeras líneas; no cuenta para los días ni la separación.",
+    },
+    fix: {
+      en: "Keep the orchestrator's log names, or logging with timestamps.",
+      es: "Conserve los nombres de log del orquestador, o el logging con marcas de tiempo.",
+    },
     why: "Run times come from the content or the name, never from file dates (they change when logs are copied).",
   },
 ]);

@@ -40,24 +40,35 @@ function add(map: DependencyMap, key: string, dependencia: string, source: strin
 }
 
 /** Parses `key = dependencia` lines; blank lines and `#` comments are ignored. */
-export function parseDependencyLines(text: string, field: string, into: DependencyMap = emptyDependencyMap()): DependencyMap {
-  text.replace(/\r\n?/g, "\n").split("\n").forEach((raw, index) => {
-    const line = raw.trim();
-    if (!line || line.startsWith("#")) return;
-    const eq = line.indexOf("=");
-    const key = eq > 0 ? line.slice(0, eq).trim() : "";
-    const value = eq > 0 ? line.slice(eq + 1).trim() : "";
-    if (!key || !value) {
-      into.problems.push(problem("DependencyLineInvalid", "error", field, field, index + 1, line));
-      return;
-    }
-    add(into, key, value, `${field}:${index + 1}`, field);
-  });
+export function parseDependencyLines(
+  text: string,
+  field: string,
+  into: DependencyMap = emptyDependencyMap(),
+): DependencyMap {
+  text
+    .replace(/\r\n?/g, "\n")
+    .split("\n")
+    .forEach((raw, index) => {
+      const line = raw.trim();
+      if (!line || line.startsWith("#")) return;
+      const eq = line.indexOf("=");
+      const key = eq > 0 ? line.slice(0, eq).trim() : "";
+      const value = eq > 0 ? line.slice(eq + 1).trim() : "";
+      if (!key || !value) {
+        into.problems.push(problem("DependencyLineInvalid", "error", field, field, index + 1, line));
+        return;
+      }
+      add(into, key, value, `${field}:${index + 1}`, field);
+    });
   return into;
 }
 
 /** Parses a JSON object `{ "EVC00037": "Entorno Otros EVC - …", "DAIA15 - DRACARYS": "…" }`. */
-export function parseDependencyJson(text: string, fileName: string, into: DependencyMap = emptyDependencyMap()): DependencyMap {
+export function parseDependencyJson(
+  text: string,
+  fileName: string,
+  into: DependencyMap = emptyDependencyMap(),
+): DependencyMap {
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ""));
@@ -71,7 +82,9 @@ export function parseDependencyJson(text: string, fileName: string, into: Depend
   }
   for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
     if (typeof value !== "string" || !value.trim() || !key.trim()) {
-      into.problems.push(problem("DependencyFileInvalid", "error", fileName, fileName, `"${key}" must map to a non-empty string`));
+      into.problems.push(
+        problem("DependencyFileInvalid", "error", fileName, fileName, `"${key}" must map to a non-empty string`),
+      );
       continue;
     }
     add(into, key, value, fileName, fileName);
@@ -98,7 +111,8 @@ export function lookupDependency(map: DependencyMap, pmo: string, celula: string
 export function loadDependencyMapping(lines: string, file: string | undefined): DependencyMap {
   const map = emptyDependencyMap();
   if (file) {
-    if (fs.existsSync(file) && fs.statSync(file).isFile()) parseDependencyJson(fs.readFileSync(file, "utf8"), file, map);
+    if (fs.existsSync(file) && fs.statSync(file).isFile())
+      parseDependencyJson(fs.readFileSync(file, "utf8"), file, map);
     else map.problems.push(problem("DependencyFileMissing", "error", "dependencyMappingFile", file));
   }
   return parseDependencyLines(lines, "dependencyMapping", map);

@@ -104,7 +104,9 @@ export interface DescriptionDraft {
 /** Writes the description in the team's template (the release tab's draft). */
 export function formatDescription(draft: DescriptionDraft): string {
   const one = (s: string) => toSingleLine(s);
-  const need = one(draft.necesidad).replace(HU_REFERENCE, "").replace(/^[\s:.-]+/, "");
+  const need = one(draft.necesidad)
+    .replace(HU_REFERENCE, "")
+    .replace(/^[\s:.-]+/, "");
   return [
     `TITULO: ${one(draft.titulo)}`,
     `NECESIDAD: HU${draft.huId.trim()}: ${need}`,
@@ -116,5 +118,7 @@ export function formatDescription(draft: DescriptionDraft): string {
 
 /** The five parts, one per line, as the change order receives them. */
 export function descriptionAsPlainText(parts: Partial<Record<DescriptionPart, PartText>>): string {
-  return DESCRIPTION_PARTS.filter((p) => parts[p]).map((p) => `${p}: ${parts[p]!.text}`).join("\n");
+  return DESCRIPTION_PARTS.filter((p) => parts[p])
+    .map((p) => `${p}: ${parts[p]!.text}`)
+    .join("\n");
 }

@@ -62,9 +62,7 @@ export function prepareOcVariables(input: OcInput): OcResult {
     if (field === "pmo" && checked.problems.length) pmoUnusable = true;
   }
   if (v.repository && v.package && !sameRoutineName(v.repository, v.package)) {
-    problems.push(
-      problem("RepositoryPackageDiffer", "warning", input.variableNames.package, v.repository, v.package),
-    );
+    problems.push(problem("RepositoryPackageDiffer", "warning", input.variableNames.package, v.repository, v.package));
   }
 
   const version = (input.artifactVersion ?? "").trim();

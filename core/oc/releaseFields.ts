@@ -6,7 +6,15 @@
 import { Problem, problem } from "../problem";
 import { isUnresolvedMacro } from "../text";
 
-export const RELEASE_FIELDS = ["pmo", "celula", "contactName", "contactPhone", "repository", "package", "zona"] as const;
+export const RELEASE_FIELDS = [
+  "pmo",
+  "celula",
+  "contactName",
+  "contactPhone",
+  "repository",
+  "package",
+  "zona",
+] as const;
 export type ReleaseField = (typeof RELEASE_FIELDS)[number];
 
 /** The variable names the team's release definition uses today. */

@@ -10,11 +10,18 @@ export interface ReleaseContext {
 /** The Markdown summary tab of CreateOCVars: what it set, or every problem when it set nothing. */
 export function renderOcSummary(result: OcResult, loc: Localizer, release: ReleaseContext): string {
   const lines: string[] = [];
-  const releaseLabel = release.releaseName ? `${release.releaseName}${release.releaseId ? ` (#${release.releaseId})` : ""}` : "";
+  const releaseLabel = release.releaseName
+    ? `${release.releaseName}${release.releaseId ? ` (#${release.releaseId})` : ""}`
+    : "";
   lines.push(`### ${loc("SummaryTitle")}${releaseLabel ? ` — ${releaseLabel}` : ""}`, "");
   if (result.ok) {
     lines.push(loc("SummarySet", result.variables.length), "");
-    lines.push(table([loc("SummaryVariable"), loc("SummaryValue")], result.variables.map(([name, value]) => [`$(${name})`, value])));
+    lines.push(
+      table(
+        [loc("SummaryVariable"), loc("SummaryValue")],
+        result.variables.map(([name, value]) => [`$(${name})`, value]),
+      ),
+    );
     if (result.dependencySource) lines.push("", loc("SummaryDependencySource", result.dependencySource));
   } else {
     lines.push(loc("SummaryNothingSet"), "");

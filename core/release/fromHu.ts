@@ -43,12 +43,13 @@ export interface Drafted {
   warning?: string;
 }
 
-
 const PMO = /\b([A-Z]{3}[0-9]{5})\b/;
 
 /** The HU description's labelled parts (Necesidad:, Solución:, Beneficio:, Impacto:), as text. */
 export function huParts(html: string | undefined): Record<"necesidad" | "solucion" | "beneficio" | "impacto", string> {
-  const lines = decodeEntities((html ?? "").replace(/<\s*(br|\/p|\/div|\/li|\/h\d)[^>]*>/gi, "\n").replace(/<[^>]*>/g, " "))
+  const lines = decodeEntities(
+    (html ?? "").replace(/<\s*(br|\/p|\/div|\/li|\/h\d)[^>]*>/gi, "\n").replace(/<[^>]*>/g, " "),
+  )
     .split("\n")
     .map((l) => l.replace(/\s+/g, " ").trim());
   const out = { necesidad: "", solucion: "", beneficio: "", impacto: "" };
@@ -56,7 +57,10 @@ export function huParts(html: string | undefined): Record<"necesidad" | "solucio
   for (const line of lines) {
     const m = /^(necesidad|soluci[oó]n|beneficio|impacto)\s*:\s*(.*)$/i.exec(line);
     if (m) {
-      current = m[1].toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "") as keyof typeof out;
+      current = m[1]
+        .toLowerCase()
+        .normalize("NFD")
+        .replace(/[\u0300-\u036f]/g, "") as keyof typeof out;
       out[current] = m[2];
     } else if (current && line) out[current] += (out[current] ? " " : "") + line;
   }
@@ -65,14 +69,25 @@ export function huParts(html: string | undefined): Record<"necesidad" | "solucio
   return out;
 }
 
-export function draftFromHu(hu: HuFacts, pr: PrFacts | undefined): { fields: Record<string, Drafted>; description: string } {
+export function draftFromHu(
+  hu: HuFacts,
+  pr: PrFacts | undefined,
+): { fields: Record<string, Drafted>; description: string } {
   const fields: Record<string, Drafted> = {};
   const pmo = hu.parentTitle ? PMO.exec(hu.parentTitle) : null;
   fields.codigoPMO = pmo
     ? { value: pmo[1], source: `title of HU ${hu.id}'s parent` }
-    : { value: "", source: "", missing: hu.parentTitle ? `no PMO code (3 letters + 5 digits) in the parent's title "${hu.parentTitle}"` : `HU ${hu.id} has no parent` };
+    : {
+        value: "",
+        source: "",
+        missing: hu.parentTitle
+          ? `no PMO code (3 letters + 5 digits) in the parent's title "${hu.parentTitle}"`
+          : `HU ${hu.id} has no parent`,
+      };
   const area = hu.areaPath?.split("\\").pop()?.trim();
-  fields["Nombre Celula"] = area ? { value: area, source: `area path of HU ${hu.id}` } : { value: "", source: "", missing: "the HU has no area path" };
+  fields["Nombre Celula"] = area
+    ? { value: area, source: `area path of HU ${hu.id}` }
+    : { value: "", source: "", missing: "the HU has no area path" };
   if (!pr) {
     const reason = `no pull request is linked to HU ${hu.id}`;
     for (const v of ["repositoryName", "packageName", "zona"]) fields[v] = { value: "", source: "", missing: reason };
@@ -81,25 +96,43 @@ export function draftFromHu(hu: HuFacts, pr: PrFacts | undefined): { fields: Rec
     fields.packageName =
       pr.srcFolders.length === 1
         ? { value: pr.srcFolders[0], source: "the folder under src/ of the pull request" }
-        : { value: "", source: "", missing: pr.srcFolders.length ? `several folders under src/ (${pr.srcFolders.join(", ")}): choose one` : "no folder under src/ in the pull request" };
+        : {
+            value: "",
+            source: "",
+            missing: pr.srcFolders.length
+              ? `several folders under src/ (${pr.srcFolders.join(", ")}): choose one`
+              : "no folder under src/ in the pull request",
+          };
     fields.zona = zonaFromConfig(pr.configJson);
   }
   const parts = huParts(hu.descriptionHtml);
   return {
     fields,
-    description: formatDescription({ titulo: hu.title, huId: String(hu.id), necesidad: parts.necesidad, solucion: parts.solucion, beneficio: parts.beneficio, impacto: parts.impacto }),
+    description: formatDescription({
+      titulo: hu.title,
+      huId: String(hu.id),
+      necesidad: parts.necesidad,
+      solucion: parts.solucion,
+      beneficio: parts.beneficio,
+      impacto: parts.impacto,
+    }),
   };
 }
 
 export function zonaFromConfig(configJson: string | undefined): Drafted {
-  if (configJson === undefined) return { value: "", source: "", missing: "the package has no static/config/config.json in the pull request" };
+  if (configJson === undefined)
+    return { value: "", source: "", missing: "the package has no static/config/config.json in the pull request" };
   const { tree, errors } = parseStrictJson(configJson.replace(/^\uFEFF/, ""));
-  if (errors.length || !tree || tree.type !== "object") return { value: "", source: "", missing: "static/config/config.json is not valid JSON" };
+  if (errors.length || !tree || tree.type !== "object")
+    return { value: "", source: "", missing: "static/config/config.json is not valid JSON" };
   // The same lookups as ValidateRoutine (CFG002/CFG003): one idea of "the dsn" and "the zone".
   const zone = findZone(tree, DEFAULT_ZONE_KEYS);
   const dsnNode = findDsn(tree);
   const dsn = typeof dsnNode?.value === "string" ? dsnNode.value : undefined;
-  const warning = dsn !== "impala-virtual-prd" ? `config.json has dsn '${dsn ?? "(none)"}', not impala-virtual-prd: ask the user to fix it before approving` : undefined;
+  const warning =
+    dsn !== "impala-virtual-prd"
+      ? `config.json has dsn '${dsn ?? "(none)"}', not impala-virtual-prd: ask the user to fix it before approving`
+      : undefined;
   return zone?.value
     ? { value: zone.value, source: `config.json key '${zone.key}'`, warning }
     : { value: "", source: "", missing: `config.json has none of ${DEFAULT_ZONE_KEYS.join(", ")}`, warning };

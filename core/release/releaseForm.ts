@@ -42,16 +42,26 @@ export interface FormState {
 }
 
 /** The form's variables for this release: the seven, plus the optional ones the release defines. */
-export function formVariables(release: ReleaseLike, names: Record<ReleaseField, string> = DEFAULT_VARIABLE_NAMES): string[] {
+export function formVariables(
+  release: ReleaseLike,
+  names: Record<ReleaseField, string> = DEFAULT_VARIABLE_NAMES,
+): string[] {
   const base = RELEASE_FIELDS.map((f) => names[f]);
   return [...base, ...OPTIONAL_VARIABLES.filter((v) => release.variables && v in release.variables)];
 }
 
-export function readForm(release: ReleaseLike, names: Record<ReleaseField, string> = DEFAULT_VARIABLE_NAMES): FormState {
+export function readForm(
+  release: ReleaseLike,
+  names: Record<ReleaseField, string> = DEFAULT_VARIABLE_NAMES,
+): FormState {
   return {
     fields: formVariables(release, names).map((variable) => {
       const v = release.variables?.[variable];
-      return { variable, value: v && !v.isSecret ? v.value ?? "" : "", source: v ? (v.isSecret ? "secret: not shown" : "release") : "not defined in this release" };
+      return {
+        variable,
+        value: v && !v.isSecret ? (v.value ?? "") : "",
+        source: v ? (v.isSecret ? "secret: not shown" : "release") : "not defined in this release",
+      };
     }),
     description: release.description ?? "",
     modifiedOn: release.modifiedOn,
@@ -59,7 +69,10 @@ export function readForm(release: ReleaseLike, names: Record<ReleaseField, strin
 }
 
 /** Inline problems per variable (and "description"), with CreateOCVars' own rules and message keys. */
-export function validateForm(state: FormState, names: Record<ReleaseField, string> = DEFAULT_VARIABLE_NAMES): Map<string, Problem[]> {
+export function validateForm(
+  state: FormState,
+  names: Record<ReleaseField, string> = DEFAULT_VARIABLE_NAMES,
+): Map<string, Problem[]> {
   const out = new Map<string, Problem[]>();
   for (const field of RELEASE_FIELDS) {
     const variable = names[field];
@@ -76,7 +89,8 @@ export function validateForm(state: FormState, names: Record<ReleaseField, strin
 export function stageOverrides(release: ReleaseLike, variables: string[]): Array<{ variable: string; stage: string }> {
   const out: Array<{ variable: string; stage: string }> = [];
   for (const env of release.environments ?? []) {
-    for (const variable of variables) if (env.variables && variable in env.variables) out.push({ variable, stage: env.name ?? "?" });
+    for (const variable of variables)
+      if (env.variables && variable in env.variables) out.push({ variable, stage: env.name ?? "?" });
   }
   return out;
 }
@@ -97,7 +111,8 @@ export type SavePlan =
  * variable goes back as it came. A variable the release does not define yet is added as a plain one.
  */
 export function planSave(fresh: ReleaseLike, loadedModifiedOn: string | undefined, state: FormState): SavePlan {
-  if (loadedModifiedOn !== fresh.modifiedOn) return { kind: "conflict", loadedModifiedOn, currentModifiedOn: fresh.modifiedOn };
+  if (loadedModifiedOn !== fresh.modifiedOn)
+    return { kind: "conflict", loadedModifiedOn, currentModifiedOn: fresh.modifiedOn };
   const body: ReleaseLike = JSON.parse(JSON.stringify(fresh));
   body.variables ??= {};
   const changes: Change[] = [];
@@ -126,7 +141,11 @@ export function planSave(fresh: ReleaseLike, loadedModifiedOn: string | undefine
  * keeps the release's value, `huId` (when the release has it) becomes the HU loaded, and the
  * description is the drafted one.
  */
-export function applyDraft(state: FormState, draft: { fields: Record<string, Drafted>; description: string }, huId: number): FormState {
+export function applyDraft(
+  state: FormState,
+  draft: { fields: Record<string, Drafted>; description: string },
+  huId: number,
+): FormState {
   return {
     ...state,
     description: draft.description,

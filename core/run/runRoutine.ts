@@ -28,8 +28,14 @@ export const DEFAULT_EXPECTED_ERRORS = [
  * The expectedErrorPatterns input: one regular expression per line, blank lines ignored; `invalid`
  * is the first line that is not a regular expression, with the reason.
  */
-export function parseExpectedErrorPatterns(raw: string): { patterns: string[]; invalid?: { pattern: string; error: string } } {
-  const patterns = raw.split(/\r?\n/).map((p) => p.trim()).filter(Boolean);
+export function parseExpectedErrorPatterns(raw: string): {
+  patterns: string[];
+  invalid?: { pattern: string; error: string };
+} {
+  const patterns = raw
+    .split(/\r?\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   for (const pattern of patterns) {
     const error = regexError(pattern);
     if (error) return { patterns, invalid: { pattern, error } };
@@ -69,7 +75,8 @@ export interface RunOutcome {
 }
 
 const MAX_FINDINGS = 200;
-const IMPALA_ERROR = /(AnalysisException|AuthorizationException|ImpalaRuntimeException|HiveServer2Error|OperationalError|ProgrammingError|impala\.error\.\w+|TTransportException|Query aborted|ERROR: )/;
+const IMPALA_ERROR =
+  /(AnalysisException|AuthorizationException|ImpalaRuntimeException|HiveServer2Error|OperationalError|ProgrammingError|impala\.error\.\w+|TTransportException|Query aborted|ERROR: )/;
 const ERROR_LINE = /\b(ERROR|CRITICAL|FATAL)\b/;
 
 /** Classifies output lines as they come: Python tracebacks (with the routine's file and line), Impala errors, error lines. */
@@ -99,7 +106,11 @@ export class ErrorClassifier {
       return;
     }
     const text = message.length > 400 ? message.slice(0, 400) + "…" : message;
-    this.findings.push(expected ? { rule: "RUN002", file, line, column: 1, args: [expected.source, text] } : { rule: "RUN001", file, line, column: 1, args: [kind, text] });
+    this.findings.push(
+      expected
+        ? { rule: "RUN002", file, line, column: 1, args: [expected.source, text] }
+        : { rule: "RUN001", file, line, column: 1, args: [kind, text] },
+    );
   }
 
   push(line: string, lineNo: number): void {
@@ -130,7 +141,12 @@ export class ErrorClassifier {
     if (this.traceback) {
       const tb = this.traceback;
       this.traceback = undefined;
-      this.emit("Python", "traceback without exception line (output cut)", tb.file ? this.relative(tb.file) : this.outputName, tb.line ?? lastLine);
+      this.emit(
+        "Python",
+        "traceback without exception line (output cut)",
+        tb.file ? this.relative(tb.file) : this.outputName,
+        tb.line ?? lastLine,
+      );
     }
   }
 }
@@ -141,7 +157,12 @@ export function runRoutine(options: RunOptions): Promise<RunOutcome> {
   const out = fs.createWriteStream(options.outputFile);
   const classifier = new ErrorClassifier(options.expectedErrorPatterns, path.basename(options.outputFile), options.cwd);
   // Its own process group (detached), so a timeout stops the routine's children too.
-  const child = spawn("/bin/sh", ["-c", options.command], { cwd: options.cwd, env: options.env ?? process.env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn("/bin/sh", ["-c", options.command], {
+    cwd: options.cwd,
+    env: options.env ?? process.env,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let lines = 0;
   let timedOut = false;
   const onLine = (line: string) => {
@@ -174,34 +195,61 @@ export function runRoutine(options: RunOptions): Promise<RunOutcome> {
       clearTimeout(timer);
       reject(err);
     });
-    child.on("close", async (code, signal) => {
+    child.on("close", (code, signal) => {
       clearTimeout(timer);
-      await Promise.all(readers);
-      // Children that outlived the shell (e.g. backgrounded by the routine) do not outlive the run.
-      if (timedOut) killGroup("SIGKILL");
-      classifier.finish(lines);
-      await new Promise<void>((r) => out.end(() => r()));
-      const findings = [...classifier.findings];
-      if (timedOut) findings.push({ rule: "RUN004", file: "", line: 1, column: 1, args: [Math.round(options.timeoutMs / 60000 * 10) / 10] });
-      else if (code !== 0) {
-        const unexplained = findings.some((f) => f.rule === "RUN001") || !findings.some((f) => f.rule === "RUN002");
-        const detail = signal ? ` (signal ${signal})` : unexplained ? "" : " — explained by the errors expected in dev";
-        findings.push({ rule: unexplained ? "RUN003" : "RUN002", file: "", line: 1, column: 1, args: unexplained ? [code ?? -1, detail] : ["exit code", `exit code ${code}${detail}`] });
-      }
-      let logs: { files: number; findings: RawFinding[] } | undefined;
-      try {
-        if (options.logsPath && fs.existsSync(options.logsPath)) logs = await classifyNewLogFiles(options.logsPath, started, options.expectedErrorPatterns, options.cwd);
-      } catch (err) {
-        return reject(err);
-      }
-      if (logs) findings.push(...logs.findings);
-      resolve({ exitCode: code, signal, timedOut, durationMs: Date.now() - started, lines, findings, moreErrors: classifier.moreErrors, logFiles: logs?.files });
+      finish(code, signal).then(resolve, reject);
     });
   });
+
+  async function finish(code: number | null, signal: NodeJS.Signals | null): Promise<RunOutcome> {
+    await Promise.all(readers);
+    // Children that outlived the shell (e.g. backgrounded by the routine) do not outlive the run.
+    if (timedOut) killGroup("SIGKILL");
+    classifier.finish(lines);
+    await new Promise<void>((r) => out.end(() => r()));
+    const findings = [...classifier.findings];
+    if (timedOut)
+      findings.push({
+        rule: "RUN004",
+        file: "",
+        line: 1,
+        column: 1,
+        args: [Math.round((options.timeoutMs / 60000) * 10) / 10],
+      });
+    else if (code !== 0) {
+      const unexplained = findings.some((f) => f.rule === "RUN001") || !findings.some((f) => f.rule === "RUN002");
+      const detail = signal ? ` (signal ${signal})` : unexplained ? "" : " — explained by the errors expected in dev";
+      findings.push({
+        rule: unexplained ? "RUN003" : "RUN002",
+        file: "",
+        line: 1,
+        column: 1,
+        args: unexplained ? [code ?? -1, detail] : ["exit code", `exit code ${code}${detail}`],
+      });
+    }
+    let logs: { files: number; findings: RawFinding[] } | undefined;
+    if (options.logsPath && fs.existsSync(options.logsPath))
+      logs = await classifyNewLogFiles(options.logsPath, started, options.expectedErrorPatterns, options.cwd);
+    if (logs) findings.push(...logs.findings);
+    return {
+      exitCode: code,
+      signal,
+      timedOut,
+      durationMs: Date.now() - started,
+      lines,
+      findings,
+      moreErrors: classifier.moreErrors,
+      logFiles: logs?.files,
+    };
+  }
 }
 
 /** The routine's own log files written during the run, classified like its output. */
-function classifyLogFiles(files: Array<{ name: string; text: string }>, expectedPatterns: string[], cwd: string): RawFinding[] {
+function classifyLogFiles(
+  files: Array<{ name: string; text: string }>,
+  expectedPatterns: string[],
+  cwd: string,
+): RawFinding[] {
   const out: RawFinding[] = [];
   for (const f of files) {
     const classifier = new ErrorClassifier(expectedPatterns, f.name, cwd);
@@ -218,11 +266,19 @@ function classifyLogFiles(files: Array<{ name: string; text: string }>, expected
  * are earlier runs' evidence), named relative to `cwd` like the routine's files in tracebacks, and
  * classified like its output.
  */
-async function classifyNewLogFiles(folder: string, startedMs: number, expectedPatterns: string[], cwd: string): Promise<{ files: number; findings: RawFinding[] }> {
+async function classifyNewLogFiles(
+  folder: string,
+  startedMs: number,
+  expectedPatterns: string[],
+  cwd: string,
+): Promise<{ files: number; findings: RawFinding[] }> {
   const written = (await readLogFolder(folder)).filter((f) => {
     const file = path.join(folder, f.name.split(".zip/")[0]);
     return fs.existsSync(file) && fs.statSync(file).mtimeMs >= startedMs - 1000;
   });
-  const named = written.map((f) => ({ ...f, name: path.relative(cwd, path.join(folder, f.name)).split(path.sep).join("/") }));
+  const named = written.map((f) => ({
+    ...f,
+    name: path.relative(cwd, path.join(folder, f.name)).split(path.sep).join("/"),
+  }));
   return { files: written.length, findings: classifyLogFiles(named, expectedPatterns, cwd) };
 }

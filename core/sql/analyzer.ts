@@ -8,11 +8,18 @@ import { DEFAULT_SQL_CALLS, sqlFromPython, sqlFromSqlFile } from "./extract";
 import { splitStatements, SqlText } from "./text";
 
 /** Every statement of a SQL text, checked, with findings mapped back to file lines. */
-export function checkSql(file: string, fileText: string, sql: SqlText, zona: string | undefined, lines = new LineIndex(fileText)): RawFinding[] {
+export function checkSql(
+  file: string,
+  fileText: string,
+  sql: SqlText,
+  zona: string | undefined,
+  lines = new LineIndex(fileText),
+): RawFinding[] {
   const out: RawFinding[] = [];
   for (const slice of splitStatements(sql.text)) {
     const statement = sql.text.slice(slice.start, slice.end);
-    const isPlaceholder = (a: number, b: number) => sql.placeholders.some(([s, e]) => s < slice.start + b && slice.start + a < e);
+    const isPlaceholder = (a: number, b: number) =>
+      sql.placeholders.some(([s, e]) => s < slice.start + b && slice.start + a < e);
     for (const f of checkStatement(statement, { zona, isPlaceholder })) {
       const at = sql.map[Math.min(slice.start + f.offset, sql.map.length - 1)] ?? 0;
       const { line, column } = lines.position(at);

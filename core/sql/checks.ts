@@ -28,24 +28,55 @@ interface WriteKind {
   persisted?: boolean;
 }
 const WRITES: WriteKind[] = [
-  { re: new RegExp(`^\\s*(?:WITH\\b[\\s\\S]*?\\b)?INSERT\\s+(?:INTO|OVERWRITE)\\s+(?:TABLE\\s+)?${NAME}`, "i"), what: "INSERT", persisted: true },
+  {
+    re: new RegExp(`^\\s*(?:WITH\\b[\\s\\S]*?\\b)?INSERT\\s+(?:INTO|OVERWRITE)\\s+(?:TABLE\\s+)?${NAME}`, "i"),
+    what: "INSERT",
+    persisted: true,
+  },
   { re: new RegExp(`^\\s*UPSERT\\s+INTO\\s+(?:TABLE\\s+)?${NAME}`, "i"), what: "UPSERT", persisted: true },
-  { re: new RegExp(`^\\s*CREATE\\s+(?:EXTERNAL\\s+)?TABLE\\s+(IF\\s+NOT\\s+EXISTS\\s+)?${NAME}`, "i"), what: "CREATE TABLE", rerunClause: { group: 1, clause: "IF NOT EXISTS" }, persisted: true },
-  { re: new RegExp(`^\\s*CREATE\\s+VIEW\\s+(IF\\s+NOT\\s+EXISTS\\s+)?${NAME}`, "i"), what: "CREATE VIEW", rerunClause: { group: 1, clause: "IF NOT EXISTS" }, persisted: true },
-  { re: new RegExp(`^\\s*DROP\\s+TABLE\\s+(IF\\s+EXISTS\\s+)?${NAME}`, "i"), what: "DROP TABLE", rerunClause: { group: 1, clause: "IF EXISTS" } },
-  { re: new RegExp(`^\\s*DROP\\s+VIEW\\s+(IF\\s+EXISTS\\s+)?${NAME}`, "i"), what: "DROP VIEW", rerunClause: { group: 1, clause: "IF EXISTS" } },
+  {
+    re: new RegExp(`^\\s*CREATE\\s+(?:EXTERNAL\\s+)?TABLE\\s+(IF\\s+NOT\\s+EXISTS\\s+)?${NAME}`, "i"),
+    what: "CREATE TABLE",
+    rerunClause: { group: 1, clause: "IF NOT EXISTS" },
+    persisted: true,
+  },
+  {
+    re: new RegExp(`^\\s*CREATE\\s+VIEW\\s+(IF\\s+NOT\\s+EXISTS\\s+)?${NAME}`, "i"),
+    what: "CREATE VIEW",
+    rerunClause: { group: 1, clause: "IF NOT EXISTS" },
+    persisted: true,
+  },
+  {
+    re: new RegExp(`^\\s*DROP\\s+TABLE\\s+(IF\\s+EXISTS\\s+)?${NAME}`, "i"),
+    what: "DROP TABLE",
+    rerunClause: { group: 1, clause: "IF EXISTS" },
+  },
+  {
+    re: new RegExp(`^\\s*DROP\\s+VIEW\\s+(IF\\s+EXISTS\\s+)?${NAME}`, "i"),
+    what: "DROP VIEW",
+    rerunClause: { group: 1, clause: "IF EXISTS" },
+  },
   { re: new RegExp(`^\\s*ALTER\\s+(?:TABLE|VIEW)\\s+${NAME}`, "i"), what: "ALTER" },
   { re: new RegExp(`^\\s*TRUNCATE\\s+(?:TABLE\\s+)?(?:IF\\s+EXISTS\\s+)?${NAME}`, "i"), what: "TRUNCATE" },
   { re: new RegExp(`^\\s*LOAD\\s+DATA\\s+INPATH[\\s\\S]*?INTO\\s+TABLE\\s+${NAME}`, "i"), what: "LOAD DATA" },
   { re: new RegExp(`^\\s*COMPUTE\\s+(?:INCREMENTAL\\s+)?STATS\\s+${NAME}`, "i"), what: "COMPUTE STATS" },
   { re: new RegExp(`^\\s*INVALIDATE\\s+METADATA\\s+${NAME}`, "i"), what: "INVALIDATE METADATA" },
   { re: new RegExp(`^\\s*REFRESH\\s+(?!FUNCTIONS\\b|AUTHORIZATION\\b)${NAME}`, "i"), what: "REFRESH" },
-  { re: new RegExp(`^\\s*CREATE\\s+(?:DATABASE|SCHEMA)\\s+(IF\\s+NOT\\s+EXISTS\\s+)?${NAME}`, "i"), what: "CREATE DATABASE", rerunClause: { group: 1, clause: "IF NOT EXISTS" } },
-  { re: new RegExp(`^\\s*DROP\\s+(?:DATABASE|SCHEMA)\\s+(IF\\s+EXISTS\\s+)?${NAME}`, "i"), what: "DROP DATABASE", rerunClause: { group: 1, clause: "IF EXISTS" } },
+  {
+    re: new RegExp(`^\\s*CREATE\\s+(?:DATABASE|SCHEMA)\\s+(IF\\s+NOT\\s+EXISTS\\s+)?${NAME}`, "i"),
+    what: "CREATE DATABASE",
+    rerunClause: { group: 1, clause: "IF NOT EXISTS" },
+  },
+  {
+    re: new RegExp(`^\\s*DROP\\s+(?:DATABASE|SCHEMA)\\s+(IF\\s+EXISTS\\s+)?${NAME}`, "i"),
+    what: "DROP DATABASE",
+    rerunClause: { group: 1, clause: "IF EXISTS" },
+  },
 ];
 
 const ENV_DATABASE = /\b([A-Za-z_][\w$]*_(?:dev|prd|pdn|qa|test|des|desa|cert|uat))\s*\.\s*[A-Za-z_`]/gi;
-const DATE_LITERAL = /'((?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:[ T][\d:.]+)?|(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))'/g;
+const DATE_LITERAL =
+  /'((?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:[ T][\d:.]+)?|(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))'/g;
 
 const validated = new Map<string, ReturnType<typeof validateStatement>>();
 const collected = new Map<string, ReturnType<typeof entities>>();
@@ -75,7 +106,9 @@ export function checkStatement(raw: string, ctx: StatementContext): StatementFin
   const out: StatementFinding[] = [];
   const text = smoothGrammarGaps(raw);
   const stripped = codeOnly(text);
-  const errors = KNOWN_VALID.some((re) => re.test(stripped)) ? [] : cached(validated, text, () => validateStatement(text));
+  const errors = KNOWN_VALID.some((re) => re.test(stripped))
+    ? []
+    : cached(validated, text, () => validateStatement(text));
   if (errors.length) {
     const e = errors[0];
     out.push({ rule: "SQL001", offset: lineColumnToOffset(text, e.line, e.column), args: [e.message] });
@@ -93,15 +126,26 @@ export function checkStatement(raw: string, ctx: StatementContext): StatementFin
     if (parts.length === 2) {
       const [db] = parts;
       const dbEnd = nameAt + name.indexOf(".");
-      if (ctx.isPlaceholder(nameAt, dbEnd)) out.push({ rule: "SQL007", offset: nameAt, args: [w.what, text.slice(nameAt, dbEnd).trim()] });
-      else if (ctx.zona && !w.what.endsWith("DATABASE") && db.toLowerCase() !== ctx.zona.toLowerCase()) out.push({ rule: "SQL002", offset: nameAt, args: [w.what, db, ctx.zona] });
+      if (ctx.isPlaceholder(nameAt, dbEnd))
+        out.push({ rule: "SQL007", offset: nameAt, args: [w.what, text.slice(nameAt, dbEnd).trim()] });
+      else if (ctx.zona && !w.what.endsWith("DATABASE") && db.toLowerCase() !== ctx.zona.toLowerCase())
+        out.push({ rule: "SQL002", offset: nameAt, args: [w.what, db, ctx.zona] });
     }
-    if (w.what.endsWith("DATABASE") && ctx.zona && !ctx.isPlaceholder(nameAt, nameAt + name.length) && parts[0].toLowerCase() !== ctx.zona.toLowerCase()) {
+    if (
+      w.what.endsWith("DATABASE") &&
+      ctx.zona &&
+      !ctx.isPlaceholder(nameAt, nameAt + name.length) &&
+      parts[0].toLowerCase() !== ctx.zona.toLowerCase()
+    ) {
       out.push({ rule: "SQL002", offset: nameAt, args: [w.what, parts[0], ctx.zona] });
     }
     if (w.rerunClause && !m[w.rerunClause.group]) {
       const asSelect = /^\s*CREATE\b/i.test(code) && /\bAS\s+SELECT\b/i.test(code);
-      out.push({ rule: "SQL005", offset: leading, args: [asSelect ? `${w.what} … AS SELECT` : w.what, w.rerunClause.clause] });
+      out.push({
+        rule: "SQL005",
+        offset: leading,
+        args: [asSelect ? `${w.what} … AS SELECT` : w.what, w.rerunClause.clause],
+      });
     }
     if (w.persisted) {
       const star = /\bSELECT\s+(?:ALL\s+|DISTINCT\s+)?(?:[A-Za-z_][\w$]*\s*\.\s*)?\*/i.exec(code);
@@ -113,9 +157,12 @@ export function checkStatement(raw: string, ctx: StatementContext): StatementFin
   // Tables without a database: the grammar's entities, minus CTE names and placeholders.
   // The grammar's entity collection parses the statement again (≈30 KB/s): only when some table
   // reference after these keywords (or in a FROM list) is not followed by a dot.
-  const UNQUALIFIED = /\b(?:FROM|JOIN|INTO|TABLE|UPDATE|STATS|METADATA|REFRESH|VIEW|EXISTS)\s+(?!SELECT\b|EXISTS\b|NOT\b|IF\b|\()[A-Za-z_`][\w$`]*(?!\s*\.)|\bFROM\b[^;()]*?,\s*[A-Za-z_`][\w$`]*(?!\s*\.)/i;
+  const UNQUALIFIED =
+    /\b(?:FROM|JOIN|INTO|TABLE|UPDATE|STATS|METADATA|REFRESH|VIEW|EXISTS)\s+(?!SELECT\b|EXISTS\b|NOT\b|IF\b|\()[A-Za-z_`][\w$`]*(?!\s*\.)|\bFROM\b[^;()]*?,\s*[A-Za-z_`][\w$`]*(?!\s*\.)/i;
   if (UNQUALIFIED.test(code)) {
-    const ctes = new Set([...code.matchAll(/(?:\bWITH\s+|,\s*)([A-Za-z_][\w$]*)\s+AS\s*\(/gi)].map((m) => m[1].toLowerCase()));
+    const ctes = new Set(
+      [...code.matchAll(/(?:\bWITH\s+|,\s*)([A-Za-z_][\w$]*)\s+AS\s*\(/gi)].map((m) => m[1].toLowerCase()),
+    );
     const seen = new Set<string>();
     for (const e of cached(collected, text, () => entities(text))) {
       if (!/^(table|view)(Create)?$/.test(e.type)) continue;
@@ -129,12 +176,14 @@ export function checkStatement(raw: string, ctx: StatementContext): StatementFin
 
   ENV_DATABASE.lastIndex = 0;
   for (let m = ENV_DATABASE.exec(code); m; m = ENV_DATABASE.exec(code)) {
-    if (!ctx.isPlaceholder(m.index, m.index + m[1].length)) out.push({ rule: "SQL006", offset: m.index, args: ["environment-specific database", m[1]] });
+    if (!ctx.isPlaceholder(m.index, m.index + m[1].length))
+      out.push({ rule: "SQL006", offset: m.index, args: ["environment-specific database", m[1]] });
   }
   const literals = withoutComments(text);
   DATE_LITERAL.lastIndex = 0;
   for (let m = DATE_LITERAL.exec(literals); m; m = DATE_LITERAL.exec(literals)) {
-    if (!ctx.isPlaceholder(m.index, m.index + m[0].length)) out.push({ rule: "SQL006", offset: m.index, args: ["date", m[1]] });
+    if (!ctx.isPlaceholder(m.index, m.index + m[0].length))
+      out.push({ rule: "SQL006", offset: m.index, args: ["date", m[1]] });
   }
   return out;
 }

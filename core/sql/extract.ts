@@ -7,7 +7,20 @@ import type { Node, Tree } from "web-tree-sitter";
 import { concat, fromFileText, maskPlaceholders, PYTHON_PLACEHOLDER, SHELL_VARIABLE, SqlText } from "./text";
 
 /** Function or method names whose first argument (or sql=/query= keyword) is SQL. */
-export const DEFAULT_SQL_CALLS = ["execute", "executemany", "sql", "read_sql", "read_sql_query", "raw_sql", "execute_sql", "query_impala", "impala_query", "run_query", "ejecutar_query", "ejecutar_sql"];
+export const DEFAULT_SQL_CALLS = [
+  "execute",
+  "executemany",
+  "sql",
+  "read_sql",
+  "read_sql_query",
+  "raw_sql",
+  "execute_sql",
+  "query_impala",
+  "impala_query",
+  "run_query",
+  "ejecutar_query",
+  "ejecutar_sql",
+];
 
 export function sqlFromSqlFile(text: string): SqlText {
   return maskPlaceholders(fromFileText(text), SHELL_VARIABLE);
@@ -19,7 +32,10 @@ const ESCAPES: Record<string, string> = { n: "\n", t: "\t", r: "\r", "\\": "\\",
 function stringText(node: Node, text: string): SqlText | undefined {
   const start = node.firstChild;
   if (!start || start.type !== "string_start") return undefined;
-  const prefix = text.slice(start.startIndex, start.endIndex).replace(/['"]+$/, "").toLowerCase();
+  const prefix = text
+    .slice(start.startIndex, start.endIndex)
+    .replace(/['"]+$/, "")
+    .toLowerCase();
   const raw = prefix.includes("r");
   if (prefix.includes("b")) return undefined;
   const parts: SqlText[] = [];
@@ -92,7 +108,10 @@ function resolve(node: Node | null, text: string, constants: Map<string, SqlText
     }
     case "call": {
       const fn = node.childForFieldName("function");
-      if (fn?.type === "attribute" && text.slice(fn.childForFieldName("attribute")!.startIndex, fn.endIndex) === "format") {
+      if (
+        fn?.type === "attribute" &&
+        text.slice(fn.childForFieldName("attribute")!.startIndex, fn.endIndex) === "format"
+      ) {
         return resolve(fn.childForFieldName("object"), text, constants, depth + 1);
       }
       return undefined;
@@ -106,7 +125,10 @@ function resolve(node: Node | null, text: string, constants: Map<string, SqlText
 
 /** A value only known at run time, in the middle of a concatenation: a placeholder identifier. */
 function placeholderFor(node: Node, text: string): SqlText {
-  const name = text.slice(node.startIndex, node.endIndex).replace(/[^A-Za-z0-9_]/g, "").slice(0, 20);
+  const name = text
+    .slice(node.startIndex, node.endIndex)
+    .replace(/[^A-Za-z0-9_]/g, "")
+    .slice(0, 20);
   const piece = fromFileText("lz" + name, node.startIndex);
   piece.map = piece.map.map(() => node.startIndex);
   piece.placeholders.push([0, piece.text.length]);
@@ -142,7 +164,8 @@ export function sqlFromPython(tree: Tree, text: string, callNames: readonly stri
       if (!a) continue;
       if (a.type === "keyword_argument") {
         const kw = a.childForFieldName("name");
-        if (kw && ["sql", "query", "operation", "statement"].includes(text.slice(kw.startIndex, kw.endIndex))) arg = a.childForFieldName("value");
+        if (kw && ["sql", "query", "operation", "statement"].includes(text.slice(kw.startIndex, kw.endIndex)))
+          arg = a.childForFieldName("value");
         continue;
       }
       arg ??= a;
@@ -150,7 +173,11 @@ export function sqlFromPython(tree: Tree, text: string, callNames: readonly stri
     }
     const resolved = resolve(arg, text, constants);
     if (!arg || !resolved || !resolved.text.trim()) continue;
-    out.push({ sql: maskPlaceholders(resolved, PYTHON_PLACEHOLDER), offset: arg.startIndex, call: text.slice(name.startIndex, name.endIndex) });
+    out.push({
+      sql: maskPlaceholders(resolved, PYTHON_PLACEHOLDER),
+      offset: arg.startIndex,
+      call: text.slice(name.startIndex, name.endIndex),
+    });
   }
   return out;
 }

@@ -40,7 +40,11 @@ function quietly<T>(work: () => T): T {
 }
 
 export function validateStatement(sql: string): SqlError[] {
-  return quietly(() => impala().validate(sql)).map((e) => ({ line: e.startLine, column: e.startColumn, message: e.message }));
+  return quietly(() => impala().validate(sql)).map((e) => ({
+    line: e.startLine,
+    column: e.startColumn,
+    message: e.message,
+  }));
 }
 
 export function splitStatements(sql: string): SqlSlice[] {
@@ -50,5 +54,10 @@ export function splitStatements(sql: string): SqlSlice[] {
 
 export function entities(sql: string): SqlEntity[] {
   const found = quietly(() => impala().getAllEntities(sql)) ?? [];
-  return found.map((e) => ({ type: String(e.entityContextType), text: e.text, startIndex: e.position.startIndex, statement: String(e.belongStmt.stmtContextType) }));
+  return found.map((e) => ({
+    type: String(e.entityContextType),
+    text: e.text,
+    startIndex: e.position.startIndex,
+    statement: String(e.belongStmt.stmtContextType),
+  }));
 }

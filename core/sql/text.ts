@@ -69,9 +69,14 @@ export function smoothGrammarGaps(text: string): string {
       // the if(cond, a, b) function: any other function name parses
       .replace(/\bif(\s*\()/gi, "fi$1")
       // STRUCT<name: type, …> fields: the grammar wants no colon
-      .replace(/\bSTRUCT\s*<[^<>]*(?:<[^<>]*>[^<>]*)*>/gi, (m) => m.replace(/([A-Za-z_][\w]*)\s*:/g, (f, name: string) => name + " ".repeat(f.length - name.length)))
+      .replace(/\bSTRUCT\s*<[^<>]*(?:<[^<>]*>[^<>]*)*>/gi, (m) =>
+        m.replace(/([A-Za-z_][\w]*)\s*:/g, (f, name: string) => name + " ".repeat(f.length - name.length)),
+      )
       // COMPUTE INCREMENTAL STATS t PARTITION (a=1, b=2): multi-key specs are rejected; the spec is not needed to check the rest
-      .replace(/(\bCOMPUTE\s+INCREMENTAL\s+STATS\s+[\w.`]+\s+)(PARTITION\s*\([^)]*\))/gi, (_m, head: string, spec: string) => head + " ".repeat(spec.length))
+      .replace(
+        /(\bCOMPUTE\s+INCREMENTAL\s+STATS\s+[\w.`]+\s+)(PARTITION\s*\([^)]*\))/gi,
+        (_m, head: string, spec: string) => head + " ".repeat(spec.length),
+      )
       // bitwise NOT, AND, OR and XOR (not the || concatenation): arithmetic stand-ins the grammar knows
       .replace(/~/g, "-")
       .replace(/[\^&]|(?<!\|)\|(?!\|)/g, "+")

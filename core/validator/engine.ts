@@ -94,7 +94,9 @@ export function finalizeFindings(raw: RawFinding[], options: ValidatorOptions, t
     if (suppressed) finding.suppressed = true;
     out.push(finding);
   }
-  return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : 1)));
+  return out.sort((a, b) =>
+    a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : 1),
+  );
 }
 
 let sharedParser: Promise<Parser> | undefined;
@@ -109,7 +111,11 @@ export interface ValidateHooks {
   analyzeFiles?(files: SourceFile[], ctx: AnalysisContext): Promise<RawFinding[]>;
 }
 
-export async function validateRoutine(root: string, inputs: OptionInputs, hooks: ValidateHooks = {}): Promise<ValidationResult> {
+export async function validateRoutine(
+  root: string,
+  inputs: OptionInputs,
+  hooks: ValidateHooks = {},
+): Promise<ValidationResult> {
   const started = Date.now();
   const absRoot = path.resolve(root);
   const resolved = resolveOptions(absRoot, inputs);
@@ -119,10 +125,15 @@ export async function validateRoutine(root: string, inputs: OptionInputs, hooks:
   raw.push(...walk.findings);
   const ctx: AnalysisContext = { root: absRoot, options, files: walk.files, allPaths: walk.allPaths };
 
-  const config = checkConfig(walk.files, walk.allPaths, { expectedDsn: options.expectedDsn, zona: options.zona, zoneKeys: options.zoneKeys });
+  const config = checkConfig(walk.files, walk.allPaths, {
+    expectedDsn: options.expectedDsn,
+    zona: options.zona,
+    zoneKeys: options.zoneKeys,
+  });
   raw.push(...config.findings);
   ctx.config = config.info;
-  if (options.artifactVersion) raw.push(...checkVersion(absRoot, options.artifactVersion, options.versionFile).findings);
+  if (options.artifactVersion)
+    raw.push(...checkVersion(absRoot, options.artifactVersion, options.versionFile).findings);
   raw.push(...checkManifest(walk.files, walk.allPaths));
 
   const python = walk.files.filter((f) => f.path.endsWith(".py"));
@@ -153,9 +164,24 @@ export async function validateRoutine(root: string, inputs: OptionInputs, hooks:
 }
 
 /** Findings of another check (VerifyRoutineEnv) in the validator's result shape, for the same reports and gate. */
-export function resultFromRaw(raw: RawFinding[], inputs: { lang: Lang; failOn: FailOn; rules?: ValidatorOptions["rules"] }, started = Date.now()): ValidationResult {
-  const options: ValidatorOptions = { ...resolveOptions("/nonexistent-routine-root", {}).options, lang: inputs.lang, failOn: inputs.failOn, rules: inputs.rules ?? {} };
+export function resultFromRaw(
+  raw: RawFinding[],
+  inputs: { lang: Lang; failOn: FailOn; rules?: ValidatorOptions["rules"] },
+  started = Date.now(),
+): ValidationResult {
+  const options: ValidatorOptions = {
+    ...resolveOptions("/nonexistent-routine-root", {}).options,
+    lang: inputs.lang,
+    failOn: inputs.failOn,
+    rules: inputs.rules ?? {},
+  };
   const findings = finalizeFindings(raw, options, new Map());
   const summary = summarize(findings);
-  return { findings, summary, result: gate(summary, options.failOn), options, stats: { files: 0, pythonFiles: 0, bytes: 0, ms: Date.now() - started } };
+  return {
+    findings,
+    summary,
+    result: gate(summary, options.failOn),
+    options,
+    stats: { files: 0, pythonFiles: 0, bytes: 0, ms: Date.now() - started },
+  };
 }

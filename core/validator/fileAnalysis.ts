@@ -41,7 +41,10 @@ export function registerAnalyzer(analyzer: Analyzer): void {
 export function analyzePythonFile(parser: Parser, file: SourceFile, ctx: AnalysisContext): RawFinding[] {
   const analysis = analyzePython(parser, file.path, file.text, { target: ctx.options.pythonVersion });
   try {
-    const found = [...analysis.findings, ...pythonPathsAndSecrets(file.path, file.text, analysis.strings, analysis.namedLiterals)];
+    const found = [
+      ...analysis.findings,
+      ...pythonPathsAndSecrets(file.path, file.text, analysis.strings, analysis.namedLiterals),
+    ];
     for (const a of analyzers) if (a.pythonFile) found.push(...a.pythonFile(file, analysis, ctx));
     return found;
   } finally {
@@ -51,11 +54,11 @@ export function analyzePythonFile(parser: Parser, file: SourceFile, ctx: Analysi
 
 export function analyzeTextFile(file: SourceFile, ctx: AnalysisContext): RawFinding[] {
   const found: RawFinding[] = [];
-  if (PATH_AND_SECRET_EXTENSIONS.has(path.extname(file.path).toLowerCase())) found.push(...textPathsAndSecrets(file.path, file.text));
+  if (PATH_AND_SECRET_EXTENSIONS.has(path.extname(file.path).toLowerCase()))
+    found.push(...textPathsAndSecrets(file.path, file.text));
   for (const a of analyzers) if (a.textFile) found.push(...a.textFile(file, ctx));
   return found;
 }
-
 
 export function routineAnalyzers(ctx: AnalysisContext): RawFinding[] {
   const found: RawFinding[] = [];

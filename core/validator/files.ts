@@ -9,11 +9,33 @@ import type { RawFinding } from "./types";
 
 /** Files the validator reads: code and configuration. */
 export const TEXT_EXTENSIONS = new Set([
-  ".py", ".sql", ".hql", ".json", ".sh", ".cfg", ".ini", ".properties", ".yaml", ".yml", ".toml", ".txt", ".in", ".conf",
+  ".py",
+  ".sql",
+  ".hql",
+  ".json",
+  ".sh",
+  ".cfg",
+  ".ini",
+  ".properties",
+  ".yaml",
+  ".yml",
+  ".toml",
+  ".txt",
+  ".in",
+  ".conf",
 ]);
 
 /** Folders that are never part of a routine's code. */
-const SKIPPED_DIRS = new Set([".git", "__pycache__", "node_modules", ".tox", ".mypy_cache", ".pytest_cache", ".idea", ".vscode"]);
+const SKIPPED_DIRS = new Set([
+  ".git",
+  "__pycache__",
+  "node_modules",
+  ".tox",
+  ".mypy_cache",
+  ".pytest_cache",
+  ".idea",
+  ".vscode",
+]);
 
 export interface SourceFile {
   /** Relative to the root, `/` separators. */
@@ -48,7 +70,7 @@ export function decodeText(bytes: Buffer): { text: string; badOffset?: number } 
   } catch {
     let offset = 0;
     // Find the first byte where strict decoding fails, for the message.
-    for (let lo = 0, hi = bytes.length; lo < hi; ) {
+    for (let lo = 0, hi = bytes.length; lo < hi;) {
       const mid = (lo + hi) >> 1;
       try {
         new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, mid + 1));
@@ -116,7 +138,13 @@ export function walkRoutine(root: string, options: WalkOptions): WalkResult {
       const ext = path.extname(entry.name).toLowerCase();
       if (!TEXT_EXTENSIONS.has(ext) && entry.name !== "MANIFEST.in") continue;
       if (stat.size > limit) {
-        result.findings.push({ rule: "FS003", file: rel, line: 1, column: 1, args: [Math.ceil(stat.size / 1024), options.maxFileSizeKb] });
+        result.findings.push({
+          rule: "FS003",
+          file: rel,
+          line: 1,
+          column: 1,
+          args: [Math.ceil(stat.size / 1024), options.maxFileSizeKb],
+        });
         continue;
       }
       let bytes: Buffer;

@@ -21,7 +21,8 @@ export interface WorkItemGateway {
   download(url: string, name: string): Promise<Buffer>;
 }
 
-const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const escape = (s: string) =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** The marker that identifies this task's comment for one release (the comment API keeps plain text). */
 export function commentMarker(releaseId: string | undefined): string {
@@ -39,13 +40,20 @@ export function commentHtml(result: ValidationResult, routine: string, marker: s
   const rows = result.findings
     .filter((f) => f.severity !== "info")
     .slice(0, MAX_ROWS)
-    .map((f) => `<tr><td>${escape(f.rule)}</td><td>${escape(f.severity)}</td><td>${escape(f.file || "-")}:${f.line}:${f.column}</td><td>${escape(f.message)}</td></tr>`);
+    .map(
+      (f) =>
+        `<tr><td>${escape(f.rule)}</td><td>${escape(f.severity)}</td><td>${escape(f.file || "-")}:${f.line}:${f.column}</td><td>${escape(f.message)}</td></tr>`,
+    );
   const more = result.findings.filter((f) => f.severity !== "info").length - rows.length;
-  const rulesUsed = [...new Set(result.findings.map((f) => f.rule))].map((c) => `${c} ${escape(ruleByCode(c)?.title[lang] ?? "")}`);
+  const rulesUsed = [...new Set(result.findings.map((f) => f.rule))].map(
+    (c) => `${c} ${escape(ruleByCode(c)?.title[lang] ?? "")}`,
+  );
   return [
     `<p><b>${TITLE[lang]}</b>${releaseName ? ` — ${escape(releaseName)}` : ""}: <b>${result.result}</b> (${s.errors} / ${s.warnings} / ${s.infos} ${COUNTS[lang]})</p>`,
     `<p><code>${escape(routine)}</code></p>`,
-    rows.length ? `<table><tr><th>Rule</th><th>Severity</th><th>Where</th><th>Finding</th></tr>${rows.join("")}</table>` : "",
+    rows.length
+      ? `<table><tr><th>Rule</th><th>Severity</th><th>Where</th><th>Finding</th></tr>${rows.join("")}</table>`
+      : "",
     more > 0 ? `<p>… +${more}</p>` : "",
     rulesUsed.length ? `<p>${rulesUsed.join("<br>")}</p>` : "",
     `<p><sub>${escape(marker)}</sub></p>`,
@@ -64,7 +72,9 @@ export async function publishOnWorkItem(
   marker: string,
   sarif?: { fileName: string; content: Buffer },
 ): Promise<PublishOutcome> {
-  const existing = (await gateway.listComments(workItemId)).find((c) => c.text.includes(escape(marker)) || c.text.includes(marker));
+  const existing = (await gateway.listComments(workItemId)).find(
+    (c) => c.text.includes(escape(marker)) || c.text.includes(marker),
+  );
   let outcome: PublishOutcome;
   if (existing) {
     await gateway.updateComment(workItemId, existing.id, html);

@@ -56,15 +56,28 @@ export const VALIDATOR_CONFIG_SCHEMA = {
     pythonVersion: { type: "string", pattern: "^3\\.[0-9]{1,2}$", description: "Python version the routine runs on." },
     expectedDsn: { type: "string", minLength: 1, description: "dsn that config.json must have." },
     zona: { type: "string", description: "The routine's results zone (Impala database)." },
-    zoneKeys: { type: "array", items: { type: "string", minLength: 1 }, minItems: 1, description: "config.json keys that may hold the results zone, tried in order." },
+    zoneKeys: {
+      type: "array",
+      items: { type: "string", minLength: 1 },
+      minItems: 1,
+      description: "config.json keys that may hold the results zone, tried in order.",
+    },
     maxFileSizeKb: { type: "integer", minimum: 1, description: "Files larger than this are skipped (info finding)." },
-    exclude: { type: "array", items: { type: "string" }, description: "Glob patterns of files not to analyze, relative to the routine root." },
+    exclude: {
+      type: "array",
+      items: { type: "string" },
+      description: "Glob patterns of files not to analyze, relative to the routine root.",
+    },
     rules: {
       type: "object",
       additionalProperties: { enum: ["error", "warning", "info", "off"] },
       description: "Severity per rule code, or off.",
     },
-    sqlCallNames: { type: "array", items: { type: "string" }, description: "More function or method names whose string arguments are SQL." },
+    sqlCallNames: {
+      type: "array",
+      items: { type: "string" },
+      description: "More function or method names whose string arguments are SQL.",
+    },
     failOn: { enum: ["error", "warning", "never"] },
     logs: {
       type: "object",
@@ -74,9 +87,17 @@ export const VALIDATOR_CONFIG_SCHEMA = {
         minFiles: { type: "integer", minimum: 0 },
         minDays: { type: "integer", minimum: 0 },
         minHoursApart: { type: "number", minimum: 0 },
-        successPattern: { type: "string", minLength: 1, description: "Regular expression (case-insensitive) of the orchestrator's successful end." },
+        successPattern: {
+          type: "string",
+          minLength: 1,
+          description: "Regular expression (case-insensitive) of the orchestrator's successful end.",
+        },
         errorPattern: { type: "string", minLength: 1 },
-        toleratedPatterns: { type: "array", items: { type: "string" }, description: "Error lines matching one of these are tolerated." },
+        toleratedPatterns: {
+          type: "array",
+          items: { type: "string" },
+          description: "Error lines matching one of these are tolerated.",
+        },
       },
     },
   },
@@ -94,7 +115,10 @@ function lzv(message: string, file = ""): RawFinding {
   return { rule: "LZV001", file, line: 1, column: 1, args: [message] };
 }
 
-export function resolveOptions(routineRoot: string, inputs: OptionInputs): { options: ValidatorOptions; findings: RawFinding[]; configFile?: string } {
+export function resolveOptions(
+  routineRoot: string,
+  inputs: OptionInputs,
+): { options: ValidatorOptions; findings: RawFinding[]; configFile?: string } {
   const findings: RawFinding[] = [];
   const options: ValidatorOptions = { ...DEFAULT_OPTIONS, rules: {}, logs: { ...DEFAULT_LOG_REQUIREMENTS } };
   const explicit = inputs.configFile;
@@ -105,7 +129,12 @@ export function resolveOptions(routineRoot: string, inputs: OptionInputs): { opt
     const shown = explicit ?? CONFIG_FILE_NAME;
     const { tree, errors } = parseStrictJson(fs.readFileSync(configFile, "utf8").replace(/^\uFEFF/, ""));
     if (errors.length || !tree) {
-      findings.push(lzv(`${shown} is not valid JSON (offset ${errors[0]?.offset ?? 0}): fix it or remove it.`, explicit ? "" : CONFIG_FILE_NAME));
+      findings.push(
+        lzv(
+          `${shown} is not valid JSON (offset ${errors[0]?.offset ?? 0}): fix it or remove it.`,
+          explicit ? "" : CONFIG_FILE_NAME,
+        ),
+      );
     } else {
       const data = JSON.parse(fs.readFileSync(configFile, "utf8").replace(/^\uFEFF/, ""));
       validateConfig ??= new Ajv({ allErrors: true, strict: false }).compile(VALIDATOR_CONFIG_SCHEMA);
@@ -113,7 +142,12 @@ export function resolveOptions(routineRoot: string, inputs: OptionInputs): { opt
         for (const e of validateConfig.errors ?? []) {
           const where = e.instancePath || "(top level)";
           const extra = e.params && "additionalProperty" in e.params ? ` '${String(e.params.additionalProperty)}'` : "";
-          findings.push(lzv(`${shown}${where === "(top level)" ? "" : " " + where}: ${e.message}${extra}.`, explicit ? "" : CONFIG_FILE_NAME));
+          findings.push(
+            lzv(
+              `${shown}${where === "(top level)" ? "" : " " + where}: ${e.message}${extra}.`,
+              explicit ? "" : CONFIG_FILE_NAME,
+            ),
+          );
         }
       } else {
         const { rules, logs, ...rest } = data as Partial<ValidatorOptions> & { $schema?: string };
@@ -142,9 +176,14 @@ export function resolveOptions(routineRoot: string, inputs: OptionInputs): { opt
     options.rules[m[1].toUpperCase()] = m[2].toLowerCase() as RuleSetting;
   }
   for (const code of Object.keys(options.rules)) {
-    if (!ruleByCode(code)) findings.push(lzv(`Unknown rule code '${code}' in the rule settings: see docs/rules/README.md for the codes.`));
+    if (!ruleByCode(code))
+      findings.push(lzv(`Unknown rule code '${code}' in the rule settings: see docs/rules/README.md for the codes.`));
   }
-  for (const [key, pattern] of [["successPattern", options.logs.successPattern], ["errorPattern", options.logs.errorPattern], ...options.logs.toleratedPatterns.map((p) => ["toleratedPatterns", p])]) {
+  for (const [key, pattern] of [
+    ["successPattern", options.logs.successPattern],
+    ["errorPattern", options.logs.errorPattern],
+    ...options.logs.toleratedPatterns.map((p) => ["toleratedPatterns", p]),
+  ]) {
     const error = regexError(pattern);
     if (error) {
       findings.push(lzv(`logs.${key} '${pattern}' is not a regular expression: ${error}.`));

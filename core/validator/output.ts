@@ -10,7 +10,13 @@ export interface WrittenReports {
   markdown: string;
 }
 
-export function writeReports(result: ValidationResult, routine: string, directory: string, version: string, docsBase?: string): WrittenReports {
+export function writeReports(
+  result: ValidationResult,
+  routine: string,
+  directory: string,
+  version: string,
+  docsBase?: string,
+): WrittenReports {
   fs.mkdirSync(directory, { recursive: true });
   const files = {
     json: path.join(directory, "ValidateRoutine-report.json"),
@@ -18,7 +24,10 @@ export function writeReports(result: ValidationResult, routine: string, director
     markdown: path.join(directory, "ValidateRoutine-summary.md"),
   };
   fs.writeFileSync(files.json, JSON.stringify(jsonReport(result, routine, version), null, 2) + "\n");
-  fs.writeFileSync(files.sarif, JSON.stringify(sarifReport(result, path.resolve(routine), version, docsBase), null, 2) + "\n");
+  fs.writeFileSync(
+    files.sarif,
+    JSON.stringify(sarifReport(result, path.resolve(routine), version, docsBase), null, 2) + "\n",
+  );
   fs.writeFileSync(files.markdown, markdownSummary(result, routine, docsBase));
   return files;
 }

@@ -15,7 +15,8 @@ export interface WorkerRequest {
   config?: AnalysisContext["config"];
 }
 
-export type WorkerMessage = { type: "ready" } | { type: "result"; findings: RawFinding[] } | { type: "error"; message: string };
+export type WorkerMessage =
+  { type: "ready" } | { type: "result"; findings: RawFinding[] } | { type: "error"; message: string };
 
 export function defaultWorkerCount(): number {
   const cores = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
@@ -37,7 +38,9 @@ export function analyzeInWorkers(
     let running = count;
     let failed = false;
     for (let i = 0; i < count; i++) {
-      const worker = new Worker(workerScript, { workerData: { options: ctx.options, root: ctx.root, config: ctx.config } satisfies WorkerRequest });
+      const worker = new Worker(workerScript, {
+        workerData: { options: ctx.options, root: ctx.root, config: ctx.config } satisfies WorkerRequest,
+      });
       const next = () => {
         const file = queue.shift();
         if (file) worker.postMessage(file);

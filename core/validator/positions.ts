@@ -42,5 +42,10 @@ const IGNORE = /lz:\s*ignore\[([A-Za-z0-9_,\s]+)\]/;
 export function suppressedCodes(lineText: string): Set<string> {
   const match = IGNORE.exec(lineText);
   if (!match) return new Set();
-  return new Set(match[1].split(",").map((c) => c.trim().toUpperCase()).filter(Boolean));
+  return new Set(
+    match[1]
+      .split(",")
+      .map((c) => c.trim().toUpperCase())
+      .filter(Boolean),
+  );
 }

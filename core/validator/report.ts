@@ -38,7 +38,12 @@ export function jsonReport(result: ValidationResult, routine: string, version: s
 
 const SARIF_LEVEL = { error: "error", warning: "warning", info: "note" } as const;
 
-export function sarifReport(result: ValidationResult, routineRoot: string, version: string, docsBase = RULES_URL): object {
+export function sarifReport(
+  result: ValidationResult,
+  routineRoot: string,
+  version: string,
+  docsBase = RULES_URL,
+): object {
   const lang: Lang = result.options.lang;
   const used = new Set(result.findings.map((f) => f.rule));
   const rules = allRules().filter((r) => used.has(r.code));
@@ -68,7 +73,17 @@ export function sarifReport(result: ValidationResult, routineRoot: string, versi
         originalUriBaseIds: { SRCROOT: { uri: rootUri } },
         results: result.findings.map((f) => {
           const location = f.file
-            ? [{ physicalLocation: { artifactLocation: { uri: f.file.split("/").map(encodeURIComponent).join("/"), uriBaseId: "SRCROOT" }, region: { startLine: f.line, startColumn: f.column } } }]
+            ? [
+                {
+                  physicalLocation: {
+                    artifactLocation: {
+                      uri: f.file.split("/").map(encodeURIComponent).join("/"),
+                      uriBaseId: "SRCROOT",
+                    },
+                    region: { startLine: f.line, startColumn: f.column },
+                  },
+                },
+              ]
             : [];
           const entry: Record<string, unknown> = {
             ruleId: f.rule,
@@ -123,7 +138,10 @@ export function markdownSummary(result: ValidationResult, routine: string, docsB
   const h = HEAD[lang];
   const s = result.summary;
   const out: string[] = [`### ${h.title}: \`${cell(routine)}\``, ""];
-  out.push(`**${h.result}: ${result.result}** — ${h.counts.replace("%e", String(s.errors)).replace("%w", String(s.warnings)).replace("%i", String(s.infos))}`, "");
+  out.push(
+    `**${h.result}: ${result.result}** — ${h.counts.replace("%e", String(s.errors)).replace("%w", String(s.warnings)).replace("%i", String(s.infos))}`,
+    "",
+  );
   if (!result.findings.length) {
     out.push(h.none);
     return out.join("\n") + "\n";
@@ -136,15 +154,34 @@ export function markdownSummary(result: ValidationResult, routine: string, docsB
       [h.rule, h.severity, h.count, h.what],
       [...counts].map(([code, n]) => {
         const r = ruleByCode(code)!;
-        return [code, result.options.rules[code] && result.options.rules[code] !== "off" ? String(result.options.rules[code]) : r.severity, String(n), r.title[lang]];
+        return [
+          code,
+          result.options.rules[code] && result.options.rules[code] !== "off"
+            ? String(result.options.rules[code])
+            : r.severity,
+          String(n),
+          r.title[lang],
+        ];
       }),
-    ).replace(/^\| ([A-Z]+[0-9]+) \|/gm, (_m, code: string) => (docsBase ? `| [${code}](${docsBase}${rulePage(code)}) |` : `| ${code} |`)),
+    ).replace(/^\| ([A-Z]+[0-9]+) \|/gm, (_m, code: string) =>
+      docsBase ? `| [${code}](${docsBase}${rulePage(code)}) |` : `| ${code} |`,
+    ),
   );
   const byFile = new Map<string, Finding[]>();
   for (const f of result.findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
   for (const [file, findings] of byFile) {
     out.push("", `#### ${file ? `\`${cell(file)}\`` : h.routineWide}`, "");
-    out.push(table([h.line, h.rule, h.severity, h.message], findings.map((f) => [`${f.line}:${f.column}`, f.rule, f.suppressed ? `${f.severity} (lz: ignore)` : f.severity, f.message])));
+    out.push(
+      table(
+        [h.line, h.rule, h.severity, h.message],
+        findings.map((f) => [
+          `${f.line}:${f.column}`,
+          f.rule,
+          f.suppressed ? `${f.severity} (lz: ignore)` : f.severity,
+          f.message,
+        ]),
+      ),
+    );
   }
   return out.join("\n") + "\n";
 }

@@ -24,7 +24,10 @@ export const VALIDATE_REPORT_SCHEMA = {
         properties: {
           rule: { type: "string", pattern: "^[A-Z]+[0-9]{3}$" },
           severity: { enum: ["error", "warning", "info"] },
-          file: { type: "string", description: "Relative to the routine, '/' separators; empty for the routine as a whole." },
+          file: {
+            type: "string",
+            description: "Relative to the routine, '/' separators; empty for the routine as a whole.",
+          },
           line: { type: "integer", minimum: 1 },
           column: { type: "integer", minimum: 1, description: "1-based, in characters." },
           message: { type: "string", minLength: 1 },

@@ -15,7 +15,16 @@ export interface Rule {
   name: string;
   severity: Severity;
   /** Which part of the routine it looks at, for the catalogue. */
-  category: "python" | "paths-and-secrets" | "configuration" | "packaging" | "files" | "validator" | "sql" | "environment" | "logs";
+  category:
+    | "python"
+    | "paths-and-secrets"
+    | "configuration"
+    | "packaging"
+    | "files"
+    | "validator"
+    | "sql"
+    | "environment"
+    | "logs";
   /** One line: what it checks. */
   title: RuleText;
   /** The finding's message; `%s` placeholders take the analyzer's arguments in order. */

@@ -7,7 +7,13 @@ import { createPythonParser } from "./python/parser";
 import "./analyzers";
 
 const request = workerData as WorkerRequest;
-const ctx: AnalysisContext = { root: request.root, options: request.options, config: request.config, files: [], allPaths: [] };
+const ctx: AnalysisContext = {
+  root: request.root,
+  options: request.options,
+  config: request.config,
+  files: [],
+  allPaths: [],
+};
 
 createPythonParser().then(
   (parser) => {
@@ -16,7 +22,10 @@ createPythonParser().then(
         const findings = file.path.endsWith(".py") ? analyzePythonFile(parser, file, ctx) : analyzeTextFile(file, ctx);
         parentPort!.postMessage({ type: "result", findings } satisfies WorkerMessage);
       } catch (err) {
-        parentPort!.postMessage({ type: "error", message: `${file.path}: ${(err as Error).stack ?? err}` } satisfies WorkerMessage);
+        parentPort!.postMessage({
+          type: "error",
+          message: `${file.path}: ${(err as Error).stack ?? err}`,
+        } satisfies WorkerMessage);
       }
     });
     parentPort!.postMessage({ type: "ready" } satisfies WorkerMessage);

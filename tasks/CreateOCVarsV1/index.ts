@@ -24,7 +24,10 @@ function readInput(): OcInput {
   }
   const descriptionVariable = tl.getInputRequired("descriptionVariable").trim();
 
-  const dependencies = loadDependencyMapping(tl.getInput("dependencyMapping", false) ?? "", optionalFilePath("dependencyMappingFile"));
+  const dependencies = loadDependencyMapping(
+    tl.getInput("dependencyMapping", false) ?? "",
+    optionalFilePath("dependencyMappingFile"),
+  );
 
   return {
     variableNames,
@@ -39,8 +42,14 @@ function readInput(): OcInput {
 function run(): void {
   tl.setResourcePath(path.join(__dirname, "task.json"));
   const result = prepareOcVariables(readInput());
-  const release = { releaseName: tl.getVariable("Release.ReleaseName"), releaseId: tl.getVariable("Release.ReleaseId") };
-  publishReport(buildReport("CreateOCVars", result.problems, result.variables, taskLoc), renderOcSummary(result, taskLoc, release));
+  const release = {
+    releaseName: tl.getVariable("Release.ReleaseName"),
+    releaseId: tl.getVariable("Release.ReleaseId"),
+  };
+  publishReport(
+    buildReport("CreateOCVars", result.problems, result.variables, taskLoc),
+    renderOcSummary(result, taskLoc, release),
+  );
 
   for (const p of result.problems) {
     if (p.severity === "warning") tl.warning(taskLoc(p.code, ...p.args));
@@ -52,7 +61,9 @@ function run(): void {
     return;
   }
   // One write for the whole list: the log shows what was set without a line-by-line cost.
-  logLine(result.variables.map(([name, value]) => taskLoc("SettingVariable", name, value.replace(/\n/g, " ⏎ "))).join("\n"));
+  logLine(
+    result.variables.map(([name, value]) => taskLoc("SettingVariable", name, value.replace(/\n/g, " ⏎ "))).join("\n"),
+  );
   // Job variables only: the change-order task runs later in the same job. (No declared outputs:
   // sixteen more commands at every run for a reference name nobody needs here.)
   for (const [name, value] of result.variables) tl.setVariable(name, value);

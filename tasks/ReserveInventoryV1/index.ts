@@ -19,7 +19,8 @@ async function run(): Promise<void> {
   const password = tl.getEndpointAuthorizationParameter(connection, "password", true);
   if (password) tl.setSecret(password);
   const { request, problems } = requestFromInputs((name) => tl.getInput(name, false));
-  if (problems.length) return tl.setResult(tl.TaskResult.Failed, problems.map((p) => taskLoc(p.code, ...p.args)).join("\n"));
+  if (problems.length)
+    return tl.setResult(tl.TaskResult.Failed, problems.map((p) => taskLoc(p.code, ...p.args)).join("\n"));
 
   const isLdap = scheme.toLowerCase() === "usernamepassword";
   const tls = (tl.getEndpointDataParameter(connection, "tls", true) ?? "true") !== "false";
@@ -28,7 +29,17 @@ async function run(): Promise<void> {
   const onStatement = (sql: string) => console.log(taskLoc("SqlLog", sql));
   const backend =
     tl.getInput("backend", false) === "hiveserver2"
-      ? new HiveServer2Backend({ host: server.host, port: server.port ?? 21050, auth: isLdap ? "ldap" : "nosasl", user, password, tls, caCertFile, settleMs, onStatement })
+      ? new HiveServer2Backend({
+          host: server.host,
+          port: server.port ?? 21050,
+          auth: isLdap ? "ldap" : "nosasl",
+          user,
+          password,
+          tls,
+          caCertFile,
+          settleMs,
+          onStatement,
+        })
       : new ImpalaShellBackend({
           shellPath: tl.getInput("impalaShellPath", false) || "impala-shell",
           host: server.host,
@@ -45,16 +56,44 @@ async function run(): Promise<void> {
   const variables: Array<[string, string]> = [];
   if (result.ok && !request.dryRun) {
     const first = result.reservations[0];
-    if (first) variables.push(["Package", first.package], ["Process", first.process], ["Consecutive", String(first.consecutive)]);
+    if (first)
+      variables.push(
+        ["Package", first.package],
+        ["Process", first.process],
+        ["Consecutive", String(first.consecutive)],
+      );
   }
-  publishReport(buildReport("ReserveInventory", result.problems, variables.map(([k, v]) => [`Inventory.${k}`, v]), taskLoc), reserveSummary(result, taskLoc, request.dryRun));
-  if (!result.ok) return tl.setResult(tl.TaskResult.Failed, result.problems.map((p) => taskLoc(p.code, ...p.args)).join("\n"));
+  publishReport(
+    buildReport(
+      "ReserveInventory",
+      result.problems,
+      variables.map(([k, v]) => [`Inventory.${k}`, v]),
+      taskLoc,
+    ),
+    reserveSummary(result, taskLoc, request.dryRun),
+  );
+  if (!result.ok)
+    return tl.setResult(tl.TaskResult.Failed, result.problems.map((p) => taskLoc(p.code, ...p.args)).join("\n"));
 
   for (const r of result.reservations) {
     if (request.dryRun) console.log(taskLoc("DryRun", r.package, r.process));
-    else console.log(taskLoc(r.reused ? "Reused" : "Reserved", r.package, r.process, ...(r.reused ? [] : [r.consecutive]), r.table === "N/A" ? request.semilla : r.table));
+    else
+      console.log(
+        taskLoc(
+          r.reused ? "Reused" : "Reserved",
+          r.package,
+          r.process,
+          ...(r.reused ? [] : [r.consecutive]),
+          r.table === "N/A" ? request.semilla : r.table,
+        ),
+      );
     if (!request.dryRun && request.kind === "coordinator") {
-      for (const [k, v] of [["Package", r.package], ["Process", r.process], ["Consecutive", String(r.consecutive)]]) tl.setVariable(`Inventory.${r.table}.${k}`, v);
+      for (const [k, v] of [
+        ["Package", r.package],
+        ["Process", r.process],
+        ["Consecutive", String(r.consecutive)],
+      ])
+        tl.setVariable(`Inventory.${r.table}.${k}`, v);
     }
   }
   for (const row of result.existing) console.log(taskLoc("Existing", row.semilla, row.package, row.proceso));

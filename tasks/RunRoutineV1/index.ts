@@ -15,18 +15,29 @@ async function run(): Promise<void> {
   const missing = unresolvedVariables(command);
   if (missing.length) return tl.setResult(tl.TaskResult.Failed, taskLoc("VariablesUndefined", missing.join(", ")));
   const minutes = Number(tl.getInput("timeoutMinutes", false) || "60");
-  if (!(minutes > 0)) return tl.setResult(tl.TaskResult.Failed, taskLoc("TimeoutInvalid", tl.getInput("timeoutMinutes", false) ?? ""));
+  if (!(minutes > 0))
+    return tl.setResult(tl.TaskResult.Failed, taskLoc("TimeoutInvalid", tl.getInput("timeoutMinutes", false) ?? ""));
   const { patterns, invalid } = parseExpectedErrorPatterns(tl.getInput("expectedErrorPatterns", false) ?? "");
   if (invalid) return tl.setResult(tl.TaskResult.Failed, taskLoc("PatternInvalid", invalid.pattern, invalid.error));
   const failOn = failOnInput();
   const cwd = optionalFilePath("workingDirectory") ?? tl.getVariable("System.DefaultWorkingDirectory") ?? process.cwd();
-  const reportDir = path.resolve(definedInput("reportDirectory") ?? path.join(tl.getVariable("Agent.TempDirectory") || cwd, "lz-run-routine"));
+  const reportDir = path.resolve(
+    definedInput("reportDirectory") ?? path.join(tl.getVariable("Agent.TempDirectory") || cwd, "lz-run-routine"),
+  );
   const outputFile = path.join(reportDir, "RunRoutine-output.log");
   const logsPath = optionalFilePath("logsPath");
 
   console.log(taskLoc("Running", cwd, command));
   const started = Date.now();
-  const outcome = await runRoutine({ command, cwd, timeoutMs: minutes * 60_000, expectedErrorPatterns: patterns, outputFile, logsPath, onLine: (line) => console.log(line) });
+  const outcome = await runRoutine({
+    command,
+    cwd,
+    timeoutMs: minutes * 60_000,
+    expectedErrorPatterns: patterns,
+    outputFile,
+    logsPath,
+    onLine: (line) => console.log(line),
+  });
   if (outcome.timedOut) console.log(taskLoc("TimedOut", minutes));
   console.log(taskLoc("Finished", outcome.exitCode ?? "-", (outcome.durationMs / 1000).toFixed(1), outcome.lines));
   if (outcome.moreErrors) console.log(taskLoc("MoreErrors", outcome.moreErrors, outputFile));
@@ -37,7 +48,10 @@ async function run(): Promise<void> {
   const reports = writeReports(result, cwd, reportDir, taskVersion(__dirname));
   tl.uploadSummary(reports.markdown);
   annotateFindings(result.findings, cwd);
-  setTaskOutputs("RunRoutine", [["ExitCode", String(outcome.exitCode ?? -1)], ["Errors", String(result.summary.errors)]]);
+  setTaskOutputs("RunRoutine", [
+    ["ExitCode", String(outcome.exitCode ?? -1)],
+    ["Errors", String(result.summary.errors)],
+  ]);
   setGateResult(result, failOn, { passed: "Passed" });
 }
 

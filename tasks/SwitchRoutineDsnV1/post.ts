@@ -7,7 +7,13 @@ import { failWith, restoreAndReport, SWITCHED_CONFIG } from "./dsnTask";
 try {
   tl.setResourcePath(path.join(__dirname, "task.json"));
   const config = tl.getTaskVariable(SWITCHED_CONFIG);
-  if (!config) console.log(taskLoc("NothingToRestore", tl.getInput("configPath", false) || tl.getInput("sitePackagePath", false) || "config.json"));
+  if (!config)
+    console.log(
+      taskLoc(
+        "NothingToRestore",
+        tl.getInput("configPath", false) || tl.getInput("sitePackagePath", false) || "config.json",
+      ),
+    );
   else restoreAndReport(config);
   tl.setResult(tl.TaskResult.Succeeded, "");
 } catch (err) {

@@ -24,13 +24,16 @@ const optionalInput = (name: string) => definedInput(name, (raw) => tl.warning(t
 function accessToken(): string | undefined {
   // The job's own connection carries the token without the "Allow scripts to access the OAuth
   // token" switch; System.AccessToken is the fallback for agents that do not expose it.
-  const token = tl.getEndpointAuthorizationParameter("SYSTEMVSSCONNECTION", "AccessToken", true) || tl.getVariable("System.AccessToken");
+  const token =
+    tl.getEndpointAuthorizationParameter("SYSTEMVSSCONNECTION", "AccessToken", true) ||
+    tl.getVariable("System.AccessToken");
   if (token) tl.setSecret(token);
   return token;
 }
 
 function huGateway(token: string) {
-  const collection = tl.getVariable("System.CollectionUri") || tl.getVariable("System.TeamFoundationCollectionUri") || "";
+  const collection =
+    tl.getVariable("System.CollectionUri") || tl.getVariable("System.TeamFoundationCollectionUri") || "";
   return workItemGateway(collection, tl.getVariable("System.TeamProject") || "", token);
 }
 
@@ -75,7 +78,8 @@ async function commentOnHu(result: ValidationResult, routine: string, sarifPath:
     return true;
   } catch (err) {
     // The HU comment is a courtesy: a failure to post it is a warning, the gate stands on the findings.
-    if (err instanceof HttpError && (err.status === 401 || err.status === 403)) tl.warning(taskLoc("WorkItemForbidden", id, err.status));
+    if (err instanceof HttpError && (err.status === 401 || err.status === 403))
+      tl.warning(taskLoc("WorkItemForbidden", id, err.status));
     else tl.warning(taskLoc("WorkItemFailed", id, (err as Error).message));
     return false;
   }
@@ -85,9 +89,11 @@ async function run(): Promise<void> {
   tl.setResourcePath(path.join(__dirname, "task.json"));
   const lang = findingsLang();
   const rawRoutine = tl.getInput("routinePath", true)!.trim();
-  if (isUnresolvedMacro(rawRoutine)) return tl.setResult(tl.TaskResult.Failed, taskLoc("RoutinePathUnresolved", rawRoutine));
+  if (isUnresolvedMacro(rawRoutine))
+    return tl.setResult(tl.TaskResult.Failed, taskLoc("RoutinePathUnresolved", rawRoutine));
   const routine = path.resolve(rawRoutine);
-  if (!fs.existsSync(routine) || !fs.statSync(routine).isDirectory()) return tl.setResult(tl.TaskResult.Failed, taskLoc("RoutinePathMissing", routine));
+  if (!fs.existsSync(routine) || !fs.statSync(routine).isDirectory())
+    return tl.setResult(tl.TaskResult.Failed, taskLoc("RoutinePathMissing", routine));
 
   const failOn = failOnInput();
   const pythonVersion = tl.getInput("pythonVersion", false) || "3.5";
@@ -115,20 +121,41 @@ async function run(): Promise<void> {
       lang,
       logsPath,
     },
-    { progress, analyzeFiles: (files, ctx) => analyzeInWorkers(path.join(__dirname, "validatorWorker.js"), files, ctx, undefined, progress) },
+    {
+      progress,
+      analyzeFiles: (files, ctx) =>
+        analyzeInWorkers(path.join(__dirname, "validatorWorker.js"), files, ctx, undefined, progress),
+    },
   );
 
   const version = taskVersion(__dirname);
-  const reportDir = path.resolve(optionalInput("reportDirectory") ?? path.join(tl.getVariable("Agent.TempDirectory") || routine, "lz-validate-routine"));
+  const reportDir = path.resolve(
+    optionalInput("reportDirectory") ??
+      path.join(tl.getVariable("Agent.TempDirectory") || routine, "lz-validate-routine"),
+  );
   const reports = writeReports(result, routine, reportDir, version, optionalInput("rulesDocsUrl"));
   tl.uploadSummary(reports.markdown);
   const hidden = annotateFindings(result.findings, routine);
   if (hidden) console.log(taskLoc("AnnotationsTruncated", hidden));
   const s = result.summary;
-  console.log(taskLoc("Totals", result.stats.files, Math.round(result.stats.bytes / 1024), result.stats.ms, s.errors, s.warnings, s.infos));
+  console.log(
+    taskLoc(
+      "Totals",
+      result.stats.files,
+      Math.round(result.stats.bytes / 1024),
+      result.stats.ms,
+      s.errors,
+      s.warnings,
+      s.infos,
+    ),
+  );
   console.log(taskLoc("ReportWritten", reports.json, reports.sarif));
 
-  setTaskOutputs("ValidateRoutine", [["Errors", String(s.errors)], ["Warnings", String(s.warnings)], ["ReportPath", reports.json]]);
+  setTaskOutputs("ValidateRoutine", [
+    ["Errors", String(s.errors)],
+    ["Warnings", String(s.warnings)],
+    ["ReportPath", reports.json],
+  ]);
   const commented = await commentOnHu(result, routine, reports.sarif);
 
   setGateResult(result, failOn, { passed: "GatePassed", warnings: "GateWarnings" }, !commented);

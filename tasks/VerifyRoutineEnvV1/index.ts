@@ -21,12 +21,14 @@ async function run(): Promise<void> {
   const lang = findingsLang();
   const failOn = failOnInput();
   const maxAge = Number(tl.getInput("maxAgeHours", false) || "24");
-  if (!(maxAge > 0)) return tl.setResult(tl.TaskResult.Failed, taskLoc("MaxAgeInvalid", tl.getInput("maxAgeHours", false) ?? ""));
+  if (!(maxAge > 0))
+    return tl.setResult(tl.TaskResult.Failed, taskLoc("MaxAgeInvalid", tl.getInput("maxAgeHours", false) ?? ""));
   const baseDirectory = input("baseDirectory", true)!;
   const zona = input("zona", true)!;
   const repositoryName = input("repositoryName", false);
   const packageName = input("packageName", false);
-  if (!repositoryName && !packageName) throw new InputError(taskLoc("InputMissing", "repositoryName", tl.getInput("repositoryName", false) ?? ""));
+  if (!repositoryName && !packageName)
+    throw new InputError(taskLoc("InputMissing", "repositoryName", tl.getInput("repositoryName", false) ?? ""));
   console.log(taskLoc("Checking", (repositoryName ?? packageName)!, path.join(baseDirectory, zona)));
 
   const started = Date.now();
@@ -42,15 +44,23 @@ async function run(): Promise<void> {
   });
   const result = resultFromRaw(found.findings, { lang, failOn }, started);
   const reportRoot = found.environment ?? path.join(baseDirectory, zona);
-  const reportDir = path.resolve(input("reportDirectory", false) ?? path.join(tl.getVariable("Agent.TempDirectory") || reportRoot, "lz-verify-env"));
+  const reportDir = path.resolve(
+    input("reportDirectory", false) ?? path.join(tl.getVariable("Agent.TempDirectory") || reportRoot, "lz-verify-env"),
+  );
   const reports = writeReports(result, reportRoot, reportDir, taskVersion(__dirname));
   tl.uploadSummary(reports.markdown);
   annotateFindings(result.findings, found.sitePackagePath ?? reportRoot);
-  if (found.compared) console.log(taskLoc("Compared", found.compared.files, found.compared.changed, found.compared.missing, found.compared.extra));
+  if (found.compared)
+    console.log(
+      taskLoc("Compared", found.compared.files, found.compared.changed, found.compared.missing, found.compared.extra),
+    );
 
   if (found.sitePackagePath) {
     console.log(taskLoc("Found", found.environment!, found.sitePackagePath));
-    setTaskOutputs("RoutineEnv", [["SitePackagePath", found.sitePackagePath], ["SitePackageName", found.sitePackageName!]]);
+    setTaskOutputs("RoutineEnv", [
+      ["SitePackagePath", found.sitePackagePath],
+      ["SitePackageName", found.sitePackageName!],
+    ]);
   }
   setGateResult(result, failOn, { passed: "Passed" });
 }

@@ -17,7 +17,14 @@ export function annotateFindings(findings: Finding[], root: string): number {
     const list = findings.filter((f) => f.severity === severity);
     for (const f of list.slice(0, ANNOTATIONS_PER_SEVERITY)) {
       const source = f.file ? path.join(root, f.file) : undefined;
-      tl.logIssue(severity === "error" ? tl.IssueType.Error : tl.IssueType.Warning, `${f.rule} ${f.file ? `${f.file}:${f.line}:${f.column} ` : ""}${f.message}`, source, f.line, f.column, f.rule);
+      tl.logIssue(
+        severity === "error" ? tl.IssueType.Error : tl.IssueType.Warning,
+        `${f.rule} ${f.file ? `${f.file}:${f.line}:${f.column} ` : ""}${f.message}`,
+        source,
+        f.line,
+        f.column,
+        f.rule,
+      );
     }
     hidden += Math.max(0, list.length - ANNOTATIONS_PER_SEVERITY);
   }
@@ -49,9 +56,15 @@ export function blockingCount(summary: Summary, failOn: FailOn): number {
  * a finding reaches failOn (GateFailed counts them), with issues when warnings remain below it (or
  * when `withIssues` says something else went wrong), else Succeeded with the task's passed message.
  */
-export function setGateResult(result: ValidationResult, failOn: FailOn, messages: { passed: string; warnings?: string }, withIssues = false): void {
+export function setGateResult(
+  result: ValidationResult,
+  failOn: FailOn,
+  messages: { passed: string; warnings?: string },
+  withIssues = false,
+): void {
   const s = result.summary;
-  if (result.result === "Failed") return tl.setResult(tl.TaskResult.Failed, taskLoc("GateFailed", blockingCount(s, failOn), failOn));
+  if (result.result === "Failed")
+    return tl.setResult(tl.TaskResult.Failed, taskLoc("GateFailed", blockingCount(s, failOn), failOn));
   if (result.result === "SucceededWithIssues" || withIssues) {
     if (s.warnings && messages.warnings) console.log(taskLoc(messages.warnings, s.warnings));
     return tl.setResult(tl.TaskResult.SucceededWithIssues, "");

@@ -16,7 +16,11 @@ export class InputError extends Error {}
 /** Ends the task as Failed on an error: an InputError's own message, anything else as unexpected. */
 export function failTask(err: unknown): void {
   if (err instanceof InputError) tl.setResult(tl.TaskResult.Failed, err.message);
-  else tl.setResult(tl.TaskResult.Failed, taskLoc("UnexpectedError", err instanceof Error ? (err.stack ?? err.message) : String(err)));
+  else
+    tl.setResult(
+      tl.TaskResult.Failed,
+      taskLoc("UnexpectedError", err instanceof Error ? (err.stack ?? err.message) : String(err)),
+    );
 }
 
 /**

@@ -10,7 +10,10 @@ import { WorkItemTrackingApi } from "azure-devops-node-api/WorkItemTrackingApi";
 import type { WorkItemGateway } from "../../core/validator/huComment";
 
 export class HttpError extends Error {
-  constructor(message: string, readonly status: number) {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
     super(message);
   }
 }
@@ -25,7 +28,9 @@ async function call<T>(what: Promise<T>): Promise<T> {
 }
 
 export function workItemGateway(collectionUri: string, project: string, token: string): WorkItemGateway {
-  const wit = Promise.resolve(new WorkItemTrackingApi(collectionUri, [new BearerCredentialHandler(token)], undefined, "lz-routine-release-kit"));
+  const wit = Promise.resolve(
+    new WorkItemTrackingApi(collectionUri, [new BearerCredentialHandler(token)], undefined, "lz-routine-release-kit"),
+  );
   return {
     async listComments(id) {
       const list = await call((await wit).getComments(project, id, 200));
@@ -59,7 +64,13 @@ export function workItemGateway(collectionUri: string, project: string, token: s
       await call(
         api.updateWorkItem(
           null,
-          [{ op: "add", path: "/relations/-", value: { rel: "AttachedFile", url: attachment.url, attributes: { comment } } }] as never,
+          [
+            {
+              op: "add",
+              path: "/relations/-",
+              value: { rel: "AttachedFile", url: attachment.url, attributes: { comment } },
+            },
+          ] as never,
           id,
           project,
         ),

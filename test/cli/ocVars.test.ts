@@ -5,16 +5,26 @@ import { repoRoot } from "../helpers/taskRun";
 
 const DESCRIPTION = "TITULO: Rutina X\nNECESIDAD: HU3224139: calcular.\nSOLUCION: s.\nBENEFICIO: b.\nIMPACTO: i.";
 const GOOD = [
-  "--var", "codigoPMO=EVC00037",
-  "--var", "Nombre Celula=DAIA15 - DRACARYS",
-  "--var", "nombreContacto=Ana Gomez",
-  "--var", "numeroContacto=+57 300 123 4567",
-  "--var", "repositoryName=alm-bana-fco2",
-  "--var", "packageName=alm_bana_fco2",
-  "--var", "zona=proceso_bana_vp_riesgos",
-  "--var", `Release.ReleaseDescription=${DESCRIPTION}`,
-  "--artifact-version", "20220111.1",
-  "--dependency-mapping", "EVC00037 = Entorno Otros EVC",
+  "--var",
+  "codigoPMO=EVC00037",
+  "--var",
+  "Nombre Celula=DAIA15 - DRACARYS",
+  "--var",
+  "nombreContacto=Ana Gomez",
+  "--var",
+  "numeroContacto=+57 300 123 4567",
+  "--var",
+  "repositoryName=alm-bana-fco2",
+  "--var",
+  "packageName=alm_bana_fco2",
+  "--var",
+  "zona=proceso_bana_vp_riesgos",
+  "--var",
+  `Release.ReleaseDescription=${DESCRIPTION}`,
+  "--artifact-version",
+  "20220111.1",
+  "--dependency-mapping",
+  "EVC00037 = Entorno Otros EVC",
 ];
 
 function lz(args: string[], env: Record<string, string> = {}) {
@@ -42,21 +52,39 @@ describe("lz oc-vars", () => {
     assert.equal(r.status, 1);
     const report = JSON.parse(r.stdout);
     assert.equal(report.result, "Failed");
-    assert.deepEqual(report.problems.map((p: any) => p.code), ["PmoMissing", "ZonaMalformed"]);
+    assert.deepEqual(
+      report.problems.map((p: any) => p.code),
+      ["PmoMissing", "ZonaMalformed"],
+    );
     assert.deepEqual(report.variables, {});
   });
 
   it("reads variable names from the task inputs as kebab-case flags", () => {
-    const r = lz(["oc-vars", ...GOOD, "--zona-variable", "zonaResultados", "--var", "zonaResultados=zona_b", "--format", "json"]);
+    const r = lz([
+      "oc-vars",
+      ...GOOD,
+      "--zona-variable",
+      "zonaResultados",
+      "--var",
+      "zonaResultados=zona_b",
+      "--format",
+      "json",
+    ]);
     assert.equal(r.status, 0, r.stdout);
     assert.equal(JSON.parse(r.stdout).variables["OC.Zona"], "zona_b");
   });
 
   it("speaks Spanish with --lang es or a Spanish LANG", () => {
-    for (const [args, env] of [[["--lang", "es"], {}], [[], { LANG: "es_CO.UTF-8" }]] as const) {
+    for (const [args, env] of [
+      [["--lang", "es"], {}],
+      [[], { LANG: "es_CO.UTF-8" }],
+    ] as const) {
       const r = lz(["oc-vars", ...GOOD, "--var", "numeroContacto=123", ...args], env);
       assert.equal(r.status, 1);
-      assert.match(r.stdout, /ERROR \[PhoneMalformed\] numeroContacto: La variable del release 'numeroContacto' = '123' no es un celular colombiano/);
+      assert.match(
+        r.stdout,
+        /ERROR \[PhoneMalformed\] numeroContacto: La variable del release 'numeroContacto' = '123' no es un celular colombiano/,
+      );
     }
   });
 
@@ -77,7 +105,13 @@ describe("lz oc-vars", () => {
   it("lists its flags with --help", () => {
     const r = lz(["oc-vars", "--help"]);
     assert.equal(r.status, 0);
-    for (const flag of ["--artifact-version", "--dependency-mapping-file", "--pmo-variable", "--celula-variable", "--var"]) {
+    for (const flag of [
+      "--artifact-version",
+      "--dependency-mapping-file",
+      "--pmo-variable",
+      "--celula-variable",
+      "--var",
+    ]) {
       assert.ok(r.stdout.includes(flag), flag);
     }
   });

@@ -3,22 +3,43 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { goodRunStarts, logName, runLog, writeLogFolder } from "../helpers/logs";
 import { repoRoot } from "../helpers/taskRun";
 
 const EXAMPLE = path.join(repoRoot, "examples", "alm_demo_rutina");
 
 function lz(args: string[]) {
-  return spawnSync(process.execPath, [path.join(repoRoot, "bin", "lz.js"), ...args], { encoding: "utf8", env: { PATH: process.env.PATH ?? "", LANG: "C.UTF-8" } });
+  return spawnSync(process.execPath, [path.join(repoRoot, "bin", "lz.js"), ...args], {
+    encoding: "utf8",
+    env: { PATH: process.env.PATH ?? "", LANG: "C.UTF-8" },
+  });
 }
 
 describe("lz validate", function () {
   this.timeout(30000);
 
   it("finds every planted finding of the example routine and exits 1", () => {
-    const r = lz(["validate", EXAMPLE, "--zona", "proceso_demo_zona", "--artifact-version", "20240105.2", "--format", "json"]);
+    const r = lz([
+      "validate",
+      EXAMPLE,
+      "--zona",
+      "proceso_demo_zona",
+      "--artifact-version",
+      "20240105.2",
+      "--format",
+      "json",
+    ]);
     assert.equal(r.status, 1, r.stderr);
     const report = JSON.parse(r.stdout);
-    assert.deepEqual(Object.keys(report).sort(), ["failOn", "findings", "pythonVersion", "result", "routine", "summary", "tool"]);
+    assert.deepEqual(Object.keys(report).sort(), [
+      "failOn",
+      "findings",
+      "pythonVersion",
+      "result",
+      "routine",
+      "summary",
+      "tool",
+    ]);
     const got = report.findings.map((f: any) => `${f.rule} ${f.file}:${f.line}`);
     assert.deepEqual(got, [
       "PTH001 orquestador.py:10",
@@ -49,7 +70,11 @@ describe("lz validate", function () {
     assert.match(lz(["validate", EXAMPLE, "--format", "markdown"]).stdout, /### Routine validation/);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lz-cli-reports-"));
     lz(["validate", EXAMPLE, "--report-directory", dir]);
-    assert.deepEqual(fs.readdirSync(dir).sort(), ["ValidateRoutine-report.json", "ValidateRoutine-summary.md", "ValidateRoutine.sarif"]);
+    assert.deepEqual(fs.readdirSync(dir).sort(), [
+      "ValidateRoutine-report.json",
+      "ValidateRoutine-summary.md",
+      "ValidateRoutine.sarif",
+    ]);
   });
 
   it("exits 2 on bad usage", () => {
@@ -64,7 +89,6 @@ describe("lz validate", function () {
 describe("lz logs", function () {
   this.timeout(30000);
   it("checks a folder of run logs with the ValidateRoutine report and exit codes", () => {
-    const { goodRunStarts, logName, runLog, writeLogFolder } = require("../helpers/logs") as typeof import("../helpers/logs");
     const good = writeLogFolder(Object.fromEntries(goodRunStarts().map((d) => [logName(d), runLog(d)])));
     const ok = lz(["logs", good, "--format", "json"]);
     assert.equal(ok.status, 0, ok.stdout + ok.stderr);

@@ -17,26 +17,62 @@ const attachments = attachmentDir ? fs.readdirSync(attachmentDir).sort() : [];
 const comments: Array<{ id: number; text: string }> = [];
 
 const LOCATIONS = [
-  { id: "608aac0a-32e1-4493-a863-b9cf4566d257", area: "wit", resourceName: "comments", routeTemplate: "{project}/_apis/{area}/workItems/{workItemId}/{resource}/{commentId}" },
-  { id: "e07b5fa4-1499-494d-a496-64b860fd64ff", area: "wit", resourceName: "attachments", routeTemplate: "{project}/_apis/{area}/{resource}/{id}/{fileName}" },
-  { id: "72c7ddf8-2cdc-4f60-90cd-ab71c14a399b", area: "wit", resourceName: "workItems", routeTemplate: "{project}/_apis/{area}/{resource}/{id}" },
-].map((l) => ({ ...l, routeValues: {}, resourceVersion: 3, minVersion: "1.0", maxVersion: "7.2", releasedVersion: "7.1" }));
+  {
+    id: "608aac0a-32e1-4493-a863-b9cf4566d257",
+    area: "wit",
+    resourceName: "comments",
+    routeTemplate: "{project}/_apis/{area}/workItems/{workItemId}/{resource}/{commentId}",
+  },
+  {
+    id: "e07b5fa4-1499-494d-a496-64b860fd64ff",
+    area: "wit",
+    resourceName: "attachments",
+    routeTemplate: "{project}/_apis/{area}/{resource}/{id}/{fileName}",
+  },
+  {
+    id: "72c7ddf8-2cdc-4f60-90cd-ab71c14a399b",
+    area: "wit",
+    resourceName: "workItems",
+    routeTemplate: "{project}/_apis/{area}/{resource}/{id}",
+  },
+].map((l) => ({
+  ...l,
+  routeValues: {},
+  resourceVersion: 3,
+  minVersion: "1.0",
+  maxVersion: "7.2",
+  releasedVersion: "7.1",
+}));
 
 const server = http.createServer((req, res) => {
   const chunks: Buffer[] = [];
   req.on("data", (c: Buffer) => chunks.push(c));
   req.on("end", () => {
     const body = Buffer.concat(chunks).toString("utf8");
-    fs.appendFileSync(logFile, JSON.stringify({ method: req.method, url: req.url, auth: req.headers.authorization, type: req.headers["content-type"], body }) + "\n");
+    fs.appendFileSync(
+      logFile,
+      JSON.stringify({
+        method: req.method,
+        url: req.url,
+        auth: req.headers.authorization,
+        type: req.headers["content-type"],
+        body,
+      }) + "\n",
+    );
     const send = (status: number, data: unknown) => {
       res.writeHead(status, { "Content-Type": "application/json" });
       res.end(JSON.stringify(data));
     };
     const url = new URL(req.url ?? "/", "http://localhost");
     if (req.method === "OPTIONS") return send(200, { count: LOCATIONS.length, value: LOCATIONS });
-    if (forcedStatus) return send(forcedStatus, { message: "TF401027: You need the Git 'GenericContribute' permission", typeKey: "UnauthorizedAccessException" });
+    if (forcedStatus)
+      return send(forcedStatus, {
+        message: "TF401027: You need the Git 'GenericContribute' permission",
+        typeKey: "UnauthorizedAccessException",
+      });
     const comment = /\/_apis\/wit\/workItems\/(\d+)\/comments\/?(\d+)?$/.exec(url.pathname);
-    if (comment && req.method === "GET") return send(200, { totalCount: comments.length, count: comments.length, comments });
+    if (comment && req.method === "GET")
+      return send(200, { totalCount: comments.length, count: comments.length, comments });
     if (comment && req.method === "POST") {
       const created = { id: comments.length + 100, text: JSON.parse(body).text };
       comments.push(created);
@@ -50,7 +86,11 @@ const server = http.createServer((req, res) => {
     }
     const item = /\/_apis\/wit\/workItems\/(\d+)$/.exec(url.pathname);
     if (item && req.method === "GET") {
-      const relations = attachments.map((name, i) => ({ rel: "AttachedFile", url: `http://fake/org/_apis/wit/attachments/att-${i}`, attributes: { name } }));
+      const relations = attachments.map((name, i) => ({
+        rel: "AttachedFile",
+        url: `http://fake/org/_apis/wit/attachments/att-${i}`,
+        attributes: { name },
+      }));
       return send(200, { id: Number(item[1]), rev: 1, fields: {}, relations });
     }
     const download = /\/_apis\/wit\/attachments\/att-(\d+)/.exec(url.pathname);
@@ -58,8 +98,10 @@ const server = http.createServer((req, res) => {
       res.writeHead(200, { "Content-Type": "application/octet-stream" });
       return res.end(fs.readFileSync(`${attachmentDir}/${attachments[Number(download[1])]}`));
     }
-    if (/\/_apis\/wit\/attachments/.test(url.pathname) && req.method === "POST") return send(201, { id: "a1", url: "http://fake/_apis/wit/attachments/a1" });
-    if (/\/_apis\/wit\/workItems\/\d+$/.test(url.pathname) && req.method === "PATCH") return send(200, { id: 77, rev: 2 });
+    if (/\/_apis\/wit\/attachments/.test(url.pathname) && req.method === "POST")
+      return send(201, { id: "a1", url: "http://fake/_apis/wit/attachments/a1" });
+    if (/\/_apis\/wit\/workItems\/\d+$/.test(url.pathname) && req.method === "PATCH")
+      return send(200, { id: 77, rev: 2 });
     send(404, { message: `unexpected ${req.method} ${url.pathname}` });
   });
 });

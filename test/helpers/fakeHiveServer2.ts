@@ -39,19 +39,37 @@ export async function startFakeHiveServer2(rows: Row[] = [], options: FakeHs2Opt
   // Every method takes its request argument: thrift's processor tells promise-style handlers
   // from callback-style ones by the number of parameters.
   const handler = {
-    OpenSession: (_req: unknown) => new T.TOpenSessionResp({ status: ok(), serverProtocolVersion: T.TProtocolVersion.HIVE_CLI_SERVICE_PROTOCOL_V6, sessionHandle: new T.TSessionHandle({ sessionId: handle() }) }),
+    OpenSession: (_req: unknown) =>
+      new T.TOpenSessionResp({
+        status: ok(),
+        serverProtocolVersion: T.TProtocolVersion.HIVE_CLI_SERVICE_PROTOCOL_V6,
+        sessionHandle: new T.TSessionHandle({ sessionId: handle() }),
+      }),
     CloseSession: (_req: unknown) => new T.TCloseSessionResp({ status: ok() }),
     ExecuteStatement: (req: { statement: string }) => {
       statements.push(req.statement);
       const id = handle();
       const result = answer(req.statement, rows);
-      results.set(id.guid.toString("hex"), { columns: result?.columns ?? [], rows: result?.rows ?? [], fetched: false });
+      results.set(id.guid.toString("hex"), {
+        columns: result?.columns ?? [],
+        rows: result?.rows ?? [],
+        fetched: false,
+      });
       return new T.TExecuteStatementResp({
         status: ok(),
-        operationHandle: new T.TOperationHandle({ operationId: id, operationType: T.TOperationType.EXECUTE_STATEMENT, hasResultSet: !!result }),
+        operationHandle: new T.TOperationHandle({
+          operationId: id,
+          operationType: T.TOperationType.EXECUTE_STATEMENT,
+          hasResultSet: !!result,
+        }),
       });
     },
-    GetOperationStatus: (_req: unknown) => new T.TGetOperationStatusResp({ status: ok(), operationState: T.TOperationState.FINISHED_STATE, hasResultSet: true }),
+    GetOperationStatus: (_req: unknown) =>
+      new T.TGetOperationStatusResp({
+        status: ok(),
+        operationState: T.TOperationState.FINISHED_STATE,
+        hasResultSet: true,
+      }),
     GetResultSetMetadata: (req: { operationHandle: { operationId: { guid: Buffer } } }) => {
       const r = results.get(req.operationHandle.operationId.guid.toString("hex"))!;
       const columns = r.columns.map(
@@ -59,7 +77,9 @@ export async function startFakeHiveServer2(rows: Row[] = [], options: FakeHs2Opt
           new T.TColumnDesc({
             columnName: name,
             position: i + 1,
-            typeDesc: new T.TTypeDesc({ types: [new T.TTypeEntry({ primitiveEntry: new T.TPrimitiveTypeEntry({ type: T.TTypeId.STRING_TYPE }) })] }),
+            typeDesc: new T.TTypeDesc({
+              types: [new T.TTypeEntry({ primitiveEntry: new T.TPrimitiveTypeEntry({ type: T.TTypeId.STRING_TYPE }) })],
+            }),
           }),
       );
       return new T.TGetResultSetMetadataResp({ status: ok(), schema: new T.TTableSchema({ columns }) });
@@ -69,19 +89,43 @@ export async function startFakeHiveServer2(rows: Row[] = [], options: FakeHs2Opt
       // The data once, then an empty row set: fetchAll stops on it.
       const data = r.fetched ? [] : r.rows;
       r.fetched = true;
-      const columns = r.columns.map((_c, i) => new T.TColumn({ stringVal: new T.TStringColumn({ values: data.map((row) => row[i] ?? ""), nulls: Buffer.alloc(Math.ceil(data.length / 8) || 1) }) }));
-      return new T.TFetchResultsResp({ status: ok(), hasMoreRows: false, results: new T.TRowSet({ startRowOffset: 0, rows: [], columns }) });
+      const columns = r.columns.map(
+        (_c, i) =>
+          new T.TColumn({
+            stringVal: new T.TStringColumn({
+              values: data.map((row) => row[i] ?? ""),
+              nulls: Buffer.alloc(Math.ceil(data.length / 8) || 1),
+            }),
+          }),
+      );
+      return new T.TFetchResultsResp({
+        status: ok(),
+        hasMoreRows: false,
+        results: new T.TRowSet({ startRowOffset: 0, rows: [], columns }),
+      });
     },
     CloseOperation: (_req: unknown) => new T.TCloseOperationResp({ status: ok() }),
   };
   if (!options.ldap) {
-    const server = thrift.createServer(hive.thrift.TCLIService, handler, { transport: thrift.TBufferedTransport, protocol: thrift.TBinaryProtocol });
+    const server = thrift.createServer(hive.thrift.TCLIService, handler, {
+      transport: thrift.TBufferedTransport,
+      protocol: thrift.TBinaryProtocol,
+    });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
-    return { port: server.address().port, statements, rows, credentials, close: () => new Promise((resolve) => server.close(() => resolve())) };
+    return {
+      port: server.address().port,
+      statements,
+      rows,
+      credentials,
+      close: () => new Promise((resolve) => server.close(() => resolve())),
+    };
   }
   // LDAP: a SASL PLAIN handshake (START "PLAIN", OK "authz\0user\0password", answered COMPLETE or
   // BAD), then the connection is handed to a framed-transport thrift server.
-  const thriftServer = thrift.createServer(hive.thrift.TCLIService, handler, { transport: thrift.TFramedTransport, protocol: thrift.TBinaryProtocol });
+  const thriftServer = thrift.createServer(hive.thrift.TCLIService, handler, {
+    transport: thrift.TFramedTransport,
+    protocol: thrift.TBinaryProtocol,
+  });
   const ldap = options.ldap;
   const server = net.createServer((socket) => {
     let buffer = Buffer.alloc(0);
@@ -115,5 +159,11 @@ export async function startFakeHiveServer2(rows: Row[] = [], options: FakeHs2Opt
     socket.on("data", onData);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
-  return { port: (server.address() as net.AddressInfo).port, statements, rows, credentials, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    port: (server.address() as net.AddressInfo).port,
+    statements,
+    rows,
+    credentials,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }

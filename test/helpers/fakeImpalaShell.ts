@@ -12,9 +12,14 @@ const db = process.env.LZ_FAKE_IMPALA_DB!;
 const log = process.env.LZ_FAKE_IMPALA_LOG!;
 const statement = args[args.indexOf("-q") + 1];
 const delimiter = (args.find((a) => a.startsWith("--output_delimiter=")) ?? "=\t").split("=")[1];
-fs.appendFileSync(log, JSON.stringify({ args, statement, password: process.env.LZ_IMPALA_LDAP_PASSWORD ?? null }) + "\n");
+fs.appendFileSync(
+  log,
+  JSON.stringify({ args, statement, password: process.env.LZ_IMPALA_LDAP_PASSWORD ?? null }) + "\n",
+);
 if (process.env.LZ_FAKE_IMPALA_FAIL) {
-  process.stderr.write("ERROR: AuthorizationException: User 'svc' does not have privileges to execute 'INSERT' on: resultados.inventario_lz\n");
+  process.stderr.write(
+    "ERROR: AuthorizationException: User 'svc' does not have privileges to execute 'INSERT' on: resultados.inventario_lz\n",
+  );
   process.exit(1);
 }
 const rows: Row[] = fs.existsSync(db) ? JSON.parse(fs.readFileSync(db, "utf8")) : [];

@@ -3,7 +3,7 @@ import * as fs from "fs";
 import { startFakeHiveServer2 } from "./fakeHiveServer2";
 
 const [log] = process.argv.slice(2);
-startFakeHiveServer2().then((server) => {
+void startFakeHiveServer2().then((server) => {
   const flush = () => fs.writeFileSync(log, JSON.stringify({ statements: server.statements, rows: server.rows }));
   setInterval(flush, 50).unref();
   process.on("SIGTERM", () => {

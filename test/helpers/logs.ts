@@ -5,7 +5,13 @@ import * as path from "path";
 
 export function runLog(start: Date, lines: string[] = [], ok = true): string {
   const ts = start.toISOString().replace("T", " ").slice(0, 19);
-  return [`${ts} INFO Iniciando orquestador`, ...lines, ok ? `${ts} INFO Orquestador finalizado exitosamente` : `${ts} INFO fin`].join("\n") + "\n";
+  return (
+    [
+      `${ts} INFO Iniciando orquestador`,
+      ...lines,
+      ok ? `${ts} INFO Orquestador finalizado exitosamente` : `${ts} INFO fin`,
+    ].join("\n") + "\n"
+  );
 }
 
 export function logName(start: Date, name = "vision_cliente"): string {
@@ -15,7 +21,10 @@ export function logName(start: Date, name = "vision_cliente"): string {
 
 /** Ten good runs: two a day at 06:00 and 18:00 from 2022-07-20. */
 export function goodRunStarts(count = 10): Date[] {
-  return Array.from({ length: count }, (_, i) => new Date(Date.UTC(2022, 6, 20 + Math.floor(i / 2), i % 2 ? 18 : 6, 0, 0)));
+  return Array.from(
+    { length: count },
+    (_, i) => new Date(Date.UTC(2022, 6, 20 + Math.floor(i / 2), i % 2 ? 18 : 6, 0, 0)),
+  );
 }
 
 export function writeLogFolder(files: Record<string, string>): string {

@@ -41,17 +41,21 @@ function seed() {
       3224139: {
         id: 3224139,
         title: "(Daniel Andres Varon Quesada) Circular 32 - Ingestion Fuente conocida SULEAS",
-        descriptionHtml: "<div><b>Necesidad:</b> calcular el calendario<script>alert('x')</script></div><div>Solución: rutina nueva</div><div>Beneficio: reportes a tiempo</div><div>Impacto: ninguno</div>",
+        descriptionHtml:
+          "<div><b>Necesidad:</b> calcular el calendario<script>alert('x')</script></div><div>Solución: rutina nueva</div><div>Beneficio: reportes a tiempo</div><div>Impacto: ninguno</div>",
         areaPath: "Vicepresidencia\\DAIA15 - DRACARYS",
         parentId: 100,
         pullRequestLinks: ["vstfs:///Git/PullRequestId/proj%2Frepo1%2F77"],
       },
       100: { id: 100, title: "EVC00037 - Analítica avanzada", pullRequestLinks: [] },
     },
-    pullRequests: { 77: { id: 77, repositoryId: "repo1", repositoryName: "bana-vrie-calendarizacion-fco2", sourceCommit: "abc123" } },
+    pullRequests: {
+      77: { id: 77, repositoryId: "repo1", repositoryName: "bana-vrie-calendarizacion-fco2", sourceCommit: "abc123" },
+    },
     files: {
       "repo1@abc123:/src/alm_bana_fco2/__init__.py": "",
-      "repo1@abc123:/src/alm_bana_fco2/static/config/config.json": '{"dsn": "impala-virtual-prd", "zona": "proceso_bana_vp_riesgos"}',
+      "repo1@abc123:/src/alm_bana_fco2/static/config/config.json":
+        '{"dsn": "impala-virtual-prd", "zona": "proceso_bana_vp_riesgos"}',
     },
     calls: [] as string[],
     updates: [] as Array<Record<string, any>>,
@@ -76,14 +80,23 @@ describe("the release tab in a real browser", function () {
       define: { "process.env.NODE_ENV": '"production"' },
       logLevel: "error",
     });
-    fs.writeFileSync(path.join(dir, "index.html"), '<!DOCTYPE html><html><head><meta charset="utf-8"><link rel="stylesheet" href="page.css"></head><body><div id="root"></div><script>window.lzState = JSON.parse(decodeURIComponent(location.hash.slice(1)));</script><script src="page.js"></script></body></html>');
+    fs.writeFileSync(
+      path.join(dir, "index.html"),
+      '<!DOCTYPE html><html><head><meta charset="utf-8"><link rel="stylesheet" href="page.css"></head><body><div id="root"></div><script>window.lzState = JSON.parse(decodeURIComponent(location.hash.slice(1)));</script><script src="page.js"></script></body></html>',
+    );
     server = http.createServer((req, res) => {
       const file = path.join(dir, decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname));
       if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
         res.writeHead(404).end();
         return;
       }
-      const type = file.endsWith(".js") ? "text/javascript" : file.endsWith(".css") ? "text/css" : file.endsWith(".html") ? "text/html" : "application/octet-stream";
+      const type = file.endsWith(".js")
+        ? "text/javascript"
+        : file.endsWith(".css")
+          ? "text/css"
+          : file.endsWith(".html")
+            ? "text/html"
+            : "application/octet-stream";
       res.writeHead(200, { "Content-Type": type }).end(fs.readFileSync(file));
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
@@ -101,7 +114,10 @@ describe("the release tab in a real browser", function () {
     // A failure in the page shows up in the test's output, not as a bare timeout.
     page.on("pageerror", (err) => console.error(`page error: ${err.message}`));
     await page.goto(`${base}/index.html?lang=${lang}#${encodeURIComponent(JSON.stringify(seed()))}`);
-    await page.fill("[id$='lz-release']", "https://dev.azure.com/banco/proyecto/_releaseProgress?_a=release-pipeline-progress&releaseId=42");
+    await page.fill(
+      "[id$='lz-release']",
+      "https://dev.azure.com/banco/proyecto/_releaseProgress?_a=release-pipeline-progress&releaseId=42",
+    );
     await page.click("[id$='lz-open']");
     await page.waitForSelector("[id$='lz-hu']");
     return page;
@@ -114,7 +130,9 @@ describe("the release tab in a real browser", function () {
     await page.fill("[id$='lz-hu']", "3224139");
     const before = (await state(page)).calls.length;
     await page.click("[id$='lz-load']");
-    await page.waitForFunction(() => (document.querySelector("[id$='lz-var-codigoPMO']") as HTMLInputElement)?.value === "EVC00037");
+    await page.waitForFunction(
+      () => (document.querySelector("[id$='lz-var-codigoPMO']") as HTMLInputElement)?.value === "EVC00037",
+    );
     const calls = (await state(page)).calls.slice(before);
     assert.ok(calls.length <= 6, `Load from HU made ${calls.length} REST calls: ${calls.join(", ")}`);
     assert.equal(await value(page, "lz-var-Nombre_Celula"), "DAIA15 - DRACARYS");
@@ -125,8 +143,8 @@ describe("the release tab in a real browser", function () {
     assert.match(description, /^TITULO: \(Daniel Andres Varon Quesada\) Circular 32/);
     assert.match(description, /NECESIDAD: HU3224139: calcular el calendario/);
     assert.ok(!description.includes("<script>"), "HU HTML is text, never markup");
-    assert.match(await page.textContent("body") ?? "", /From title of HU 3224139's parent/);
-    assert.match(await page.textContent("body") ?? "", /Stage 'Dev Validation' defines its own zona/);
+    assert.match((await page.textContent("body")) ?? "", /From title of HU 3224139's parent/);
+    assert.match((await page.textContent("body")) ?? "", /Stage 'Dev Validation' defines its own zona/);
 
     await page.fill("[id$='lz-var-numeroContacto']", "300 123 4567");
     await page.click("[id$='lz-review']");
@@ -135,7 +153,11 @@ describe("the release tab in a real browser", function () {
     // so a test run leaves the working tree clean: LZ_UPDATE_SCREENSHOTS=1 npm test.
     fs.mkdirSync(path.join(repoRoot, "build", "screenshots"), { recursive: true });
     await page.screenshot({ path: path.join(repoRoot, "build", "screenshots", "release-tab.png"), fullPage: true });
-    if (process.env.LZ_UPDATE_SCREENSHOTS) fs.copyFileSync(path.join(repoRoot, "build", "screenshots", "release-tab.png"), path.join(repoRoot, "images", "release-tab.png"));
+    if (process.env.LZ_UPDATE_SCREENSHOTS)
+      fs.copyFileSync(
+        path.join(repoRoot, "build", "screenshots", "release-tab.png"),
+        path.join(repoRoot, "images", "release-tab.png"),
+      );
     assert.ok(fs.statSync(path.join(repoRoot, "build", "screenshots", "release-tab.png")).size > 10000);
     await page.click("[id$='lz-save']");
     await page.waitForFunction(() => (window as any).lzState.updates.length === 1);
@@ -148,7 +170,9 @@ describe("the release tab in a real browser", function () {
     assert.deepEqual(body.environments, seed().releases[42].environments);
     assert.match(body.description, /IMPACTO: ninguno$/);
     // The exact body against the published Release schema.
-    const spec = JSON.parse(fs.readFileSync(path.join(repoRoot, "test", "schemas", "release-7.1.json"), "utf8").replace(/^\uFEFF/, ""));
+    const spec = JSON.parse(
+      fs.readFileSync(path.join(repoRoot, "test", "schemas", "release-7.1.json"), "utf8").replace(/^\uFEFF/, ""),
+    );
     const ajv = new Ajv({ strict: false, unicodeRegExp: false });
     ajv.addSchema({ id: "release.json", definitions: spec.definitions });
     const validate = ajv.compile({ $ref: "release.json#/definitions/Release" });
@@ -161,7 +185,9 @@ describe("the release tab in a real browser", function () {
     const page = await open();
     await page.fill("[id$='lz-hu']", "3224139");
     await page.click("[id$='lz-load']");
-    await page.waitForFunction(() => (document.querySelector("[id$='lz-var-codigoPMO']") as HTMLInputElement)?.value === "EVC00037");
+    await page.waitForFunction(
+      () => (document.querySelector("[id$='lz-var-codigoPMO']") as HTMLInputElement)?.value === "EVC00037",
+    );
     await page.fill("[id$='lz-var-numeroContacto']", "3001234567");
     await page.evaluate(() => {
       (window as any).lzState.releases[42].modifiedOn = "2026-11-23T12:00:00.000Z";
@@ -172,7 +198,9 @@ describe("the release tab in a real browser", function () {
     await page.waitForSelector("text=The release changed since it was loaded");
     assert.equal(await page.$("[id$='lz-save']"), null);
     await page.click("[id$='lz-reload']");
-    await page.waitForFunction(() => (document.querySelector("[id$='lz-var-zona']") as HTMLInputElement).value === "cambiada_por_otro");
+    await page.waitForFunction(
+      () => (document.querySelector("[id$='lz-var-zona']") as HTMLInputElement).value === "cambiada_por_otro",
+    );
     assert.equal((await state(page)).updates.length, 0);
     await page.close();
   });
@@ -183,7 +211,11 @@ describe("the release tab in a real browser", function () {
     await page.waitForSelector("text=3 letras mayúsculas y 5 dígitos");
     await page.click("[id$='lz-review']");
     await page.waitForSelector("text=Corrija primero los valores marcados");
-    assert.equal((await state(page)).calls.filter((c: string) => c.startsWith("getRelease")).length, 1, "no fresh read, no save");
+    assert.equal(
+      (await state(page)).calls.filter((c: string) => c.startsWith("getRelease")).length,
+      1,
+      "no fresh read, no save",
+    );
     await page.close();
   });
 });

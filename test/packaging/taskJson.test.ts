@@ -41,10 +41,18 @@ describe("task.json of every task", () => {
       });
 
       it("has a message for every tl.loc key its code uses, and uses every message", () => {
-        const entry = fs.readdirSync(dir).filter((f) => f.endsWith(".ts")).map((f) => fs.readFileSync(path.join(dir, f), "utf8")).join("\n");
+        const entry = fs
+          .readdirSync(dir)
+          .filter((f) => f.endsWith(".ts"))
+          .map((f) => fs.readFileSync(path.join(dir, f), "utf8"))
+          .join("\n");
         // Messages may be named by core or by the task glue every task shares (tasks/common).
         const sources = ["core", "tasks/common"].flatMap((dir) =>
-          fs.readdirSync(path.join(repoRoot, dir), { recursive: true }).map(String).filter((f) => f.endsWith(".ts")).map((f) => path.join(repoRoot, dir, f)),
+          fs
+            .readdirSync(path.join(repoRoot, dir), { recursive: true })
+            .map(String)
+            .filter((f) => f.endsWith(".ts"))
+            .map((f) => path.join(repoRoot, dir, f)),
         );
         const code = [entry, ...sources.map((f) => fs.readFileSync(f, "utf8"))].join("\n");
         const used = new Set([...entry.matchAll(/(?:taskLoc|tl\.loc)\("([A-Za-z0-9]+)"/g)].map((m) => m[1]));
@@ -81,6 +89,9 @@ describe("task.json of every task", () => {
   });
 
   it("keeps generated loc files in sync and every es-ES string translated", () => {
-    execFileSync(process.execPath, [path.join(repoRoot, "scripts", "loc.mjs"), "--check"], { cwd: repoRoot, stdio: "pipe" });
+    execFileSync(process.execPath, [path.join(repoRoot, "scripts", "loc.mjs"), "--check"], {
+      cwd: repoRoot,
+      stdio: "pipe",
+    });
   });
 });

@@ -12,7 +12,10 @@ interface TaskLibStartup {
   makeRequiresLazy(file: string, source: string): string;
   TASK_LIB_OUTPUT: string;
   TASK_LIB_DIR: string;
-  trimLibResource(resource: unknown, cultures: string[]): { messages: Record<string, string>; localizedMessages: Record<string, Record<string, string>> };
+  trimLibResource(
+    resource: unknown,
+    cultures: string[],
+  ): { messages: Record<string, string>; localizedMessages: Record<string, Record<string, string>> };
 }
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const plugin = require(path.join(repoRoot, "scripts", "taskLibStartup.mjs")) as TaskLibStartup;
@@ -81,7 +84,11 @@ const recordModuleRuns: esbuild.Plugin = {
     build.onLoad({ filter: /[\\/]node_modules[\\/](semver|q|minimatch)[\\/](semver|q|minimatch)\.js$/ }, (args) => {
       const name = path.basename(args.path, ".js");
       const source = fs.readFileSync(args.path, "utf8");
-      return { contents: `(globalThis.lzModulesRun ||= []).push(${JSON.stringify(name)});\n${source}`, loader: "js", resolveDir: path.dirname(args.path) };
+      return {
+        contents: `(globalThis.lzModulesRun ||= []).push(${JSON.stringify(name)});\n${source}`,
+        loader: "js",
+        resolveDir: path.dirname(args.path),
+      };
     });
   },
 };
@@ -99,11 +106,27 @@ describe("the task-lib startup plugin (scripts/taskLibStartup.mjs)", function ()
     fs.writeFileSync(path.join(files, "c.log"), "");
     fs.writeFileSync(taskJson, JSON.stringify({ messages: {} }));
     // Minified and for node16, as the shipped bundles (the on-demand part inherits both).
-    const common: esbuild.BuildOptions = { stdin: { contents: PROBE, resolveDir: repoRoot }, bundle: true, platform: "node", format: "cjs", target: "node16", minify: true, logLevel: "error" };
-    await esbuild.build({ ...common, outfile: path.join(work, "with.js"), plugins: [plugin.taskLibStartup({ cultures: ["es-ES"], onDemandPlugins: [recordModuleRuns] }), recordModuleRuns] });
+    const common: esbuild.BuildOptions = {
+      stdin: { contents: PROBE, resolveDir: repoRoot },
+      bundle: true,
+      platform: "node",
+      format: "cjs",
+      target: "node16",
+      minify: true,
+      logLevel: "error",
+    };
+    await esbuild.build({
+      ...common,
+      outfile: path.join(work, "with.js"),
+      plugins: [plugin.taskLibStartup({ cultures: ["es-ES"], onDemandPlugins: [recordModuleRuns] }), recordModuleRuns],
+    });
     await esbuild.build({ ...common, outfile: path.join(work, "without.js"), plugins: [recordModuleRuns] });
     const streams: esbuild.BuildOptions = { ...common, stdin: { contents: STREAM_PROBE, resolveDir: repoRoot } };
-    await esbuild.build({ ...streams, outfile: path.join(work, "streams-with.js"), plugins: [plugin.taskLibStartup({ cultures: ["es-ES"] })] });
+    await esbuild.build({
+      ...streams,
+      outfile: path.join(work, "streams-with.js"),
+      plugins: [plugin.taskLibStartup({ cultures: ["es-ES"] })],
+    });
     await esbuild.build({ ...streams, outfile: path.join(work, "streams-without.js") });
   });
 
@@ -131,9 +154,23 @@ describe("the task-lib startup plugin (scripts/taskLibStartup.mjs)", function ()
     assert.deepEqual(withPlugin.find, ["a.txt", path.join("sub", "b.txt")]);
     assert.equal(withPlugin.toolRunnerExported, true);
     assert.equal(withPlugin.agentOk, true);
-    assert.match(String(withPlugin.agentTooOld), /Agent version 9\.0\.0 or higher is required\. Detected Agent version: 3\.236\.1/);
+    assert.match(
+      String(withPlugin.agentTooOld),
+      /Agent version 9\.0\.0 or higher is required\. Detected Agent version: 3\.236\.1/,
+    );
     assert.equal(withPlugin.exec, "The process '<node>' failed with exit code 3");
-    for (const key of ["tool", "viaClass", "exec", "match", "filter", "find", "toolRunnerExported", "agentOk", "agentTooOld", "loc"]) {
+    for (const key of [
+      "tool",
+      "viaClass",
+      "exec",
+      "match",
+      "filter",
+      "find",
+      "toolRunnerExported",
+      "agentOk",
+      "agentTooOld",
+      "loc",
+    ]) {
       assert.deepEqual(withPlugin[key], without[key], key);
     }
   });
@@ -141,7 +178,10 @@ describe("the task-lib startup plugin (scripts/taskLibStartup.mjs)", function ()
   it("creates neither process.stdout nor process.stderr when the task put task-lib's stream in tasks/common/taskLibOutput first (the unpatched bundle creates both)", () => {
     const withPlugin = probe<StreamProbe>("streams-with.js");
     assert.deepEqual(withPlugin.created, []);
-    assert.ok(withPlugin.lines.some((l) => l.startsWith("##vso[task.debug]loading inputs and endpoints")), "task-lib's load lines reach the stream");
+    assert.ok(
+      withPlugin.lines.some((l) => l.startsWith("##vso[task.debug]loading inputs and endpoints")),
+      "task-lib's load lines reach the stream",
+    );
     assert.equal(withPlugin.lines.at(-1), "##vso[task.debug]probe line\n");
     const without = probe<StreamProbe>("streams-without.js");
     assert.deepEqual(without.created, ["stdout", "stderr"]);
@@ -156,7 +196,11 @@ describe("the task-lib startup plugin (scripts/taskLibStartup.mjs)", function ()
     assert.match(withPlugin.toolLines[1], /^##vso\[task\.debug\]found: '.*[\\/]node'\n$/);
     assert.deepEqual(withPlugin.created, []);
     const without = probe<StreamProbe>("streams-without.js");
-    assert.deepEqual([without.compiledAtStart, without.compiledAfterTool], [0, 0], "unpatched, the tool runner is ordinary bundled code");
+    assert.deepEqual(
+      [without.compiledAtStart, without.compiledAfterTool],
+      [0, 0],
+      "unpatched, the tool runner is ordinary bundled code",
+    );
   });
 
   it("keeps task-lib's messages in the shipped cultures; others fall back to English", () => {
@@ -172,21 +216,59 @@ describe("the task-lib startup plugin (scripts/taskLibStartup.mjs)", function ()
   });
 
   it("trims the table to English and the given cultures", () => {
-    const original = { messages: { A: "a" }, localizedMessages: { "de-DE": { x: "1" }, "es-ES": { x: "2" }, "en-US": { x: "3" } } };
-    assert.deepEqual(plugin.trimLibResource(original, ["en-US", "es-es"]), { messages: { A: "a" }, localizedMessages: { "es-ES": { x: "2" }, "en-US": { x: "3" } } });
+    const original = {
+      messages: { A: "a" },
+      localizedMessages: { "de-DE": { x: "1" }, "es-ES": { x: "2" }, "en-US": { x: "3" } },
+    };
+    assert.deepEqual(plugin.trimLibResource(original, ["en-US", "es-es"]), {
+      messages: { A: "a" },
+      localizedMessages: { "es-ES": { x: "2" }, "en-US": { x: "3" } },
+    });
     assert.throws(() => plugin.trimLibResource({ messages: {} }, ["en-US"]), /lib-resource\.js no longer exports/);
   });
 
   it("fails the build, naming the file, when task-lib's source is not the one it knows", () => {
     const task = fs.readFileSync(path.join(taskLibDir, "task.js"), "utf8");
-    assert.throws(() => plugin.makeRequiresLazy("task.js", task.replace('var trm = require("./toolrunner");', "")), /task\.js: expected one "var trm = require\("\.\/toolrunner"\)", found 0/);
-    assert.throws(() => plugin.makeRequiresLazy("task.js", task + "\nmodule.exports.runner = trm;\n"), /task\.js: "trm" is used 1 time\(s\) other than as "trm\.member"/);
-    assert.throws(() => plugin.makeRequiresLazy("task.js", task.replace("exports.ToolRunner = trm.ToolRunner;", "")), /exports\.ToolRunner = trm\.ToolRunner/);
-    assert.throws(() => plugin.makeRequiresLazy("task.js", task.replace("if (semver.lt(process.versions.node, '4.2.0')) {", "if (old) {")), /task\.js: expected one "if \(semver\.lt\(process\.versions\.node, '4\.2\.0'\)\) \{", found 0/);
+    assert.throws(
+      () => plugin.makeRequiresLazy("task.js", task.replace('var trm = require("./toolrunner");', "")),
+      /task\.js: expected one "var trm = require\("\.\/toolrunner"\)", found 0/,
+    );
+    assert.throws(
+      () => plugin.makeRequiresLazy("task.js", task + "\nmodule.exports.runner = trm;\n"),
+      /task\.js: "trm" is used 1 time\(s\) other than as "trm\.member"/,
+    );
+    assert.throws(
+      () => plugin.makeRequiresLazy("task.js", task.replace("exports.ToolRunner = trm.ToolRunner;", "")),
+      /exports\.ToolRunner = trm\.ToolRunner/,
+    );
+    assert.throws(
+      () =>
+        plugin.makeRequiresLazy(
+          "task.js",
+          task.replace("if (semver.lt(process.versions.node, '4.2.0')) {", "if (old) {"),
+        ),
+      /task\.js: expected one "if \(semver\.lt\(process\.versions\.node, '4\.2\.0'\)\) \{", found 0/,
+    );
     const internal = fs.readFileSync(path.join(taskLibDir, "internal.js"), "utf8");
-    assert.throws(() => plugin.makeRequiresLazy("internal.js", internal + "\nexports.v = semver.valid('1.0.0');\n"), /internal\.js: "semver" is still used after its declaration was removed/);
-    assert.throws(() => plugin.makeRequiresLazy("internal.js", internal + "\nexports.err = function () { return _errStream; };\n"), /internal\.js: expected "_errStream" 2 times, found 3/);
-    assert.throws(() => plugin.makeRequiresLazy("internal.js", internal.replace("var _outStream = process.stdout;", "var _outStream = process.stdout || null;")), /internal\.js: expected one "var _outStream = process\.stdout;", found 0/);
-    assert.equal(plugin.makeRequiresLazy("vault.js", "var crypto = require('crypto');"), "var crypto = require('crypto');");
+    assert.throws(
+      () => plugin.makeRequiresLazy("internal.js", internal + "\nexports.v = semver.valid('1.0.0');\n"),
+      /internal\.js: "semver" is still used after its declaration was removed/,
+    );
+    assert.throws(
+      () => plugin.makeRequiresLazy("internal.js", internal + "\nexports.err = function () { return _errStream; };\n"),
+      /internal\.js: expected "_errStream" 2 times, found 3/,
+    );
+    assert.throws(
+      () =>
+        plugin.makeRequiresLazy(
+          "internal.js",
+          internal.replace("var _outStream = process.stdout;", "var _outStream = process.stdout || null;"),
+        ),
+      /internal\.js: expected one "var _outStream = process\.stdout;", found 0/,
+    );
+    assert.equal(
+      plugin.makeRequiresLazy("vault.js", "var crypto = require('crypto');"),
+      "var crypto = require('crypto');",
+    );
   });
 });

@@ -20,10 +20,21 @@ describe("the .vsix", function () {
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), "lz-vsix-"));
 
   before(async () => {
-    execFileSync(process.execPath, [path.join(repoRoot, "scripts", "package.mjs"), "--no-build", "--output-dir", outDir, "--publisher", "banco-test"], {
-      cwd: repoRoot,
-      stdio: "pipe",
-    });
+    execFileSync(
+      process.execPath,
+      [
+        path.join(repoRoot, "scripts", "package.mjs"),
+        "--no-build",
+        "--output-dir",
+        outDir,
+        "--publisher",
+        "banco-test",
+      ],
+      {
+        cwd: repoRoot,
+        stdio: "pipe",
+      },
+    );
     const version = JSON.parse(fs.readFileSync(path.join(repoRoot, "package.json"), "utf8")).version;
     vsixPath = path.join(outDir, `banco-test.lz-routine-release-kit-${version}.vsix`);
     assert.ok(fs.existsSync(vsixPath), `expected ${vsixPath}`);
@@ -53,7 +64,10 @@ describe("the .vsix", function () {
   });
 
   it("ships no node_modules", () => {
-    assert.deepEqual(files().filter((f) => f.split("/").includes("node_modules")), []);
+    assert.deepEqual(
+      files().filter((f) => f.split("/").includes("node_modules")),
+      [],
+    );
   });
 
   it("has, for every task contribution, task.json, bundle, icon and loc strings", async () => {
@@ -61,7 +75,14 @@ describe("the .vsix", function () {
     assert.ok(tasks.length >= 1);
     for (const c of tasks) {
       const folder = c.properties.name;
-      for (const f of ["task.json", "task.loc.json", "index.js", "icon.png", "Strings/resources.resjson/en-US/resources.resjson", "Strings/resources.resjson/es-ES/resources.resjson"]) {
+      for (const f of [
+        "task.json",
+        "task.loc.json",
+        "index.js",
+        "icon.png",
+        "Strings/resources.resjson/en-US/resources.resjson",
+        "Strings/resources.resjson/es-ES/resources.resjson",
+      ]) {
         assert.ok(zip.file(`${folder}/${f}`), `${folder}/${f} missing`);
       }
       const task = JSON.parse(await zip.file(`${folder}/task.json`)!.async("string"));
@@ -71,7 +92,8 @@ describe("the .vsix", function () {
       const folderBudget = TASK_FOLDER_BUDGET[path.basename(folder)];
       if (folderBudget) {
         let total = 0;
-        for (const f of files().filter((x) => x.startsWith(`${folder}/`))) total += (await zip.file(f)!.async("uint8array")).length;
+        for (const f of files().filter((x) => x.startsWith(`${folder}/`)))
+          total += (await zip.file(f)!.async("uint8array")).length;
         assert.ok(total <= folderBudget, `${folder} is ${total} bytes > ${folderBudget}`);
       }
       const budget = TASK_BUNDLE_BUDGET[path.basename(folder)];
@@ -102,12 +124,19 @@ describe("the .vsix", function () {
     const task = JSON.parse(await zip.file("tasks/ReserveInventoryV1/task.json")!.async("string"));
     assert.equal(task.inputs.find((i: any) => i.name === "impalaConnection").type, "connectedService:lz-impala");
     const schemes = endpoint.properties.authenticationSchemes.map((a: any) => a.type);
-    assert.deepEqual(schemes, ["ms.vss-endpoint.endpoint-auth-scheme-none", "ms.vss-endpoint.endpoint-auth-scheme-basic"]);
+    assert.deepEqual(schemes, [
+      "ms.vss-endpoint.endpoint-auth-scheme-none",
+      "ms.vss-endpoint.endpoint-auth-scheme-basic",
+    ]);
   });
 
   it("ships the release tab and hub pages with their scripts, styles and fonts", async () => {
-    for (const f of ["hub/tab.html", "hub/tab.js", "hub/tab.css", "hub/hub.html", "hub/hub.js", "hub/hub.css"]) assert.ok(zip.file(f), f);
-    assert.ok(files().some((f) => f.startsWith("hub/") && f.endsWith(".woff2")), "fonts");
+    for (const f of ["hub/tab.html", "hub/tab.js", "hub/tab.css", "hub/hub.html", "hub/hub.js", "hub/hub.css"])
+      assert.ok(zip.file(f), f);
+    assert.ok(
+      files().some((f) => f.startsWith("hub/") && f.endsWith(".woff2")),
+      "fonts",
+    );
     const tab = manifest.contributions.find((c: any) => c.type === "ms.vss-web.tab");
     assert.deepEqual(tab.targets, ["ms.vss-releaseManagement-web.release-details-view"]);
     const hubContribution = manifest.contributions.find((c: any) => c.type === "ms.vss-web.hub");
@@ -126,7 +155,14 @@ describe("the .vsix", function () {
     const routine = path.join(repoRoot, "examples", "alm_demo_rutina");
     const run = spawnSync(process.execPath, [path.join(dir, "tasks/ValidateRoutineV1/index.js")], {
       cwd: dir,
-      env: { PATH: process.env.PATH, AGENT_TEMPDIRECTORY: dir, INPUT_ROUTINEPATH: routine, INPUT_FAILON: "error", INPUT_PYTHONVERSION: "3.5", INPUT_EXPECTEDDSN: "impala-virtual-prd" },
+      env: {
+        PATH: process.env.PATH,
+        AGENT_TEMPDIRECTORY: dir,
+        INPUT_ROUTINEPATH: routine,
+        INPUT_FAILON: "error",
+        INPUT_PYTHONVERSION: "3.5",
+        INPUT_EXPECTEDDSN: "impala-virtual-prd",
+      },
       encoding: "utf8",
     });
     assert.match(run.stdout, /code=PY003;sourcepath=[^;]*orquestador.py;linenumber=20/);
@@ -138,7 +174,19 @@ describe("the .vsix", function () {
     const dir = await unzipTask("CreateOCVarsV1");
     const run = spawnSync(process.execPath, [path.join(dir, "tasks/CreateOCVarsV1/index.js")], {
       cwd: dir,
-      env: { PATH: process.env.PATH, AGENT_TEMPDIRECTORY: dir, SYSTEM_CULTURE: "es-ES", INPUT_PMOVARIABLE: "codigoPMO", INPUT_CELULAVARIABLE: "Nombre Celula", INPUT_CONTACTNAMEVARIABLE: "nombreContacto", INPUT_CONTACTPHONEVARIABLE: "numeroContacto", INPUT_REPOSITORYVARIABLE: "repositoryName", INPUT_PACKAGEVARIABLE: "packageName", INPUT_ZONAVARIABLE: "zona", INPUT_DESCRIPTIONVARIABLE: "Release.ReleaseDescription" },
+      env: {
+        PATH: process.env.PATH,
+        AGENT_TEMPDIRECTORY: dir,
+        SYSTEM_CULTURE: "es-ES",
+        INPUT_PMOVARIABLE: "codigoPMO",
+        INPUT_CELULAVARIABLE: "Nombre Celula",
+        INPUT_CONTACTNAMEVARIABLE: "nombreContacto",
+        INPUT_CONTACTPHONEVARIABLE: "numeroContacto",
+        INPUT_REPOSITORYVARIABLE: "repositoryName",
+        INPUT_PACKAGEVARIABLE: "packageName",
+        INPUT_ZONAVARIABLE: "zona",
+        INPUT_DESCRIPTIONVARIABLE: "Release.ReleaseDescription",
+      },
       encoding: "utf8",
     });
     assert.match(run.stdout, /##vso\[task.complete result=Failed;\]CreateOCVars encontró/);

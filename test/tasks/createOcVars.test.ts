@@ -38,7 +38,8 @@ const DEFAULT_INPUTS: Record<string, string> = {
   packageVariable: "packageName",
   zonaVariable: "zona",
   descriptionVariable: "Release.ReleaseDescription",
-  dependencyMapping: "# por PMO\nEVC00037 = Entorno Otros EVC - EVC Datos Analitica AI Blockchain - Cloudera Data Platform",
+  dependencyMapping:
+    "# por PMO\nEVC00037 = Entorno Otros EVC - EVC Datos Analitica AI Blockchain - Cloudera Data Platform",
 };
 
 function run(inputs: Record<string, string> = {}, variables: Record<string, string> = {}) {
@@ -87,7 +88,9 @@ describe("CreateOCVars task", function () {
     assert.match(summary, /\| \$\(OC\.Telefono\) \| 3001234567 \|/);
     assert.match(summary, /\| \$\(OC\.Descripcion\) \| TITULO: Circular 32 - Ingestion SULEAS<br>NECESIDAD:/);
     const upload = r.commands.find((c) => c.command === "task.uploadsummary")!;
-    const report = JSON.parse(fs.readFileSync(path.join(path.dirname(upload.message), "CreateOCVars-report.json"), "utf8"));
+    const report = JSON.parse(
+      fs.readFileSync(path.join(path.dirname(upload.message), "CreateOCVars-report.json"), "utf8"),
+    );
     assert.equal(report.result, "Succeeded");
     assert.equal(report.variables["OC.Zona"], "proceso_bana_vp_riesgos");
   });
@@ -95,7 +98,12 @@ describe("CreateOCVars task", function () {
   it("fails with one error listing every problem and sets no variable", async () => {
     const r = await run(
       { artifactVersion: "$(Build.BuildNumber)" },
-      { codigoPMO: "evc00037", numeroContacto: "12345", zona: "", "Release.ReleaseDescription": "TITULO: x\nNECESIDAD: sin hu" },
+      {
+        codigoPMO: "evc00037",
+        numeroContacto: "12345",
+        zona: "",
+        "Release.ReleaseDescription": "TITULO: x\nNECESIDAD: sin hu",
+      },
     );
     assert.equal(r.result, "Failed");
     assert.equal(r.succeeded, false);
@@ -122,12 +130,18 @@ describe("CreateOCVars task", function () {
     const r = await run({}, { "System.Culture": "es-ES", numeroContacto: "" });
     assert.equal(r.result, "Failed");
     assert.match(r.runner.errorIssues[0], /^CreateOCVars encontró 1 problema\(s\) y no definió ninguna variable:/);
-    assert.match(r.runner.errorIssues[0], /La variable del release 'numeroContacto' \(teléfono de contacto\) está vacía/);
+    assert.match(
+      r.runner.errorIssues[0],
+      /La variable del release 'numeroContacto' \(teléfono de contacto\) está vacía/,
+    );
     assert.match(uploadedSummary(r), /No se definió ninguna variable/);
   });
 
   it("reads the release variables named by the inputs", async () => {
-    const r = await run({ zonaVariable: "zonaResultados", celulaVariable: "equipo.nombre" }, { zona: "", zonaResultados: "zona_b", "equipo.nombre": "DAIA15 - DRACARYS" });
+    const r = await run(
+      { zonaVariable: "zonaResultados", celulaVariable: "equipo.nombre" },
+      { zona: "", zonaResultados: "zona_b", "equipo.nombre": "DAIA15 - DRACARYS" },
+    );
     assert.equal(r.result, "Succeeded", r.stdout);
     assert.equal(r.variables.get("OC.Zona")?.message, "zona_b");
   });
@@ -136,7 +150,10 @@ describe("CreateOCVars task", function () {
     const r = await run({}, { repositoryName: "bana-vrie-calendarizacion-fco2" });
     assert.equal(r.result, "SucceededWithIssues");
     assert.equal(r.runner.warningIssues.length, 1);
-    assert.match(r.runner.warningIssues[0], /Repository 'bana-vrie-calendarizacion-fco2' and package 'alm_bana_fco2' differ/);
+    assert.match(
+      r.runner.warningIssues[0],
+      /Repository 'bana-vrie-calendarizacion-fco2' and package 'alm_bana_fco2' differ/,
+    );
     assert.equal(r.variables.get("OC.Aplicativo")?.message, "bana-vrie-calendarizacion-fco2");
   });
 
@@ -151,9 +168,15 @@ describe("CreateOCVars task", function () {
   it("names the input to fix when the mapping file does not exist or nothing is mapped", async () => {
     const missing = await run({ dependencyMapping: "", dependencyMappingFile: "/nonexistent/deps.json" });
     assert.equal(missing.result, "Failed");
-    assert.match(missing.runner.errorIssues[0], /Dependency mapping file '\/nonexistent\/deps.json' does not exist: fix the path in input dependencyMappingFile/);
+    assert.match(
+      missing.runner.errorIssues[0],
+      /Dependency mapping file '\/nonexistent\/deps.json' does not exist: fix the path in input dependencyMappingFile/,
+    );
     const unmapped = await run({ dependencyMapping: "XYZ00001 = otra" });
-    assert.match(unmapped.runner.errorIssues[0], /No dependencia is mapped for PMO code 'EVC00037' nor for célula 'DAIA15 - DRACARYS': add a line 'EVC00037 = <dependencia>'/);
+    assert.match(
+      unmapped.runner.errorIssues[0],
+      /No dependencia is mapped for PMO code 'EVC00037' nor for célula 'DAIA15 - DRACARYS': add a line 'EVC00037 = <dependencia>'/,
+    );
   });
 });
 
@@ -178,16 +201,27 @@ describe("CreateOCVars log", function () {
   /** Runs the bundle with a preload that records each write to fd 1 and each creation of process.stdout/stderr. */
   function runRecorded(extraEnv: Record<string, string> = {}) {
     const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), "lz-oc-log-"));
-    const env = { PATH: process.env.PATH, ...agentEnv(DEFAULT_INPUTS, { ...RELEASE_VARIABLES, "Agent.TempDirectory": tempDir }), ...extraEnv };
+    const env = {
+      PATH: process.env.PATH,
+      ...agentEnv(DEFAULT_INPUTS, { ...RELEASE_VARIABLES, "Agent.TempDirectory": tempDir }),
+      ...extraEnv,
+    };
     const probe = path.join(tempDir, "record-writes.js");
-    fs.writeFileSync(probe, `
+    fs.writeFileSync(
+      probe,
+      `
       const fs = require("fs"); const seen = { writes: 0, created: [] };
       const writeSync = fs.writeSync;
       fs.writeSync = function (fd, ...rest) { if (fd === 1) seen.writes++; return writeSync.call(this, fd, ...rest); };
       ${recordStdStreamCreation("seen.created")}
       // Registered after the task's own exit handler (which sends the log), so it runs after it.
-      setImmediate(() => process.on("exit", () => writeSync(2, "SEEN " + JSON.stringify(seen) + "\\n")));`);
-    const r = spawnSync(process.execPath, ["-r", probe, path.join(repoRoot, "build", "tasks", "CreateOCVarsV1", "index.js")], { env, encoding: "utf8" });
+      setImmediate(() => process.on("exit", () => writeSync(2, "SEEN " + JSON.stringify(seen) + "\\n")));`,
+    );
+    const r = spawnSync(
+      process.execPath,
+      ["-r", probe, path.join(repoRoot, "build", "tasks", "CreateOCVarsV1", "index.js")],
+      { env, encoding: "utf8" },
+    );
     const seen = JSON.parse(/SEEN (.*)/.exec(r.stderr)?.[1] ?? "null") as { writes: number; created: string[] };
     return { ...r, seen, lines: r.stdout.split("\n").filter(Boolean) };
   }
@@ -195,7 +229,11 @@ describe("CreateOCVars log", function () {
   it("reaches the agent's pipe in one write, task-lib's load lines first, without creating process.stdout", () => {
     const r = runRecorded();
     assert.equal(r.status, 0, r.stderr);
-    assert.equal(r.lines[0], "##vso[task.debug]system.debug=undefined", "task-lib's first line, written while it loads");
+    assert.equal(
+      r.lines[0],
+      "##vso[task.debug]system.debug=undefined",
+      "task-lib's first line, written while it loads",
+    );
     assert.equal(r.lines.at(-1), "##vso[task.complete result=Succeeded;]");
     assert.ok(r.lines.includes("Set 16 variables for the change-order task."), r.stdout);
     assert.ok(r.lines.length >= 90, `${r.lines.length} lines`);
@@ -206,7 +244,10 @@ describe("CreateOCVars log", function () {
     const r = runRecorded({ CODIGOPMO: "nope" });
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.lines.at(-1) ?? "", /^##vso\[task\.complete result=Failed;\]/);
-    assert.ok(r.lines.some((l) => l.includes("nope")), r.stdout);
+    assert.ok(
+      r.lines.some((l) => l.includes("nope")),
+      r.stdout,
+    );
     assert.deepEqual(r.seen, { writes: 1, created: [] });
   });
 });
@@ -214,14 +255,22 @@ describe("CreateOCVars log", function () {
 describe("CreateOCVars messages", () => {
   it("has an English and a Spanish message for every problem code core/oc can emit", () => {
     const dir = path.join(repoRoot, "core", "oc");
-    const code = fs.readdirSync(dir).map((f) => fs.readFileSync(path.join(dir, f), "utf8")).join("\n");
+    const code = fs
+      .readdirSync(dir)
+      .map((f) => fs.readFileSync(path.join(dir, f), "utf8"))
+      .join("\n");
     const codes = new Set([
       ...[...code.matchAll(/problem\("([A-Za-z0-9]+)"/g)].map((m) => m[1]),
       ...[...code.matchAll(/^\s+[a-zA-Z]+: "([A-Z][A-Za-z]+Missing)",$/gm)].map((m) => m[1]),
     ]);
     assert.ok(codes.size >= 20, `found only ${codes.size} codes`);
     const task = JSON.parse(fs.readFileSync(path.join(repoRoot, "tasks", "CreateOCVarsV1", "task.json"), "utf8"));
-    const es = JSON.parse(fs.readFileSync(path.join(repoRoot, "tasks", "CreateOCVarsV1", "Strings/resources.resjson/es-ES/resources.resjson"), "utf8"));
+    const es = JSON.parse(
+      fs.readFileSync(
+        path.join(repoRoot, "tasks", "CreateOCVarsV1", "Strings/resources.resjson/es-ES/resources.resjson"),
+        "utf8",
+      ),
+    );
     for (const c of codes) {
       assert.ok(task.messages[c], `no English message for ${c}`);
       assert.ok(es[`loc.messages.${c}`], `no Spanish message for ${c}`);

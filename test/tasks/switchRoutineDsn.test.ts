@@ -12,8 +12,14 @@ function site(content = ORIGINAL): { site: string; config: string } {
   return { site: env.sitePackage, config: path.join(env.sitePackage, "static", "config", "config.json") };
 }
 
-const run = (inputs: Record<string, string>, extra: { entry?: string; taskVariables?: Record<string, string>; variables?: Record<string, string> } = {}) =>
-  runTask("SwitchRoutineDsnV1", { inputs: { mode: "switch", from: "impala-virtual-prd", to: "impala-virtual-dev", ...inputs }, ...extra });
+const run = (
+  inputs: Record<string, string>,
+  extra: { entry?: string; taskVariables?: Record<string, string>; variables?: Record<string, string> } = {},
+) =>
+  runTask("SwitchRoutineDsnV1", {
+    inputs: { mode: "switch", from: "impala-virtual-prd", to: "impala-virtual-dev", ...inputs },
+    ...extra,
+  });
 
 describe("SwitchRoutineDsn task", function () {
   this.timeout(30000);
@@ -27,7 +33,10 @@ describe("SwitchRoutineDsn task", function () {
     assert.equal(handoff.properties.variable, "LZ_SWITCHED_CONFIG");
     assert.equal(handoff.message, config);
     // …RunRoutine fails here; the agent still runs the post-job step with the task variable.
-    const post = await run({ sitePackagePath: sp }, { entry: "post.js", taskVariables: { LZ_SWITCHED_CONFIG: config } });
+    const post = await run(
+      { sitePackagePath: sp },
+      { entry: "post.js", taskVariables: { LZ_SWITCHED_CONFIG: config } },
+    );
     assert.equal(post.result, "Succeeded", post.stdout);
     assert.match(post.stdout, /restored and verified byte for byte/);
     assert.equal(fs.readFileSync(config, "utf8"), ORIGINAL);
@@ -46,9 +55,15 @@ describe("SwitchRoutineDsn task", function () {
     const { site: sp, config } = site(ORIGINAL.replace("prd", "dev"));
     const r = await run({ sitePackagePath: sp });
     assert.equal(r.result, "Failed");
-    assert.match(r.runner.errorIssues[0], /has dsn 'impala-virtual-dev', not 'impala-virtual-prd': nothing was changed\. If an earlier run left it switched, run this task with mode Restore/);
+    assert.match(
+      r.runner.errorIssues[0],
+      /has dsn 'impala-virtual-dev', not 'impala-virtual-prd': nothing was changed\. If an earlier run left it switched, run this task with mode Restore/,
+    );
     assert.equal(fs.readFileSync(config, "utf8"), ORIGINAL.replace("prd", "dev"));
-    assert.equal(r.commands.some((c) => c.command === "task.settaskvariable"), false);
+    assert.equal(
+      r.commands.some((c) => c.command === "task.settaskvariable"),
+      false,
+    );
   });
 
   it("restore mode puts a left-over switch back", async () => {
@@ -63,13 +78,25 @@ describe("SwitchRoutineDsn task", function () {
     const { site: sp, config } = site();
     await run({ sitePackagePath: sp });
     fs.writeFileSync(config, '{"dsn": "tocado-a-mano"}');
-    const post = await run({ sitePackagePath: sp }, { entry: "post.js", taskVariables: { LZ_SWITCHED_CONFIG: config } });
-    assert.match(post.runner.warningIssues[0], /had been changed during the job; the changed file was kept at .*config\.json\.lz-modified/);
+    const post = await run(
+      { sitePackagePath: sp },
+      { entry: "post.js", taskVariables: { LZ_SWITCHED_CONFIG: config } },
+    );
+    assert.match(
+      post.runner.warningIssues[0],
+      /had been changed during the job; the changed file was kept at .*config\.json\.lz-modified/,
+    );
     assert.equal(fs.readFileSync(config, "utf8"), ORIGINAL);
   });
 
   it("names the missing input when VerifyRoutineEnv did not run", async () => {
-    const r = await run({ sitePackagePath: "$(RoutineEnv.SitePackagePath)" }, { variables: { "System.Culture": "es-ES" } });
-    assert.match(r.runner.errorIssues[0], /No hay config.json para cambiar: defina la entrada configPath, o ejecute VerifyRoutineEnv/);
+    const r = await run(
+      { sitePackagePath: "$(RoutineEnv.SitePackagePath)" },
+      { variables: { "System.Culture": "es-ES" } },
+    );
+    assert.match(
+      r.runner.errorIssues[0],
+      /No hay config.json para cambiar: defina la entrada configPath, o ejecute VerifyRoutineEnv/,
+    );
   });
 });

@@ -8,9 +8,17 @@ import { goodRunStarts, logName, runLog } from "../helpers/logs";
 import { makeRoutine, PRD_CONFIG } from "../helpers/routine";
 import { runTask, uploadedSummary } from "../helpers/taskRun";
 
-const MANY_ERRORS = Array.from({ length: 12 }, (_, i) => `v${i} = f"{x}"`).join("\n") + "\n" + Array.from({ length: 3 }, (_, i) => `import secrets as s${i}`).join("\n") + "\n";
+const MANY_ERRORS =
+  Array.from({ length: 12 }, (_, i) => `v${i} = f"{x}"`).join("\n") +
+  "\n" +
+  Array.from({ length: 3 }, (_, i) => `import secrets as s${i}`).join("\n") +
+  "\n";
 
-function run(inputs: Record<string, string>, variables: Record<string, string> = {}, secrets: Record<string, string> = {}) {
+function run(
+  inputs: Record<string, string>,
+  variables: Record<string, string> = {},
+  secrets: Record<string, string> = {},
+) {
   return runTask("ValidateRoutineV1", {
     inputs: { pythonVersion: "3.5", expectedDsn: "impala-virtual-prd", failOn: "error", ...inputs },
     variables,
@@ -32,7 +40,9 @@ describe("ValidateRoutine task", function () {
     assert.equal(logged[0].properties.code, "PY003");
     assert.match(r.stdout, /5 more finding\(s\) are not shown as annotations/);
     assert.match(r.runner.errorIssues.at(-1)!, /The routine has 15 finding\(s\) at or above 'error'/);
-    const report = JSON.parse(fs.readFileSync(path.join(routine, "..", "reports", "ValidateRoutine-report.json"), "utf8"));
+    const report = JSON.parse(
+      fs.readFileSync(path.join(routine, "..", "reports", "ValidateRoutine-report.json"), "utf8"),
+    );
     assert.equal(report.findings.length, 15);
     assert.ok(fs.existsSync(path.join(routine, "..", "reports", "ValidateRoutine.sarif")));
     assert.match(uploadedSummary(r), /\| PY003 \| error \| 12 \|/);
@@ -53,16 +63,25 @@ describe("ValidateRoutine task", function () {
   it("checks zona and version from the release, and skips them (with a warning) when undefined", async () => {
     const routine = makeRoutine({ "static/config/config.json": PRD_CONFIG, "version.txt": "1.0\n", "m.py": "x = 1\n" });
     const checked = await run({ routinePath: routine, zona: "otra", artifactVersion: "2.0" });
-    const codes = checked.commands.filter((c) => c.command === "task.logissue").map((c) => c.properties.code).sort();
+    const codes = checked.commands
+      .filter((c) => c.command === "task.logissue")
+      .map((c) => c.properties.code)
+      .sort();
     assert.deepEqual(codes, ["CFG003", "VER001"]);
     const skipped = await run({ routinePath: routine, zona: "$(zona)", artifactVersion: "$(Build.BuildNumber)" });
     assert.equal(skipped.result, "Succeeded", skipped.stdout);
-    assert.match(skipped.runner.warningIssues.join("\n"), /Input zona is '\$\(zona\)', a variable the release does not define/);
+    assert.match(
+      skipped.runner.warningIssues.join("\n"),
+      /Input zona is '\$\(zona\)', a variable the release does not define/,
+    );
   });
 
   it("fails clearly when the routine folder is missing or VerifyRoutineEnv did not run", async () => {
     const missing = await run({ routinePath: "/nonexistent/site-packages/alm_x" });
-    assert.match(missing.runner.errorIssues[0], /The routine folder '\/nonexistent\/site-packages\/alm_x' does not exist/);
+    assert.match(
+      missing.runner.errorIssues[0],
+      /The routine folder '\/nonexistent\/site-packages\/alm_x' does not exist/,
+    );
     const unresolved = await run({ routinePath: "$(RoutineEnv.SitePackagePath)" });
     assert.match(unresolved.runner.errorIssues[0], /run VerifyRoutineEnv earlier in this job/);
   });
@@ -89,9 +108,17 @@ describe("ValidateRoutine task", function () {
       log = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "lz-ado-")), "requests.jsonl");
       fs.writeFileSync(log, "");
       server = spawn(process.execPath, [path.join(__dirname, "..", "helpers", "fakeAdo.js"), log, ...args]);
-      return new Promise<number>((resolve) => server.stdout!.once("data", (d: Buffer) => resolve(Number(/listening (\d+)/.exec(d.toString())![1]))));
+      return new Promise<number>((resolve) =>
+        server.stdout!.once("data", (d: Buffer) => resolve(Number(/listening (\d+)/.exec(d.toString())![1]))),
+      );
     };
-    const requests = () => fs.readFileSync(log, "utf8").trim().split("\n").filter(Boolean).map((l) => JSON.parse(l));
+    const requests = () =>
+      fs
+        .readFileSync(log, "utf8")
+        .trim()
+        .split("\n")
+        .filter(Boolean)
+        .map((l) => JSON.parse(l));
     afterEach(() => server?.kill());
 
     const TOKEN = "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.secret-token";
@@ -111,7 +138,9 @@ describe("ValidateRoutine task", function () {
       const second = await run({ routinePath: routine, workItemId: "77" }, vars(port), { "System.AccessToken": TOKEN });
       assert.match(second.stdout, /Findings updated on HU 77 \(comment 100\)/);
 
-      const calls = requests().filter((r) => r.method !== "OPTIONS").map((r) => `${r.method} ${r.url.split("?")[0]}`);
+      const calls = requests()
+        .filter((r) => r.method !== "OPTIONS")
+        .map((r) => `${r.method} ${r.url.split("?")[0]}`);
       assert.deepEqual(calls, [
         "GET /org/Proyecto/_apis/wit/workItems/77/comments",
         "POST /org/Proyecto/_apis/wit/workItems/77/comments",
@@ -132,7 +161,11 @@ describe("ValidateRoutine task", function () {
       assert.ok(first.vsoLines.includes(`##vso[task.setsecret]${TOKEN}`), "the token is registered as a secret");
       // task-lib's own debug line of the variable is masked by the agent (a secret variable); the
       // task itself never prints it.
-      const leaks = first.stdout.split("\n").filter((l) => l.includes(TOKEN) && !l.startsWith("##vso[task.setsecret]") && !l.startsWith("##vso[task.debug]"));
+      const leaks = first.stdout
+        .split("\n")
+        .filter(
+          (l) => l.includes(TOKEN) && !l.startsWith("##vso[task.setsecret]") && !l.startsWith("##vso[task.debug]"),
+        );
       assert.deepEqual(leaks, []);
     });
 
@@ -140,7 +173,10 @@ describe("ValidateRoutine task", function () {
       const port = await start("--status", "403");
       const routine = makeRoutine({ "static/config/config.json": PRD_CONFIG, "m.py": "x = 1\n" });
       const r = await run({ routinePath: routine, workItemId: "77" }, vars(port), { "System.AccessToken": TOKEN });
-      assert.match(r.runner.warningIssues.join("\n"), /Cannot comment on HU 77: the token lacks permission \(HTTP 403\)\. Give the project's build service 'Edit work items in this node'/);
+      assert.match(
+        r.runner.warningIssues.join("\n"),
+        /Cannot comment on HU 77: the token lacks permission \(HTTP 403\)\. Give the project's build service 'Edit work items in this node'/,
+      );
       assert.equal(r.result, "SucceededWithIssues");
     });
 
@@ -163,11 +199,14 @@ describe("ValidateRoutine task", function () {
       const zip = new JSZip();
       for (const d of goodRunStarts().slice(0, 6)) zip.file(logName(d), runLog(d));
       fs.writeFileSync(path.join(attachments, "logs.zip"), await zip.generateAsync({ type: "nodebuffer" }));
-      for (const d of goodRunStarts().slice(6)) fs.writeFileSync(path.join(attachments, logName(d)), runLog(d, [], d.getUTCHours() !== 18));
+      for (const d of goodRunStarts().slice(6))
+        fs.writeFileSync(path.join(attachments, logName(d)), runLog(d, [], d.getUTCHours() !== 18));
       fs.writeFileSync(path.join(attachments, "requerimiento.docx"), "no es log");
       const port = await start("--attachments", attachments);
       const routine = makeRoutine({ "static/config/config.json": PRD_CONFIG, "m.py": "x = 1\n" });
-      const r = await run({ routinePath: routine, workItemId: "77", logsFromWorkItem: "true" }, vars(port), { "System.AccessToken": TOKEN });
+      const r = await run({ routinePath: routine, workItemId: "77", logsFromWorkItem: "true" }, vars(port), {
+        "System.AccessToken": TOKEN,
+      });
       assert.match(r.stdout, /Downloaded 5 log attachment\(s\) of HU 77: 2022072[0-9]_.*logs\.zip/);
       const issues = r.commands.filter((c) => c.command === "task.logissue").map((c) => c.properties.code);
       assert.deepEqual(issues, ["LOG004", "LOG004"], r.stdout);

@@ -8,7 +8,8 @@ function fakeDescriptor(chunk: number, eagainOnCalls: number[]) {
   let calls = 0;
   const write = (_fd: number, buffer: Uint8Array, offset: number, length: number): number => {
     calls++;
-    if (eagainOnCalls.includes(calls)) throw Object.assign(new Error("EAGAIN: resource temporarily unavailable, write"), { code: "EAGAIN" });
+    if (eagainOnCalls.includes(calls))
+      throw Object.assign(new Error("EAGAIN: resource temporarily unavailable, write"), { code: "EAGAIN" });
     const n = Math.min(chunk, length);
     received.push(Buffer.from(buffer.subarray(offset, offset + n)));
     return n;

@@ -61,7 +61,12 @@ const PYTHON2_SYNTAX: Record<string, string> = {
   raise_tuple: "raise E, message",
   ne: "<>",
 };
-const COMPREHENSIONS: ReadonlySet<string> = new Set(["list_comprehension", "set_comprehension", "dictionary_comprehension", "generator_expression"]);
+const COMPREHENSIONS: ReadonlySet<string> = new Set([
+  "list_comprehension",
+  "set_comprehension",
+  "dictionary_comprehension",
+  "generator_expression",
+]);
 const DOTTED = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 
 /** `async`/`await` used as plain names were legal until 3.7; the grammar rejects them (e.g. `def f(async=True)`). */
@@ -132,7 +137,12 @@ export function parsePython(parser: Parser, text: string, target: string): Tree 
   return tree;
 }
 
-export function analyzePython(parser: Parser, file: string, text: string, options: PythonAnalysisOptions): PythonAnalysis {
+export function analyzePython(
+  parser: Parser,
+  file: string,
+  text: string,
+  options: PythonAnalysisOptions,
+): PythonAnalysis {
   const tree = parsePython(parser, text, options.target);
   const lines = new LineIndex(text);
   const findings: RawFinding[] = [];
@@ -162,7 +172,6 @@ export function analyzePython(parser: Parser, file: string, text: string, option
     return bound ? [bound, ...rest].join(".") : dotted;
   };
   const src = (n: { startIndex: number; endIndex: number }) => text.slice(n.startIndex, n.endIndex);
-
 
   const onImport = (node: Node) => {
     if (node.type === "import_statement") {
@@ -236,14 +245,16 @@ export function analyzePython(parser: Parser, file: string, text: string, option
     if (fn.type === "identifier") {
       const name = src(fn);
       const since = BUILTINS_SINCE[name];
-      if (since && !bindings.has(name) && isNewer(since, target)) emit("PY004", fn.startIndex, [`${name}()`, since, target], since);
+      if (since && !bindings.has(name) && isNewer(since, target))
+        emit("PY004", fn.startIndex, [`${name}()`, since, target], since);
     }
     if (fn.type === "attribute") {
       const object = fn.childForFieldName("object");
       const attr = fn.childForFieldName("attribute");
       if (object && attr && (object.type === "string" || object.type === "concatenated_string")) {
         const since = LITERAL_METHODS_SINCE[src(attr)];
-        if (since && isNewer(since, target)) emit("PY004", attr.startIndex, [`str.${src(attr)}()`, since, target], since);
+        if (since && isNewer(since, target))
+          emit("PY004", attr.startIndex, [`str.${src(attr)}()`, since, target], since);
       }
     }
     const dotted = src(fn).replace(/\s+/g, "");
@@ -256,7 +267,8 @@ export function analyzePython(parser: Parser, file: string, text: string, option
         const name = arg.childForFieldName("name");
         if (!name) continue;
         const since = kwargs[src(name)];
-        if (since && isNewer(since, target)) emit("PY004", name.startIndex, [`${qualified}(${src(name)}=…)`, since, target], since);
+        if (since && isNewer(since, target))
+          emit("PY004", name.startIndex, [`${qualified}(${src(name)}=…)`, since, target], since);
       }
     }
   };
@@ -272,7 +284,12 @@ export function analyzePython(parser: Parser, file: string, text: string, option
     const m = OPENER.exec(raw);
     if (!m) return undefined;
     const end = raw.endsWith(m[2]) && raw.length >= m[0].length + m[2].length ? raw.length - m[2].length : raw.length;
-    return { prefix: m[1].toLowerCase(), quote: m[2], start: node.startIndex + m[0].length, content: raw.slice(m[0].length, end) };
+    return {
+      prefix: m[1].toLowerCase(),
+      quote: m[2],
+      start: node.startIndex + m[0].length,
+      content: raw.slice(m[0].length, end),
+    };
   };
   const stringContent = (node: Node) => literal(node)?.content ?? "";
   const contentStart = (node: Node) => literal(node)?.start ?? node.startIndex;
@@ -284,7 +301,8 @@ export function analyzePython(parser: Parser, file: string, text: string, option
       emit("PY002", node.startIndex, ["`…` (backticks)"]);
       return;
     }
-    if (lit.prefix.includes("u") && lit.prefix.includes("r")) emit("PY002", node.startIndex, [`${lit.prefix}'' (ur prefix)`]);
+    if (lit.prefix.includes("u") && lit.prefix.includes("r"))
+      emit("PY002", node.startIndex, [`${lit.prefix}'' (ur prefix)`]);
     if (lit.prefix.includes("f")) newer("3.6", node.startIndex, "f-string");
     if (!docstrings.has(node.startIndex) && lit.content) strings.push({ offset: lit.start, content: lit.content });
   };
@@ -338,7 +356,8 @@ export function analyzePython(parser: Parser, file: string, text: string, option
 
   for (const match of pythonQuery(parser).matches(tree.rootNode)) {
     // `literal` is the second capture of two-capture patterns; the other one names the check.
-    const primary = match.captures.find((c) => c.name !== "literal" && c.name !== "attribute_head") ?? match.captures[0];
+    const primary =
+      match.captures.find((c) => c.name !== "literal" && c.name !== "attribute_head") ?? match.captures[0];
     const node = primary.node;
     const name = primary.name;
     switch (name) {
@@ -382,7 +401,8 @@ export function analyzePython(parser: Parser, file: string, text: string, option
         break;
       }
       case "future":
-        if (node.childrenForFieldName("name").some((n) => n && src(n) === "annotations")) newer("3.7", node.startIndex, "from __future__ import annotations");
+        if (node.childrenForFieldName("name").some((n) => n && src(n) === "annotations"))
+          newer("3.7", node.startIndex, "from __future__ import annotations");
         break;
       case "yield":
         if (isAsync(enclosing(node).fn)) newer("3.6", node.startIndex, "yield inside async def (async generator)");
@@ -413,8 +433,10 @@ export function analyzePython(parser: Parser, file: string, text: string, option
       }
       case "callee": {
         const head = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(node.startIndex, node.startIndex + 64))?.[0];
-        const literalReceiver = node.type === "attribute" && /^[rRuUbBfF]{0,2}['"]/.test(text.slice(node.startIndex, node.startIndex + 3));
-        if ((head && (bindings.has(head) || BUILTINS_SINCE[head] || KWARGS_SINCE[head])) || literalReceiver) onCall(node.parent!);
+        const literalReceiver =
+          node.type === "attribute" && /^[rRuUbBfF]{0,2}['"]/.test(text.slice(node.startIndex, node.startIndex + 3));
+        if ((head && (bindings.has(head) || BUILTINS_SINCE[head] || KWARGS_SINCE[head])) || literalReceiver)
+          onCall(node.parent!);
         break;
       }
       default: {

@@ -16,7 +16,11 @@ registerRules([
       es: "Abra el archivo en esta línea y columna y corrija la sintaxis (lo usual es un paréntesis, dos puntos o comilla que falta).",
     },
     why: "A file that does not parse cannot be imported: the routine stops at the first import of it, in production as in dev. Known limitation of the parser: a continuation line inside brackets indented less than its statement (legal Python, rare in routines) can be reported; silence that line with `# lz: ignore[PY001]`.",
-    example: { language: "python", bad: "def cargar(tabla)\n    return tabla", good: "def cargar(tabla):\n    return tabla" },
+    example: {
+      language: "python",
+      bad: "def cargar(tabla)\n    return tabla",
+      good: "def cargar(tabla):\n    return tabla",
+    },
   },
   {
     code: "PY002",
@@ -33,14 +37,21 @@ registerRules([
       es: "Use la forma de Python 3: print(...), exec(...), except E as e, repr(x), !=, 0o777, cadenas r''.",
     },
     why: "The virtual environments are Python 3.5: Python 2 statements are syntax errors there.",
-    example: { language: "python", bad: 'print "total", n\nexcept ValueError, e:', good: 'print("total", n)\nexcept ValueError as e:' },
+    example: {
+      language: "python",
+      bad: 'print "total", n\nexcept ValueError, e:',
+      good: 'print("total", n)\nexcept ValueError as e:',
+    },
   },
   {
     code: "PY003",
     name: "newer-syntax",
     severity: "error",
     category: "python",
-    title: { en: "Syntax newer than the target Python version.", es: "Sintaxis más nueva que la versión de Python objetivo." },
+    title: {
+      en: "Syntax newer than the target Python version.",
+      es: "Sintaxis más nueva que la versión de Python objetivo.",
+    },
     message: {
       en: "%s needs Python %s; the routine runs on Python %s.",
       es: "%s requiere Python %s; la rutina se ejecuta en Python %s.",
@@ -57,7 +68,10 @@ registerRules([
     name: "newer-stdlib",
     severity: "error",
     category: "python",
-    title: { en: "Standard-library API newer than the target Python version.", es: "API de la librería estándar más nueva que la versión de Python objetivo." },
+    title: {
+      en: "Standard-library API newer than the target Python version.",
+      es: "API de la librería estándar más nueva que la versión de Python objetivo.",
+    },
     message: {
       en: "%s appeared in Python %s; the routine runs on Python %s.",
       es: "%s apareció en Python %s; la rutina se ejecuta en Python %s.",
@@ -67,6 +81,10 @@ registerRules([
       es: "Use un equivalente disponible en la versión objetivo, o un paquete backport declarado en los requirements de la rutina.",
     },
     why: "An import or call that does not exist in Python 3.5 fails at run time (ImportError, AttributeError, TypeError on a keyword) — often only on the branch that uses it.",
-    example: { language: "python", bad: "subprocess.run(cmd, capture_output=True)", good: "subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)" },
+    example: {
+      language: "python",
+      bad: "subprocess.run(cmd, capture_output=True)",
+      good: "subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)",
+    },
   },
 ]);

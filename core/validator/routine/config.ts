@@ -35,7 +35,9 @@ export const DEFAULT_ZONE_KEYS = ["zona", "zona_resultados", "results_zone", "re
 /** A top-level key, or the first one found at any depth, compared without case. */
 export function findJsonProperty(tree: JsonNode, key: string): JsonNode | undefined {
   const wanted = key.toLowerCase();
-  const direct = tree.children?.find((p) => p.type === "property" && String(p.children?.[0]?.value).toLowerCase() === wanted);
+  const direct = tree.children?.find(
+    (p) => p.type === "property" && String(p.children?.[0]?.value).toLowerCase() === wanted,
+  );
   if (direct) return direct;
   for (const prop of tree.children ?? []) {
     const value = prop.children?.[1];
@@ -56,16 +58,24 @@ export function findDsn(tree: JsonNode): JsonNode | undefined {
 }
 
 /** The results zone: the first of `keys` that holds a string, with the key as written in the file. */
-export function findZone(tree: JsonNode, keys: readonly string[]): { key: string; value: string; offset: number } | undefined {
+export function findZone(
+  tree: JsonNode,
+  keys: readonly string[],
+): { key: string; value: string; offset: number } | undefined {
   for (const key of keys) {
     const prop = findJsonProperty(tree, key);
     const value = prop?.children?.[1];
-    if (prop && value && typeof value.value === "string") return { key: String(prop.children?.[0]?.value), value: value.value, offset: value.offset };
+    if (prop && value && typeof value.value === "string")
+      return { key: String(prop.children?.[0]?.value), value: value.value, offset: value.offset };
   }
   return undefined;
 }
 
-export function checkConfig(files: SourceFile[], allPaths: string[], options: ConfigCheckOptions): { findings: RawFinding[]; info?: ConfigInfo } {
+export function checkConfig(
+  files: SourceFile[],
+  allPaths: string[],
+  options: ConfigCheckOptions,
+): { findings: RawFinding[]; info?: ConfigInfo } {
   const findings: RawFinding[] = [];
   const configs = files.filter((f) => CONFIG_PATH.test(f.path));
   if (!configs.length) {
@@ -75,7 +85,11 @@ export function checkConfig(files: SourceFile[], allPaths: string[], options: Co
       file: unread ?? "",
       line: 1,
       column: 1,
-      args: [unread ? `${unread} could not be read as text` : "No static/config/config.json in the routine: the routine cannot read its dsn and results zone."],
+      args: [
+        unread
+          ? `${unread} could not be read as text`
+          : "No static/config/config.json in the routine: the routine cannot read its dsn and results zone.",
+      ],
     });
     return { findings };
   }
@@ -88,7 +102,12 @@ export function checkConfig(files: SourceFile[], allPaths: string[], options: Co
     const e = errors[0];
     const pos = at(e?.offset ?? 0);
     const why = e ? printParseErrorCode(e.error) : "the top level is not a JSON object";
-    findings.push({ rule: "CFG001", file: config.path, ...pos, args: [`${config.path} is not valid JSON: ${why} at line ${pos.line}, column ${pos.column}.`] });
+    findings.push({
+      rule: "CFG001",
+      file: config.path,
+      ...pos,
+      args: [`${config.path} is not valid JSON: ${why} at line ${pos.line}, column ${pos.column}.`],
+    });
     return { findings, info: { file: config.path } };
   }
   const info: ConfigInfo = { file: config.path };
@@ -104,11 +123,22 @@ export function checkConfig(files: SourceFile[], allPaths: string[], options: Co
   if (zone) {
     info.zone = { key: zone.key, value: zone.value };
     if (options.zona && zone.value !== options.zona) {
-      findings.push({ rule: "CFG003", file: config.path, ...at(zone.offset), args: [zone.key, zone.value, options.zona] });
+      findings.push({
+        rule: "CFG003",
+        file: config.path,
+        ...at(zone.offset),
+        args: [zone.key, zone.value, options.zona],
+      });
     }
   }
   if (!info.zone && options.zona) {
-    findings.push({ rule: "CFG005", file: config.path, line: 1, column: 1, args: [options.zoneKeys.join(", "), options.zona] });
+    findings.push({
+      rule: "CFG005",
+      file: config.path,
+      line: 1,
+      column: 1,
+      args: [options.zoneKeys.join(", "), options.zona],
+    });
   }
   return { findings, info };
 }

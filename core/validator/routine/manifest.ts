@@ -12,18 +12,30 @@ export function checkManifest(files: SourceFile[], allPaths: string[]): RawFindi
   const setupCfg = byName("setup.cfg");
   const pyproject = byName("pyproject.toml");
   if (!setupPy && !setupCfg && !pyproject) return [];
-  const staticFiles = allPaths.filter((p) => /(^|\/)static\//.test(p) && !p.startsWith("tests/") && !p.startsWith("test/"));
+  const staticFiles = allPaths.filter(
+    (p) => /(^|\/)static\//.test(p) && !p.startsWith("tests/") && !p.startsWith("test/"),
+  );
   if (!staticFiles.length) return [];
   const staticDir = staticFiles[0].slice(0, staticFiles[0].indexOf("static/") + "static".length);
   const manifestIn = byName("MANIFEST.in");
   const packaging = [setupPy, setupCfg, pyproject].filter(Boolean).map((f) => f!.path);
 
-  const includesData = [setupPy, setupCfg, pyproject].some((f) => f && /include_package_data\s*[=:]\s*(True|true)/.test(f.text));
+  const includesData = [setupPy, setupCfg, pyproject].some(
+    (f) => f && /include_package_data\s*[=:]\s*(True|true)/.test(f.text),
+  );
   const manifestShips = !!manifestIn && /^\s*(recursive-include|include|graft)\s+[^\n]*static/m.test(manifestIn.text);
   const packageData = [setupPy, setupCfg, pyproject].some(
     (f) => f && /package_data|package-data/.test(f.text) && /static|\*\.json|\*\*\/\*/.test(f.text),
   );
   if ((includesData && manifestShips) || packageData) return [];
   const pointAt = manifestIn ?? setupPy ?? setupCfg ?? pyproject!;
-  return [{ rule: "MAN001", file: pointAt.path, line: 1, column: 1, args: [staticDir, [...packaging, ...(manifestIn ? ["MANIFEST.in"] : [])].join(", ")] }];
+  return [
+    {
+      rule: "MAN001",
+      file: pointAt.path,
+      line: 1,
+      column: 1,
+      args: [staticDir, [...packaging, ...(manifestIn ? ["MANIFEST.in"] : [])].join(", ")],
+    },
+  ];
 }

@@ -21,7 +21,8 @@ const PATH_PATTERNS: PathPattern[] = [
 ];
 
 /** Names that hold a credential when a literal is assigned to them. */
-const SECRET_NAME = /^(.*_)?(pass(word|wd)?|pwd|secret|token|api_?key|access_?key|private_?key|clave|contrase(n|ñ)a)(_.*)?$/i;
+const SECRET_NAME =
+  /^(.*_)?(pass(word|wd)?|pwd|secret|token|api_?key|access_?key|private_?key|clave|contrase(n|ñ)a)(_.*)?$/i;
 const USER_NAME = /^(.*_)?(user(name)?|usuario|usr)$/i;
 /** Values that are references to a secret, not the secret: placeholders, lookups, empty. */
 const PLACEHOLDER = /^\s*$|^\$\{|^\$\(|^\{\{|^%\(|^<.*>$|^\*+$|^x+$|^(none|null|changeme|\{\}|%s)$/i;
@@ -41,7 +42,8 @@ const SECRET_PATTERNS: SecretPattern[] = [
 ];
 
 /** `password: x`, `"token" = "x"`, `clave=x` in configuration and shell files. */
-const KEY_VALUE = /(?:^|[\s{,"'])((?:[A-Za-z0-9_.-]*_)?(?:pass(?:word|wd)?|pwd|secret|token|api_?key|access_?key|clave|contrase(?:n|ñ)a))["']?\s*[:=]\s*["']?([^"'\s,;}#]*)/gi;
+const KEY_VALUE =
+  /(?:^|[\s{,"'])((?:[A-Za-z0-9_.-]*_)?(?:pass(?:word|wd)?|pwd|secret|token|api_?key|access_?key|clave|contrase(?:n|ñ)a))["']?\s*[:=]\s*["']?([^"'\s,;}#]*)/gi;
 
 /** Cheap tests first: most literals contain nothing any pattern could match. */
 const MAY_HOLD_PATH = /[/\\]|svc/i;
@@ -116,20 +118,46 @@ export function textPathsAndSecrets(file: string, text: string): RawFinding[] {
   const lines = text.split("\n");
   lines.forEach((raw, index) => {
     const trimmed = raw.trim();
-    if (!trimmed || trimmed.startsWith("#") || trimmed.startsWith("--") || trimmed.startsWith(";") || trimmed.startsWith("//")) return;
+    if (
+      !trimmed ||
+      trimmed.startsWith("#") ||
+      trimmed.startsWith("--") ||
+      trimmed.startsWith(";") ||
+      trimmed.startsWith("//")
+    )
+      return;
     const column = (o: number) => Array.from(raw.slice(0, o)).length + 1;
     scanPaths(raw, (o, args) => {
-      if (!isConfig || PERSONAL_KINDS.has(args[0])) out.push({ rule: "PTH001", file, line: index + 1, column: column(o), args });
+      if (!isConfig || PERSONAL_KINDS.has(args[0]))
+        out.push({ rule: "PTH001", file, line: index + 1, column: column(o), args });
     });
     scanSecrets(raw, (o, args) => out.push({ rule: "SEC001", file, line: index + 1, column: column(o), args }));
     KEY_VALUE.lastIndex = 0;
     for (let m = KEY_VALUE.exec(raw); m; m = KEY_VALUE.exec(raw)) {
       if (PLACEHOLDER.test(m[2]) || /^(os\.environ|getenv|env\.)/.test(m[2])) continue;
       const offset = m.index + m[0].indexOf(m[1]);
-      out.push({ rule: "SEC001", file, line: index + 1, column: column(offset), args: [`credential '${m[1]}'`, `${m[1]} = ${mask(m[2])}`] });
+      out.push({
+        rule: "SEC001",
+        file,
+        line: index + 1,
+        column: column(offset),
+        args: [`credential '${m[1]}'`, `${m[1]} = ${mask(m[2])}`],
+      });
     }
   });
   return out;
 }
 
-export const PATH_AND_SECRET_EXTENSIONS = new Set([".json", ".sql", ".hql", ".sh", ".cfg", ".ini", ".properties", ".yaml", ".yml", ".conf", ".toml"]);
+export const PATH_AND_SECRET_EXTENSIONS = new Set([
+  ".json",
+  ".sql",
+  ".hql",
+  ".sh",
+  ".cfg",
+  ".ini",
+  ".properties",
+  ".yaml",
+  ".yml",
+  ".conf",
+  ".toml",
+]);

@@ -6,7 +6,10 @@ registerRules([
     name: "hardcoded-path",
     severity: "error",
     category: "paths-and-secrets",
-    title: { en: "Hard-coded user, home folder or server path.", es: "Usuario, carpeta personal o ruta de servidor quemados en el código." },
+    title: {
+      en: "Hard-coded user, home folder or server path.",
+      es: "Usuario, carpeta personal o ruta de servidor quemados en el código.",
+    },
     message: {
       en: "Hard-coded %s '%s': it only exists on one machine or for one user.",
       es: "Quemado en el código — %s '%s': solo existe en una máquina o para un usuario.",
@@ -16,14 +19,21 @@ registerRules([
       es: "Construya la ruta desde la configuración de la rutina (config.json), su propia carpeta de paquete (os.path.dirname(__file__)) o una variable de entorno.",
     },
     why: "Routines move from dev to production servers and run under a service account: a path under someone's home, a server folder or a user's HDFS directory breaks or leaks there.",
-    example: { language: "python", bad: "salida = '/home/jperez/reportes/salida.csv'", good: "salida = os.path.join(config['ruta_salida'], 'salida.csv')" },
+    example: {
+      language: "python",
+      bad: "salida = '/home/jperez/reportes/salida.csv'",
+      good: "salida = os.path.join(config['ruta_salida'], 'salida.csv')",
+    },
   },
   {
     code: "SEC001",
     name: "hardcoded-credential",
     severity: "error",
     category: "paths-and-secrets",
-    title: { en: "Credential written in code or configuration.", es: "Credencial escrita en el código o la configuración." },
+    title: {
+      en: "Credential written in code or configuration.",
+      es: "Credencial escrita en el código o la configuración.",
+    },
     message: {
       en: "A %s is written in the file (%s): credentials must never be in the routine.",
       es: "Hay un(a) %s escrito(a) en el archivo (%s): las credenciales nunca deben estar en la rutina.",
@@ -33,14 +43,21 @@ registerRules([
       es: "Elimínela, rótela y léala en tiempo de ejecución desde el almacén de secretos del servidor o una variable de entorno.",
     },
     why: "The package is copied to shared servers and its repository is readable by many: a password in it is a leaked password.",
-    example: { language: "python", bad: "conn = connect(user='svc', password='S3creta!')", good: "conn = connect(user='svc', password=os.environ['IMPALA_PASSWORD'])" },
+    example: {
+      language: "python",
+      bad: "conn = connect(user='svc', password='S3creta!')",
+      good: "conn = connect(user='svc', password=os.environ['IMPALA_PASSWORD'])",
+    },
   },
   {
     code: "CFG001",
     name: "config-missing",
     severity: "error",
     category: "configuration",
-    title: { en: "static/config/config.json is missing or not valid JSON.", es: "static/config/config.json no existe o no es JSON válido." },
+    title: {
+      en: "static/config/config.json is missing or not valid JSON.",
+      es: "static/config/config.json no existe o no es JSON válido.",
+    },
     message: {
       en: "%s",
       es: "%s",
@@ -62,8 +79,8 @@ registerRules([
       es: "config.json tiene dsn '%s'; lo que va a producción debe tener '%s'.",
     },
     fix: {
-      en: "Set \"dsn\": \"impala-virtual-prd\" in static/config/config.json in the pull request (the dev switch is done by the release, never in the code).",
-      es: "Ponga \"dsn\": \"impala-virtual-prd\" en static/config/config.json del pull request (el cambio a dev lo hace el release, nunca el código).",
+      en: 'Set "dsn": "impala-virtual-prd" in static/config/config.json in the pull request (the dev switch is done by the release, never in the code).',
+      es: 'Ponga "dsn": "impala-virtual-prd" en static/config/config.json del pull request (el cambio a dev lo hace el release, nunca el código).',
     },
     why: "The dsn selects the Impala cluster. A package that reaches production pointing at dev writes its results in the wrong place.",
     example: { language: "json", bad: '{ "dsn": "impala-virtual-dev" }', good: '{ "dsn": "impala-virtual-prd" }' },
@@ -73,7 +90,10 @@ registerRules([
     name: "zona-mismatch",
     severity: "error",
     category: "configuration",
-    title: { en: "The results zone in config.json is not the release's zona.", es: "La zona de resultados de config.json no es la zona del release." },
+    title: {
+      en: "The results zone in config.json is not the release's zona.",
+      es: "La zona de resultados de config.json no es la zona del release.",
+    },
     message: {
       en: "config.json key '%s' is '%s' but the release's zona is '%s'.",
       es: "La clave '%s' de config.json es '%s' pero la zona del release es '%s'.",
@@ -91,10 +111,10 @@ registerRules([
     category: "configuration",
     title: { en: "config.json has no dsn.", es: "config.json no tiene dsn." },
     message: {
-      en: "config.json has no \"dsn\" key: the routine cannot choose its Impala connection.",
-      es: "config.json no tiene la clave \"dsn\": la rutina no puede elegir su conexión a Impala.",
+      en: 'config.json has no "dsn" key: the routine cannot choose its Impala connection.',
+      es: 'config.json no tiene la clave "dsn": la rutina no puede elegir su conexión a Impala.',
     },
-    fix: { en: "Add \"dsn\": \"impala-virtual-prd\".", es: "Agregue \"dsn\": \"impala-virtual-prd\"." },
+    fix: { en: 'Add "dsn": "impala-virtual-prd".', es: 'Agregue "dsn": "impala-virtual-prd".' },
     why: "Every routine connects through the ODBC data source named in config.json.",
   },
   {
@@ -102,7 +122,10 @@ registerRules([
     name: "zona-key-missing",
     severity: "warning",
     category: "configuration",
-    title: { en: "No results-zone key found in config.json.", es: "No se encontró clave de zona de resultados en config.json." },
+    title: {
+      en: "No results-zone key found in config.json.",
+      es: "No se encontró clave de zona de resultados en config.json.",
+    },
     message: {
       en: "config.json has none of the results-zone keys %s, so the zona '%s' could not be checked.",
       es: "config.json no tiene ninguna de las claves de zona %s, así que no se pudo verificar la zona '%s'.",
@@ -118,7 +141,10 @@ registerRules([
     name: "version-mismatch",
     severity: "error",
     category: "packaging",
-    title: { en: "version.txt differs from the artifact version.", es: "version.txt difiere de la versión del artefacto." },
+    title: {
+      en: "version.txt differs from the artifact version.",
+      es: "version.txt difiere de la versión del artefacto.",
+    },
     message: {
       en: "The artifact does not have the updated routine version: version.txt says '%s', the release artifact is '%s'.",
       es: "El artefacto no tiene la versión actualizada de la rutina: version.txt dice '%s' y el artefacto del release es '%s'.",
@@ -150,7 +176,10 @@ registerRules([
     name: "static-not-packaged",
     severity: "error",
     category: "packaging",
-    title: { en: "The packaging does not ship the static files.", es: "El empaquetado no incluye los archivos static." },
+    title: {
+      en: "The packaging does not ship the static files.",
+      es: "El empaquetado no incluye los archivos static.",
+    },
     message: {
       en: "%s has static files but the packaging (%s) does not ship them: the installed routine will have no config.json.",
       es: "%s tiene archivos static pero el empaquetado (%s) no los incluye: la rutina instalada no tendrá config.json.",
@@ -160,16 +189,29 @@ registerRules([
       es: "Agregue 'recursive-include <paquete>/static *' a MANIFEST.in e include_package_data=True a setup.py, o lístelos en package_data.",
     },
     why: "setuptools only installs .py files unless told otherwise: config.json and SQL files silently disappear from the site-package.",
-    example: { language: "text", bad: "# MANIFEST.in\ninclude README.md", good: "# MANIFEST.in\nrecursive-include alm_bana_fco2/static *" },
+    example: {
+      language: "text",
+      bad: "# MANIFEST.in\ninclude README.md",
+      good: "# MANIFEST.in\nrecursive-include alm_bana_fco2/static *",
+    },
   },
   {
     code: "FS001",
     name: "symlink-outside",
     severity: "info",
     category: "files",
-    title: { en: "A symbolic link pointing outside the routine was not followed.", es: "No se siguió un enlace simbólico que apunta fuera de la rutina." },
-    message: { en: "Symbolic link to '%s', outside the routine: not analyzed.", es: "Enlace simbólico a '%s', fuera de la rutina: no se analizó." },
-    fix: { en: "Copy the file into the routine if it belongs to it.", es: "Copie el archivo dentro de la rutina si le pertenece." },
+    title: {
+      en: "A symbolic link pointing outside the routine was not followed.",
+      es: "No se siguió un enlace simbólico que apunta fuera de la rutina.",
+    },
+    message: {
+      en: "Symbolic link to '%s', outside the routine: not analyzed.",
+      es: "Enlace simbólico a '%s', fuera de la rutina: no se analizó.",
+    },
+    fix: {
+      en: "Copy the file into the routine if it belongs to it.",
+      es: "Copie el archivo dentro de la rutina si le pertenece.",
+    },
     why: "The validator never reads outside the folder it was given.",
   },
   {
@@ -187,8 +229,14 @@ registerRules([
     name: "file-too-large",
     severity: "info",
     category: "files",
-    title: { en: "A file over the size limit was skipped.", es: "Se omitió un archivo que supera el límite de tamaño." },
-    message: { en: "File of %s KB is over the %s KB limit: not analyzed.", es: "Archivo de %s KB supera el límite de %s KB: no se analizó." },
+    title: {
+      en: "A file over the size limit was skipped.",
+      es: "Se omitió un archivo que supera el límite de tamaño.",
+    },
+    message: {
+      en: "File of %s KB is over the %s KB limit: not analyzed.",
+      es: "Archivo de %s KB supera el límite de %s KB: no se analizó.",
+    },
     fix: {
       en: "Raise maxFileSizeKb in .lzvalidator.json if it is code; data files do not belong in the package.",
       es: "Suba maxFileSizeKb en .lzvalidator.json si es código; los archivos de datos no deben ir en el paquete.",
@@ -201,8 +249,14 @@ registerRules([
     severity: "warning",
     category: "files",
     title: { en: "A text file is not UTF-8.", es: "Un archivo de texto no es UTF-8." },
-    message: { en: "The file is not valid UTF-8 (first bad byte at offset %s); it was read as Latin-1.", es: "El archivo no es UTF-8 válido (primer byte inválido en la posición %s); se leyó como Latin-1." },
-    fix: { en: "Save it as UTF-8: Python 3 reads source files as UTF-8.", es: "Guárdelo como UTF-8: Python 3 lee los fuentes como UTF-8." },
+    message: {
+      en: "The file is not valid UTF-8 (first bad byte at offset %s); it was read as Latin-1.",
+      es: "El archivo no es UTF-8 válido (primer byte inválido en la posición %s); se leyó como Latin-1.",
+    },
+    fix: {
+      en: "Save it as UTF-8: Python 3 reads source files as UTF-8.",
+      es: "Guárdelo como UTF-8: Python 3 lee los fuentes como UTF-8.",
+    },
     why: "Python 3 rejects a non-UTF-8 source file without a coding declaration, and SQL with accents gets mangled.",
   },
   {

@@ -36,9 +36,14 @@ export function checkVersion(routineRoot: string, artifactVersion: string, versi
     return !rel.startsWith("..") && !path.isAbsolute(rel) ? rel.split(path.sep).join("/") : f;
   };
   if (!file || !fs.existsSync(file)) {
-    return { findings: [{ rule: "VER002", file: "", line: 1, column: 1, args: [versionFile ?? routineRoot, artifactVersion] }] };
+    return {
+      findings: [{ rule: "VER002", file: "", line: 1, column: 1, args: [versionFile ?? routineRoot, artifactVersion] }],
+    };
   }
-  const installed = fs.readFileSync(file, "utf8").replace(/^\uFEFF/, "").trim();
+  const installed = fs
+    .readFileSync(file, "utf8")
+    .replace(/^\uFEFF/, "")
+    .trim();
   const findings: RawFinding[] = [];
   if (installed !== artifactVersion.trim()) {
     findings.push({ rule: "VER001", file: shown(file), line: 1, column: 1, args: [installed, artifactVersion.trim()] });

@@ -2,7 +2,16 @@ import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { backupPath, DsnError, FileOps, modifiedPath, realFileOps, restoreDsn, statePath, switchDsn } from "../../../core/env/dsnSwitch";
+import {
+  backupPath,
+  DsnError,
+  FileOps,
+  modifiedPath,
+  realFileOps,
+  restoreDsn,
+  statePath,
+  switchDsn,
+} from "../../../core/env/dsnSwitch";
 
 function config(content: string | Buffer): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lz-dsn-"));
@@ -31,20 +40,34 @@ describe("dsn switch and restore", () => {
     const bytes = Buffer.from('{"dsn": "impala-virtual-prd", "descripcion": "a\xf1o"}', "latin1");
     const file = config(bytes);
     switchDsn(file, "impala-virtual-prd", "impala-virtual-dev");
-    assert.ok(fs.readFileSync(file).equals(Buffer.from('{"dsn": "impala-virtual-dev", "descripcion": "a\xf1o"}', "latin1")));
+    assert.ok(
+      fs.readFileSync(file).equals(Buffer.from('{"dsn": "impala-virtual-dev", "descripcion": "a\xf1o"}', "latin1")),
+    );
   });
 
   it("refuses when the dsn is not the expected one, leaving the file unchanged", () => {
     const file = config('{"dsn": "impala-virtual-dev"}');
-    assert.throws(() => switchDsn(file, "impala-virtual-prd", "impala-virtual-dev"), (e: DsnError) => e.code === "DsnNotFrom" && e.args[1] === "impala-virtual-dev");
+    assert.throws(
+      () => switchDsn(file, "impala-virtual-prd", "impala-virtual-dev"),
+      (e: DsnError) => e.code === "DsnNotFrom" && e.args[1] === "impala-virtual-dev",
+    );
     assert.equal(fs.readFileSync(file, "utf8"), '{"dsn": "impala-virtual-dev"}');
     assert.equal(fs.existsSync(backupPath(file)), false);
   });
 
   it("reports a missing file, invalid JSON and a missing dsn", () => {
-    assert.throws(() => switchDsn("/nonexistent/config.json", "a", "b"), (e: DsnError) => e.code === "ConfigMissing");
-    assert.throws(() => switchDsn(config("{ nope"), "a", "b"), (e: DsnError) => e.code === "ConfigInvalid");
-    assert.throws(() => switchDsn(config('{"zona": "x"}'), "a", "b"), (e: DsnError) => e.code === "DsnMissing");
+    assert.throws(
+      () => switchDsn("/nonexistent/config.json", "a", "b"),
+      (e: DsnError) => e.code === "ConfigMissing",
+    );
+    assert.throws(
+      () => switchDsn(config("{ nope"), "a", "b"),
+      (e: DsnError) => e.code === "ConfigInvalid",
+    );
+    assert.throws(
+      () => switchDsn(config('{"zona": "x"}'), "a", "b"),
+      (e: DsnError) => e.code === "DsnMissing",
+    );
   });
 
   it("leaves the original in place when writing the switched file fails", () => {
@@ -57,7 +80,10 @@ describe("dsn switch and restore", () => {
         realFileOps.rename(from, to);
       },
     };
-    assert.throws(() => switchDsn(file, "impala-virtual-prd", "impala-virtual-dev", failing), (e: DsnError) => e.code === "WriteFailed" && /EIO/.test(String(e.args[1])));
+    assert.throws(
+      () => switchDsn(file, "impala-virtual-prd", "impala-virtual-dev", failing),
+      (e: DsnError) => e.code === "WriteFailed" && /EIO/.test(String(e.args[1])),
+    );
     assert.equal(fs.readFileSync(file, "utf8"), ORIGINAL);
     assert.deepEqual(fs.readdirSync(path.dirname(file)), ["config.json"], "no backup, state or temporary file left");
   });
@@ -90,8 +116,14 @@ describe("dsn switch and restore", () => {
   it("fails loudly when the restored bytes do not read back equal", () => {
     const file = config(ORIGINAL);
     switchDsn(file, "impala-virtual-prd", "impala-virtual-dev");
-    const lying: FileOps = { ...realFileOps, readFile: (f) => (f === file ? Buffer.from("corrupto") : realFileOps.readFile(f)) };
-    assert.throws(() => restoreDsn(file, lying), (e: DsnError) => e.code === "RestoreMismatch");
+    const lying: FileOps = {
+      ...realFileOps,
+      readFile: (f) => (f === file ? Buffer.from("corrupto") : realFileOps.readFile(f)),
+    };
+    assert.throws(
+      () => restoreDsn(file, lying),
+      (e: DsnError) => e.code === "RestoreMismatch",
+    );
     assert.ok(fs.existsSync(backupPath(file)), "the backup is kept for the next attempt");
   });
 

@@ -67,7 +67,15 @@ describe("VerifyRoutineEnv checks", () => {
   });
 
   it("compares the installed package with the source, file by file", () => {
-    const env = makeEnvironment({ files: { "__init__.py": "", "a.py": "x = 1\n", "b.py": "y = 2\n", "extra.py": "", "__pycache__/a.cpython-35.pyc": "bin" } });
+    const env = makeEnvironment({
+      files: {
+        "__init__.py": "",
+        "a.py": "x = 1\n",
+        "b.py": "y = 2\n",
+        "extra.py": "",
+        "__pycache__/a.cpython-35.pyc": "bin",
+      },
+    });
     const source = fs.mkdtempSync(path.join(os.tmpdir(), "lz-src-"));
     const pkg = path.join(source, "src", "alm_bana_fco2");
     fs.mkdirSync(path.join(pkg, "static"), { recursive: true });
@@ -76,7 +84,11 @@ describe("VerifyRoutineEnv checks", () => {
     fs.writeFileSync(path.join(pkg, "b.py"), "y = 3\n");
     fs.writeFileSync(path.join(pkg, "static", "q.sql"), "select 1");
     const r = verifyEnvironment(input(env.base, { sourcePath: source }));
-    assert.deepEqual(r.findings.map((f) => `${f.rule} ${f.file}`).sort(), ["ENV005 b.py", "ENV006 static/q.sql", "ENV007 extra.py"]);
+    assert.deepEqual(r.findings.map((f) => `${f.rule} ${f.file}`).sort(), [
+      "ENV005 b.py",
+      "ENV006 static/q.sql",
+      "ENV007 extra.py",
+    ]);
     assert.deepEqual(r.compared, { files: 4, changed: 1, missing: 1, extra: 1 });
   });
 });

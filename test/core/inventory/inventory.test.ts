@@ -3,7 +3,14 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { EmbeddedBackend } from "../../../core/inventory/embedded";
-import { consecutiveOf, DEFAULT_NAMING, nextConsecutive, packageName, periodicityCode, processName } from "../../../core/inventory/naming";
+import {
+  consecutiveOf,
+  DEFAULT_NAMING,
+  nextConsecutive,
+  packageName,
+  periodicityCode,
+  processName,
+} from "../../../core/inventory/naming";
 import { InventoryBackend, reserve, ReserveRequest } from "../../../core/inventory/reserve";
 import { insertStatement, InventoryRow, quote } from "../../../core/inventory/sql";
 import { checkStatement } from "../../../core/sql/checks";
@@ -30,7 +37,20 @@ const routine = (semilla: string, extra: Partial<ReserveRequest> = {}): ReserveR
 async function seed(file: string, packages: string[]): Promise<void> {
   const backend = new EmbeddedBackend(file);
   for (const [i, p] of packages.entries()) {
-    await backend.insert({ package: p, table_name: "N/A", semilla: `seed-${i}`, proceso: `${p}X`, origen_fuente: "Rutina", data_folder: "N/A", periodicidad: "Diaria", descripcion: "", solicita_ingestion: "", dia_ejecucion: "", hora_ejecucion: "", prerrequisito: "N/A" });
+    await backend.insert({
+      package: p,
+      table_name: "N/A",
+      semilla: `seed-${i}`,
+      proceso: `${p}X`,
+      origen_fuente: "Rutina",
+      data_folder: "N/A",
+      periodicidad: "Diaria",
+      descripcion: "",
+      solicita_ingestion: "",
+      dia_ejecucion: "",
+      hora_ejecucion: "",
+      prerrequisito: "N/A",
+    });
   }
 }
 
@@ -42,26 +62,49 @@ describe("inventory naming", () => {
     assert.equal(processName(DEFAULT_NAMING, di.code, 1937, "routine", "csd"), "SQPDI1937RTNCSD");
     assert.equal(processName(DEFAULT_NAMING, di.code, 1937, "coordinator", "CSD"), "SQPDI1937CRDCSD");
     const rut = { ...DEFAULT_NAMING, kindCodes: { routine: "RUT", coordinator: "CRD" } };
-    assert.equal(processName(rut, periodicityCode("Mensual", rut.periodicityCodes)!.code, 1929, "routine", "COMI"), "SQPME1929RUTCOMI");
+    assert.equal(
+      processName(rut, periodicityCode("Mensual", rut.periodicityCodes)!.code, 1929, "routine", "COMI"),
+      "SQPME1929RUTCOMI",
+    );
     assert.equal(periodicityCode("Cada luna llena", DEFAULT_NAMING.periodicityCodes), undefined);
   });
 
   it("takes the highest number among all packages, not the last ten", () => {
-    const many = Array.from({ length: 50 }, (_, i) => `SQOOPDI${100 + i}`).concat(["SQOOPME1936", "SQOOPDI15", "sin-numero"]);
+    const many = Array.from({ length: 50 }, (_, i) => `SQOOPDI${100 + i}`).concat([
+      "SQOOPME1936",
+      "SQOOPDI15",
+      "sin-numero",
+    ]);
     assert.equal(consecutiveOf("SQOOPME1936"), 1936);
     assert.equal(nextConsecutive(many), 1937);
   });
 });
 
 describe("inventory statements", () => {
-  const row: InventoryRow = { package: "SQOOPDI1938", table_name: "N/A", semilla: "repo", proceso: "SQPDI1938RTNCSD", origen_fuente: "Rutina", data_folder: "N/A", periodicidad: "Diaria", descripcion: "x'); DROP TABLE resultados.inventario_lz; --\\ y", solicita_ingestion: "Ana", dia_ejecucion: "L-V", hora_ejecucion: "06:00", prerrequisito: "N/A" };
+  const row: InventoryRow = {
+    package: "SQOOPDI1938",
+    table_name: "N/A",
+    semilla: "repo",
+    proceso: "SQPDI1938RTNCSD",
+    origen_fuente: "Rutina",
+    data_folder: "N/A",
+    periodicidad: "Diaria",
+    descripcion: "x'); DROP TABLE resultados.inventario_lz; --\\ y",
+    solicita_ingestion: "Ana",
+    dia_ejecucion: "L-V",
+    hora_ejecucion: "06:00",
+    prerrequisito: "N/A",
+  };
   it("quotes in each dialect", () => {
     assert.equal(quote("O'Brien\\x", "impala"), "'O\\'Brien\\\\x'");
     assert.equal(quote("O'Brien\\x", "sqlite"), "'O''Brien\\x'");
   });
   it("generates an INSERT that is one valid Impala statement even with an injection attempt", () => {
     const sql = insertStatement(row, "impala");
-    assert.deepEqual(checkStatement(sql, { isPlaceholder: () => false }).filter((f) => f.rule === "SQL001"), []);
+    assert.deepEqual(
+      checkStatement(sql, { isPlaceholder: () => false }).filter((f) => f.rule === "SQL001"),
+      [],
+    );
     assert.ok(sql.includes("'x\\'); DROP TABLE resultados.inventario_lz; --\\\\ y'"));
   });
 });
@@ -102,11 +145,24 @@ describe("reserving (embedded SQLite backend)", function () {
     const backend = new EmbeddedBackend(file);
     const r = await reserve(backend, routine("bana-vrie-calendarizacion-fco2"));
     assert.deepEqual(r.problems, []);
-    assert.deepEqual(r.reservations.map((x) => [x.package, x.process, x.consecutive, x.reused]), [["SQOOPDI1938", "SQPDI1938RTNCSD", 1938, false]]);
+    assert.deepEqual(
+      r.reservations.map((x) => [x.package, x.process, x.consecutive, x.reused]),
+      [["SQOOPDI1938", "SQPDI1938RTNCSD", 1938, false]],
+    );
     const stored = (await backend.all()).find((x) => x.package === "SQOOPDI1938")!;
     assert.deepEqual(stored, {
-      package: "SQOOPDI1938", table_name: "N/A", semilla: "bana-vrie-calendarizacion-fco2", proceso: "SQPDI1938RTNCSD", origen_fuente: "Rutina",
-      data_folder: "N/A", periodicidad: "Diaria", descripcion: "Calendario de pagos FCO2", solicita_ingestion: "Daniel Varon", dia_ejecucion: "L-V", hora_ejecucion: "06:00", prerrequisito: "N/A",
+      package: "SQOOPDI1938",
+      table_name: "N/A",
+      semilla: "bana-vrie-calendarizacion-fco2",
+      proceso: "SQPDI1938RTNCSD",
+      origen_fuente: "Rutina",
+      data_folder: "N/A",
+      periodicidad: "Diaria",
+      descripcion: "Calendario de pagos FCO2",
+      solicita_ingestion: "Daniel Varon",
+      dia_ejecucion: "L-V",
+      hora_ejecucion: "06:00",
+      prerrequisito: "N/A",
     });
   });
 
@@ -122,10 +178,28 @@ describe("reserving (embedded SQLite backend)", function () {
 
   it("reserves one number per table for a coordinator, in one run", async () => {
     const backend = new EmbeddedBackend(dbFile());
-    const r = await reserve(backend, { ...routine("proceso_x", { kind: "coordinator", tables: ["clientes", "pagos"], dataFolder: "/avirtual/proceso_x/coord" }) });
-    assert.deepEqual(r.reservations.map((x) => [x.table, x.package, x.process]), [["clientes", "SQOOPDI1", "SQPDI1CRDCSD"], ["pagos", "SQOOPDI2", "SQPDI2CRDCSD"]]);
+    const r = await reserve(backend, {
+      ...routine("proceso_x", {
+        kind: "coordinator",
+        tables: ["clientes", "pagos"],
+        dataFolder: "/avirtual/proceso_x/coord",
+      }),
+    });
+    assert.deepEqual(
+      r.reservations.map((x) => [x.table, x.package, x.process]),
+      [
+        ["clientes", "SQOOPDI1", "SQPDI1CRDCSD"],
+        ["pagos", "SQOOPDI2", "SQPDI2CRDCSD"],
+      ],
+    );
     const rows = await backend.all();
-    assert.deepEqual(rows.map((x) => [x.table_name, x.semilla, x.origen_fuente, x.data_folder]), [["clientes", "proceso_x", "Coordinador", "/avirtual/proceso_x/coord"], ["pagos", "proceso_x", "Coordinador", "/avirtual/proceso_x/coord"]]);
+    assert.deepEqual(
+      rows.map((x) => [x.table_name, x.semilla, x.origen_fuente, x.data_folder]),
+      [
+        ["clientes", "proceso_x", "Coordinador", "/avirtual/proceso_x/coord"],
+        ["pagos", "proceso_x", "Coordinador", "/avirtual/proceso_x/coord"],
+      ],
+    );
   });
 
   it("stores an injection attempt literally", async () => {
@@ -144,16 +218,25 @@ describe("reserving (embedded SQLite backend)", function () {
     assert.equal(found.ok, true);
     assert.equal(found.existing[0].package, "SQOOPDI1");
     const missing = await reserve(backend, routine("repo-nueva", { huType: "modificacion" }));
-    assert.deepEqual(missing.problems.map((p) => p.code), ["ModificationNotFound"]);
+    assert.deepEqual(
+      missing.problems.map((p) => p.code),
+      ["ModificationNotFound"],
+    );
     assert.equal((await backend.all()).length, 1);
   });
 
   it("rejects bad requests before touching the inventory", async () => {
     const backend = new EmbeddedBackend(dbFile());
-    const r = await reserve(backend, routine("repo-d", { periodicity: "Cada luna", app: "C-S", prerequisite: "SQPDI1RTNX" }));
+    const r = await reserve(
+      backend,
+      routine("repo-d", { periodicity: "Cada luna", app: "C-S", prerequisite: "SQPDI1RTNX" }),
+    );
     assert.deepEqual(r.problems.map((p) => p.code).sort(), ["AppInvalid", "PeriodicityUnknown"]);
     const intra = await reserve(backend, routine("repo-d", { periodicity: "Intradiaria", prerequisite: "SQPDI1RTNX" }));
-    assert.deepEqual(intra.problems.map((p) => p.code), ["IntradiariaPrerequisite"]);
+    assert.deepEqual(
+      intra.problems.map((p) => p.code),
+      ["IntradiariaPrerequisite"],
+    );
     assert.deepEqual(await backend.all(), []);
   });
 
@@ -166,7 +249,9 @@ describe("reserving (embedded SQLite backend)", function () {
 
   it("concurrent reservations in the embedded file's default locking never share a number", async () => {
     const file = dbFile();
-    const results = await Promise.all(Array.from({ length: 8 }, (_, i) => reserve(new EmbeddedBackend(file), routine(`repo-${i}`))));
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => reserve(new EmbeddedBackend(file), routine(`repo-${i}`))),
+    );
     assert.ok(results.every((r) => r.ok));
     const rows = await new EmbeddedBackend(file).all();
     assert.deepEqual(rows.map((r) => r.package).sort(), Array.from({ length: 8 }, (_, i) => `SQOOPDI${i + 1}`).sort());
@@ -179,9 +264,17 @@ describe("reserving (embedded SQLite backend)", function () {
     const results = await Promise.all(semillas.map((s) => reserve(backend(), routine(s))));
     for (const r of results) assert.deepEqual(r.problems, []);
     const rows = await new EmbeddedBackend(file).all();
-    assert.equal(rows.length, 5, `no row lost, no duplicate left: ${JSON.stringify(rows.map((r) => r.package + " " + r.semilla))} ${JSON.stringify(results.map((r) => r.reservations.map((x) => x.package + (x.reused ? " reused" : ""))))}`);
+    assert.equal(
+      rows.length,
+      5,
+      `no row lost, no duplicate left: ${JSON.stringify(rows.map((r) => r.package + " " + r.semilla))} ${JSON.stringify(results.map((r) => r.reservations.map((x) => x.package + (x.reused ? " reused" : ""))))}`,
+    );
     assert.equal(new Set(rows.map((r) => r.package)).size, 5);
-    assert.equal(results.find((_, i) => semillas[i] === "repo-a")!.reservations[0].package, "SQOOPDI1", "the smallest semilla keeps the contested number");
+    assert.equal(
+      results.find((_, i) => semillas[i] === "repo-a")!.reservations[0].package,
+      "SQOOPDI1",
+      "the smallest semilla keeps the contested number",
+    );
   });
 
   it("fails naming both rows when the backend cannot delete its own row", async () => {
@@ -189,7 +282,10 @@ describe("reserving (embedded SQLite backend)", function () {
     const noDelete = racing(file, 2, false);
     const results = await Promise.all([reserve(noDelete(), routine("repo-b")), reserve(noDelete(), routine("repo-a"))]);
     const loser = results[0];
-    assert.deepEqual(loser.problems.map((p) => [p.code, ...p.args]), [["Collision", "SQOOPDI1", "repo-b/N/A", "repo-a/N/A"]]);
+    assert.deepEqual(
+      loser.problems.map((p) => [p.code, ...p.args]),
+      [["Collision", "SQOOPDI1", "repo-b/N/A", "repo-a/N/A"]],
+    );
     assert.equal(results[1].ok, true);
   });
 });

@@ -17,8 +17,14 @@ describe("run-log requirements", () => {
   });
 
   it("reads the start from the team's file name, else from the first timestamp inside", () => {
-    assert.equal(runStart({ name: "20220726_155026_orquestador_x.log", text: "" })?.toISOString(), "2022-07-26T15:50:26.000Z");
-    assert.equal(runStart({ name: "salida.log", text: "x\n2022-07-26 15:50:26,123 INFO start" })?.toISOString(), "2022-07-26T15:50:26.000Z");
+    assert.equal(
+      runStart({ name: "20220726_155026_orquestador_x.log", text: "" })?.toISOString(),
+      "2022-07-26T15:50:26.000Z",
+    );
+    assert.equal(
+      runStart({ name: "salida.log", text: "x\n2022-07-26 15:50:26,123 INFO start" })?.toISOString(),
+      "2022-07-26T15:50:26.000Z",
+    );
     assert.equal(runStart({ name: "salida.log", text: "sin fecha" }), undefined);
   });
 
@@ -40,27 +46,47 @@ describe("run-log requirements", () => {
   it("LOG004 for a run that did not finish; LOG005 for error lines with their line, tolerating Impala intermittents", () => {
     const files = good();
     files[0] = { ...files[0], text: runLog(goodRunStarts()[0], [], false) };
-    files[1] = { ...files[1], text: runLog(goodRunStarts()[1], ["2022-07-20 18:00:01 ERROR TTransportException: connection reset", "2022-07-20 18:00:02 ERROR tabla no encontrada"]) };
-    files[2] = { ...files[2], text: runLog(goodRunStarts()[2], ["Traceback (most recent call last):", '  File "main.py", line 3, in <module>', "ValueError: fecha invalida"]) };
+    files[1] = {
+      ...files[1],
+      text: runLog(goodRunStarts()[1], [
+        "2022-07-20 18:00:01 ERROR TTransportException: connection reset",
+        "2022-07-20 18:00:02 ERROR tabla no encontrada",
+      ]),
+    };
+    files[2] = {
+      ...files[2],
+      text: runLog(goodRunStarts()[2], [
+        "Traceback (most recent call last):",
+        '  File "main.py", line 3, in <module>',
+        "ValueError: fecha invalida",
+      ]),
+    };
     const found = checkLogs(files);
-    assert.deepEqual(found.map((f) => `${f.rule} ${f.file}:${f.line}`), [
-      `LOG004 ${files[0].name}:1`,
-      `LOG005 ${files[1].name}:3`,
-      `LOG005 ${files[2].name}:2`,
-    ]);
+    assert.deepEqual(
+      found.map((f) => `${f.rule} ${f.file}:${f.line}`),
+      [`LOG004 ${files[0].name}:1`, `LOG005 ${files[1].name}:3`, `LOG005 ${files[2].name}:2`],
+    );
     assert.match(String(found[2].args[0]), /Traceback \(most recent call last\): … ValueError: fecha invalida/);
   });
 
   it("thresholds and patterns are configurable", () => {
     const req = { ...DEFAULT_LOG_REQUIREMENTS, minFiles: 3, minDays: 1, minHoursApart: 0, successPattern: "FIN OK" };
-    const files = good().slice(0, 3).map((f) => ({ ...f, text: f.text + "FIN OK\n" }));
+    const files = good()
+      .slice(0, 3)
+      .map((f) => ({ ...f, text: f.text + "FIN OK\n" }));
     assert.deepEqual(codes(files, req), []);
   });
 
   it("reads .log files and the logs inside .zip attachments", async () => {
     const zip = new JSZip();
     for (const f of good().slice(0, 4)) zip.file(`logs/${f.name}`, f.text);
-    const dir = writeLogFolder(Object.fromEntries(good().slice(4).map((f) => [f.name, f.text])));
+    const dir = writeLogFolder(
+      Object.fromEntries(
+        good()
+          .slice(4)
+          .map((f) => [f.name, f.text]),
+      ),
+    );
     fs.writeFileSync(path.join(dir, "logs_hu.zip"), await zip.generateAsync({ type: "nodebuffer" }));
     fs.writeFileSync(path.join(dir, "notas.docx"), "no es un log");
     const logs = await readLogFolder(dir);
@@ -70,11 +96,23 @@ describe("run-log requirements", () => {
   });
 
   it("runs inside ValidateRoutine with logsPath and .lzvalidator.json settings", async () => {
-    const dir = writeLogFolder(Object.fromEntries(good().slice(0, 4).map((f) => [f.name, f.text])));
+    const dir = writeLogFolder(
+      Object.fromEntries(
+        good()
+          .slice(0, 4)
+          .map((f) => [f.name, f.text]),
+      ),
+    );
     const routine = makeRoutine({ "static/config/config.json": PRD_CONFIG });
     const strict = await validateRoutine(routine, { logsPath: dir });
-    assert.deepEqual(strict.findings.map((f) => f.rule), ["LOG001"]);
-    const relaxed = makeRoutine({ "static/config/config.json": PRD_CONFIG, ".lzvalidator.json": '{"logs": {"minFiles": 4}}' });
+    assert.deepEqual(
+      strict.findings.map((f) => f.rule),
+      ["LOG001"],
+    );
+    const relaxed = makeRoutine({
+      "static/config/config.json": PRD_CONFIG,
+      ".lzvalidator.json": '{"logs": {"minFiles": 4}}',
+    });
     assert.deepEqual((await validateRoutine(relaxed, { logsPath: dir })).findings, []);
   });
 });

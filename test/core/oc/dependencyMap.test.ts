@@ -1,11 +1,19 @@
 import { strict as assert } from "assert";
-import { emptyDependencyMap, lookupDependency, parseDependencyJson, parseDependencyLines } from "../../../core/oc/dependencyMap";
+import {
+  emptyDependencyMap,
+  lookupDependency,
+  parseDependencyJson,
+  parseDependencyLines,
+} from "../../../core/oc/dependencyMap";
 
 describe("dependency mapping", () => {
   const DEP = "Entorno Otros EVC - EVC Datos Analitica AI Blockchain - Cloudera Data Platform";
 
   it("parses lines, skipping comments and blanks, keeping '=' and '-' inside the value", () => {
-    const map = parseDependencyLines(`# por PMO\nEVC00037 = ${DEP}\n\n DAIA15 - DRACARYS = A = B \n`, "dependencyMapping");
+    const map = parseDependencyLines(
+      `# por PMO\nEVC00037 = ${DEP}\n\n DAIA15 - DRACARYS = A = B \n`,
+      "dependencyMapping",
+    );
     assert.deepEqual(map.problems, []);
     assert.equal(lookupDependency(map, "EVC00037", "")?.dependencia, DEP);
     assert.equal(lookupDependency(map, "", "DAIA15 - DRACARYS")?.dependencia, "A = B");
@@ -38,7 +46,10 @@ describe("dependency mapping", () => {
   it("merges a JSON file with lines and reports a key mapped twice differently", () => {
     const map = parseDependencyJson('\uFEFF{ "EVC00037": "uno" }', "deps.json");
     parseDependencyLines("evc00037 = dos\nDAIA15 = tres", "dependencyMapping", map);
-    assert.deepEqual(map.problems.map((p) => [p.code, ...p.args]), [["DependencyDuplicated", "evc00037", "deps.json", "dependencyMapping:1"]]);
+    assert.deepEqual(
+      map.problems.map((p) => [p.code, ...p.args]),
+      [["DependencyDuplicated", "evc00037", "deps.json", "dependencyMapping:1"]],
+    );
     assert.equal(lookupDependency(map, "EVC00037", "")?.dependencia, "uno");
   });
 

@@ -9,20 +9,25 @@ const GOOD = [
   "IMPACTO: Ninguno en otras rutinas.",
 ].join("\n");
 
-const codes = (text: string | undefined) => parseDescription(text, "Release.ReleaseDescription").problems.map((p) => p.code);
+const codes = (text: string | undefined) =>
+  parseDescription(text, "Release.ReleaseDescription").problems.map((p) => p.code);
 
 describe("release description", () => {
   it("parses the five parts and the HU id", () => {
     const parsed = parseDescription(GOOD, "Release.ReleaseDescription");
     assert.deepEqual(parsed.problems, []);
     assert.equal(parsed.hu, "3224139");
-    assert.equal(parsed.parts.TITULO?.text, "(Daniel Andres Varon Quesada) Circular 32 - Ingestion Fuente conocida SULEAS");
+    assert.equal(
+      parsed.parts.TITULO?.text,
+      "(Daniel Andres Varon Quesada) Circular 32 - Ingestion Fuente conocida SULEAS",
+    );
     assert.equal(parsed.parts.IMPACTO?.line, 5);
     assert.equal(descriptionAsPlainText(parsed.parts), GOOD);
   });
 
   it("accepts accents, any case, Markdown bullets, CRLF and parts over several lines", () => {
-    const text = "- **Título:** Rutina X\r\n* necesidad: hu 123456: una\r\n  necesidad larga\r\nSolución:  s \r\n## Beneficio: b\r\nImpacto: i";
+    const text =
+      "- **Título:** Rutina X\r\n* necesidad: hu 123456: una\r\n  necesidad larga\r\nSolución:  s \r\n## Beneficio: b\r\nImpacto: i";
     const parsed = parseDescription(text, "d");
     assert.deepEqual(parsed.problems, []);
     assert.equal(parsed.parts.NECESIDAD?.text, "hu 123456: una necesidad larga");
@@ -54,7 +59,10 @@ describe("release description", () => {
 
   it("requires NECESIDAD to name the HU", () => {
     const parsed = parseDescription(GOOD.replace("HU3224139: ", ""), "d");
-    assert.deepEqual(parsed.problems.map((p) => p.code), ["DescriptionNoHu"]);
+    assert.deepEqual(
+      parsed.problems.map((p) => p.code),
+      ["DescriptionNoHu"],
+    );
     assert.equal(parsed.problems[0].args[0], 2);
     assert.equal(parsed.hu, undefined);
   });
@@ -68,7 +76,10 @@ describe("release description", () => {
         ["DescriptionTextOutsideParts", "warning", 1],
       ],
     );
-    assert.equal(parsed.parts.TITULO?.text, "(Daniel Andres Varon Quesada) Circular 32 - Ingestion Fuente conocida SULEAS");
+    assert.equal(
+      parsed.parts.TITULO?.text,
+      "(Daniel Andres Varon Quesada) Circular 32 - Ingestion Fuente conocida SULEAS",
+    );
   });
 
   it("drafts a description that parses back to the same parts", () => {

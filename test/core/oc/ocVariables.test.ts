@@ -37,7 +37,10 @@ describe("OC variables", () => {
     const result = prepareOcVariables(input());
     assert.equal(result.ok, true);
     assert.deepEqual(result.problems, []);
-    assert.deepEqual(result.variables.map(([n]) => n), [...OC_VARIABLES]);
+    assert.deepEqual(
+      result.variables.map(([n]) => n),
+      [...OC_VARIABLES],
+    );
     const v = Object.fromEntries(result.variables);
     assert.equal(v["OC.Titulo"], "Circular 32 - Ingestion SULEAS");
     assert.equal(v["OC.Descripcion"], DESCRIPTION);
@@ -55,7 +58,10 @@ describe("OC variables", () => {
 
   it("lists every problem at once and sets nothing", () => {
     const result = prepareOcVariables(
-      input({ description: "TITULO: solo titulo", artifactVersion: "$(Build.BuildNumber)" }, { pmo: "EVC37", contactPhone: "12345", zona: undefined }),
+      input(
+        { description: "TITULO: solo titulo", artifactVersion: "$(Build.BuildNumber)" },
+        { pmo: "EVC37", contactPhone: "12345", zona: undefined },
+      ),
     );
     assert.equal(result.ok, false);
     assert.deepEqual(result.variables, []);
@@ -74,13 +80,19 @@ describe("OC variables", () => {
   it("uses the configured variable names in its messages", () => {
     const names = { ...DEFAULT_VARIABLE_NAMES, zona: "zonaResultados" };
     const result = prepareOcVariables(input({ variableNames: names }, { zona: "" }));
-    assert.deepEqual(result.problems.map((p) => [p.code, p.field]), [["ZonaMissing", "zonaResultados"]]);
+    assert.deepEqual(
+      result.problems.map((p) => [p.code, p.field]),
+      [["ZonaMissing", "zonaResultados"]],
+    );
   });
 
   it("warns, without failing, when repository and package differ beyond '-' and '_'", () => {
     const result = prepareOcVariables(input({}, { repository: "bana-vrie-calendarizacion-fco2" }));
     assert.equal(result.ok, true);
-    assert.deepEqual(result.problems.map((p) => [p.code, p.severity]), [["RepositoryPackageDiffer", "warning"]]);
+    assert.deepEqual(
+      result.problems.map((p) => [p.code, p.severity]),
+      [["RepositoryPackageDiffer", "warning"]],
+    );
   });
 
   it("falls back to the célula for the dependencia and fails when neither is mapped", () => {
@@ -88,13 +100,19 @@ describe("OC variables", () => {
     assert.equal(Object.fromEntries(byCelula.variables)["OC.Dependencia"], "D1");
     const none = prepareOcVariables(input({ dependencies: parseDependencyLines("XYZ00001 = D2", "m") }));
     assert.equal(none.ok, false);
-    assert.deepEqual(none.problems.map((p) => [p.code, ...p.args]), [["DependencyNotMapped", "EVC00037", "DAIA15 - DRACARYS", "EVC00037"]]);
+    assert.deepEqual(
+      none.problems.map((p) => [p.code, ...p.args]),
+      [["DependencyNotMapped", "EVC00037", "DAIA15 - DRACARYS", "EVC00037"]],
+    );
   });
 
   it("fails on a broken mapping even when the key it needs is fine", () => {
     const deps = parseDependencyLines("EVC00037 = ok\nbroken line", "dependencyMapping");
     const result = prepareOcVariables(input({ dependencies: deps }));
     assert.equal(result.ok, false);
-    assert.deepEqual(result.problems.map((p) => p.code), ["DependencyLineInvalid"]);
+    assert.deepEqual(
+      result.problems.map((p) => p.code),
+      ["DependencyLineInvalid"],
+    );
   });
 });

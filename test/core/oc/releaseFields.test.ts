@@ -40,7 +40,15 @@ describe("release fields", () => {
     for (const [raw, digits] of good) {
       it(`normalizes '${raw}'`, () => assert.equal(normalizePhone(raw), digits));
     }
-    for (const bad of ["2001234567", "300123456", "30012345678", "+1 300 123 4567", "57 3001234567", "300123456a", "6041234567"]) {
+    for (const bad of [
+      "2001234567",
+      "300123456",
+      "30012345678",
+      "+1 300 123 4567",
+      "57 3001234567",
+      "300123456a",
+      "6041234567",
+    ]) {
       it(`rejects '${bad}'`, () => {
         assert.equal(normalizePhone(bad), undefined);
         assert.equal(checkField("contactPhone", bad, "numeroContacto").problems[0].code, "PhoneMalformed");

@@ -3,17 +3,36 @@ import * as fs from "fs";
 import * as path from "path";
 import Ajv from "ajv-draft-04";
 import { draftFromHu, huParts, packageConfigPath, zonaFromConfig } from "../../../core/release/fromHu";
-import { applyDraft, formVariables, planSave, readForm, ReleaseLike, stageOverrides, validateForm } from "../../../core/release/releaseForm";
+import {
+  applyDraft,
+  formVariables,
+  planSave,
+  readForm,
+  ReleaseLike,
+  stageOverrides,
+  validateForm,
+} from "../../../core/release/releaseForm";
 import { repoRoot } from "../../helpers/taskRun";
 
 /** `#/definitions/Release` of the published Release REST API 7.1 (Swagger 2.0: no nulls). */
 function releaseValidator() {
-  const spec = JSON.parse(fs.readFileSync(path.join(repoRoot, "test", "schemas", "release-7.1.json"), "utf8").replace(/^\uFEFF/, ""));
+  const spec = JSON.parse(
+    fs.readFileSync(path.join(repoRoot, "test", "schemas", "release-7.1.json"), "utf8").replace(/^\uFEFF/, ""),
+  );
   const ajv = new Ajv({ strict: false, unicodeRegExp: false, allErrors: true });
   ajv.addSchema({ id: "release.json", definitions: spec.definitions });
   return ajv.compile({ $ref: "release.json#/definitions/Release" });
 }
-const withoutNulls = (v: unknown): unknown => (Array.isArray(v) ? v.map(withoutNulls) : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).filter(([, x]) => x !== null).map(([k, x]) => [k, withoutNulls(x)])) : v);
+const withoutNulls = (v: unknown): unknown =>
+  Array.isArray(v)
+    ? v.map(withoutNulls)
+    : v && typeof v === "object"
+      ? Object.fromEntries(
+          Object.entries(v)
+            .filter(([, x]) => x !== null)
+            .map(([k, x]) => [k, withoutNulls(x)]),
+        )
+      : v;
 
 const RELEASE: ReleaseLike = {
   id: 42,
@@ -38,7 +57,16 @@ const RELEASE: ReleaseLike = {
 
 describe("release tab: the form's domain", () => {
   it("edits the seven variables, plus the optional ones the release defines", () => {
-    assert.deepEqual(formVariables(RELEASE), ["codigoPMO", "Nombre Celula", "nombreContacto", "numeroContacto", "repositoryName", "packageName", "zona", "periodicidad"]);
+    assert.deepEqual(formVariables(RELEASE), [
+      "codigoPMO",
+      "Nombre Celula",
+      "nombreContacto",
+      "numeroContacto",
+      "repositoryName",
+      "packageName",
+      "zona",
+      "periodicidad",
+    ]);
     const form = readForm(RELEASE);
     assert.equal(form.fields.find((f) => f.variable === "nombreContacto")?.value, "Ana");
     assert.equal(form.modifiedOn, "2026-11-23T10:00:00.000Z");
@@ -48,9 +76,18 @@ describe("release tab: the form's domain", () => {
     const form = readForm(RELEASE);
     form.fields.find((f) => f.variable === "numeroContacto")!.value = "12345";
     const problems = validateForm(form);
-    assert.deepEqual(problems.get("numeroContacto")?.map((p) => p.code), ["PhoneMalformed"]);
-    assert.deepEqual(problems.get("codigoPMO")?.map((p) => p.code), ["PmoMissing"]);
-    assert.deepEqual(problems.get("description")?.map((p) => p.code), ["DescriptionMissing"]);
+    assert.deepEqual(
+      problems.get("numeroContacto")?.map((p) => p.code),
+      ["PhoneMalformed"],
+    );
+    assert.deepEqual(
+      problems.get("codigoPMO")?.map((p) => p.code),
+      ["PmoMissing"],
+    );
+    assert.deepEqual(
+      problems.get("description")?.map((p) => p.code),
+      ["DescriptionMissing"],
+    );
   });
 
   it("warns when a stage overrides a variable", () => {
@@ -65,9 +102,16 @@ describe("release tab: the form's domain", () => {
     const plan = planSave(JSON.parse(JSON.stringify(RELEASE)), RELEASE.modifiedOn, form);
     assert.equal(plan.kind, "update");
     if (plan.kind !== "update") return;
-    assert.deepEqual(plan.changes.map((c) => c.variable), ["zona", "description"]);
+    assert.deepEqual(
+      plan.changes.map((c) => c.variable),
+      ["zona", "description"],
+    );
     assert.deepEqual(plan.skippedSecrets, ["passwordImpala"]);
-    assert.deepEqual(plan.body.variables!.passwordImpala, RELEASE.variables!.passwordImpala, "a secret is never written");
+    assert.deepEqual(
+      plan.body.variables!.passwordImpala,
+      RELEASE.variables!.passwordImpala,
+      "a secret is never written",
+    );
     assert.deepEqual(plan.body.variables!.otraVariable, { value: "no tocar" });
     assert.equal(plan.body.variables!.codigoPMO.allowOverride, true);
     assert.equal(plan.body.variables!.zona.value, "proceso_x");
@@ -79,15 +123,25 @@ describe("release tab: the form's domain", () => {
 
   it("applies a draft: found values replace, missing ones keep the release's, huId becomes the HU", () => {
     const release = { ...RELEASE, variables: { ...RELEASE.variables, huId: { value: "" } } };
-    const draft = { fields: { codigoPMO: { value: "EVC00037", source: "parent" }, zona: { value: "", source: "", missing: "none" } }, description: "TITULO: t" };
+    const draft = {
+      fields: { codigoPMO: { value: "EVC00037", source: "parent" }, zona: { value: "", source: "", missing: "none" } },
+      description: "TITULO: t",
+    };
     const next = applyDraft(readForm(release), draft, 3224139);
     const value = (v: string) => next.fields.find((f) => f.variable === v)?.value;
-    assert.deepEqual([value("codigoPMO"), value("nombreContacto"), value("zona"), value("huId"), next.description], ["EVC00037", "Ana", "", "3224139", "TITULO: t"]);
+    assert.deepEqual(
+      [value("codigoPMO"), value("nombreContacto"), value("zona"), value("huId"), next.description],
+      ["EVC00037", "Ana", "", "3224139", "TITULO: t"],
+    );
   });
 
   it("refuses to overwrite a release changed since the form loaded it", () => {
     const fresh = { ...RELEASE, modifiedOn: "2026-11-23T11:00:00.000Z" };
-    assert.deepEqual(planSave(fresh, RELEASE.modifiedOn, readForm(RELEASE)), { kind: "conflict", loadedModifiedOn: RELEASE.modifiedOn, currentModifiedOn: fresh.modifiedOn });
+    assert.deepEqual(planSave(fresh, RELEASE.modifiedOn, readForm(RELEASE)), {
+      kind: "conflict",
+      loadedModifiedOn: RELEASE.modifiedOn,
+      currentModifiedOn: fresh.modifiedOn,
+    });
     assert.deepEqual(planSave(RELEASE, RELEASE.modifiedOn, readForm(RELEASE)), { kind: "nothing" });
   });
 });
@@ -96,7 +150,8 @@ describe("release tab: drafting from the HU", () => {
   const hu = {
     id: 3224139,
     title: "(Daniel Andres Varon Quesada) Circular 32 - Ingestion Fuente conocida SULEAS",
-    descriptionHtml: "<div><b>Necesidad:</b> calcular el calendario &amp; <script>alert(1)</script>pagos</div><div>Solución: rutina</div><div>Beneficio: a tiempo</div><div>Impacto: ninguno</div>",
+    descriptionHtml:
+      "<div><b>Necesidad:</b> calcular el calendario &amp; <script>alert(1)</script>pagos</div><div>Solución: rutina</div><div>Beneficio: a tiempo</div><div>Impacto: ninguno</div>",
     areaPath: "Vicepresidencia\\DAIA15 - DRACARYS",
     parentTitle: "EVC00037 - Analítica avanzada",
   };
@@ -107,7 +162,11 @@ describe("release tab: drafting from the HU", () => {
   });
 
   it("fills every value with its source and drafts the five-part description as text", () => {
-    const draft = draftFromHu(hu, { repository: "bana-vrie-calendarizacion-fco2", srcFolders: ["alm_bana_fco2"], configJson: '{"dsn": "impala-virtual-prd", "zona": "proceso_bana_vp_riesgos"}' });
+    const draft = draftFromHu(hu, {
+      repository: "bana-vrie-calendarizacion-fco2",
+      srcFolders: ["alm_bana_fco2"],
+      configJson: '{"dsn": "impala-virtual-prd", "zona": "proceso_bana_vp_riesgos"}',
+    });
     assert.deepEqual(Object.fromEntries(Object.entries(draft.fields).map(([k, v]) => [k, [v.value, v.source]])), {
       codigoPMO: ["EVC00037", "title of HU 3224139's parent"],
       "Nombre Celula": ["DAIA15 - DRACARYS", "area path of HU 3224139"],
@@ -123,7 +182,10 @@ describe("release tab: drafting from the HU", () => {
   });
 
   it("leaves what it cannot find empty, with the reason, and warns about a dev dsn", () => {
-    const draft = draftFromHu({ ...hu, parentTitle: undefined, areaPath: undefined }, { repository: "r", srcFolders: ["a", "b"], configJson: '{"dsn": "impala-virtual-dev"}' });
+    const draft = draftFromHu(
+      { ...hu, parentTitle: undefined, areaPath: undefined },
+      { repository: "r", srcFolders: ["a", "b"], configJson: '{"dsn": "impala-virtual-dev"}' },
+    );
     assert.match(draft.fields.codigoPMO.missing!, /has no parent/);
     assert.match(draft.fields.packageName.missing!, /several folders under src\/ \(a, b\)/);
     assert.match(draft.fields.zona.missing!, /none of zona, zona_resultados/);
@@ -133,6 +195,11 @@ describe("release tab: drafting from the HU", () => {
   });
 
   it("takes the whole description as the need when the HU has no labels", () => {
-    assert.deepEqual(huParts("<p>Se requiere calcular</p>"), { necesidad: "Se requiere calcular", solucion: "", beneficio: "", impacto: "" });
+    assert.deepEqual(huParts("<p>Se requiere calcular</p>"), {
+      necesidad: "Se requiere calcular",
+      solucion: "",
+      beneficio: "",
+      impacto: "",
+    });
   });
 });

@@ -11,7 +11,10 @@ import { makeRoutine, PRD_CONFIG } from "../../helpers/routine";
 import { repoRoot } from "../../helpers/taskRun";
 
 const fixture = (name: string) => fs.readFileSync(path.join(repoRoot, "test", "fixtures", "sql", name), "utf8");
-const statementsOf = (text: string) => splitStatements(text).map((s) => text.slice(s.start, s.end)).filter((s) => s.replace(/--[^\n]*/g, "").trim());
+const statementsOf = (text: string) =>
+  splitStatements(text)
+    .map((s) => text.slice(s.start, s.end))
+    .filter((s) => s.replace(/--[^\n]*/g, "").trim());
 const noPlaceholders = { isPlaceholder: () => false };
 
 describe("Impala SQL", function () {
@@ -24,7 +27,10 @@ describe("Impala SQL", function () {
       const masked = sqlFromSqlFile(valid.join(";\n") + ";");
       const falsePositives = checkSql("corpus.sql", masked.text, masked, undefined).filter((f) => f.rule === "SQL001");
       const lines = masked.text.split("\n");
-      assert.deepEqual(falsePositives.map((f) => `${f.line}: ${lines[f.line - 1]} — ${f.args[0]}`), []);
+      assert.deepEqual(
+        falsePositives.map((f) => `${f.line}: ${lines[f.line - 1]} — ${f.args[0]}`),
+        [],
+      );
     });
     const broken = statementsOf(fixture("broken-statements.sql"));
     it(`flags every broken statement (${broken.length})`, () => {
@@ -34,7 +40,8 @@ describe("Impala SQL", function () {
   });
 
   describe("rules", () => {
-    const rules = (sql: string, zona?: string) => checkStatement(sql, { zona, isPlaceholder: () => false }).map((f) => `${f.rule} ${f.args.join("|")}`);
+    const rules = (sql: string, zona?: string) =>
+      checkStatement(sql, { zona, isPlaceholder: () => false }).map((f) => `${f.rule} ${f.args.join("|")}`);
     it("SQL002 on writes outside the zone, every kind of write", () => {
       const writes = [
         "INSERT INTO resultados.pagos SELECT a FROM proceso_x.t",
@@ -50,31 +57,56 @@ describe("Impala SQL", function () {
         "REFRESH resultados.t",
         "WITH c AS (SELECT a FROM proceso_x.t) INSERT INTO resultados.pagos SELECT a FROM c",
       ];
-      for (const w of writes) assert.ok(rules(w, "proceso_x").some((r) => /^SQL002 .*\|resultados\|proceso_x$/.test(r)), w);
+      for (const w of writes)
+        assert.ok(
+          rules(w, "proceso_x").some((r) => /^SQL002 .*\|resultados\|proceso_x$/.test(r)),
+          w,
+        );
       assert.deepEqual(rules("INSERT INTO proceso_x.pagos SELECT a FROM resultados.t", "proceso_x"), []);
-      assert.deepEqual(rules("INSERT INTO PROCESO_X.pagos SELECT a FROM resultados.t", "proceso_x"), [], "database names compare without case");
+      assert.deepEqual(
+        rules("INSERT INTO PROCESO_X.pagos SELECT a FROM resultados.t", "proceso_x"),
+        [],
+        "database names compare without case",
+      );
       assert.deepEqual(rules("SELECT a FROM resultados.t", "proceso_x"), [], "reads are fine");
     });
     it("SQL007 (info), not SQL002, when the database is a template", () => {
-      const f = checkStatement("INSERT INTO lzdb__.pagos SELECT a FROM proceso_x.t", { zona: "proceso_x", isPlaceholder: (a, b) => a < 16 && b > 12 });
-      assert.deepEqual(f.map((x) => x.rule), ["SQL007"]);
+      const f = checkStatement("INSERT INTO lzdb__.pagos SELECT a FROM proceso_x.t", {
+        zona: "proceso_x",
+        isPlaceholder: (a, b) => a < 16 && b > 12,
+      });
+      assert.deepEqual(
+        f.map((x) => x.rule),
+        ["SQL007"],
+      );
     });
     it("SQL003 SELECT * only where the result is stored", () => {
       assert.ok(rules("INSERT INTO proceso_x.t SELECT * FROM proceso_x.s").includes("SQL003 INSERT"));
-      assert.ok(rules("CREATE TABLE IF NOT EXISTS proceso_x.t AS SELECT s.* FROM proceso_x.s").includes("SQL003 CREATE TABLE"));
+      assert.ok(
+        rules("CREATE TABLE IF NOT EXISTS proceso_x.t AS SELECT s.* FROM proceso_x.s").includes("SQL003 CREATE TABLE"),
+      );
       assert.deepEqual(rules("SELECT * FROM proceso_x.s"), []);
     });
     it("SQL004 for tables without database, not for CTE names", () => {
-      assert.deepEqual(rules("WITH c AS (SELECT a FROM proceso_x.t) SELECT a FROM c JOIN pagos p ON c.a = p.a"), ["SQL004 pagos"]);
+      assert.deepEqual(rules("WITH c AS (SELECT a FROM proceso_x.t) SELECT a FROM c JOIN pagos p ON c.a = p.a"), [
+        "SQL004 pagos",
+      ]);
     });
     it("SQL005 for DDL that fails on a rerun", () => {
       assert.deepEqual(rules("DROP TABLE proceso_x.t"), ["SQL005 DROP TABLE|IF EXISTS"]);
       assert.deepEqual(rules("CREATE TABLE proceso_x.t (a INT)"), ["SQL005 CREATE TABLE|IF NOT EXISTS"]);
-      assert.deepEqual(rules("CREATE VIEW proceso_x.v AS SELECT a FROM proceso_x.t"), ["SQL005 CREATE VIEW … AS SELECT|IF NOT EXISTS"]);
+      assert.deepEqual(rules("CREATE VIEW proceso_x.v AS SELECT a FROM proceso_x.t"), [
+        "SQL005 CREATE VIEW … AS SELECT|IF NOT EXISTS",
+      ]);
     });
     it("SQL006 for hard-coded dates and environment database names, not in comments", () => {
-      assert.deepEqual(rules("SELECT a FROM proceso_x.t WHERE f >= '2021-03-01' -- desde '2020-01-01'"), ["SQL006 date|2021-03-01"]);
-      assert.deepEqual(rules("SELECT a FROM proceso_dev.t WHERE f = '20210301'"), ["SQL006 environment-specific database|proceso_dev", "SQL006 date|20210301"]);
+      assert.deepEqual(rules("SELECT a FROM proceso_x.t WHERE f >= '2021-03-01' -- desde '2020-01-01'"), [
+        "SQL006 date|2021-03-01",
+      ]);
+      assert.deepEqual(rules("SELECT a FROM proceso_dev.t WHERE f = '20210301'"), [
+        "SQL006 environment-specific database|proceso_dev",
+        "SQL006 date|20210301",
+      ]);
     });
     it("SQL001 reports the parser's message at the error", () => {
       const [f] = checkStatement("SELECT cliente,\n  FROM proceso_x.pagos", noPlaceholders);
@@ -88,14 +120,14 @@ describe("Impala SQL", function () {
     it("finds SQL in .sql files with impala-shell variables, at the right line", async () => {
       const routine = makeRoutine({
         "static/config/config.json": PRD_CONFIG,
-        "static/sql/carga.sql": "-- carga\nSET MEM_LIMIT=2g;\nINSERT OVERWRITE TABLE ${var:zona}.pagos SELECT a FROM resultados.t;\n\nINSERT INTO resultados.pagos\nSELECT a FROM ${var:zona}.t;\nSELEC 1;\n",
+        "static/sql/carga.sql":
+          "-- carga\nSET MEM_LIMIT=2g;\nINSERT OVERWRITE TABLE ${var:zona}.pagos SELECT a FROM resultados.t;\n\nINSERT INTO resultados.pagos\nSELECT a FROM ${var:zona}.t;\nSELEC 1;\n",
       });
       const r = await validateRoutine(routine, { zona: "proceso_x" });
-      assert.deepEqual(r.findings.map((f) => `${f.rule} ${f.file}:${f.line}:${f.column}`), [
-        "SQL007 static/sql/carga.sql:3:24",
-        "SQL002 static/sql/carga.sql:5:13",
-        "SQL001 static/sql/carga.sql:7:1",
-      ]);
+      assert.deepEqual(
+        r.findings.map((f) => `${f.rule} ${f.file}:${f.line}:${f.column}`),
+        ["SQL007 static/sql/carga.sql:3:24", "SQL002 static/sql/carga.sql:5:13", "SQL001 static/sql/carga.sql:7:1"],
+      );
     });
 
     it("finds SQL in Python calls: literals, triple quotes, concatenation, templates, constants", async () => {
@@ -113,13 +145,16 @@ describe("Impala SQL", function () {
         "    pd.read_sql(\"SELECT a FROM proceso_x.t WHERE f > '%s'\" % fecha, conn)",
         "    cursor.execute(f'DROP TABLE {zona}.tmp')",
         "    cursor.execute('SELEC a FROM proceso_x.t')",
-        "    cursor.execute(\"SELECT a\\nFROM proceso_x.t\\nWHERE\")",
+        '    cursor.execute("SELECT a\\nFROM proceso_x.t\\nWHERE")',
         "    print('INSERT INTO resultados.x VALUES (1)')",
         "",
       ].join("\n");
       const routine = makeRoutine({ "static/config/config.json": PRD_CONFIG, "m.py": py });
       const r = await validateRoutine(routine, { zona: "proceso_x" });
-      assert.deepEqual(r.findings.map((f) => `${f.rule} ${f.line}`), ["SQL002 4", "SQL007 10", "PY003 12", "SQL005 12", "SQL007 12", "SQL001 13", "SQL001 14"]);
+      assert.deepEqual(
+        r.findings.map((f) => `${f.rule} ${f.line}`),
+        ["SQL002 4", "SQL007 10", "PY003 12", "SQL005 12", "SQL007 12", "SQL001 13", "SQL001 14"],
+      );
     });
 
     it("uses the zone of config.json when no zona is given, and sqlCallNames from the configuration", async () => {
@@ -129,7 +164,10 @@ describe("Impala SQL", function () {
         "m.py": "def f(db):\n    db.correr('INSERT INTO resultados.t VALUES (1)')\n",
       });
       const r = await validateRoutine(routine, {});
-      assert.deepEqual(r.findings.map((f) => `${f.rule} ${f.line}`), ["SQL002 2"]);
+      assert.deepEqual(
+        r.findings.map((f) => `${f.rule} ${f.line}`),
+        ["SQL002 2"],
+      );
     });
   });
 });

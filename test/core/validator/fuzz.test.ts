@@ -21,7 +21,49 @@ function mulberry32(seed: number) {
   };
 }
 
-const TOKENS = ["(", ")", "[", "]", "{", "}", ":", "\n", "    ", "'", '"', '"""', "f'", "async ", "await ", "yield ", "lambda", "print ", "<>", "0777", "1_0", ":=", "/", "*", "**", "@", "# lz: ignore[PY003]", "\\", "\t", "é", "🙂", "\u0000", "match ", "case ", "except*", "import ", "from ", "secrets", "password = 'x'", "/home/u", "${x}"];
+const TOKENS = [
+  "(",
+  ")",
+  "[",
+  "]",
+  "{",
+  "}",
+  ":",
+  "\n",
+  "    ",
+  "'",
+  '"',
+  '"""',
+  "f'",
+  "async ",
+  "await ",
+  "yield ",
+  "lambda",
+  "print ",
+  "<>",
+  "0777",
+  "1_0",
+  ":=",
+  "/",
+  "*",
+  "**",
+  "@",
+  "# lz: ignore[PY003]",
+  "\\",
+  "\t",
+  "é",
+  "🙂",
+  "\u0000",
+  "match ",
+  "case ",
+  "except*",
+  "import ",
+  "from ",
+  "secrets",
+  "password = 'x'",
+  "/home/u",
+  "${x}",
+];
 
 describe("validator fuzz", function () {
   this.timeout(300000);
@@ -29,7 +71,9 @@ describe("validator fuzz", function () {
   it("survives 3000 mutated Python files and random byte strings without an exception", async () => {
     const parser = await createPythonParser();
     const rnd = mulberry32(20261123);
-    const seeds = ["orquestador.py", "utils/conexion.py"].map((f) => fs.readFileSync(path.join(repoRoot, "examples", "alm_demo_rutina", f), "utf8"));
+    const seeds = ["orquestador.py", "utils/conexion.py"].map((f) =>
+      fs.readFileSync(path.join(repoRoot, "examples", "alm_demo_rutina", f), "utf8"),
+    );
     const ctx: AnalysisContext = { root: "/", options: { ...DEFAULT_OPTIONS, rules: {} }, files: [], allPaths: [] };
     let withFindings = 0;
     for (let i = 0; i < 3000; i++) {
@@ -60,7 +104,12 @@ describe("validator fuzz", function () {
         for (const f of findings) assert.ok(f.line >= 1 && f.column >= 1 && f.message, JSON.stringify(f));
         if (findings.length) withFindings++;
       } catch (err) {
-        throw new Error(`input #${i} crashed the analysis: ${(err as Error).stack}\n--- input ---\n${text.slice(0, 500)}`);
+        throw new Error(
+          `input #${i} crashed the analysis: ${(err as Error).stack}\n--- input ---\n${text.slice(0, 500)}`,
+          {
+            cause: err,
+          },
+        );
       }
     }
     assert.ok(withFindings > 1000, `mutations should mostly produce findings (got ${withFindings})`);

@@ -103,7 +103,7 @@ describe("Python rules", () => {
       "c = a @ b\n",
       "f(*args, *more, **kw, **other)\nx = [*a, *b]\ny = {**a, **b}\n",
       "print(x)\nprint('a', end='')\n",
-      "s = 'f\"{x}\" is not code here'\n# f\"{x}\" in a comment\n",
+      's = \'f"{x}" is not code here\'\n# f"{x}" in a comment\n',
       "def f(a: int, b: str = 'x') -> bool:\n    return True\n",
       "x = 0o777 + 0x1F + 0b101 + 0 + 00\n",
       "nonlocal_ok = 1\ndef f():\n    x = 1\n    def g():\n        nonlocal x\n        x = 2\n",
@@ -132,7 +132,11 @@ describe("Python rules", () => {
       ["import subprocess as sp\nsp.run(c, text=True)\n", "subprocess.run(text", "3.7"],
       ["from datetime import datetime\nd = datetime.fromisoformat(s)\n", "datetime.datetime.fromisoformat", "3.7"],
       ["import datetime as dt\nd = dt.date.fromisoformat(s)\n", "datetime.date.fromisoformat", "3.7"],
-      ["import functools\n@functools.lru_cache()\ndef f(): pass\nfunctools.cached_property\n", "functools.cached_property", "3.8"],
+      [
+        "import functools\n@functools.lru_cache()\ndef f(): pass\nfunctools.cached_property\n",
+        "functools.cached_property",
+        "3.8",
+      ],
       ["import itertools\nitertools.pairwise(x)\n", "itertools.pairwise", "3.10"],
       ["from typing import Literal\n", "typing.Literal", "3.8"],
       ["import asyncio\nasyncio.run(main())\n", "asyncio.run", "3.7"],
@@ -155,7 +159,12 @@ describe("Python rules", () => {
       assert.deepEqual(rules("math = Calculadora()\nmath.prod(x)\nself.secrets = 1\n"), []);
     });
     it("accepts what Python 3.5 has", () => {
-      assert.deepEqual(rules("import os, sys, json, subprocess, math\nsubprocess.run(c, stdout=subprocess.PIPE)\nmath.isclose(a, b)\nos.scandir('.')\n"), []);
+      assert.deepEqual(
+        rules(
+          "import os, sys, json, subprocess, math\nsubprocess.run(c, stdout=subprocess.PIPE)\nmath.isclose(a, b)\nos.scandir('.')\n",
+        ),
+        [],
+      );
     });
   });
 
@@ -171,7 +180,10 @@ describe("Python rules", () => {
 
 describe("Python rules on annotations", () => {
   it("does not take subscripted annotations for PEP 695 type parameters", () => {
-    assert.deepEqual(rules("from typing import List, Dict\ndef f(x: List[int]) -> Dict[str, int]:\n    return {}\n"), []);
+    assert.deepEqual(
+      rules("from typing import List, Dict\ndef f(x: List[int]) -> Dict[str, int]:\n    return {}\n"),
+      [],
+    );
   });
   it("finds type parameters on a class", () => {
     assert.equal(one("class Caja[T]:\n    pass\n", "PY003").args[0], "type parameters");

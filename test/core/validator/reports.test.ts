@@ -4,7 +4,13 @@ import * as os from "os";
 import * as path from "path";
 import Ajv from "ajv";
 import { validateRoutine } from "../../../core/validator/engine";
-import { commentHtml, commentMarker, publishOnWorkItem, WorkItemComment, WorkItemGateway } from "../../../core/validator/huComment";
+import {
+  commentHtml,
+  commentMarker,
+  publishOnWorkItem,
+  WorkItemComment,
+  WorkItemGateway,
+} from "../../../core/validator/huComment";
 import { writeReports } from "../../../core/validator/output";
 import { jsonReport, markdownSummary, sarifReport } from "../../../core/validator/report";
 import { VALIDATE_REPORT_SCHEMA } from "../../../core/validator/reportSchema";
@@ -13,7 +19,8 @@ import { repoRoot } from "../../helpers/taskRun";
 
 const FILES = {
   "static/config/config.json": PRD_CONFIG.replace("prd", "dev"),
-  "pkg/m.py": 'x = f"{a}"\nimport secrets\ny = f"{b}"  # lz: ignore[PY003]\nz = "<b>|pipe|</b>"\npassword = "abc|<script>"\n',
+  "pkg/m.py":
+    'x = f"{a}"\nimport secrets\ny = f"{b}"  # lz: ignore[PY003]\nz = "<b>|pipe|</b>"\npassword = "abc|<script>"\n',
 };
 
 describe("validator reports", () => {
@@ -38,14 +45,20 @@ describe("validator reports", () => {
     assert.equal(run.tool.driver.name, "lz-validate-routine");
     const ids = run.tool.driver.rules.map((r: any) => r.id);
     assert.deepEqual([...ids].sort(), ["CFG002", "PY003", "PY004", "SEC001"]);
-    assert.equal(run.tool.driver.rules.find((r: any) => r.id === "PY003").helpUri, "https://example.test/kit/docs/rules/PY003.md");
+    assert.equal(
+      run.tool.driver.rules.find((r: any) => r.id === "PY003").helpUri,
+      "https://example.test/kit/docs/rules/PY003.md",
+    );
     for (const res of run.results) {
       assert.equal(ids[res.ruleIndex], res.ruleId);
       assert.ok(["error", "warning", "note"].includes(res.level));
     }
     const suppressed = run.results.find((r: any) => r.suppressions);
     assert.equal(suppressed.level, "note");
-    assert.deepEqual(suppressed.locations[0].physicalLocation, { artifactLocation: { uri: "pkg/m.py", uriBaseId: "SRCROOT" }, region: { startLine: 3, startColumn: 5 } });
+    assert.deepEqual(suppressed.locations[0].physicalLocation, {
+      artifactLocation: { uri: "pkg/m.py", uriBaseId: "SRCROOT" },
+      region: { startLine: 3, startColumn: 5 },
+    });
     assert.match(run.originalUriBaseIds.SRCROOT.uri, /^file:\/\/\/.*alm_test\/$/);
   });
 
@@ -101,9 +114,17 @@ describe("findings on the HU", () => {
     const gateway = new FakeWorkItems();
     gateway.comments.push({ id: 1, text: "<p>comentario de una persona</p>" });
     const marker = commentMarker("42");
-    const first = await publishOnWorkItem(gateway, 7, commentHtml(result, routine, marker, "Release-42"), marker, { fileName: "r.sarif", content: Buffer.from("{}") });
+    const first = await publishOnWorkItem(gateway, 7, commentHtml(result, routine, marker, "Release-42"), marker, {
+      fileName: "r.sarif",
+      content: Buffer.from("{}"),
+    });
     assert.deepEqual(first, { commentId: 2, updated: false });
-    const second = await publishOnWorkItem(gateway, 7, commentHtml(result, routine, marker, "Release-42") + "<p>2</p>", marker);
+    const second = await publishOnWorkItem(
+      gateway,
+      7,
+      commentHtml(result, routine, marker, "Release-42") + "<p>2</p>",
+      marker,
+    );
     assert.deepEqual(second, { commentId: 2, updated: true });
     assert.equal(gateway.comments.length, 2);
     assert.match(gateway.comments[1].text, /<p>2<\/p>$/);

@@ -7,7 +7,10 @@ import { makeRoutine, PRD_CONFIG } from "../../helpers/routine";
 
 const CLEAN_PY = "import os\n\n\ndef run():\n    return os.getcwd()\n";
 
-async function validate(files: Record<string, string | Buffer>, inputs: Parameters<typeof validateRoutine>[1] = {}): Promise<ValidationResult> {
+async function validate(
+  files: Record<string, string | Buffer>,
+  inputs: Parameters<typeof validateRoutine>[1] = {},
+): Promise<ValidationResult> {
   return validateRoutine(makeRoutine(files), inputs);
 }
 const codes = (r: ValidationResult) => r.findings.map((f) => f.rule);
@@ -32,7 +35,9 @@ describe("routine rules", () => {
       assert.match(f.message, /not valid JSON/);
     });
     it("CFG002 points at the dsn value and names both values", async () => {
-      const r = await validate({ "static/config/config.json": '{\n  "zona": "proceso_x",\n  "dsn": "impala-virtual-dev"\n}' });
+      const r = await validate({
+        "static/config/config.json": '{\n  "zona": "proceso_x",\n  "dsn": "impala-virtual-dev"\n}',
+      });
       const f = r.findings.find((x) => x.rule === "CFG002")!;
       assert.deepEqual([f.line, f.column], [3, 10]);
       assert.match(f.message, /'impala-virtual-dev'.*'impala-virtual-prd'/);
@@ -42,7 +47,10 @@ describe("routine rules", () => {
       assert.deepEqual(codes(r), ["CFG002"]);
     });
     it("CFG003 names the key it used, from the configurable list", async () => {
-      const r = await validate({ "static/config/config.json": '{"dsn": "impala-virtual-prd", "zona_resultados": "otra_zona"}' }, { zona: "proceso_x" });
+      const r = await validate(
+        { "static/config/config.json": '{"dsn": "impala-virtual-prd", "zona_resultados": "otra_zona"}' },
+        { zona: "proceso_x" },
+      );
       const f = r.findings.find((x) => x.rule === "CFG003")!;
       assert.match(f.message, /key 'zona_resultados' is 'otra_zona' but the release's zona is 'proceso_x'/);
     });
@@ -67,10 +75,16 @@ describe("routine rules", () => {
       assert.deepEqual(codes(ok), []);
       const bad = await validateRoutine(site, { artifactVersion: "20220111.2" });
       const f = bad.findings.find((x) => x.rule === "VER001")!;
-      assert.match(f.message, /The artifact does not have the updated routine version: version.txt says '20220111.1', the release artifact is '20220111.2'/);
+      assert.match(
+        f.message,
+        /The artifact does not have the updated routine version: version.txt says '20220111.1', the release artifact is '20220111.2'/,
+      );
     });
     it("VER002 (a finding, not a crash) when there is none", async () => {
-      const r = await validate({ "static/config/config.json": PRD_CONFIG, "venv/.keep": "" }, { artifactVersion: "1.0" });
+      const r = await validate(
+        { "static/config/config.json": PRD_CONFIG, "venv/.keep": "" },
+        { artifactVersion: "1.0" },
+      );
       assert.deepEqual(codes(r), ["VER002"]);
     });
   });
@@ -82,9 +96,16 @@ describe("routine rules", () => {
       assert.deepEqual(codes(r), ["MAN001"]);
     });
     it("passes with MANIFEST.in + include_package_data, or package_data", async () => {
-      const a = await validate({ ...base, "setup.py": "setup(name='x', include_package_data=True)\n", "MANIFEST.in": "recursive-include src/alm_x/static *\n" });
+      const a = await validate({
+        ...base,
+        "setup.py": "setup(name='x', include_package_data=True)\n",
+        "MANIFEST.in": "recursive-include src/alm_x/static *\n",
+      });
       assert.deepEqual(codes(a), []);
-      const b = await validate({ ...base, "setup.py": "setup(name='x', package_data={'alm_x': ['static/config/*.json']})\n" });
+      const b = await validate({
+        ...base,
+        "setup.py": "setup(name='x', package_data={'alm_x': ['static/config/*.json']})\n",
+      });
       assert.deepEqual(codes(b), []);
     });
     it("does not run on an installed site-package (no packaging files)", async () => {
@@ -97,19 +118,35 @@ describe("routine rules", () => {
     it("PTH001 in Python literals, but not in docstrings or comments", async () => {
       const r = await validate({
         "static/config/config.json": PRD_CONFIG,
-        "m.py": '"""Lee /home/jperez/ejemplo"""\n# /home/otro\nA = "/home/jperez/x.csv"\nB = "hdfs://nn/user/jperez/datos"\nC = "C:\\\\Users\\\\jp\\\\x"\nD = "/opt/cloudera/bin"\n',
+        "m.py":
+          '"""Lee /home/jperez/ejemplo"""\n# /home/otro\nA = "/home/jperez/x.csv"\nB = "hdfs://nn/user/jperez/datos"\nC = "C:\\\\Users\\\\jp\\\\x"\nD = "/opt/cloudera/bin"\n',
       });
-      const kinds = r.findings.filter((f) => f.rule === "PTH001").map((f) => [f.line, f.message.match(/Hard-coded ([^']+) '/)?.[1]]);
-      assert.deepEqual(kinds, [[3, "home folder"], [4, "HDFS user folder"], [5, "Windows path"], [6, "server path"]]);
+      const kinds = r.findings
+        .filter((f) => f.rule === "PTH001")
+        .map((f) => [f.line, f.message.match(/Hard-coded ([^']+) '/)?.[1]]);
+      assert.deepEqual(kinds, [
+        [3, "home folder"],
+        [4, "HDFS user folder"],
+        [5, "Windows path"],
+        [6, "server path"],
+      ]);
     });
     it("SEC001 for credentials in code and configuration, never printing them whole", async () => {
       const r = await validate({
         "static/config/config.json": '{"dsn": "impala-virtual-prd", "password": "Sup3rSecreta2024"}',
-        "m.py": 'password = "Sup3rSecreta2024"\nconn = connect(dsn, pwd="Otra1234")\nurl = "postgres://svc:clave99@host/db"\ncs = "Driver=x;UID=u;PWD=abc123;"\ntoken = os.environ["TOKEN"]\n',
+        "m.py":
+          'password = "Sup3rSecreta2024"\nconn = connect(dsn, pwd="Otra1234")\nurl = "postgres://svc:clave99@host/db"\ncs = "Driver=x;UID=u;PWD=abc123;"\ntoken = os.environ["TOKEN"]\n',
       });
       const sec = r.findings.filter((f) => f.rule === "SEC001");
-      assert.deepEqual(sec.map((f) => `${f.file}:${f.line}`), ["m.py:1", "m.py:2", "m.py:3", "m.py:4", "static/config/config.json:1"]);
-      for (const f of sec) assert.ok(!f.message.includes("Sup3rSecreta2024") && !f.message.includes("clave99") && !f.message.includes("abc123"), f.message);
+      assert.deepEqual(
+        sec.map((f) => `${f.file}:${f.line}`),
+        ["m.py:1", "m.py:2", "m.py:3", "m.py:4", "static/config/config.json:1"],
+      );
+      for (const f of sec)
+        assert.ok(
+          !f.message.includes("Sup3rSecreta2024") && !f.message.includes("clave99") && !f.message.includes("abc123"),
+          f.message,
+        );
     });
     it("ignores placeholders and environment lookups", async () => {
       const r = await validate({
@@ -120,8 +157,14 @@ describe("routine rules", () => {
       assert.deepEqual(codes(r), []);
     });
     it("keeps server folders in config files, flags personal ones", async () => {
-      const r = await validate({ "static/config/config.json": '{"dsn": "impala-virtual-prd", "salida": "/avirtual/zona/out", "tmp": "/home/jperez/tmp"}' });
-      assert.deepEqual(r.findings.map((f) => f.message.match(/Hard-coded ([^']+) '/)?.[1]), ["home folder"]);
+      const r = await validate({
+        "static/config/config.json":
+          '{"dsn": "impala-virtual-prd", "salida": "/avirtual/zona/out", "tmp": "/home/jperez/tmp"}',
+      });
+      assert.deepEqual(
+        r.findings.map((f) => f.message.match(/Hard-coded ([^']+) '/)?.[1]),
+        ["home folder"],
+      );
     });
   });
 
@@ -149,17 +192,35 @@ describe("routine rules", () => {
   describe("settings and suppressions", () => {
     const BAD = { "static/config/config.json": PRD_CONFIG, "m.py": 'x = f"{a}"\nimport secrets\n' };
     it("`# lz: ignore[CODE]` turns that finding into info, only for that code and line", async () => {
-      const r = await validate({ ...BAD, "m.py": 'x = f"{a}"  # lz: ignore[PY003]\ny = f"{b}"  # lz: ignore[PY004]\n' });
-      assert.deepEqual(r.findings.map((f) => [f.line, f.severity, !!f.suppressed]), [[1, "info", true], [2, "error", false]]);
+      const r = await validate({
+        ...BAD,
+        "m.py": 'x = f"{a}"  # lz: ignore[PY003]\ny = f"{b}"  # lz: ignore[PY004]\n',
+      });
+      assert.deepEqual(
+        r.findings.map((f) => [f.line, f.severity, !!f.suppressed]),
+        [
+          [1, "info", true],
+          [2, "error", false],
+        ],
+      );
     });
     it(".lzvalidator.json changes severities and turns rules off", async () => {
       const r = await validate({ ...BAD, ".lzvalidator.json": '{"rules": {"PY003": "warning", "PY004": "off"}}' });
-      assert.deepEqual(r.findings.map((f) => [f.rule, f.severity]), [["PY003", "warning"]]);
+      assert.deepEqual(
+        r.findings.map((f) => [f.rule, f.severity]),
+        [["PY003", "warning"]],
+      );
       assert.equal(r.result, "SucceededWithIssues");
     });
     it("the ruleSeverities input wins over the file; failOn=warning fails on warnings", async () => {
-      const r = await validate({ ...BAD, ".lzvalidator.json": '{"rules": {"PY003": "off"}}' }, { ruleSeverities: "PY003=warning\nPY004=off", failOn: "warning" });
-      assert.deepEqual(r.findings.map((f) => [f.rule, f.severity]), [["PY003", "warning"]]);
+      const r = await validate(
+        { ...BAD, ".lzvalidator.json": '{"rules": {"PY003": "off"}}' },
+        { ruleSeverities: "PY003=warning\nPY004=off", failOn: "warning" },
+      );
+      assert.deepEqual(
+        r.findings.map((f) => [f.rule, f.severity]),
+        [["PY003", "warning"]],
+      );
       assert.equal(r.result, "Failed");
     });
     it("failOn=never reports without failing", async () => {
@@ -168,10 +229,19 @@ describe("routine rules", () => {
       assert.equal(r.summary.errors, 2);
     });
     it("a broken configuration is an LZV001 finding naming the problem", async () => {
-      const r = await validate({ ...BAD, ".lzvalidator.json": '{"rules": {"PY999": "off", "PY003": "loud"}, "colour": 1}' });
+      const r = await validate({
+        ...BAD,
+        ".lzvalidator.json": '{"rules": {"PY999": "off", "PY003": "loud"}, "colour": 1}',
+      });
       const msgs = r.findings.filter((f) => f.rule === "LZV001").map((f) => f.message);
-      assert.ok(msgs.some((m) => /must NOT have additional properties 'colour'/.test(m)), msgs.join("\n"));
-      assert.ok(msgs.some((m) => /\/rules\/PY003: must be equal to one of the allowed values/.test(m)), msgs.join("\n"));
+      assert.ok(
+        msgs.some((m) => /must NOT have additional properties 'colour'/.test(m)),
+        msgs.join("\n"),
+      );
+      assert.ok(
+        msgs.some((m) => /\/rules\/PY003: must be equal to one of the allowed values/.test(m)),
+        msgs.join("\n"),
+      );
     });
     it("an unknown rule code in the input is reported", async () => {
       const r = await validate(BAD, { ruleSeverities: "NOPE1=off" });
@@ -179,7 +249,10 @@ describe("routine rules", () => {
     });
     it("writes messages in Spanish", async () => {
       const r = await validate(BAD, { lang: "es" });
-      assert.match(r.findings[0].message, /Un f-string requiere Python 3.6; la rutina se ejecuta en Python 3.5. Corrección:/);
+      assert.match(
+        r.findings[0].message,
+        /Un f-string requiere Python 3.6; la rutina se ejecuta en Python 3.5. Corrección:/,
+      );
     });
   });
 });

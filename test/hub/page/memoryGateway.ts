@@ -24,7 +24,10 @@ export class MemoryGateway implements ReleaseGateway {
   async updateRelease(release: ReleaseLike) {
     this.call(`updateRelease ${release.id}`);
     this.state.updates.push(JSON.parse(JSON.stringify(release)));
-    const saved = { ...release, modifiedOn: new Date(Date.parse(release.modifiedOn ?? "2026-01-01") + 60000).toISOString() };
+    const saved = {
+      ...release,
+      modifiedOn: new Date(Date.parse(release.modifiedOn ?? "2026-01-01") + 60000).toISOString(),
+    };
     this.state.releases[release.id] = saved;
     return JSON.parse(JSON.stringify(saved));
   }
@@ -41,7 +44,13 @@ export class MemoryGateway implements ReleaseGateway {
   async listFolders(repo: string, commit: string, path: string) {
     this.call(`listFolders ${path}`);
     const prefix = `${repo}@${commit}:${path}/`;
-    return [...new Set(Object.keys(this.state.files).filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length).split("/")[0]))].sort();
+    return [
+      ...new Set(
+        Object.keys(this.state.files)
+          .filter((k) => k.startsWith(prefix))
+          .map((k) => k.slice(prefix.length).split("/")[0]),
+      ),
+    ].sort();
   }
   async readFile(repo: string, commit: string, path: string) {
     this.call(`readFile ${path}`);
