@@ -51,11 +51,17 @@ if (want("size")) {
   });
   const vsix = fs.readdirSync(outDir).find((f) => f.endsWith(".vsix"));
   const vsixSize = fs.statSync(path.join(outDir, vsix)).size;
+  // What the source maps weigh inside the package: their compressed size in the zip's directory.
+  const { default: JSZip } = await import("jszip");
+  const zip = await JSZip.loadAsync(fs.readFileSync(path.join(outDir, vsix)));
+  const mapBytes = Object.values(zip.files)
+    .filter((f) => f.name.endsWith(".map"))
+    .reduce((sum, f) => sum + f._data.compressedSize, 0);
   const BUDGET_VSIX = 6 * 1024 * KB;
   row(
     ".vsix size",
-    `${(vsixSize / KB).toFixed(0)} KB`,
-    "≤ 3 MB (≤ 6 MB with every task and the tab)",
+    `${(vsixSize / KB).toFixed(0)} KB with source maps, ${((vsixSize - mapBytes) / KB).toFixed(0)} KB without`,
+    "≤ 6 MB with every task, the tab and the maps",
     vsixSize <= BUDGET_VSIX,
   );
 
@@ -73,14 +79,16 @@ if (want("size")) {
     const folderBudget = FOLDER_BUDGET[name];
     if (folderBudget) {
       const dir = path.join(root, "build", "tasks", name);
-      const total = fs
+      const files = fs
         .readdirSync(dir, { recursive: true })
         .map((f) => path.join(dir, String(f)))
-        .filter((f) => fs.statSync(f).isFile())
-        .reduce((a, f) => a + fs.statSync(f).size, 0);
+        .filter((f) => fs.statSync(f).isFile());
+      const sizeOf = (list) => list.reduce((a, f) => a + fs.statSync(f).size, 0);
+      const total = sizeOf(files.filter((f) => !f.endsWith(".map")));
+      const maps = sizeOf(files.filter((f) => f.endsWith(".map")));
       row(
-        `${name} folder`,
-        `${(total / KB).toFixed(0)} KB`,
+        `${name} folder (without .map)`,
+        `${(total / KB).toFixed(0)} KB (+ ${(maps / KB).toFixed(0)} KB of source maps)`,
         `≤ ${(folderBudget / KB / 1024).toFixed(1)} MB`,
         total <= folderBudget,
       );
@@ -115,38 +123,29 @@ if (want("cold-start")) {
     },
   };
   // The floor every task shares: a bundle that only loads azure-pipelines-task-lib, built as the tasks
-  // are (scripts/taskLibStartup.mjs) and as it would be without that plugin. Its vault writes a key
-  // file and encrypts every input at load: what is left above the floor is ours.
+  // are. Its vault writes a key file and encrypts every input at load: what is left above it is ours.
+  // No target since issue #14 (a few ms in stages that run for minutes); shown so a regression is visible.
   const taskLibOnly = path.join(tmp, "task-lib-only.js");
-  const taskLibUnpatched = path.join(tmp, "task-lib-unpatched.js");
-  const taskLibBuild = {
+  await esbuild.build({
     ...nodeBundleOptions,
     stdin: { contents: 'require("azure-pipelines-task-lib/task")', resolveDir: root },
+    outfile: taskLibOnly,
     logLevel: "error",
-  };
-  await esbuild.build({ ...taskLibBuild, outfile: taskLibOnly });
-  await esbuild.build({ ...taskLibBuild, outfile: taskLibUnpatched, plugins: [] });
+  });
   for (const { name } of taskFolders()) {
     const env = COLD_START_INPUTS[name];
     if (!env) continue;
-    const [baseline, floor, unpatched, ms] = timeInterleaved([
+    const [baseline, floor, ms] = timeInterleaved([
       { args: ["-e", "0"], env: {} },
       { args: [taskLibOnly], env },
-      { args: [taskLibUnpatched], env },
       { args: [path.join(root, "build", "tasks", name, "index.js")], env },
     ]);
-    const ratio = ms / baseline;
     row(
       `${name} cold start`,
-      `${ms.toFixed(1)} ms vs node -e 0 ${baseline.toFixed(1)} ms = ${ratio.toFixed(2)}×`,
-      "≤ 2× node -e 0",
-      ratio <= 2,
+      `${ms.toFixed(1)} ms vs node -e 0 ${baseline.toFixed(1)} ms = ${(ms / baseline).toFixed(2)}×`,
+      "reported (no target)",
     );
-    row(
-      `  of which task-lib load alone`,
-      `${floor.toFixed(1)} ms = ${(floor / baseline).toFixed(2)}× (without scripts/taskLibStartup.mjs: ${unpatched.toFixed(1)} ms = ${(unpatched / baseline).toFixed(2)}×)`,
-      "",
-    );
+    row(`  of which task-lib load alone`, `${floor.toFixed(1)} ms = ${(floor / baseline).toFixed(2)}×`, "");
   }
 }
 

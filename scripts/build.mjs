@@ -1,7 +1,7 @@
 // Builds everything the tests and the package need, under build/:
 //   build/ts/       tsc output (type check + the code mocha runs)
-//   build/tasks/X/  each task as it ships: one bundled index.js (task-lib inlined once),
-//                   task.json, task.loc.json, icon.png, Strings/
+//   build/tasks/X/  each task as it ships: index.js (turns source maps on, loads index.bundle.js),
+//                   index.bundle.js + .map (task-lib inlined once), task.json, task.loc.json, icon.png, Strings/
 //   build/cli/lz.js the `lz` CLI, one file
 // Usage: node scripts/build.mjs [--no-tsc]
 import { execFileSync } from "node:child_process";
@@ -9,7 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
 import * as esbuild from "esbuild";
-import { nodeBundleOptions } from "./bundleOptions.mjs";
+import { entryStub, nodeBundleOptions } from "./bundleOptions.mjs";
 import { root, taskFolders } from "./tasks.mjs";
 
 const require = createRequire(import.meta.url);
@@ -33,6 +33,16 @@ const ESM_ONLY_WRAPPERS = ["core/sql/impala.ts"];
 const TASK_ASSETS = ["task.json", "task.loc.json", "icon.png", "Strings"];
 // bundle.json is build input, not shipped.
 
+/**
+ * Bundles a Node entry point to `<dir>/<name>.bundle.js` (+ its .map) and writes `<dir>/<name>.js`,
+ * the stub that turns source maps on and loads it: what the agent, the worker pool and bin/lz.js run.
+ */
+async function bundleNodeEntry(entry, dir, name, options = {}) {
+  const bundleFile = `${name}.bundle.js`;
+  await esbuild.build({ ...nodeBundleOptions, ...options, entryPoints: [entry], outfile: path.join(dir, bundleFile) });
+  fs.writeFileSync(path.join(dir, `${name}.js`), entryStub(bundleFile));
+}
+
 const builds = ESM_ONLY_WRAPPERS.map((file) =>
   esbuild.build({
     ...nodeBundleOptions,
@@ -51,12 +61,7 @@ builds.push(
     const spec0 = fs.existsSync(path.join(dir, "bundle.json"))
       ? JSON.parse(fs.readFileSync(path.join(dir, "bundle.json"), "utf8"))
       : {};
-    await esbuild.build({
-      ...nodeBundleOptions,
-      external: spec0.external ?? [],
-      entryPoints: [path.join(dir, "index.ts")],
-      outfile: path.join(dest, "index.js"),
-    });
+    await bundleNodeEntry(path.join(dir, "index.ts"), dest, "index", { external: spec0.external ?? [] });
     for (const asset of TASK_ASSETS) {
       const from = path.join(dir, asset);
       if (fs.existsSync(from)) fs.cpSync(from, path.join(dest, asset), { recursive: true });
@@ -71,30 +76,20 @@ builds.push(
         fs.copyFileSync(source, path.join(dest, path.basename(source)));
       }
       for (const [name, entry] of Object.entries(spec.entries ?? {})) {
-        await esbuild.build({
-          ...nodeBundleOptions,
-          entryPoints: [path.join(root, entry)],
-          outfile: path.join(dest, `${name}.js`),
-        });
+        await bundleNodeEntry(path.join(root, entry), dest, name);
       }
     }
   }),
 );
 
-// The CLI: one file, plus the validator's worker thread and the parser .wasm files beside it.
+fs.rmSync(path.join(out, "cli"), { recursive: true, force: true });
+// The CLI: one bundle, plus the validator's worker thread and the parser .wasm files beside it.
 builds.push(
   // sql.js and proper-lockfile (the embedded inventory) load from node_modules: the CLI runs in the repository.
-  esbuild.build({
-    ...nodeBundleOptions,
-    entryPoints: [path.join(root, "cli", "lz.ts")],
-    outfile: path.join(out, "cli", "lz.js"),
+  bundleNodeEntry(path.join(root, "cli", "lz.ts"), path.join(out, "cli"), "lz", {
     external: ["sql.js", "proper-lockfile"],
   }),
-  esbuild.build({
-    ...nodeBundleOptions,
-    entryPoints: [path.join(root, "core", "validator", "worker.ts")],
-    outfile: path.join(out, "cli", "validatorWorker.js"),
-  }),
+  bundleNodeEntry(path.join(root, "core", "validator", "worker.ts"), path.join(out, "cli"), "validatorWorker"),
 );
 fs.mkdirSync(path.join(out, "cli"), { recursive: true });
 for (const wasm of ["web-tree-sitter/web-tree-sitter.wasm", "tree-sitter-python/tree-sitter-python.wasm"]) {

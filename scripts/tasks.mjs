@@ -17,13 +17,3 @@ export function taskFolders() {
 export function readJson(file) {
   return JSON.parse(fs.readFileSync(file, "utf8").replace(/^\uFEFF/, ""));
 }
-
-/** The cultures any task ships strings for (Strings/resources.resjson/<culture>/), sorted. */
-export function shippedCultures() {
-  const cultures = new Set();
-  for (const { dir } of taskFolders()) {
-    const strings = path.join(dir, "Strings", "resources.resjson");
-    if (fs.existsSync(strings)) for (const culture of fs.readdirSync(strings)) cultures.add(culture);
-  }
-  return [...cultures].sort();
-}

@@ -21,7 +21,10 @@ const REQUIRED = [
   "execution",
   "minimumAgentVersion",
 ];
-const HANDLERS = ["Node20_1", "Node16"];
+// Node24 first (agents ≥ 4.265.1 pick it), Node20_1 for agents from 3.232.1 (minimumAgentVersion); no EOL handler.
+const HANDLERS = ["Node24", "Node20_1"];
+const EOL_HANDLERS = ["Node", "Node10", "Node16", "Node20"];
+const MINIMUM_AGENT = "3.232.1";
 
 /** Problems of one task folder (source or built); an empty list means it is fine. */
 export function taskProblems(dir, { built = false } = {}) {
@@ -37,17 +40,26 @@ export function taskProblems(dir, { built = false } = {}) {
   if (!new RegExp(`^${task.name}V${task.version?.Major}$`).test(name)) {
     problems.push(`${name}: folder must be named ${task.name}V${task.version?.Major} (name + major version)`);
   }
-  for (const handler of HANDLERS) {
-    const target = task.execution?.[handler]?.target;
-    if (!target) problems.push(`${name}: no ${handler} handler`);
-    else if (built && !fs.existsSync(path.join(dir, target)))
-      problems.push(`${name}: ${handler} target ${target} is missing`);
-  }
-  for (const post of [task.prejobexecution, task.postjobexecution]) {
-    for (const [handler, exec] of Object.entries(post ?? {})) {
-      if (built && !fs.existsSync(path.join(dir, exec.target)))
-        problems.push(`${name}: ${handler} target ${exec.target} is missing`);
+  const steps = {
+    execution: task.execution,
+    prejobexecution: task.prejobexecution,
+    postjobexecution: task.postjobexecution,
+  };
+  for (const [step, handlers] of Object.entries(steps)) {
+    if (!handlers) continue;
+    for (const handler of HANDLERS) {
+      if (!handlers[handler]?.target) problems.push(`${name}: ${step} has no ${handler} handler`);
     }
+    for (const handler of EOL_HANDLERS) {
+      if (handlers[handler]) problems.push(`${name}: ${step} declares ${handler}, a handler whose Node is end-of-life`);
+    }
+    for (const [handler, exec] of Object.entries(handlers)) {
+      if (built && !fs.existsSync(path.join(dir, exec.target)))
+        problems.push(`${name}: ${step}.${handler} target ${exec.target} is missing`);
+    }
+  }
+  if (task.minimumAgentVersion !== MINIMUM_AGENT) {
+    problems.push(`${name}: minimumAgentVersion must be ${MINIMUM_AGENT}, the first agent with Node20_1`);
   }
   const groups = new Set((task.groups ?? []).map((g) => g.name));
   const inputs = new Set();

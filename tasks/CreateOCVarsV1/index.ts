@@ -2,9 +2,6 @@
  * CreateOCVars: runs first in the Create OC stage. Reads the release variables and description,
  * lets core decide, then either sets every OC.* variable or fails listing every problem.
  */
-// Must stay the first import (imports run in order): it gives task-lib its log stream before
-// task-lib loads. test/tasks/createOcVars.test.ts ("CreateOCVars log") fails otherwise.
-import { logLine } from "../common/logAtExit";
 import * as path from "path";
 import tl = require("azure-pipelines-task-lib/task");
 import { loadDependencyMapping } from "../../core/oc/dependencyMap";
@@ -60,14 +57,11 @@ function run(): void {
     tl.setResult(tl.TaskResult.Failed, [taskLoc("FailedWithProblems", errors.length), ...lines].join("\n"));
     return;
   }
-  // One write for the whole list: the log shows what was set without a line-by-line cost.
-  logLine(
-    result.variables.map(([name, value]) => taskLoc("SettingVariable", name, value.replace(/\n/g, " ⏎ "))).join("\n"),
-  );
+  for (const [name, value] of result.variables) console.log(taskLoc("SettingVariable", name, value.replace(/\n/g, " ⏎ ")));
   // Job variables only: the change-order task runs later in the same job. (No declared outputs:
   // sixteen more commands at every run for a reference name nobody needs here.)
   for (const [name, value] of result.variables) tl.setVariable(name, value);
-  logLine(taskLoc("SetVariables", result.variables.length));
+  console.log(taskLoc("SetVariables", result.variables.length));
   // No message on success: with issues, task-lib would log it as one more warning.
   const warned = result.problems.some((p) => p.severity === "warning");
   tl.setResult(warned ? tl.TaskResult.SucceededWithIssues : tl.TaskResult.Succeeded, "");

@@ -4,6 +4,7 @@ import * as os from "os";
 import * as path from "path";
 import { MockTestRunner } from "azure-pipelines-task-lib/mock-test";
 import { commandFromString } from "azure-pipelines-task-lib/taskcommand";
+import { TASK_NODES } from "./taskNodes";
 
 export const repoRoot = path.resolve(__dirname, "..", "..", "..", "..");
 
@@ -47,6 +48,28 @@ function agentVariables(tempDir: string): Record<string, string> {
   };
 }
 
+/** The node the task bundles run under; describeOnTaskNodes switches it for its block. */
+let activeTaskNode = process.execPath;
+
+/**
+ * A describe block run once per Node the tasks declare a handler for (test/helpers/taskNodes.ts):
+ * the same tests, with every runTask in it under that Node.
+ */
+export function describeOnTaskNodes(title: string, body: (this: Mocha.Suite) => void): void {
+  for (const node of TASK_NODES) {
+    describe(`${title} — ${node.label}`, function () {
+      before(function () {
+        this.timeout(180000); // the first Node 24 run fetches it with npm pack
+        activeTaskNode = node.resolve();
+      });
+      after(() => {
+        activeTaskNode = process.execPath;
+      });
+      body.call(this);
+    });
+  }
+}
+
 export async function runTask(task: string, scenario: ScenarioInput): Promise<TaskRun> {
   const taskDir = path.join(repoRoot, "build", "tasks", task);
   const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), `lz-${task}-`));
@@ -58,7 +81,8 @@ export async function runTask(task: string, scenario: ScenarioInput): Promise<Ta
     taskVariables: scenario.taskVariables ?? {},
   });
   const runner = new MockTestRunner(path.join(__dirname, "scenario.js"), path.join(taskDir, "task.json"));
-  runner.nodePath = process.execPath;
+  // The installed node, or Node 24 inside describeOnTaskNodes: never a download.
+  runner.nodePath = activeTaskNode;
   try {
     await runner.runAsync();
   } finally {

@@ -31,9 +31,15 @@ describe("task.json of every task", () => {
         assert.deepEqual(taskProblems(dir), []);
       });
 
-      it("runs on Node20_1 and Node16 from one bundle", () => {
+      it("runs on Node24 and Node20_1 from one bundle, from agent 3.232.1 on", () => {
+        assert.deepEqual(Object.keys(task.execution), ["Node24", "Node20_1"]);
+        assert.equal(task.execution.Node24.target, "index.js");
         assert.equal(task.execution.Node20_1.target, "index.js");
-        assert.equal(task.execution.Node16.target, "index.js");
+        for (const post of [task.prejobexecution, task.postjobexecution].filter(Boolean)) {
+          assert.deepEqual(Object.keys(post), ["Node24", "Node20_1"]);
+          assert.equal(post.Node24.target, post.Node20_1.target);
+        }
+        assert.equal(task.minimumAgentVersion, "3.232.1");
       });
 
       it("declares outputs with names the schema accepts (no dots)", () => {
@@ -65,15 +71,19 @@ describe("task.json of every task", () => {
     });
   }
 
-  it("reports a bad GUID, a missing handler target and an unknown group", () => {
+  it("reports a bad GUID, a missing or end-of-life handler, an old minimum agent and an unknown group", () => {
     const dir = copyTask("CreateOCVarsV1", (t) => {
       t.id = "not-a-guid";
-      delete t.execution.Node16;
+      delete t.execution.Node24;
+      t.execution.Node16 = { target: "index.js", argumentFormat: "" };
+      t.minimumAgentVersion = "2.144.0";
       t.inputs[0].groupName = "nope";
     });
     const problems = taskProblems(dir).join("\n");
     assert.match(problems, /task.json\/id must match pattern/);
-    assert.match(problems, /no Node16 handler/);
+    assert.match(problems, /execution has no Node24 handler/);
+    assert.match(problems, /execution declares Node16, a handler whose Node is end-of-life/);
+    assert.match(problems, /minimumAgentVersion must be 3\.232\.1/);
     assert.match(problems, /names unknown group nope/);
   });
 

@@ -4,7 +4,7 @@ import * as os from "os";
 import * as path from "path";
 import { spawn } from "child_process";
 import { checkStatement } from "../../core/sql/checks";
-import { runTask, uploadedSummary } from "../helpers/taskRun";
+import { describeOnTaskNodes, runTask, uploadedSummary } from "../helpers/taskRun";
 
 /** An impala-shell on PATH-free path: a wrapper running the fake with the installed node. */
 function fakeShell(rows: object[] = []): { shell: string; db: string; log: string } {
@@ -82,7 +82,7 @@ const calls = (fake: ReturnType<typeof fakeShell>) =>
     .split("\n")
     .map((l) => JSON.parse(l));
 
-describe("ReserveInventory task (impala-shell backend, fake impala-shell)", function () {
+describeOnTaskNodes("ReserveInventory task (impala-shell backend, fake impala-shell)", function () {
   this.timeout(60000);
 
   it("reserves the next number with the team's flags and valid Impala statements, and sets the outputs", async () => {
@@ -152,7 +152,7 @@ describe("ReserveInventory task (impala-shell backend, fake impala-shell)", func
   });
 });
 
-describe("ReserveInventory task (hiveserver2 backend, test server on 127.0.0.1)", function () {
+describeOnTaskNodes("ReserveInventory task (hiveserver2 backend, test server on 127.0.0.1)", function () {
   this.timeout(60000);
 
   it("reserves over HiveServer2 with the connection's host and port", async () => {

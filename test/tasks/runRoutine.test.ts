@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import * as path from "path";
 import { makeWorkdir } from "../helpers/routine";
-import { runTask, uploadedSummary } from "../helpers/taskRun";
+import { describeOnTaskNodes, runTask, uploadedSummary } from "../helpers/taskRun";
 
 const run = (inputs: Record<string, string>, variables: Record<string, string> = {}) =>
   runTask("RunRoutineV1", {
@@ -14,7 +14,7 @@ const run = (inputs: Record<string, string>, variables: Record<string, string> =
     variables,
   });
 
-describe("RunRoutine task", function () {
+describeOnTaskNodes("RunRoutine task", function () {
   this.timeout(60000);
 
   it("streams the output and fails on a traceback, annotated at the routine's file and line", async () => {

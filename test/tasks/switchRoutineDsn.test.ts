@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { backupPath } from "../../core/env/dsnSwitch";
 import { makeEnvironment } from "../helpers/envLayout";
-import { runTask } from "../helpers/taskRun";
+import { describeOnTaskNodes, runTask } from "../helpers/taskRun";
 
 const ORIGINAL = '{\n    "dsn" : "impala-virtual-prd",\n    "zona": "proceso_x"\n}\n';
 
@@ -21,7 +21,7 @@ const run = (
     ...extra,
   });
 
-describe("SwitchRoutineDsn task", function () {
+describeOnTaskNodes("SwitchRoutineDsn task", function () {
   this.timeout(30000);
 
   it("switch, a failing step, then the post-job step: the original bytes are back", async () => {

@@ -6,7 +6,7 @@ import * as path from "path";
 import JSZip from "jszip";
 import { goodRunStarts, logName, runLog } from "../helpers/logs";
 import { makeRoutine, PRD_CONFIG } from "../helpers/routine";
-import { runTask, uploadedSummary } from "../helpers/taskRun";
+import { describeOnTaskNodes, runTask, uploadedSummary } from "../helpers/taskRun";
 
 const MANY_ERRORS =
   Array.from({ length: 12 }, (_, i) => `v${i} = f"{x}"`).join("\n") +
@@ -26,7 +26,7 @@ function run(
   });
 }
 
-describe("ValidateRoutine task", function () {
+describeOnTaskNodes("ValidateRoutine task", function () {
   this.timeout(60000);
 
   it("fails the gate on errors, shows at most 10 error annotations with file and line, and reports everything", async () => {

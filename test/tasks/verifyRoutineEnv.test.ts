@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
 import { makeEnvironment } from "../helpers/envLayout";
-import { runTask, uploadedSummary } from "../helpers/taskRun";
+import { describeOnTaskNodes, runTask, uploadedSummary } from "../helpers/taskRun";
 
 const run = (inputs: Record<string, string>, variables: Record<string, string> = {}) =>
   runTask("VerifyRoutineEnvV1", {
@@ -15,7 +15,7 @@ const run = (inputs: Record<string, string>, variables: Record<string, string> =
     variables,
   });
 
-describe("VerifyRoutineEnv task", function () {
+describeOnTaskNodes("VerifyRoutineEnv task", function () {
   this.timeout(30000);
 
   it("sets the site-package for the next tasks of the job (job variables and declared outputs)", async () => {
