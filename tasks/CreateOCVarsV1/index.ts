@@ -2,14 +2,13 @@
  * CreateOCVars: runs first in the Create OC stage. Reads the release variables and description,
  * lets core decide, then either sets every OC.* variable or fails listing every problem.
  */
-import * as path from "path";
 import tl = require("azure-pipelines-task-lib/task");
 import { loadDependencyMapping } from "../../core/oc/dependencyMap";
 import { OcInput, prepareOcVariables } from "../../core/oc/ocVariables";
 import { RELEASE_FIELDS, ReleaseField, VARIABLE_INPUTS } from "../../core/oc/releaseFields";
 import { renderOcSummary } from "../../core/oc/summary";
 import { buildReport } from "../../core/report";
-import { failTask, optionalFilePath, publishReport, taskLoc } from "../common/taskKit";
+import { failTask, loadTaskStrings, optionalFilePath, publishReport, taskLoc } from "../common/taskKit";
 
 function readInput(): OcInput {
   const variableNames = {} as Record<ReleaseField, string>;
@@ -37,7 +36,7 @@ function readInput(): OcInput {
 }
 
 function run(): void {
-  tl.setResourcePath(path.join(__dirname, "task.json"));
+  loadTaskStrings(__dirname);
   const result = prepareOcVariables(readInput());
   const release = {
     releaseName: tl.getVariable("Release.ReleaseName"),

@@ -1,15 +1,14 @@
 /** ReserveInventory: read inputs and the Impala connection, reserve (core/inventory), report. */
-import * as path from "path";
 import tl = require("azure-pipelines-task-lib/task");
 import { HiveServer2Backend } from "../../core/inventory/hiveserver2";
 import { ImpalaShellBackend, ImpalaShellError, parseServer } from "../../core/inventory/impalaShell";
 import { requestFromInputs, reserveSummary } from "../../core/inventory/request";
 import { reserve } from "../../core/inventory/reserve";
 import { buildReport } from "../../core/report";
-import { failTask, publishReport, setTaskOutputs, taskLoc } from "../common/taskKit";
+import { failTask, loadTaskStrings, publishReport, setTaskOutputs, taskLoc } from "../common/taskKit";
 
 async function run(): Promise<void> {
-  tl.setResourcePath(path.join(__dirname, "task.json"));
+  loadTaskStrings(__dirname);
   const connection = tl.getInput("impalaConnection", true)!;
   const url = tl.getEndpointUrl(connection, false) ?? "";
   const server = parseServer(url);

@@ -6,10 +6,10 @@ import { unresolvedVariables } from "../../core/text";
 import { resultFromRaw } from "../../core/validator/engine";
 import { writeReports } from "../../core/validator/output";
 import { annotateFindings, failOnInput, findingsLang, setGateResult, taskVersion } from "../common/findings";
-import { definedInput, failTask, optionalFilePath, setTaskOutputs, taskLoc } from "../common/taskKit";
+import { definedInput, failTask, loadTaskStrings, optionalFilePath, setTaskOutputs, taskLoc } from "../common/taskKit";
 
 async function run(): Promise<void> {
-  tl.setResourcePath(path.join(__dirname, "task.json"));
+  loadTaskStrings(__dirname);
   const lang = findingsLang();
   const command = tl.getInput("command", true)!.trim();
   const missing = unresolvedVariables(command);

@@ -1,12 +1,11 @@
 /** SwitchRoutineDsn: switch (restored by post.ts when the job ends) or restore now. */
-import * as path from "path";
 import tl = require("azure-pipelines-task-lib/task");
 import { backupPath, switchDsn } from "../../core/env/dsnSwitch";
-import { taskLoc } from "../common/taskKit";
+import { loadTaskStrings, taskLoc } from "../common/taskKit";
 import { configFromInputs, failWith, restoreAndReport, SWITCHED_CONFIG } from "./dsnTask";
 
 function run(): void {
-  tl.setResourcePath(path.join(__dirname, "task.json"));
+  loadTaskStrings(__dirname);
   const config = configFromInputs();
   if (tl.getInput("mode", false) === "restore") {
     restoreAndReport(config);

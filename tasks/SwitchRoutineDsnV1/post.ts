@@ -1,11 +1,10 @@
 /** SwitchRoutineDsn's post-job step: runs when the job ends, pass or fail, and restores the original. */
-import * as path from "path";
 import tl = require("azure-pipelines-task-lib/task");
-import { taskLoc } from "../common/taskKit";
+import { loadTaskStrings, taskLoc } from "../common/taskKit";
 import { failWith, restoreAndReport, SWITCHED_CONFIG } from "./dsnTask";
 
 try {
-  tl.setResourcePath(path.join(__dirname, "task.json"));
+  loadTaskStrings(__dirname);
   const config = tl.getTaskVariable(SWITCHED_CONFIG);
   if (!config)
     console.log(

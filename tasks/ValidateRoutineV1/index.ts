@@ -14,7 +14,7 @@ import { writeReports } from "../../core/validator/output";
 import { analyzeInWorkers } from "../../core/validator/pool";
 import { annotateFindings, failOnInput, findingsLang, setGateResult, taskVersion } from "../common/findings";
 import { downloadLogAttachments } from "../../core/logs/huLogs";
-import { definedInput, failTask, InputError, optionalFilePath, setTaskOutputs, taskLoc } from "../common/taskKit";
+import { definedInput, failTask, InputError, loadTaskStrings, optionalFilePath, setTaskOutputs, taskLoc } from "../common/taskKit";
 import { HttpError, workItemGateway } from "../common/workItems";
 
 /** An optional input; an unresolved `$(var)` counts as not given, with a warning naming it. */
@@ -86,7 +86,7 @@ async function commentOnHu(result: ValidationResult, routine: string, sarifPath:
 }
 
 async function run(): Promise<void> {
-  tl.setResourcePath(path.join(__dirname, "task.json"));
+  loadTaskStrings(__dirname);
   const lang = findingsLang();
   const rawRoutine = tl.getInput("routinePath", true)!.trim();
   if (isUnresolvedMacro(rawRoutine))

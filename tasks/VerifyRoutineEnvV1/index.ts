@@ -7,7 +7,7 @@ import tl = require("azure-pipelines-task-lib/task");
 import { verifyEnvironment } from "../../core/env/verifyEnv";
 import { resultFromRaw } from "../../core/validator/engine";
 import { writeReports } from "../../core/validator/output";
-import { definedInput, failTask, InputError, optionalFilePath, setTaskOutputs, taskLoc } from "../common/taskKit";
+import { definedInput, failTask, InputError, loadTaskStrings, optionalFilePath, setTaskOutputs, taskLoc } from "../common/taskKit";
 import { annotateFindings, failOnInput, findingsLang, setGateResult, taskVersion } from "../common/findings";
 
 function input(name: string, required: boolean): string | undefined {
@@ -17,7 +17,7 @@ function input(name: string, required: boolean): string | undefined {
 }
 
 async function run(): Promise<void> {
-  tl.setResourcePath(path.join(__dirname, "task.json"));
+  loadTaskStrings(__dirname);
   const lang = findingsLang();
   const failOn = failOnInput();
   const maxAge = Number(tl.getInput("maxAgeHours", false) || "24");

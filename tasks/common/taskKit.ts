@@ -6,6 +6,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import tl = require("azure-pipelines-task-lib/task");
+import { cultureFromLocale } from "../../core/i18n/culture";
 import type { Localizer } from "../../core/i18n/localizer";
 import { unresolvedVariables } from "../../core/text";
 import type { TaskReport } from "../../core/report";
@@ -34,7 +35,17 @@ export function setTaskOutputs(prefix: string, outputs: Array<[name: string, val
   }
 }
 
-/** tl.loc as a core Localizer (after tl.setResourcePath). */
+/**
+ * Loads the task's messages in the agent's language. task-lib picks `Strings/resources.resjson/<culture>`
+ * by exact name, and the tasks ship en-US and es-ES: every Spanish culture (`es-CO` is the bank's, `es`,
+ * `es-MX`…) is mapped to es-ES first, or those agents would get English.
+ */
+export function loadTaskStrings(taskDir: string): void {
+  process.env.SYSTEM_CULTURE = cultureFromLocale(tl.getVariable("System.Culture"));
+  tl.setResourcePath(path.join(taskDir, "task.json"));
+}
+
+/** tl.loc as a core Localizer (after loadTaskStrings). */
 export const taskLoc: Localizer = (key, ...args) => tl.loc(key, ...args);
 
 /** A folder for this run's report and summary under the agent's temp directory. */

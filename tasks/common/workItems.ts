@@ -1,8 +1,10 @@
 /**
  * WorkItemGateway over the real Azure DevOps REST client (azure-devops-node-api), authenticated
- * with the job's access token. Not a task; tasks import it.
+ * with the job's access token, through the agent's proxy and certificates. Not a task; tasks import it.
  */
 import { Readable } from "stream";
+import tl = require("azure-pipelines-task-lib/task");
+import type { IRequestOptions } from "azure-devops-node-api/interfaces/common/VsoBaseInterfaces";
 // The client classes are imported one by one: the package's WebApi entry pulls in every
 // service client (about 1 MB in a bundle).
 import { BearerCredentialHandler } from "azure-devops-node-api/handlers/bearertoken";
@@ -27,9 +29,34 @@ async function call<T>(what: Promise<T>): Promise<T> {
   }
 }
 
-export function workItemGateway(collectionUri: string, project: string, token: string): WorkItemGateway {
+/**
+ * How the agent reaches Azure DevOps, as Microsoft's own tasks pass it to the REST client: its proxy
+ * (a bank's agents sit behind one; the bypass list is honoured), its certificate settings (CA bundle,
+ * client certificate) and a bounded number of retries on transient failures.
+ */
+export function agentRequestOptions(url: string): IRequestOptions {
+  const proxy = tl.getHttpProxyConfiguration(url);
+  if (proxy?.proxyPassword) tl.setSecret(proxy.proxyPassword);
+  const cert = tl.getHttpCertConfiguration();
+  if (cert?.passphrase) tl.setSecret(cert.passphrase);
+  return {
+    ...(proxy ? { proxy } : {}),
+    ...(cert ? { cert } : {}),
+    ignoreSslError: tl.getVariable("Agent.SkipCertValidation")?.toLowerCase() === "true",
+    allowRetries: true,
+    maxRetries: 3,
+    socketTimeout: 60_000,
+  };
+}
+
+export function workItemGateway(
+  collectionUri: string,
+  project: string,
+  token: string,
+  options: IRequestOptions = agentRequestOptions(collectionUri),
+): WorkItemGateway {
   const wit = Promise.resolve(
-    new WorkItemTrackingApi(collectionUri, [new BearerCredentialHandler(token)], undefined, "lz-routine-release-kit"),
+    new WorkItemTrackingApi(collectionUri, [new BearerCredentialHandler(token)], options, "lz-routine-release-kit"),
   );
   return {
     async listComments(id) {

@@ -123,16 +123,18 @@ describeOnTaskNodes("CreateOCVars task", function () {
     assert.match(uploadedSummary(r), /No variable was set/);
   });
 
-  it("speaks Spanish when the agent's culture is es-ES", async () => {
-    const r = await run({}, { "System.Culture": "es-ES", numeroContacto: "" });
-    assert.equal(r.result, "Failed");
-    assert.match(r.runner.errorIssues[0], /^CreateOCVars encontró 1 problema\(s\) y no definió ninguna variable:/);
-    assert.match(
-      r.runner.errorIssues[0],
-      /La variable del release 'numeroContacto' \(teléfono de contacto\) está vacía/,
-    );
-    assert.match(uploadedSummary(r), /No se definió ninguna variable/);
-  });
+  // task-lib matches the culture's folder exactly; the bank's agents run es-CO.
+  for (const culture of ["es-ES", "es-CO", "es"])
+    it(`speaks Spanish when the agent's culture is ${culture}`, async () => {
+      const r = await run({}, { "System.Culture": culture, numeroContacto: "" });
+      assert.equal(r.result, "Failed");
+      assert.match(r.runner.errorIssues[0], /^CreateOCVars encontró 1 problema\(s\) y no definió ninguna variable:/);
+      assert.match(
+        r.runner.errorIssues[0],
+        /La variable del release 'numeroContacto' \(teléfono de contacto\) está vacía/,
+      );
+      assert.match(uploadedSummary(r), /No se definió ninguna variable/);
+    });
 
   it("reads the release variables named by the inputs", async () => {
     const r = await run(

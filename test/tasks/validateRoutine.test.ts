@@ -180,6 +180,52 @@ describeOnTaskNodes("ValidateRoutine task", function () {
       assert.equal(r.result, "SucceededWithIssues");
     });
 
+    it("goes through the agent's proxy (Agent.ProxyUrl, with its credentials) to post the comment", async () => {
+      const port = await start();
+      const proxyLog = path.join(path.dirname(log), "proxy.jsonl");
+      fs.writeFileSync(proxyLog, "");
+      const proxy = spawn(process.execPath, [
+        path.join(__dirname, "..", "helpers", "forwardProxy.js"),
+        proxyLog,
+        "--user",
+        "banco\\svc:proxy-pass-9",
+      ]);
+      try {
+        const proxyPort = await new Promise<number>((resolve) =>
+          proxy.stdout!.once("data", (d: Buffer) => resolve(Number(/listening (\d+)/.exec(d.toString())![1]))),
+        );
+        const routine = makeRoutine({ "static/config/config.json": PRD_CONFIG, "m.py": 'x = f"{a}"\n' });
+        const r = await run(
+          { routinePath: routine, workItemId: "77" },
+          { ...vars(port), "Agent.ProxyUrl": `http://127.0.0.1:${proxyPort}`, "Agent.ProxyUsername": "banco\\svc" },
+          { "System.AccessToken": TOKEN, "Agent.ProxyPassword": "proxy-pass-9" },
+        );
+        assert.match(r.stdout, /Findings posted on HU 77/);
+        const through = fs
+          .readFileSync(proxyLog, "utf8")
+          .trim()
+          .split("\n")
+          .map((l) => JSON.parse(l));
+        assert.ok(
+          through.some((t) => t.method === "CONNECT" && t.url === `127.0.0.1:${port}`),
+          JSON.stringify(through),
+        );
+        assert.ok(
+          through.every((t) => t.auth === `Basic ${Buffer.from("banco\\svc:proxy-pass-9").toString("base64")}`),
+        );
+        assert.ok(
+          requests().some((x) => x.method === "POST" && /comments/.test(x.url)),
+          "the comment reached the server",
+        );
+        assert.ok(
+          r.vsoLines.includes("##vso[task.setsecret]proxy-pass-9"),
+          "the proxy password is registered as a secret",
+        );
+      } finally {
+        proxy.kill();
+      }
+    });
+
     it("uses the job connection's token (SystemVssConnection) when the agent provides it", async () => {
       const port = await start();
       const routine = makeRoutine({ "static/config/config.json": PRD_CONFIG, "m.py": "x = 1\n" });
