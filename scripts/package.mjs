@@ -1,8 +1,9 @@
 // Packages the extension: build, check every task.json, stage exactly what ships under
 // build/vsix/, then `tfx extension create` (offline) into dist/<publisher>.<id>-<version>.vsix.
-//   node scripts/package.mjs [--publisher ID] [--output-dir DIR] [--no-build]
+//   node scripts/package.mjs [--publisher ID] [--repository URL] [--output-dir DIR] [--no-build]
 // The publisher defaults to vss-extension.json's; LZ_PUBLISHER or --publisher override it,
-// since every bank publishes under its own id.
+// since every bank publishes under its own id. The listing's links and each task's "Learn more"
+// point at the repository (package.json's); LZ_REPOSITORY_URL or --repository point them at your copy.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -15,6 +16,7 @@ const require = createRequire(import.meta.url);
 const { values } = parseArgs({
   options: {
     publisher: { type: "string" },
+    repository: { type: "string" },
     "output-dir": { type: "string" },
     "no-build": { type: "boolean" },
   },
@@ -28,6 +30,15 @@ if (!/^[A-Za-z0-9][A-Za-z0-9-]*$/.test(publisher)) {
   process.exit(2);
 }
 
+const DEFAULT_REPOSITORY = pkg.repository.url;
+const repository = (values.repository || process.env.LZ_REPOSITORY_URL || DEFAULT_REPOSITORY).replace(/\/+$/, "");
+if (!/^https:\/\/[^\s?#]+$/.test(repository)) {
+  console.error(`package: '${repository}' is not an https URL without query or fragment (the repository)`);
+  process.exit(2);
+}
+/** The staged text that names the repository (listing links, task help) points at `repository`. */
+const pointAtRepository = (text) => text.split(DEFAULT_REPOSITORY).join(repository);
+
 if (!values["no-build"])
   execFileSync(process.execPath, [path.join(root, "scripts", "build.mjs"), "--no-tsc"], { stdio: "inherit" });
 
@@ -38,7 +49,7 @@ fs.mkdirSync(stage, { recursive: true });
 // The manifest ships with the package.json version, so there is one version to bump.
 manifest.version = pkg.version;
 manifest.publisher = publisher;
-fs.writeFileSync(path.join(stage, "vss-extension.json"), JSON.stringify(manifest, null, 2));
+fs.writeFileSync(path.join(stage, "vss-extension.json"), pointAtRepository(JSON.stringify(manifest, null, 2)));
 for (const file of ["overview.md", "LICENSE", "CHANGELOG.md"]) {
   if (fs.existsSync(path.join(root, file))) fs.copyFileSync(path.join(root, file), path.join(stage, file));
 }
@@ -51,8 +62,15 @@ for (const { name } of taskFolders()) {
     console.error(`package: ${name} is not built: run npm run build`);
     process.exit(1);
   }
-  fs.cpSync(from, path.join(stage, "tasks", name), { recursive: true });
-  built.push(path.join(stage, "tasks", name));
+  const to = path.join(stage, "tasks", name);
+  fs.cpSync(from, to, { recursive: true });
+  for (const file of fs.readdirSync(to, { recursive: true }).map(String)) {
+    if (!/(^|[\\/])(task\.json|task\.loc\.json|resources\.resjson)$/.test(file)) continue;
+    const target = path.join(to, file);
+    if (!fs.statSync(target).isFile()) continue; // Strings/resources.resjson/ is a folder of cultures
+    fs.writeFileSync(target, pointAtRepository(fs.readFileSync(target, "utf8")));
+  }
+  built.push(to);
 }
 for (const dir of ["hub"]) {
   const from = path.join(root, "build", dir);

@@ -25,8 +25,10 @@ const escape = (s: string) =>
   s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** The marker that identifies this task's comment for one release (the comment API keeps plain text). */
-export function commentMarker(releaseId: string | undefined): string {
-  return `lz-validate-routine${releaseId ? ` · release ${releaseId}` : ""}`;
+export function commentMarker(releaseId: string | undefined, buildId?: string): string {
+  // A classic release has a release id; a YAML run has only its build id (no Release.* variables).
+  if (releaseId) return `lz-validate-routine · release ${releaseId}`;
+  return `lz-validate-routine${buildId ? ` · run ${buildId}` : ""}`;
 }
 
 const TITLE = { en: "Routine validation", es: "Validación de la rutina" };

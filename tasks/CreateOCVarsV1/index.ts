@@ -56,7 +56,8 @@ function run(): void {
     tl.setResult(tl.TaskResult.Failed, [taskLoc("FailedWithProblems", errors.length), ...lines].join("\n"));
     return;
   }
-  for (const [name, value] of result.variables) console.log(taskLoc("SettingVariable", name, value.replace(/\n/g, " ⏎ ")));
+  for (const [name, value] of result.variables)
+    console.log(taskLoc("SettingVariable", name, value.replace(/\n/g, " ⏎ ")));
   // Job variables only: the change-order task runs later in the same job. (No declared outputs:
   // sixteen more commands at every run for a reference name nobody needs here.)
   for (const [name, value] of result.variables) tl.setVariable(name, value);

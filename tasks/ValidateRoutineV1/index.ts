@@ -14,7 +14,15 @@ import { writeReports } from "../../core/validator/output";
 import { analyzeInWorkers } from "../../core/validator/pool";
 import { annotateFindings, failOnInput, findingsLang, setGateResult, taskVersion } from "../common/findings";
 import { downloadLogAttachments } from "../../core/logs/huLogs";
-import { definedInput, failTask, InputError, loadTaskStrings, optionalFilePath, setTaskOutputs, taskLoc } from "../common/taskKit";
+import {
+  definedInput,
+  failTask,
+  InputError,
+  loadTaskStrings,
+  optionalFilePath,
+  setTaskOutputs,
+  taskLoc,
+} from "../common/taskKit";
 import { HttpError, workItemGateway } from "../common/workItems";
 
 /** An optional input; an unresolved `$(var)` counts as not given, with a warning naming it. */
@@ -64,12 +72,17 @@ async function commentOnHu(result: ValidationResult, routine: string, sarifPath:
     return false;
   }
   const releaseId = tl.getVariable("Release.ReleaseId");
-  const marker = commentMarker(releaseId);
+  const marker = commentMarker(releaseId, tl.getVariable("Build.BuildId"));
   try {
     const outcome = await publishOnWorkItem(
       huGateway(token),
       id,
-      commentHtml(result, routine, marker, tl.getVariable("Release.ReleaseName")),
+      commentHtml(
+        result,
+        routine,
+        marker,
+        tl.getVariable("Release.ReleaseName") || tl.getVariable("Build.BuildNumber"),
+      ),
       marker,
       { fileName: path.basename(sarifPath), content: fs.readFileSync(sarifPath) },
     );

@@ -7,7 +7,15 @@ import tl = require("azure-pipelines-task-lib/task");
 import { verifyEnvironment } from "../../core/env/verifyEnv";
 import { resultFromRaw } from "../../core/validator/engine";
 import { writeReports } from "../../core/validator/output";
-import { definedInput, failTask, InputError, loadTaskStrings, optionalFilePath, setTaskOutputs, taskLoc } from "../common/taskKit";
+import {
+  definedInput,
+  failTask,
+  InputError,
+  loadTaskStrings,
+  optionalFilePath,
+  setTaskOutputs,
+  taskLoc,
+} from "../common/taskKit";
 import { annotateFindings, failOnInput, findingsLang, setGateResult, taskVersion } from "../common/findings";
 
 function input(name: string, required: boolean): string | undefined {

@@ -13,6 +13,9 @@ const TASK_BUNDLE_BUDGET: Record<string, number> = { CreateOCVarsV1: 600 * 1024 
 /** Whole task folders (bundle + worker + .wasm). */
 const TASK_FOLDER_BUDGET: Record<string, number> = { ValidateRoutineV1: 2.5 * 1024 * 1024 };
 
+/** Where this test's copy of the extension says its code lives (--repository). */
+const REPOSITORY = "https://dev.azure.com/banco-test/LZ/_git/kit";
+
 describe("the .vsix", function () {
   this.timeout(60000);
   let zip: JSZip;
@@ -30,6 +33,8 @@ describe("the .vsix", function () {
         outDir,
         "--publisher",
         "banco-test",
+        "--repository",
+        REPOSITORY,
       ],
       {
         cwd: repoRoot,
@@ -58,6 +63,45 @@ describe("the .vsix", function () {
   it("is published under the publisher given on the command line", async () => {
     const vsixManifest = await zip.file("extension.vsixmanifest")!.async("string");
     assert.match(vsixManifest, /Publisher="banco-test"/);
+  });
+
+  it("has a marketplace listing: get-started, support and repository links, screenshot, license and changelog", async () => {
+    const vsixManifest = await zip.file("extension.vsixmanifest")!.async("string");
+    for (const asset of ["Content.License", "Content.Changelog", "Content.Details", "Screenshots.1"])
+      assert.match(
+        vsixManifest,
+        new RegExp(`Microsoft\\.VisualStudio\\.Services\\.${asset.replace(".", "\\.")}`),
+        asset,
+      );
+    for (const f of ["LICENSE", "CHANGELOG.md", "overview.md", "images/release-tab.png"]) assert.ok(zip.file(f), f);
+    const links = [
+      ...vsixManifest.matchAll(/Property Id="Microsoft\.VisualStudio\.Services\.Links\.(\w+)" Value="([^"]*)"/g),
+    ];
+    const byName = Object.fromEntries(links.map((m) => [m[1], m[2].replace(/&amp;/g, "&")]));
+    assert.equal(byName.Repository, REPOSITORY, JSON.stringify(byName));
+    assert.equal(byName.Getstarted, `${REPOSITORY}?path=/README.md&_a=preview&anchor=add-the-tasks-to-your-release`);
+    assert.equal(byName.Support, `${REPOSITORY}?path=/README.md&_a=preview&anchor=support`);
+    assert.equal(byName.License, `${REPOSITORY}?path=/LICENSE`);
+    const readme = fs.readFileSync(path.join(repoRoot, "README.md"), "utf8");
+    for (const heading of ["## Add the tasks to your release", "## Support"])
+      assert.ok(readme.includes(`\n${heading}\n`), `the README has no "${heading}" section for the link`);
+  });
+
+  it("gives every task a help URL and a Learn more link into the README, in both languages, at --repository", async () => {
+    for (const folder of files()
+      .filter((f) => /^tasks\/[^/]+\/task\.json$/.test(f))
+      .map(path.dirname)) {
+      const task = JSON.parse(await zip.file(`${folder}/task.json`)!.async("string"));
+      const anchor = task.name.toLowerCase();
+      assert.equal(task.helpUrl, `${REPOSITORY}?path=/README.md&_a=preview&anchor=${anchor}`, folder);
+      assert.ok(task.helpMarkDown.endsWith(`[Learn more](${task.helpUrl})`), task.helpMarkDown);
+      const es = JSON.parse(
+        await zip.file(`${folder}/Strings/resources.resjson/es-ES/resources.resjson`)!.async("string"),
+      );
+      assert.ok(es["loc.helpMarkDown"].endsWith(`[Más información](${task.helpUrl})`), es["loc.helpMarkDown"]);
+      const readme = fs.readFileSync(path.join(repoRoot, "README.md"), "utf8");
+      assert.ok(readme.includes(`### ${task.name}\n`), `README has no section "### ${task.name}" for the anchor`);
+    }
   });
 
   it("stays within the size budget", () => {

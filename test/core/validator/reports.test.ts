@@ -133,6 +133,11 @@ describe("findings on the HU", () => {
     assert.equal(other.updated, false, "another release gets its own comment");
   });
 
+  it("keys a YAML run's comment by its build id (a YAML run has no Release.ReleaseId)", () => {
+    assert.equal(commentMarker(undefined, "1234"), "lz-validate-routine · run 1234");
+    assert.equal(commentMarker("42", "1234"), "lz-validate-routine · release 42");
+  });
+
   it("escapes finding text in the HTML comment", async () => {
     const routine = makeRoutine(FILES);
     const result = await validateRoutine(routine, {});
