@@ -68,10 +68,10 @@ if (want("size")) {
   const BUNDLE_BUDGET = { CreateOCVarsV1: 600 * KB };
   const FOLDER_BUDGET = { ValidateRoutineV1: 2.5 * 1024 * KB };
   for (const { name } of taskFolders()) {
-    const size = fs.statSync(path.join(root, "build", "tasks", name, "index.js")).size;
+    const size = fs.statSync(path.join(root, "build", "tasks", name, "index.bundle.js")).size;
     const budget = BUNDLE_BUDGET[name];
     row(
-      `${name} bundle`,
+      `${name} bundle (index.bundle.js)`,
       `${(size / KB).toFixed(0)} KB`,
       budget ? `≤ ${budget / KB} KB` : "",
       budget ? size <= budget : undefined,
