@@ -8,7 +8,12 @@ import type { SourceFile } from "./files";
 import { analyzePython, PythonAnalysis } from "./python/analyzer";
 import type { Parser } from "./python/parser";
 import type { ConfigInfo } from "./routine/config";
-import { PATH_AND_SECRET_EXTENSIONS, pythonPathsAndSecrets, textPathsAndSecrets } from "./routine/pathsAndSecrets";
+import {
+  PATH_AND_SECRET_EXTENSIONS,
+  pythonPathsAndSecrets,
+  redactSecrets,
+  textPathsAndSecrets,
+} from "./routine/pathsAndSecrets";
 import type { ValidatorOptions } from "./options";
 import type { RawFinding } from "./types";
 
@@ -41,12 +46,10 @@ export function registerAnalyzer(analyzer: Analyzer): void {
 export function analyzePythonFile(parser: Parser, file: SourceFile, ctx: AnalysisContext): RawFinding[] {
   const analysis = analyzePython(parser, file.path, file.text, { target: ctx.options.pythonVersion });
   try {
-    const found = [
-      ...analysis.findings,
-      ...pythonPathsAndSecrets(file.path, file.text, analysis.strings, analysis.namedLiterals),
-    ];
+    const credentials = pythonPathsAndSecrets(file.path, file.text, analysis.strings, analysis.namedLiterals);
+    const found = [...analysis.findings, ...credentials.findings];
     for (const a of analyzers) if (a.pythonFile) found.push(...a.pythonFile(file, analysis, ctx));
-    return found;
+    return redactSecrets(found, credentials.secrets);
   } finally {
     analysis.tree.delete();
   }
@@ -54,10 +57,12 @@ export function analyzePythonFile(parser: Parser, file: SourceFile, ctx: Analysi
 
 export function analyzeTextFile(file: SourceFile, ctx: AnalysisContext): RawFinding[] {
   const found: RawFinding[] = [];
-  if (PATH_AND_SECRET_EXTENSIONS.has(path.extname(file.path).toLowerCase()))
-    found.push(...textPathsAndSecrets(file.path, file.text));
+  const credentials = PATH_AND_SECRET_EXTENSIONS.has(path.extname(file.path).toLowerCase())
+    ? textPathsAndSecrets(file.path, file.text)
+    : { findings: [], secrets: [] };
+  found.push(...credentials.findings);
   for (const a of analyzers) if (a.textFile) found.push(...a.textFile(file, ctx));
-  return found;
+  return redactSecrets(found, credentials.secrets);
 }
 
 export function routineAnalyzers(ctx: AnalysisContext): RawFinding[] {

@@ -34,13 +34,12 @@ const ES: Record<string, string> = {
   "password in a URL": "contraseña en una URL",
   "private key": "llave privada",
   "AWS access key": "llave de acceso de AWS",
+  credential: "credencial",
 };
 
 export function translateArg(arg: string | number, lang: "en" | "es"): string | number {
   if (lang !== "es" || typeof arg !== "string") return arg;
   if (ES[arg]) return ES[arg];
-  const credential = /^credential '(.*)'$/.exec(arg);
-  if (credential) return `credencial '${credential[1]}'`;
   const user = /^user '(.*)'$/.exec(arg);
   if (user) return `usuario '${user[1]}'`;
   const missing = /^missing '(.*)'$/.exec(arg);

@@ -1,9 +1,10 @@
 import { strict as assert } from "assert";
-import { ChildProcess, spawn } from "child_process";
+import { spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import JSZip from "jszip";
+import { FakeAdo, startFakeAdo } from "../helpers/fakeAdoProcess";
 import { goodRunStarts, logName, runLog } from "../helpers/logs";
 import { makeRoutine, PRD_CONFIG } from "../helpers/routine";
 import { describeOnTaskNodes, runTask, uploadedSummary } from "../helpers/taskRun";
@@ -102,24 +103,15 @@ describeOnTaskNodes("ValidateRoutine task", function () {
   });
 
   describe("the HU comment (against a local fake of the REST API)", () => {
-    let server: ChildProcess;
+    let ado: FakeAdo | undefined;
     let log: string;
     const start = async (...args: string[]) => {
-      log = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "lz-ado-")), "requests.jsonl");
-      fs.writeFileSync(log, "");
-      server = spawn(process.execPath, [path.join(__dirname, "..", "helpers", "fakeAdo.js"), log, ...args]);
-      return new Promise<number>((resolve) =>
-        server.stdout!.once("data", (d: Buffer) => resolve(Number(/listening (\d+)/.exec(d.toString())![1]))),
-      );
+      ado = await startFakeAdo(...args);
+      log = ado.log;
+      return ado.port;
     };
-    const requests = () =>
-      fs
-        .readFileSync(log, "utf8")
-        .trim()
-        .split("\n")
-        .filter(Boolean)
-        .map((l) => JSON.parse(l));
-    afterEach(() => server?.kill());
+    const requests = () => ado!.requests() as any[];
+    afterEach(() => ado?.process.kill());
 
     const TOKEN = "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.secret-token";
     const vars = (port: number) => ({

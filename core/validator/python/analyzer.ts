@@ -326,7 +326,12 @@ export function analyzePython(
       if (descend) {
         if (c.nodeIsMissing || c.nodeType === "ERROR") {
           if (syntaxErrors++ < MAX_SYNTAX_ERRORS_PER_FILE) {
-            const snippet = text.slice(c.startIndex, Math.min(c.endIndex, c.startIndex + 30)).split("\n")[0];
+            // The code up to the first string literal: what a literal holds (a password, when the
+            // file does not parse and SEC001 cannot see the assignment) is never quoted.
+            const snippet = text
+              .slice(c.startIndex, Math.min(c.endIndex, c.startIndex + 30))
+              .split("\n")[0]
+              .replace(/["'].*$/, "…");
             emit("PY001", c.startIndex, [c.nodeIsMissing ? `missing '${c.nodeType}'` : `unexpected '${snippet}'`]);
           }
         } else if (c.gotoFirstChild()) continue;

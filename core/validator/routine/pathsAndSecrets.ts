@@ -30,15 +30,33 @@ const PLACEHOLDER = /^\s*$|^\$\{|^\$\(|^\{\{|^%\(|^<.*>$|^\*+$|^x+$|^(none|null|
 interface SecretPattern {
   kind: string;
   re: RegExp;
-  /** Which capture holds the value (checked against PLACEHOLDER). */
+  /** Which capture holds the value (checked against PLACEHOLDER; 0: the whole match). */
   group: number;
+  /** What the finding names instead of the value: a key or the URL's scheme and host, never the secret. */
+  label(m: RegExpExecArray): string;
 }
 
 const SECRET_PATTERNS: SecretPattern[] = [
-  { kind: "password in a connection string", re: /\b(?:PWD|Password)\s*=\s*([^;'"\s]+)/gi, group: 1 },
-  { kind: "password in a URL", re: /[a-z][a-z0-9+.-]*:\/\/[^/\s:@'"]+:([^@\s/'"]+)@/gi, group: 1 },
-  { kind: "private key", re: /-----BEGIN (?:RSA |EC |DSA |OPENSSH )?PRIVATE KEY-----()/g, group: 0 },
-  { kind: "AWS access key", re: /\b(AKIA[0-9A-Z]{16})\b/g, group: 1 },
+  {
+    kind: "password in a connection string",
+    re: /\b(PWD|Password)\s*=\s*([^;'"\s]+)/gi,
+    group: 2,
+    label: (m) => m[1],
+  },
+  {
+    kind: "password in a URL",
+    // One scan forward, no nested quantifier over the same characters: linear on any input.
+    re: /\b([a-z][a-z0-9+.-]{0,30}):\/\/([^/\s:@'"]{1,256}):([^@\s/'"]{1,256})@/gi,
+    group: 3,
+    label: (m) => `${m[1]}://${m[2]}:…@`,
+  },
+  {
+    kind: "private key",
+    re: /-----BEGIN (?:RSA |EC |DSA |OPENSSH )?PRIVATE KEY-----/g,
+    group: 0,
+    label: () => "-----BEGIN PRIVATE KEY-----",
+  },
+  { kind: "AWS access key", re: /\b(AKIA[0-9A-Z]{16})\b/g, group: 1, label: () => "AKIA…" },
 ];
 
 /** `password: x`, `"token" = "x"`, `clave=x` in configuration and shell files. */
@@ -57,20 +75,31 @@ function scanPaths(text: string, emit: (offset: number, args: string[]) => void)
   }
 }
 
-function scanSecrets(text: string, emit: (offset: number, args: string[]) => void): void {
+function scanSecrets(text: string, emit: (offset: number, args: string[], secret: string) => void): void {
   if (!MAY_HOLD_SECRET.test(text)) return;
-  for (const { kind, re, group } of SECRET_PATTERNS) {
+  for (const { kind, re, group, label } of SECRET_PATTERNS) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       if (group && PLACEHOLDER.test(m[group] ?? "")) continue;
-      emit(m.index, [kind, mask(m[0])]);
+      const secret = m[group] || m[0];
+      emit(m.index, secretArgs(kind, label(m), secret), secret);
     }
   }
 }
 
-/** Never print a secret in a finding: keep its first characters only. */
-export function mask(text: string): string {
-  return text.length <= 12 ? `${text.slice(0, 4)}…` : `${text.slice(0, 10)}…`;
+/**
+ * A SEC001 finding says what holds the credential and where, never any character of it: its
+ * arguments are the kind, the name (variable, key, or the pattern's own label) and the length.
+ * The finding is printed in logs, reports and on the HU, which everyone who reads it sees.
+ */
+function secretArgs(kind: string, name: string, secret: string): string[] {
+  return [kind, name, String(Array.from(secret).length)];
+}
+
+/** Findings, and the credential values they are about (for redactSecrets; never printed). */
+export interface PathsAndSecrets {
+  findings: RawFinding[];
+  secrets: string[];
 }
 
 export function pythonPathsAndSecrets(
@@ -78,9 +107,10 @@ export function pythonPathsAndSecrets(
   text: string,
   strings: PythonString[],
   named: PythonNamedLiteral[],
-): RawFinding[] {
+): PathsAndSecrets {
   const lines = new LineIndex(text);
   const out: RawFinding[] = [];
+  const secrets: string[] = [];
   const push = (rule: string, offset: number, args: string[]) => {
     const { line, column } = lines.position(offset);
     out.push({ rule, file, line, column, args });
@@ -89,7 +119,8 @@ export function pythonPathsAndSecrets(
   const reported = new Set<number>();
   for (const n of named) {
     if (SECRET_NAME.test(n.name) && !PLACEHOLDER.test(n.content)) {
-      push("SEC001", n.offset, [`credential '${n.name}'`, `${n.name} = ${mask(n.content)}`]);
+      push("SEC001", n.offset, secretArgs("credential", n.name, n.content));
+      secrets.push(n.content);
       reported.add(n.offset);
     } else if (USER_NAME.test(n.name) && !PLACEHOLDER.test(n.content)) {
       push("PTH001", n.offset, [`user '${n.name}'`, n.content]);
@@ -99,9 +130,12 @@ export function pythonPathsAndSecrets(
   for (const s of strings) {
     if (reported.has(s.offset)) continue;
     scanPaths(s.content, (o, args) => push("PTH001", s.offset + o, args));
-    scanSecrets(s.content, (o, args) => push("SEC001", s.offset + o, args));
+    scanSecrets(s.content, (o, args, secret) => {
+      push("SEC001", s.offset + o, args);
+      secrets.push(secret);
+    });
   }
-  return out;
+  return { findings: out, secrets };
 }
 
 /**
@@ -112,9 +146,10 @@ const CONFIG_EXTENSIONS = /\.(json|cfg|ini|properties|ya?ml|conf|toml)$/i;
 const PERSONAL_KINDS = new Set(["home folder", "Windows path", "HDFS user folder", "service account"]);
 
 /** Configuration, SQL and shell files: every line except comments. */
-export function textPathsAndSecrets(file: string, text: string): RawFinding[] {
+export function textPathsAndSecrets(file: string, text: string): PathsAndSecrets {
   const isConfig = CONFIG_EXTENSIONS.test(file);
   const out: RawFinding[] = [];
+  const secrets: string[] = [];
   const lines = text.split("\n");
   lines.forEach((raw, index) => {
     const trimmed = raw.trim();
@@ -131,7 +166,10 @@ export function textPathsAndSecrets(file: string, text: string): RawFinding[] {
       if (!isConfig || PERSONAL_KINDS.has(args[0]))
         out.push({ rule: "PTH001", file, line: index + 1, column: column(o), args });
     });
-    scanSecrets(raw, (o, args) => out.push({ rule: "SEC001", file, line: index + 1, column: column(o), args }));
+    scanSecrets(raw, (o, args, secret) => {
+      out.push({ rule: "SEC001", file, line: index + 1, column: column(o), args });
+      secrets.push(secret);
+    });
     KEY_VALUE.lastIndex = 0;
     for (let m = KEY_VALUE.exec(raw); m; m = KEY_VALUE.exec(raw)) {
       if (PLACEHOLDER.test(m[2]) || /^(os\.environ|getenv|env\.)/.test(m[2])) continue;
@@ -141,11 +179,46 @@ export function textPathsAndSecrets(file: string, text: string): RawFinding[] {
         file,
         line: index + 1,
         column: column(offset),
-        args: [`credential '${m[1]}'`, `${m[1]} = ${mask(m[2])}`],
+        args: secretArgs("credential", m[1], m[2]),
       });
+      secrets.push(m[2]);
     }
   });
-  return out;
+  return { findings: out, secrets };
+}
+
+/** Shortest piece of a credential that must not appear in any finding of its file. */
+const SECRET_PIECE = 4;
+
+/**
+ * Defense in depth for the findings of one file: any other rule that quotes the source (a syntax
+ * error's token, an SQL statement, a path) must not carry a credential SEC001 found there. Every run
+ * of characters that contains a 4-character piece of a found secret is replaced by "…".
+ */
+export function redactSecrets(findings: RawFinding[], secrets: string[]): RawFinding[] {
+  const pieces = new Set<string>();
+  for (const secret of secrets) {
+    for (let i = 0; i + SECRET_PIECE <= secret.length; i++) pieces.add(secret.slice(i, i + SECRET_PIECE));
+  }
+  if (!pieces.size) return findings;
+  const redact = (text: string): string => {
+    const hidden = new Uint8Array(text.length);
+    let any = false;
+    for (let i = 0; i + SECRET_PIECE <= text.length; i++) {
+      if (pieces.has(text.slice(i, i + SECRET_PIECE))) {
+        hidden.fill(1, i, i + SECRET_PIECE);
+        any = true;
+      }
+    }
+    if (!any) return text;
+    let out = "";
+    for (let i = 0; i < text.length; i++) {
+      if (!hidden[i]) out += text[i];
+      else if (!hidden[i - 1] || i === 0) out += "…";
+    }
+    return out;
+  };
+  return findings.map((f) => ({ ...f, args: f.args.map((a) => (typeof a === "string" ? redact(a) : a)) }));
 }
 
 export const PATH_AND_SECRET_EXTENSIONS = new Set([

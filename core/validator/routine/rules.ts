@@ -35,8 +35,8 @@ registerRules([
       es: "Credencial escrita en el código o la configuración.",
     },
     message: {
-      en: "A %s is written in the file (%s): credentials must never be in the routine.",
-      es: "Hay un(a) %s escrito(a) en el archivo (%s): las credenciales nunca deben estar en la rutina.",
+      en: "A %s is written in the file (%s, a value of %s characters, not shown): credentials must never be in the routine.",
+      es: "Hay un(a) %s escrito(a) en el archivo (%s, un valor de %s caracteres, no se muestra): las credenciales nunca deben estar en la rutina.",
     },
     fix: {
       en: "Remove it, rotate it, and read it at run time from the server's secret store or an environment variable.",
