@@ -63,19 +63,25 @@ for (const rule of allRules()) {
       "",
     );
   }
-  lines.push(
-    "## How to fix",
-    "",
-    rule.fix.en,
-    "",
-    `*Español:* ${rule.fix.es}`,
-    "",
-    "## How to silence",
-    "",
-    `- One line: add \`# lz: ignore[${rule.code}]\` (or \`-- lz: ignore[${rule.code}]\` in SQL) at the end of the line; the finding is then reported as info.`,
-    `- Everywhere: \`"rules": { "${rule.code}": "off" }\` (or \`"warning"\`, \`"info"\`) in \`.lzvalidator.json\`, or \`${rule.code}=off\` in the task input *Rule severities*.`,
-    "",
-  );
+  lines.push("## How to fix", "", rule.fix.en, "", `*Español:* ${rule.fix.es}`, "", "## How to silence", "");
+  if (rule.protectsProduction) {
+    lines.push(
+      `${rule.code} protects production: **the routine cannot silence it**. Its own \`.lzvalidator.json\` and its`,
+      `\`# lz: ignore[${rule.code}]\` comments are refused (LZV002) and listed in the reports and on the HU.`,
+      "",
+      `- The LZ team, and only it, can change it for a release: \`${rule.code}=warning\` (or \`info\`, \`off\`) in the task input`,
+      "  *Rule severities*, or in a `.lzvalidator.json` the task input *Configuration file* names.",
+      "",
+    );
+  } else {
+    lines.push(
+      `- One line: add \`# lz: ignore[${rule.code}] <why>\` (or \`-- lz: ignore[${rule.code}] <why>\` in SQL) at the end of the line;`,
+      "  the finding is then reported as info, and the reports and the HU comment list it with its reason (without one: LZV003).",
+      `- Everywhere: \`"rules": { "${rule.code}": { "severity": "off", "reason": "<why>" } }\` (or \`"warning"\`, \`"info"\`) in`,
+      `  \`.lzvalidator.json\`, or \`${rule.code}=off\` in the task input *Rule severities* (the LZ team's).`,
+      "",
+    );
+  }
   files.set(path.join(root, "docs", "rules", `${rule.code}.md`), lines.join("\n"));
 }
 
@@ -91,7 +97,7 @@ const catalogue = [
       `| [${r.code}](${r.code}.md) | ${r.name} | ${r.severity} | ${CATEGORY[r.category] ?? r.category} | ${r.title.en} |`,
   ),
   "",
-  "Severities can be changed per rule in `.lzvalidator.json` ([schema](../lzvalidator.schema.json)) or the task input *Rule severities*; one line is silenced with `# lz: ignore[CODE]`.",
+  "Severities can be changed per rule in `.lzvalidator.json` ([schema](../lzvalidator.schema.json)) or the task input *Rule severities*; one line is silenced with `# lz: ignore[CODE] <why>`. The rules that protect production (SEC001, CFG002, PY001–PY004, and any the task input *Protected rules* names) cannot be silenced from inside the routine: only through the task's inputs.",
   "",
 ].join("\n");
 files.set(path.join(root, "docs", "rules", "README.md"), catalogue);

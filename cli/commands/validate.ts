@@ -7,7 +7,7 @@ import { validateRoutine } from "../../core/validator/engine";
 import { writeReports } from "../../core/validator/output";
 import { analyzeInWorkers } from "../../core/validator/pool";
 import { formatTaskVersion } from "../../core/report";
-import { jsonReport, markdownSummary, sarifReport } from "../../core/validator/report";
+import { jsonReport, markdownSummary, routineSettingRows, sarifReport } from "../../core/validator/report";
 import type { FailOn } from "../../core/validator/types";
 import { languageOf } from "../../core/i18n/localizer";
 import { cliLocale } from "../taskStrings";
@@ -43,6 +43,7 @@ export async function validate(argv: string[]): Promise<CommandResult> {
       versionFile: inputs.versionFile,
       configFile: inputs.configFile,
       ruleSeverities: inputs.ruleSeverities,
+      protectedRules: inputs.protectedRules,
       failOn,
       lang,
     },
@@ -60,6 +61,10 @@ export async function validate(argv: string[]): Promise<CommandResult> {
       (f) =>
         `${f.file || "."}:${f.line}:${f.column}: ${f.severity} ${f.rule}${f.suppressed ? " (lz: ignore)" : ""} ${f.message}`,
     );
+    if (result.routineSettings.length) {
+      const settings = routineSettingRows(result);
+      lines.push("", `${settings.title}:`, ...settings.rows.map((r) => `  ${r[0]}: ${r[1]} — ${r[2]} (${r[3]})`));
+    }
     const s = result.summary;
     lines.push(
       "",

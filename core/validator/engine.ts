@@ -8,7 +8,9 @@ import { format } from "util";
 import { SourceFile, walkRoutine } from "./files";
 export type { AnalysisContext, Analyzer } from "./fileAnalysis";
 export { analyzePythonFile, analyzeTextFile, registerAnalyzer } from "./fileAnalysis";
-import { LineIndex, suppressedCodes } from "./positions";
+import { Minimatch } from "minimatch";
+import { LineIndex } from "./positions";
+import { inlineIgnore, RoutineSetting } from "./routineSettings";
 import { AnalysisContext, analyzePythonFile, analyzeTextFile, routineAnalyzers } from "./fileAnalysis";
 import { createPythonParser, Parser } from "./python/parser";
 import "./python/rules";
@@ -40,6 +42,8 @@ export interface ValidationResult {
   result: GateResult;
   options: ValidatorOptions;
   configFile?: string;
+  /** What the routine itself asked of its gate (its .lzvalidator.json, its ignore comments): every report lists it. */
+  routineSettings: RoutineSetting[];
   stats: { files: number; pythonFiles: number; bytes: number; ms: number };
 }
 
@@ -63,9 +67,61 @@ export function gate(summary: Summary, failOn: FailOn): GateResult {
 
 const FIX_LABEL: Record<Lang, string> = { en: "Fix:", es: "Corrección:" };
 
-/** Applies settings, suppressions and language to raw findings. */
-export function finalizeFindings(raw: RawFinding[], options: ValidatorOptions, texts: Map<string, string>): Finding[] {
+/**
+ * What the routine itself says about its findings (routineSettings.ts): `# lz: ignore[…]` comments
+ * mark findings as suppressed, unless the rule protects production; the routine's own excludes drop
+ * the findings of the other rules in those files. Each comment is listed once, with its reason, and a
+ * refused or unexplained one adds its LZV002/LZV003 warning.
+ */
+export function applyRoutineSuppressions(
+  raw: RawFinding[],
+  options: ValidatorOptions,
+  texts: Map<string, string>,
+): { raw: RawFinding[]; settings: RoutineSetting[] } {
+  const protectedRules = new Set(options.protectedRules);
+  const excludes = options.routineExclude.map((g) => new Minimatch(g, { dot: true, matchBase: !g.includes("/") }));
   const lineIndexes = new Map<string, LineIndex>();
+  const settings = new Map<string, RoutineSetting>();
+  const out: RawFinding[] = [];
+  const notes: RawFinding[] = [];
+  for (const r of raw) {
+    // The routine's excludes never hide the protected rules, nor what the validator says about the gate itself.
+    const excludable = !protectedRules.has(r.rule) && ruleByCode(r.rule)?.category !== "validator";
+    if (excludable && r.file && excludes.some((m) => m.match(r.file))) continue;
+    const text = texts.get(r.file);
+    if (text === undefined || r.line < 1) {
+      out.push(r);
+      continue;
+    }
+    let index = lineIndexes.get(r.file);
+    if (!index) lineIndexes.set(r.file, (index = new LineIndex(text)));
+    const ignore = inlineIgnore(index.lineText(r.line));
+    if (!ignore?.codes.has(r.rule)) {
+      out.push(r);
+      continue;
+    }
+    const comment = `# lz: ignore[${r.rule}]`;
+    const key = `${r.file}|${r.line}|${r.rule}`;
+    const refused = protectedRules.has(r.rule);
+    if (!settings.has(key)) {
+      settings.set(key, { file: r.file, line: r.line, setting: comment, reason: ignore.reason, applied: !refused });
+      if (refused) notes.push({ rule: "LZV002", file: r.file, line: r.line, column: 1, args: [r.file, comment] });
+      else if (!ignore.reason)
+        notes.push({
+          rule: "LZV003",
+          file: r.file,
+          line: r.line,
+          column: 1,
+          args: [r.file, comment, `${comment} <why>`],
+        });
+    }
+    out.push(refused ? r : { ...r, suppressed: true });
+  }
+  return { raw: [...out, ...notes], settings: [...settings.values()] };
+}
+
+/** Applies settings, suppressions (already marked on each raw finding) and language to raw findings. */
+export function finalizeFindings(raw: RawFinding[], options: ValidatorOptions): Finding[] {
   const out: Finding[] = [];
   const seen = new Set<string>();
   for (const r of raw) {
@@ -78,20 +134,10 @@ export function finalizeFindings(raw: RawFinding[], options: ValidatorOptions, t
     seen.add(key);
     const args = r.args.map((a) => translateArg(a, options.lang));
     const message = `${format(rule.message[options.lang], ...args)} ${FIX_LABEL[options.lang]} ${rule.fix[options.lang]}`;
-    let severity: Severity = setting;
-    let suppressed: boolean | undefined;
-    const text = texts.get(r.file);
-    if (text !== undefined && r.line > 0) {
-      let index = lineIndexes.get(r.file);
-      if (!index) lineIndexes.set(r.file, (index = new LineIndex(text)));
-      if (suppressedCodes(index.lineText(r.line)).has(r.rule)) {
-        severity = "info";
-        suppressed = true;
-      }
-    }
+    const severity: Severity = r.suppressed ? "info" : setting;
     const finding: Finding = { rule: r.rule, severity, file: r.file, line: r.line, column: r.column, message };
     if (r.minVersion) finding.minVersion = r.minVersion;
-    if (suppressed) finding.suppressed = true;
+    if (r.suppressed) finding.suppressed = true;
     out.push(finding);
   }
   return out.sort((a, b) =>
@@ -151,7 +197,8 @@ export async function validateRoutine(
   if (options.logsPath) raw.push(...checkLogs(await readLogFolder(path.resolve(options.logsPath)), options.logs));
 
   const texts = new Map(walk.files.map((f) => [f.path, f.text] as [string, string]));
-  const findings = finalizeFindings(raw, options, texts);
+  const routine = applyRoutineSuppressions(raw, options, texts);
+  const findings = finalizeFindings(routine.raw, options);
   const summary = summarize(findings);
   return {
     findings,
@@ -159,6 +206,7 @@ export async function validateRoutine(
     result: gate(summary, options.failOn),
     options,
     configFile: resolved.configFile,
+    routineSettings: [...resolved.routineSettings, ...routine.settings],
     stats: { files: walk.files.length, pythonFiles: python.length, bytes: walk.bytes, ms: Date.now() - started },
   };
 }
@@ -175,13 +223,14 @@ export function resultFromRaw(
     failOn: inputs.failOn,
     rules: inputs.rules ?? {},
   };
-  const findings = finalizeFindings(raw, options, new Map());
+  const findings = finalizeFindings(raw, options);
   const summary = summarize(findings);
   return {
     findings,
     summary,
     result: gate(summary, options.failOn),
     options,
+    routineSettings: [],
     stats: { files: 0, pythonFiles: 0, bytes: 0, ms: Date.now() - started },
   };
 }

@@ -4,6 +4,7 @@
  * The REST calls go through WorkItemGateway; the task implements it with azure-devops-node-api.
  */
 import type { ValidationResult } from "./engine";
+import { routineSettingRows } from "./report";
 import { ruleByCode } from "./rules";
 
 export interface WorkItemComment {
@@ -57,9 +58,22 @@ export function commentHtml(result: ValidationResult, routine: string, marker: s
       ? `<table><tr><th>Rule</th><th>Severity</th><th>Where</th><th>Finding</th></tr>${rows.join("")}</table>`
       : "",
     more > 0 ? `<p>… +${more}</p>` : "",
+    routineSettingsHtml(result),
     rulesUsed.length ? `<p>${rulesUsed.join("<br>")}</p>` : "",
     `<p><sub>${escape(marker)}</sub></p>`,
   ].join("");
+}
+
+/** The routine's own settings, so the reviewer on the HU sees what the routine silenced and why. */
+function routineSettingsHtml(result: ValidationResult): string {
+  if (!result.routineSettings.length) return "";
+  const { title, head, rows } = routineSettingRows(result);
+  const shown = rows.slice(0, MAX_ROWS);
+  return (
+    `<p><b>${escape(title)}</b></p><table><tr>${head.map((h) => `<th>${escape(h)}</th>`).join("")}</tr>` +
+    shown.map((r) => `<tr>${r.map((c) => `<td>${escape(c)}</td>`).join("")}</tr>`).join("") +
+    `</table>${rows.length > shown.length ? `<p>… +${rows.length - shown.length}</p>` : ""}`
+  );
 }
 
 export interface PublishOutcome {

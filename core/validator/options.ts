@@ -12,6 +12,15 @@ import type { FailOn, Lang, RawFinding, RuleSetting } from "./types";
 import { parseVersion } from "./python/versions";
 import { DEFAULT_LOG_REQUIREMENTS, LogRequirements } from "../logs/checkLogs";
 import { regexError } from "../text";
+import {
+  ExcludeEntry,
+  excludePattern,
+  protectedRuleCodes,
+  readRoutineConfig,
+  RoutineSetting,
+  RuleEntry,
+  ruleSeverity,
+} from "./routineSettings";
 
 export interface ValidatorOptions {
   pythonVersion: string;
@@ -29,6 +38,13 @@ export interface ValidatorOptions {
   /** Folder of the user's run logs (.log, .zip) to check (LOG001–LOG006); empty: not checked. */
   logsPath?: string;
   logs: LogRequirements;
+  /** Rules the routine cannot silence: those that protect production and the ones the task input adds. */
+  protectedRules: string[];
+  /**
+   * Globs from the routine's own .lzvalidator.json: their files are still read, and only findings of
+   * protected rules are kept for them (`exclude` holds the LZ team's, which are not read at all).
+   */
+  routineExclude: string[];
 }
 
 export const DEFAULT_OPTIONS: ValidatorOptions = {
@@ -42,6 +58,8 @@ export const DEFAULT_OPTIONS: ValidatorOptions = {
   failOn: "error",
   lang: "en",
   logs: DEFAULT_LOG_REQUIREMENTS,
+  protectedRules: [],
+  routineExclude: [],
 };
 
 export const CONFIG_FILE_NAME = ".lzvalidator.json";
@@ -65,13 +83,38 @@ export const VALIDATOR_CONFIG_SCHEMA = {
     maxFileSizeKb: { type: "integer", minimum: 1, description: "Files larger than this are skipped (info finding)." },
     exclude: {
       type: "array",
-      items: { type: "string" },
-      description: "Glob patterns of files not to analyze, relative to the routine root.",
+      items: {
+        anyOf: [
+          { type: "string" },
+          {
+            type: "object",
+            additionalProperties: false,
+            required: ["pattern"],
+            properties: { pattern: { type: "string" }, reason: { type: "string" } },
+          },
+        ],
+      },
+      description:
+        'Glob patterns of files not to analyze, relative to the routine root; `{ "pattern": …, "reason": "…" }` says why. From the routine\'s own file, the rules that protect production still read them.',
     },
     rules: {
       type: "object",
-      additionalProperties: { enum: ["error", "warning", "info", "off"] },
-      description: "Severity per rule code, or off.",
+      additionalProperties: {
+        anyOf: [
+          { enum: ["error", "warning", "info", "off"] },
+          {
+            type: "object",
+            additionalProperties: false,
+            required: ["severity"],
+            properties: {
+              severity: { enum: ["error", "warning", "info", "off"] },
+              reason: { type: "string", description: "Why: the reports and the HU comment show it." },
+            },
+          },
+        ],
+      },
+      description:
+        'Severity per rule code, or off; `{ "severity": …, "reason": "…" }` says why. In the routine\'s own file, rules that protect production cannot be changed and a change without a reason is a warning (LZV002, LZV003).',
     },
     sqlCallNames: {
       type: "array",
@@ -105,11 +148,16 @@ export const VALIDATOR_CONFIG_SCHEMA = {
 
 let validateConfig: ReturnType<Ajv["compile"]> | undefined;
 
-export interface OptionInputs extends Partial<Omit<ValidatorOptions, "rules">> {
+export interface OptionInputs extends Partial<Omit<ValidatorOptions, "rules" | "protectedRules" | "routineExclude">> {
   configFile?: string;
   /** `CODE=severity` lines (task input ruleSeverities / CLI --rule-severities). */
   ruleSeverities?: string;
+  /** More rule codes the routine cannot silence, one per line or comma-separated (task input protectedRules). */
+  protectedRules?: string;
 }
+
+/** Options not set from a same-named input (they have their own parsing or come only from files). */
+const NOT_PLAIN_INPUTS = new Set(["configFile", "ruleSeverities", "protectedRules", "routineExclude"]);
 
 function lzv(message: string, file = ""): RawFinding {
   return { rule: "LZV001", file, line: 1, column: 1, args: [message] };
@@ -118,9 +166,20 @@ function lzv(message: string, file = ""): RawFinding {
 export function resolveOptions(
   routineRoot: string,
   inputs: OptionInputs,
-): { options: ValidatorOptions; findings: RawFinding[]; configFile?: string } {
+): { options: ValidatorOptions; findings: RawFinding[]; configFile?: string; routineSettings: RoutineSetting[] } {
   const findings: RawFinding[] = [];
-  const options: ValidatorOptions = { ...DEFAULT_OPTIONS, rules: {}, logs: { ...DEFAULT_LOG_REQUIREMENTS } };
+  const options: ValidatorOptions = {
+    ...DEFAULT_OPTIONS,
+    rules: {},
+    logs: { ...DEFAULT_LOG_REQUIREMENTS },
+    routineExclude: [],
+  };
+  const extraProtected = (inputs.protectedRules ?? "")
+    .split(/\r?\n|,/)
+    .map((c) => c.trim().toUpperCase())
+    .filter(Boolean);
+  options.protectedRules = [...protectedRuleCodes(extraProtected)];
+  let routineSettings: RoutineSetting[] = [];
   const explicit = inputs.configFile;
   const configFile = explicit ? path.resolve(explicit) : path.join(routineRoot, CONFIG_FILE_NAME);
   let usedConfig: string | undefined;
@@ -149,12 +208,29 @@ export function resolveOptions(
             ),
           );
         }
+      } else if (!explicit) {
+        // The routine's own file: untrusted (routineSettings.ts).
+        const text = fs.readFileSync(configFile, "utf8").replace(/^\uFEFF/, "");
+        const routine = readRoutineConfig(data, text, tree, new Set(options.protectedRules));
+        findings.push(...routine.findings);
+        Object.assign(options.rules, routine.rules);
+        options.routineExclude = routine.exclude;
+        if (routine.zoneKeys) options.zoneKeys = routine.zoneKeys;
+        if (routine.sqlCallNames) options.sqlCallNames = routine.sqlCallNames;
+        routineSettings = routine.settings;
       } else {
-        const { rules, logs, ...rest } = data as Partial<ValidatorOptions> & { $schema?: string };
+        // A file the LZ team named in the task's inputs: trusted as a whole.
+        const { rules, logs, exclude, ...rest } = data as Omit<Partial<ValidatorOptions>, "rules" | "exclude"> & {
+          $schema?: string;
+          rules?: Record<string, RuleEntry>;
+          exclude?: ExcludeEntry[];
+        };
         delete (rest as { $schema?: string }).$schema;
         Object.assign(options, rest);
         options.logs = { ...DEFAULT_LOG_REQUIREMENTS, ...(logs ?? {}) };
-        Object.assign(options.rules, rules ?? {});
+        for (const [code, entry] of Object.entries(rules ?? {}))
+          options.rules[code.toUpperCase()] = ruleSeverity(entry);
+        options.exclude = (exclude ?? []).map(excludePattern);
       }
     }
   } else if (explicit) {
@@ -162,7 +238,7 @@ export function resolveOptions(
   }
 
   for (const [key, value] of Object.entries(inputs)) {
-    if (key === "configFile" || key === "ruleSeverities" || value === undefined || value === "") continue;
+    if (NOT_PLAIN_INPUTS.has(key) || value === undefined || value === "") continue;
     (options as unknown as Record<string, unknown>)[key] = value;
   }
   for (const [index, raw] of (inputs.ruleSeverities ?? "").split(/\r?\n|,/).entries()) {
@@ -175,7 +251,7 @@ export function resolveOptions(
     }
     options.rules[m[1].toUpperCase()] = m[2].toLowerCase() as RuleSetting;
   }
-  for (const code of Object.keys(options.rules)) {
+  for (const code of [...Object.keys(options.rules), ...extraProtected]) {
     if (!ruleByCode(code))
       findings.push(lzv(`Unknown rule code '${code}' in the rule settings: see docs/rules/README.md for the codes.`));
   }
@@ -198,5 +274,5 @@ export function resolveOptions(
     findings.push(lzv(`failOn '${options.failOn}' must be error, warning or never.`));
     options.failOn = "error";
   }
-  return { options, findings, configFile: usedConfig };
+  return { options, findings, configFile: usedConfig, routineSettings };
 }

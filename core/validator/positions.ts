@@ -35,17 +35,3 @@ export class LineIndex {
     return this.starts.length;
   }
 }
-
-const IGNORE = /lz:\s*ignore\[([A-Za-z0-9_,\s]+)\]/;
-
-/** Rule codes silenced on a line by `# lz: ignore[CODE1,CODE2]` (any comment syntax). */
-export function suppressedCodes(lineText: string): Set<string> {
-  const match = IGNORE.exec(lineText);
-  if (!match) return new Set();
-  return new Set(
-    match[1]
-      .split(",")
-      .map((c) => c.trim().toUpperCase())
-      .filter(Boolean),
-  );
-}

@@ -5,6 +5,7 @@
 import { cell, table } from "../markdown";
 import type { GateResult, Summary, ValidationResult } from "./engine";
 import { allRules, rulePage, ruleByCode } from "./rules";
+import type { RoutineSetting } from "./routineSettings";
 import type { Finding, Lang } from "./types";
 
 export const TOOL_NAME = "lz-validate-routine";
@@ -22,6 +23,7 @@ export interface ValidationReport {
   result: GateResult;
   findings: Finding[];
   summary: Summary;
+  routineSettings: RoutineSetting[];
 }
 
 export function jsonReport(result: ValidationResult, routine: string, version: string): ValidationReport {
@@ -33,6 +35,45 @@ export function jsonReport(result: ValidationResult, routine: string, version: s
     result: result.result,
     findings: result.findings,
     summary: result.summary,
+    routineSettings: result.routineSettings,
+  };
+}
+
+const ROUTINE_SETTINGS: Record<Lang, Record<string, string>> = {
+  en: {
+    title: "Set by the routine itself (its .lzvalidator.json and # lz: ignore comments)",
+    where: "Where",
+    setting: "Setting",
+    reason: "Reason",
+    status: "Status",
+    applied: "applied",
+    refused: "refused: only the LZ team may",
+    noReason: "(no reason given)",
+  },
+  es: {
+    title: "Definido por la propia rutina (su .lzvalidator.json y sus comentarios # lz: ignore)",
+    where: "Dónde",
+    setting: "Ajuste",
+    reason: "Motivo",
+    status: "Estado",
+    applied: "aplicado",
+    refused: "rechazado: solo el equipo LZ puede",
+    noReason: "(sin motivo)",
+  },
+};
+
+/** What the routine asked of its own gate, as rows every report shows: where, what, why, applied or not. */
+export function routineSettingRows(result: ValidationResult): { title: string; head: string[]; rows: string[][] } {
+  const t = ROUTINE_SETTINGS[result.options.lang];
+  return {
+    title: t.title,
+    head: [t.where, t.setting, t.reason, t.status],
+    rows: result.routineSettings.map((r) => [
+      `${r.file}:${r.line}`,
+      r.setting,
+      r.reason ?? t.noReason,
+      r.applied ? t.applied : t.refused,
+    ]),
   };
 }
 
@@ -93,9 +134,19 @@ export function sarifReport(
             locations: location,
           };
           if (f.minVersion) entry.properties = { minVersion: f.minVersion };
-          if (f.suppressed) entry.suppressions = [{ kind: "inSource", justification: "# lz: ignore" }];
+          if (f.suppressed) {
+            const by = result.routineSettings.find((r) => r.file === f.file && r.line === f.line && r.applied);
+            entry.suppressions = [
+              {
+                kind: "inSource",
+                justification: `# lz: ignore${by?.reason ? `: ${by.reason}` : " (no reason given)"}`,
+              },
+            ];
+          }
           return entry;
         }),
+        // What the routine asked of its own gate, applied or refused (routineSettings.ts).
+        properties: { routineSettings: result.routineSettings },
       },
     ],
   };
@@ -142,6 +193,10 @@ export function markdownSummary(result: ValidationResult, routine: string, docsB
     `**${h.result}: ${result.result}** — ${h.counts.replace("%e", String(s.errors)).replace("%w", String(s.warnings)).replace("%i", String(s.infos))}`,
     "",
   );
+  if (result.routineSettings.length) {
+    const settings = routineSettingRows(result);
+    out.push(`#### ${settings.title}`, "", table(settings.head, settings.rows), "");
+  }
   if (!result.findings.length) {
     out.push(h.none);
     return out.join("\n") + "\n";

@@ -3,7 +3,7 @@ export const VALIDATE_REPORT_SCHEMA = {
   $schema: "http://json-schema.org/draft-07/schema#",
   title: "LZ ValidateRoutine report (ValidateRoutine-report.json, lz validate --format json)",
   type: "object",
-  required: ["tool", "routine", "pythonVersion", "failOn", "result", "findings", "summary"],
+  required: ["tool", "routine", "pythonVersion", "failOn", "result", "findings", "summary", "routineSettings"],
   additionalProperties: false,
   properties: {
     tool: {
@@ -33,6 +33,26 @@ export const VALIDATE_REPORT_SCHEMA = {
           message: { type: "string", minLength: 1 },
           minVersion: { type: "string" },
           suppressed: { type: "boolean" },
+        },
+      },
+    },
+    routineSettings: {
+      type: "array",
+      description:
+        "What the routine itself asked of its gate: its own .lzvalidator.json and its # lz: ignore comments, applied or refused.",
+      items: {
+        type: "object",
+        required: ["file", "line", "setting", "applied"],
+        additionalProperties: false,
+        properties: {
+          file: { type: "string" },
+          line: { type: "integer", minimum: 1 },
+          setting: { type: "string" },
+          reason: { type: "string" },
+          applied: {
+            type: "boolean",
+            description: "false: refused (a protected rule or a setting only the LZ team may change).",
+          },
         },
       },
     },

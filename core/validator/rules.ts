@@ -33,6 +33,11 @@ export interface Rule {
   /** Why it matters (the page's second section). */
   why: string;
   example?: { bad: string; good: string; language: string };
+  /**
+   * It stops what breaks production (credentials, code that fails on the server's Python, a dev dsn):
+   * the routine cannot silence it, neither in its .lzvalidator.json nor with `# lz: ignore`.
+   */
+  protectsProduction?: boolean;
 }
 
 const rules: Rule[] = [];

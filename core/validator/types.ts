@@ -29,4 +29,6 @@ export interface RawFinding {
   column: number;
   args: Array<string | number>;
   minVersion?: string;
+  /** Silenced by the routine's own `# lz: ignore[CODE]` (reported as info). */
+  suppressed?: boolean;
 }

@@ -130,6 +130,7 @@ async function run(): Promise<void> {
       versionFile: optionalFilePath("versionFile"),
       configFile: optionalFilePath("configFile"),
       ruleSeverities: tl.getInput("ruleSeverities", false) || undefined,
+      protectedRules: tl.getInput("protectedRules", false) || undefined,
       failOn,
       lang,
       logsPath,

@@ -37,6 +37,7 @@ describe("lz validate", function () {
       "pythonVersion",
       "result",
       "routine",
+      "routineSettings",
       "summary",
       "tool",
     ]);

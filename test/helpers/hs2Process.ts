@@ -4,7 +4,11 @@ import { startFakeHiveServer2 } from "./fakeHiveServer2";
 
 const [log] = process.argv.slice(2);
 void startFakeHiveServer2().then((server) => {
-  const flush = () => fs.writeFileSync(log, JSON.stringify({ statements: server.statements, rows: server.rows }));
+  // Written whole then renamed: the test may read it at any moment.
+  const flush = () => {
+    fs.writeFileSync(`${log}.tmp`, JSON.stringify({ statements: server.statements, rows: server.rows }));
+    fs.renameSync(`${log}.tmp`, log);
+  };
   setInterval(flush, 50).unref();
   process.on("SIGTERM", () => {
     flush();

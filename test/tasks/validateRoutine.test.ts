@@ -95,6 +95,22 @@ describeOnTaskNodes("ValidateRoutine task", function () {
     assert.match(r.stdout, /60 of 61 files analyzed|60 of 60 files analyzed|of \d+ files analyzed/);
   });
 
+  it("keeps its gate when the routine's own .lzvalidator.json tries to switch it off, and lists what it tried", async () => {
+    const routine = makeRoutine({
+      "static/config/config.json": PRD_CONFIG,
+      "m.py": 'password = "Sup3rSecreta2024"\na = "/home/ana/x"\n',
+      ".lzvalidator.json": '{"rules": {"SEC001": "off", "PTH001": "off"}, "failOn": "never"}',
+    });
+    const r = await run({ routinePath: routine, protectedRules: "PTH001" });
+    assert.equal(r.result, "Failed", r.stdout);
+    const codes = r.commands.filter((c) => c.command === "task.logissue").map((c) => c.properties.code);
+    assert.deepEqual([...new Set(codes)].sort(), ["LZV002", "PTH001", "SEC001"]);
+    const summary = uploadedSummary(r);
+    assert.match(summary, /\| \.lzvalidator\.json:1 \| rules\.SEC001 = off \| \(no reason given\) \| refused/);
+    assert.match(summary, /\| \.lzvalidator\.json:1 \| rules\.PTH001 = off \| \(no reason given\) \| refused/);
+    assert.match(summary, /\| \.lzvalidator\.json:1 \| failOn = "never" \|/);
+  });
+
   it("writes messages in Spanish when the agent's culture is es-ES", async () => {
     const routine = makeRoutine({ "static/config/config.json": PRD_CONFIG, "m.py": 'x = f"{a}"\n' });
     const r = await run({ routinePath: routine }, { "System.Culture": "es-ES" });

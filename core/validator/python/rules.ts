@@ -3,6 +3,7 @@ import { registerRules } from "../rules";
 registerRules([
   {
     code: "PY001",
+    protectsProduction: true,
     name: "syntax-error",
     severity: "error",
     category: "python",
@@ -15,7 +16,7 @@ registerRules([
       en: "Open the file at this line and column and correct the syntax (a missing parenthesis, colon or quote is the usual cause).",
       es: "Abra el archivo en esta línea y columna y corrija la sintaxis (lo usual es un paréntesis, dos puntos o comilla que falta).",
     },
-    why: "A file that does not parse cannot be imported: the routine stops at the first import of it, in production as in dev. Known limitation of the parser: a continuation line inside brackets indented less than its statement (legal Python, rare in routines) can be reported; silence that line with `# lz: ignore[PY001]`.",
+    why: "A file that does not parse cannot be imported: the routine stops at the first import of it, in production as in dev. Known limitation of the parser: a continuation line inside brackets indented less than its statement (legal Python, rare in routines) can be reported; the LZ team can lower PY001 for a release with the task input *Rule severities* (the routine itself cannot silence it).",
     example: {
       language: "python",
       bad: "def cargar(tabla)\n    return tabla",
@@ -24,6 +25,7 @@ registerRules([
   },
   {
     code: "PY002",
+    protectsProduction: true,
     name: "python2-syntax",
     severity: "error",
     category: "python",
@@ -45,6 +47,7 @@ registerRules([
   },
   {
     code: "PY003",
+    protectsProduction: true,
     name: "newer-syntax",
     severity: "error",
     category: "python",
@@ -65,6 +68,7 @@ registerRules([
   },
   {
     code: "PY004",
+    protectsProduction: true,
     name: "newer-stdlib",
     severity: "error",
     category: "python",

@@ -27,6 +27,7 @@ registerRules([
   },
   {
     code: "SEC001",
+    protectsProduction: true,
     name: "hardcoded-credential",
     severity: "error",
     category: "paths-and-secrets",
@@ -70,6 +71,7 @@ registerRules([
   },
   {
     code: "CFG002",
+    protectsProduction: true,
     name: "dsn-not-production",
     severity: "error",
     category: "configuration",
@@ -271,5 +273,53 @@ registerRules([
       es: "Corrija .lzvalidator.json (o la entrada de la tarea) como dice el mensaje; docs/lzvalidator.schema.json lo describe.",
     },
     why: "A setting the validator cannot read would silently change what the gate checks.",
+  },
+  {
+    code: "LZV002",
+    name: "routine-setting-refused",
+    severity: "warning",
+    category: "validator",
+    title: {
+      en: "The routine tries to switch off part of its own gate.",
+      es: "La rutina intenta apagar parte de su propia compuerta.",
+    },
+    message: {
+      en: "The routine's own %s asks for `%s`: ignored. It would silence a rule that protects production or change what the gate checks, which only the LZ team may do.",
+      es: "El propio %s de la rutina pide `%s`: se ignora. Silenciaría una regla que protege producción o cambiaría lo que la compuerta revisa, y eso solo lo puede hacer el equipo LZ.",
+    },
+    fix: {
+      en: "Remove the setting from the routine. If the LZ team agrees, it sets it in the task's inputs (Rule severities, Python version, expected dsn…).",
+      es: "Quite el ajuste de la rutina. Si el equipo LZ está de acuerdo, lo define en las entradas de la tarea (Severidades de reglas, versión de Python, dsn esperado…).",
+    },
+    why: "The gate exists to stop credentials, Python that fails on the server's 3.5 and a wrong dsn from reaching production: the code it checks cannot be the one that turns it off. The rules that protect production (SEC001, CFG002, PY001–PY004, and any the task input Protected rules names) and the settings that decide what is checked (pythonVersion, expectedDsn, zona, failOn, maxFileSizeKb, logs) are refused from the routine's .lzvalidator.json and from # lz: ignore comments.",
+    example: {
+      language: "json",
+      bad: '{ "rules": { "SEC001": "off" }, "pythonVersion": "3.8" }',
+      good: '{ "rules": { "SQL003": { "severity": "warning", "reason": "staging table, dropped at the end" } } }',
+    },
+  },
+  {
+    code: "LZV003",
+    name: "suppression-without-reason",
+    severity: "warning",
+    category: "validator",
+    title: {
+      en: "The routine silences a rule without saying why.",
+      es: "La rutina silencia una regla sin decir por qué.",
+    },
+    message: {
+      en: "The routine's %s silences `%s` without saying why: add a reason, e.g. %s.",
+      es: "El %s de la rutina silencia `%s` sin decir por qué: agregue un motivo, p. ej. %s.",
+    },
+    fix: {
+      en: "Write why the finding does not apply, next to the suppression; the reports and the HU comment show it to the LZ reviewer.",
+      es: "Escriba por qué el hallazgo no aplica, junto a la supresión; los reportes y el comentario de la HU se lo muestran al revisor de LZ.",
+    },
+    why: "A suppression is a decision someone on the LZ team reviews: without a reason it cannot be reviewed, only trusted.",
+    example: {
+      language: "python",
+      bad: "spark.sql(sql)  # lz: ignore[SQL003]",
+      good: "spark.sql(sql)  # lz: ignore[SQL003] staging table in the routine's own zone, dropped at the end",
+    },
   },
 ]);

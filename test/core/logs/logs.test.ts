@@ -1,5 +1,6 @@
 import { strict as assert } from "assert";
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import JSZip from "jszip";
 import { checkLogs, DEFAULT_LOG_REQUIREMENTS, LogFile, runStart } from "../../../core/logs/checkLogs";
@@ -109,10 +110,18 @@ describe("run-log requirements", () => {
       strict.findings.map((f) => f.rule),
       ["LOG001"],
     );
+    // The LZ team relaxes the requirements in a configuration file of its own…
+    const lzConfig = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "lz-cfg-")), "lz.json");
+    fs.writeFileSync(lzConfig, '{"logs": {"minFiles": 4}}');
+    assert.deepEqual((await validateRoutine(routine, { logsPath: dir, configFile: lzConfig })).findings, []);
+    // …the routine cannot relax its own.
     const relaxed = makeRoutine({
       "static/config/config.json": PRD_CONFIG,
       ".lzvalidator.json": '{"logs": {"minFiles": 4}}',
     });
-    assert.deepEqual((await validateRoutine(relaxed, { logsPath: dir })).findings, []);
+    assert.deepEqual(
+      (await validateRoutine(relaxed, { logsPath: dir })).findings.map((f) => f.rule),
+      ["LOG001", "LZV002"],
+    );
   });
 });

@@ -5,7 +5,13 @@
 import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
-import { analyzePythonFile, analyzeTextFile, AnalysisContext, finalizeFindings } from "../../../core/validator/engine";
+import {
+  analyzePythonFile,
+  analyzeTextFile,
+  AnalysisContext,
+  applyRoutineSuppressions,
+  finalizeFindings,
+} from "../../../core/validator/engine";
 import { decodeText } from "../../../core/validator/files";
 import { DEFAULT_OPTIONS } from "../../../core/validator/options";
 import { createPythonParser } from "../../../core/validator/python/parser";
@@ -100,7 +106,10 @@ describe("validator fuzz", function () {
       let raw;
       try {
         raw = [...analyzePythonFile(parser, file, ctx), ...analyzeTextFile({ ...file, path: `f${i}.json` }, ctx)];
-        const findings = finalizeFindings(raw, ctx.options, new Map([[file.path, text]]));
+        const findings = finalizeFindings(
+          applyRoutineSuppressions(raw, ctx.options, new Map([[file.path, text]])).raw,
+          ctx.options,
+        );
         for (const f of findings) assert.ok(f.line >= 1 && f.column >= 1 && f.message, JSON.stringify(f));
         if (findings.length) withFindings++;
       } catch (err) {

@@ -20,7 +20,7 @@ import { repoRoot } from "../../helpers/taskRun";
 const FILES = {
   "static/config/config.json": PRD_CONFIG.replace("prd", "dev"),
   "pkg/m.py":
-    'x = f"{a}"\nimport secrets\ny = f"{b}"  # lz: ignore[PY003]\nz = "<b>|pipe|</b>"\npassword = "abc|<script>"\n',
+    'x = f"{a}"\nimport secrets\ny = "/home/ana/x"  # lz: ignore[PTH001] ruta de ejemplo\nz = "<b>|pipe|</b>"\npassword = "abc|<script>"\n',
 };
 
 describe("validator reports", () => {
@@ -44,7 +44,7 @@ describe("validator reports", () => {
     const run = sarif.runs[0];
     assert.equal(run.tool.driver.name, "lz-validate-routine");
     const ids = run.tool.driver.rules.map((r: any) => r.id);
-    assert.deepEqual([...ids].sort(), ["CFG002", "PY003", "PY004", "SEC001"]);
+    assert.deepEqual([...ids].sort(), ["CFG002", "PTH001", "PY003", "PY004", "SEC001"]);
     assert.equal(
       run.tool.driver.rules.find((r: any) => r.id === "PY003").helpUri,
       "https://example.test/kit/docs/rules/PY003.md",
@@ -55,9 +55,13 @@ describe("validator reports", () => {
     }
     const suppressed = run.results.find((r: any) => r.suppressions);
     assert.equal(suppressed.level, "note");
+    assert.deepEqual(suppressed.suppressions, [{ kind: "inSource", justification: "# lz: ignore: ruta de ejemplo" }]);
+    assert.deepEqual(run.properties.routineSettings, [
+      { file: "pkg/m.py", line: 3, setting: "# lz: ignore[PTH001]", reason: "ruta de ejemplo", applied: true },
+    ]);
     assert.deepEqual(suppressed.locations[0].physicalLocation, {
       artifactLocation: { uri: "pkg/m.py", uriBaseId: "SRCROOT" },
-      region: { startLine: 3, startColumn: 5 },
+      region: { startLine: 3, startColumn: 6 },
     });
     assert.match(run.originalUriBaseIds.SRCROOT.uri, /^file:\/\/\/.*alm_test\/$/);
   });
@@ -67,9 +71,10 @@ describe("validator reports", () => {
     const result = await validateRoutine(routine, {});
     const md = markdownSummary(result, routine);
     assert.match(md, /\*\*Result: Failed\*\* — 4 errors, 0 warnings, 1 info/);
-    assert.match(md, /\| PY003 \| error \| 2 \| Syntax newer than the target Python version. \|/);
+    assert.match(md, /\| PY003 \| error \| 1 \| Syntax newer than the target Python version. \|/);
     assert.ok(md.indexOf("`pkg/m.py`") > md.indexOf("Findings by rule"));
-    assert.match(md, /\| 3:5 \| PY003 \| info \(lz: ignore\) \|/);
+    assert.match(md, /\| 3:6 \| PTH001 \| info \(lz: ignore\) \|/);
+    assert.match(md, /\| pkg\/m\.py:3 \| # lz: ignore\[PTH001\] \| ruta de ejemplo \| applied \|/);
     assert.ok(!md.includes("<script>"), "user text is escaped");
   });
 

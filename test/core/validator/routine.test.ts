@@ -3,6 +3,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { validateRoutine, ValidationResult } from "../../../core/validator/engine";
+import { commentHtml } from "../../../core/validator/huComment";
+import { jsonReport, markdownSummary } from "../../../core/validator/report";
 import { makeRoutine, PRD_CONFIG } from "../../helpers/routine";
 
 const CLEAN_PY = "import os\n\n\ndef run():\n    return os.getcwd()\n";
@@ -191,30 +193,52 @@ describe("routine rules", () => {
 
   describe("settings and suppressions", () => {
     const BAD = { "static/config/config.json": PRD_CONFIG, "m.py": 'x = f"{a}"\nimport secrets\n' };
-    it("`# lz: ignore[CODE]` turns that finding into info, only for that code and line", async () => {
+    it("`# lz: ignore[CODE] why` turns that finding into info, only for that code and line", async () => {
       const r = await validate({
         ...BAD,
-        "m.py": 'x = f"{a}"  # lz: ignore[PY003]\ny = f"{b}"  # lz: ignore[PY004]\n',
+        "m.py":
+          'a = "/home/ana/datos"  # lz: ignore[PTH001] ruta de ejemplo del README\nb = "/home/luis/x"  # lz: ignore[SQL001]\n',
       });
       assert.deepEqual(
-        r.findings.map((f) => [f.line, f.severity, !!f.suppressed]),
+        r.findings.map((f) => [f.rule, f.line, f.severity, !!f.suppressed]),
         [
-          [1, "info", true],
-          [2, "error", false],
+          ["PTH001", 1, "info", true],
+          ["PTH001", 2, "error", false],
         ],
       );
+      assert.deepEqual(r.routineSettings, [
+        { file: "m.py", line: 1, setting: "# lz: ignore[PTH001]", reason: "ruta de ejemplo del README", applied: true },
+      ]);
     });
-    it(".lzvalidator.json changes severities and turns rules off", async () => {
-      const r = await validate({ ...BAD, ".lzvalidator.json": '{"rules": {"PY003": "warning", "PY004": "off"}}' });
+    it("the routine's .lzvalidator.json changes severities and turns rules off, with a reason", async () => {
+      const OPEN = { "static/config/config.json": PRD_CONFIG, "m.py": 'a = "/home/ana/datos"\nb = "/opt/app/x"\n' };
+      const r = await validate({
+        ...OPEN,
+        ".lzvalidator.json": JSON.stringify({
+          rules: { PTH001: { severity: "warning", reason: "rutas del servidor de pruebas" } },
+        }),
+      });
       assert.deepEqual(
         r.findings.map((f) => [f.rule, f.severity]),
-        [["PY003", "warning"]],
+        [
+          ["PTH001", "warning"],
+          ["PTH001", "warning"],
+        ],
       );
       assert.equal(r.result, "SucceededWithIssues");
+      assert.deepEqual(r.routineSettings, [
+        {
+          file: ".lzvalidator.json",
+          line: 1,
+          setting: "rules.PTH001 = warning",
+          reason: "rutas del servidor de pruebas",
+          applied: true,
+        },
+      ]);
     });
     it("the ruleSeverities input wins over the file; failOn=warning fails on warnings", async () => {
       const r = await validate(
-        { ...BAD, ".lzvalidator.json": '{"rules": {"PY003": "off"}}' },
+        { ...BAD, ".lzvalidator.json": '{"rules": {"PTH001": {"severity": "off", "reason": "x"}}}' },
         { ruleSeverities: "PY003=warning\nPY004=off", failOn: "warning" },
       );
       assert.deepEqual(
@@ -227,6 +251,85 @@ describe("routine rules", () => {
       const r = await validate(BAD, { failOn: "never" });
       assert.equal(r.result, "SucceededWithIssues");
       assert.equal(r.summary.errors, 2);
+    });
+    describe("the gate belongs to the LZ team, not to the routine", () => {
+      // Credentials, Python 2, a dev dsn: every way the routine could try to pass anyway.
+      const GUILTY = {
+        "static/config/config.json": '{"dsn": "impala-virtual-dev", "zona": "proceso_x"}',
+        "m.py":
+          'password = "Sup3rSecreta2024"  # lz: ignore[SEC001] es de pruebas\nprint "hola"  # lz: ignore[PY002]\n',
+      };
+      const SILENCE_ALL = JSON.stringify({
+        rules: { SEC001: "off", PY002: "off", CFG002: { severity: "info", reason: "dev" }, PY003: "off" },
+        exclude: ["**"],
+        pythonVersion: "3.13",
+        expectedDsn: "impala-virtual-dev",
+        failOn: "never",
+        maxFileSizeKb: 1,
+        logs: { minFiles: 0 },
+      });
+
+      it("cannot silence the rules that protect production, nor change what is checked", async () => {
+        const r = await validate({ ...GUILTY, ".lzvalidator.json": SILENCE_ALL });
+        assert.equal(r.result, "Failed");
+        const errors = r.findings.filter((f) => f.severity === "error").map((f) => `${f.rule} ${f.file}:${f.line}`);
+        assert.deepEqual(errors.sort(), ["CFG002 static/config/config.json:1", "PY002 m.py:2", "SEC001 m.py:1"]);
+        const refused = r.routineSettings.filter((x) => !x.applied).map((x) => x.setting);
+        assert.deepEqual(refused.sort(), [
+          "# lz: ignore[PY002]",
+          "# lz: ignore[SEC001]",
+          'expectedDsn = "impala-virtual-dev"',
+          'failOn = "never"',
+          'logs = {"minFiles":0}',
+          "maxFileSizeKb = 1",
+          'pythonVersion = "3.13"',
+          "rules.CFG002 = info",
+          "rules.PY002 = off",
+          "rules.PY003 = off",
+          "rules.SEC001 = off",
+        ]);
+        const lzv002 = r.findings.filter((f) => f.rule === "LZV002");
+        assert.equal(lzv002.length, refused.length);
+        assert.ok(lzv002.every((f) => f.severity === "warning"));
+        // The exclude applies to the other rules only (and lacks a reason).
+        assert.ok(r.routineSettings.some((x) => x.setting === "exclude **" && x.applied));
+        assert.ok(r.findings.some((f) => f.rule === "LZV003" && /exclude \*\*/.test(f.message)));
+      });
+
+      it("a rule the task input protectedRules names is protected too", async () => {
+        const files = { "static/config/config.json": PRD_CONFIG, "m.py": 'a = "/home/ana/x"\n' };
+        const config = { ".lzvalidator.json": '{"rules": {"PTH001": {"severity": "off", "reason": "no aplica"}}}' };
+        assert.deepEqual(codes(await validate({ ...files, ...config })), []);
+        const r = await validate({ ...files, ...config }, { protectedRules: "PTH001" });
+        assert.deepEqual(codes(r).sort(), ["LZV002", "PTH001"]);
+      });
+
+      it("the LZ team's own configFile and ruleSeverities are trusted as a whole", async () => {
+        const lz = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "lz-cfg-")), "lz.json");
+        fs.writeFileSync(lz, '{"rules": {"SEC001": "off", "CFG002": "warning"}, "pythonVersion": "3.13"}');
+        const r = await validate(GUILTY, { configFile: lz, ruleSeverities: "PY002=info" });
+        // SEC001 off, CFG002 a warning, PY002 info: as the LZ team said. The routine's own ignore comments
+        // (on protected rules) are still refused.
+        assert.deepEqual(r.findings.map((f) => `${f.rule} ${f.severity}`).sort(), [
+          "CFG002 warning",
+          "LZV002 warning",
+          "LZV002 warning",
+          "PY002 info",
+        ]);
+        assert.ok(r.routineSettings.every((x) => x.setting.startsWith("# lz: ignore")));
+      });
+
+      it("lists what the routine set in the JSON report, the summary and the HU comment", async () => {
+        const r = await validate({ ...GUILTY, ".lzvalidator.json": SILENCE_ALL });
+        const json = jsonReport(r, "/r", "1.0.0");
+        assert.equal(json.routineSettings.length, r.routineSettings.length);
+        const md = markdownSummary(r, "/r");
+        assert.match(md, /#### Set by the routine itself/);
+        assert.match(md, /\| m\.py:1 \| # lz: ignore\[SEC001\] \| es de pruebas \| refused: only the LZ team may \|/);
+        const html = commentHtml({ ...r, options: { ...r.options, lang: "es" } }, "/r", "m");
+        assert.match(html, /Definido por la propia rutina/);
+        assert.match(html, /rules\.SEC001 = off<\/td><td>\(sin motivo\)<\/td><td>rechazado: solo el equipo LZ puede/);
+      });
     });
     it("a broken configuration is an LZV001 finding naming the problem", async () => {
       const r = await validate({
