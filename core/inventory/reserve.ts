@@ -81,8 +81,14 @@ export interface ReserveResult {
 
 const MAX_ATTEMPTS = 10;
 
-/** Control characters (Unicode Cc) except tab and newline, which a text input may hold. */
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/u;
+/** The first control character (Unicode Cc) other than tab and newline, which a text input may hold. */
+function firstControl(value: string): { index: number; code: number } | undefined {
+  for (let index = 0; index < value.length; index++) {
+    const code = value.charCodeAt(index);
+    if ((code < 0x20 && code !== 0x09 && code !== 0x0a) || (code >= 0x7f && code <= 0x9f)) return { index, code };
+  }
+  return undefined;
+}
 
 /**
  * The text inputs that become columns of the row: no control character other than tab and newline
@@ -102,9 +108,9 @@ function checkText(req: ReserveRequest): Problem[] {
     ["prerequisite", "prerequisite", req.prerequisite],
   ];
   for (const [field, label, value] of values) {
-    const control = CONTROL.exec(value);
+    const control = firstControl(value);
     if (control) {
-      const code = control[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0");
+      const code = control.code.toString(16).toUpperCase().padStart(4, "0");
       problems.push(problem("ControlCharacter", "error", field, label, `U+${code}`, control.index + 1));
     }
     if (value.trim() === "NULL") problems.push(problem("NullText", "error", field, label));
