@@ -127,11 +127,13 @@ export function shellErrorText(stderr: string): string {
     if (line.trim() && !CHATTER.some((re) => re.test(line))) kept.push(line.trim());
   }
   const chosen = kept.length ? kept : lines.filter((l) => l.trim()).slice(-3);
-  return chosen
-    .slice(0, 12)
-    .map((l) => (l.length > 500 ? `${l.slice(0, 500)}…` : l))
-    .join(" / ")
-    .replace(/##(?=vso\[|\[)/gi, "# #");
+  return oneLine(chosen.slice(0, 12).join(" / "), 12 * 500);
+}
+
+/** Text from impala-shell for a message: one line, bounded, unable to pass for an agent command. */
+function oneLine(text: string, max: number): string {
+  const flat = text.replace(/\r?\n/g, " / ").replace(/##(?=vso\[|\[)/gi, "# #");
+  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
 }
 
 /** -B output: records of `columns` values; SQL NULL (printed NULL) reads as empty, as HiveServer2's null. */
@@ -147,7 +149,7 @@ export function parseDelimitedOutput(stdout: string, columns: number): string[][
       skip_empty_lines: true,
     });
   } catch (err) {
-    throw new ImpalaShellError("ShellOutputUnexpected", [columns, (err as Error).message.slice(0, 300)]);
+    throw new ImpalaShellError("ShellOutputUnexpected", [columns, oneLine((err as Error).message, 300)]);
   }
   records.forEach((r, i) => {
     if (r.length !== columns)
@@ -215,7 +217,7 @@ export class ImpalaShellBackend extends ImpalaSqlBackend {
         warn(
           "ShellVersionUnknown",
           this.options.shellPath,
-          code === 0 ? (text.trim().split("\n")[0] ?? "").slice(0, 200) : shellErrorText(stderr),
+          code === 0 ? oneLine(text.trim().split("\n")[0] ?? "", 200) : shellErrorText(stderr),
         );
       else if (!atLeast(version, 3, 3)) warn("ShellVersionOld", shown);
       if (this.options.ssl && !this.options.caCertFile && !atLeast(version, 4, 6))

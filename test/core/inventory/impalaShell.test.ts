@@ -73,6 +73,54 @@ describe("impala-shell output and messages", () => {
     );
     assert.equal(shellErrorText("Query: x\n"), "Query: x", "nothing else: the last lines");
   });
+
+  it("fails when impala-shell says it retried with a Kerberos ticket, even on exit 0", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lz-retry-"));
+    const shell = path.join(dir, "impala-shell");
+    fs.writeFileSync(
+      shell,
+      `#!/bin/sh\ncase "$*" in *--version*) echo "Impala Shell v4.6.0 (872fc53) built on x"; exit 0;; esac\n` +
+        `echo "Kerberos ticket found in the credentials cache, retrying the connection with a secure transport." >&2\n`,
+      { mode: 0o755 },
+    );
+    await assert.rejects(
+      new ImpalaShellBackend({
+        shellPath: shell,
+        host: "h",
+        ssl: true,
+        kerberos: false,
+        user: "svc_lz",
+        password: "x",
+      }).sync(),
+      (e: ImpalaShellError) => e.code === "KerberosFallback" && e.args[0] === "svc_lz",
+    );
+  });
+
+  it("runs an impala-shell whose version it cannot tell without --verify_cert, and says so once", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lz-noversion-"));
+    const shell = path.join(dir, "impala-shell");
+    fs.writeFileSync(
+      shell,
+      `#!/bin/sh\ncase "$*" in *--version*) echo "impala shell build version not available"; exit 0;; esac\n` +
+        `echo "$*" >> "${dir}/args"\n`,
+      { mode: 0o755 },
+    );
+    const warnings: string[] = [];
+    const b = new ImpalaShellBackend({
+      shellPath: shell,
+      host: "h",
+      kerberos: true,
+      ssl: true,
+      onWarning: (code, ...args) => warnings.push([code, ...args].join(" | ")),
+    });
+    await b.sync();
+    await b.sync();
+    assert.deepEqual(warnings, [
+      `ShellVersionUnknown | ${shell} | impala shell build version not available`,
+      "CertificateNotVerified | ?",
+    ]);
+    assert.ok(!fs.readFileSync(path.join(dir, "args"), "utf8").includes("--verify_cert"));
+  });
 });
 
 describe("impala-shell backend through the faithful fake impala-shell", function () {
@@ -175,21 +223,6 @@ describe("impala-shell backend through the faithful fake impala-shell", function
         e.code === "ShellFailed" && /Error connecting TTransportException/.test(String(e.args[1])),
     );
     assert.ok(wrong.runs().every((r) => r.identity === null));
-  });
-
-  it("fails when impala-shell says it retried with a Kerberos ticket, even on exit 0", async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lz-retry-"));
-    const shell = path.join(dir, "impala-shell");
-    fs.writeFileSync(
-      shell,
-      `#!/bin/sh\ncase "$*" in *--version*) echo "Impala Shell v4.6.0 (872fc53) built on x"; exit 0;; esac\n` +
-        `echo "Kerberos ticket found in the credentials cache, retrying the connection with a secure transport." >&2\n`,
-      { mode: 0o755 },
-    );
-    await assert.rejects(
-      new ImpalaShellBackend({ shellPath: shell, host: "h", ssl: true, ...ldap }).sync(),
-      (e: ImpalaShellError) => e.code === "KerberosFallback" && e.args[0] === "svc_lz",
-    );
   });
 
   it("a user's ~/.impalarc, /etc/impalarc or IMPALA_SHELL_GLOBAL_CONFIG_FILE changes nothing", async () => {
