@@ -14,7 +14,7 @@ const { values } = parseArgs({
   options: { runs: { type: "string", default: "25" }, only: { type: "string", multiple: true } },
 });
 const runs = Number(values.runs);
-/** `--only cold-start` (repeatable) runs just those sections: size, cold-start, stdlib, sql, reserve, verify-env, tab. */
+/** `--only cold-start` (repeatable) runs just those sections: size, cold-start, stdlib, sql, reserve, impala-shell, verify-env, tab. */
 const want = (section) => !values.only || values.only.includes(section);
 const KB = 1024;
 const rows = [];
@@ -317,6 +317,114 @@ if (want("reserve")) {
       same && rows.length === 20,
     );
     fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// --- ReserveInventory through the faithful fake impala-shell (issue #21) ----------------------
+if (want("impala-shell")) {
+  const { createRequire } = await import("node:module");
+  const require = createRequire(import.meta.url);
+  const built = (...p) => require(path.join(root, "build", "ts", ...p));
+  const fakes = built("test", "helpers", "fakeImpalaShell.js");
+  const { ImpalaShellBackend } = built("core", "inventory", "impalaShell.js");
+  const { reserve } = built("core", "inventory", "reserve.js");
+  const { COLUMNS } = built("core", "inventory", "sql.js");
+  if (!fakes.fakePython()) row("impala-shell: value set", `not measured: ${fakes.NO_PYTHON}`, "0 differences", false);
+  else {
+    const withFake = async (options, env, work) => {
+      const fake = fakes.installFakeImpalaShell(options);
+      const backend = (extra = {}) =>
+        new ImpalaShellBackend({
+          shellPath: fake.shell,
+          host: "impala",
+          port: 21050,
+          kerberos: true,
+          ssl: true,
+          ...extra,
+        });
+      return fakes.withFakeEnv(fake, () => work(fake, backend), env);
+    };
+    const values = fakes.HOSTILE_VALUES;
+    const rowOf = (i, v) =>
+      Object.fromEntries(COLUMNS.map((c) => [c, c === "package" ? `SQOOPDI${i + 1}` : c === "proceso" ? `P${i}` : v]));
+    for (const [label, options, env] of [
+      ["tarball impala-shell", {}, {}],
+      ["pip impala-shell, Python 3.6, C locale", { entryPoint: "pip", python: "3.6" }, { LC_ALL: "C" }],
+    ]) {
+      const differences = await withFake(options, env, async (fake, backend) => {
+        const b = backend({ settleMs: 0 });
+        let different = 0;
+        for (const [i, v] of values.entries()) {
+          await b.insert(rowOf(i, v));
+          const back = await b.rows({ semilla: v, package: `SQOOPDI${i + 1}` });
+          const stored = fake.rows()[i];
+          if (
+            JSON.stringify(back) !== JSON.stringify([rowOf(i, v)]) ||
+            JSON.stringify(stored) !== JSON.stringify(rowOf(i, v))
+          )
+            different++;
+        }
+        return different;
+      });
+      row(
+        `impala-shell: ${values.length} hostile values × ${COLUMNS.length - 2} columns (${label})`,
+        `${differences} differences between inserted and read back`,
+        "0 differences",
+        differences === 0,
+      );
+    }
+    // Two releases read the same last number, then both insert: the smaller semilla keeps it.
+    const semillas = ['repo-b\n"dos"', "repo-a 'uno'\n\"1\""];
+    const outcome = await withFake({}, {}, async (fake, backend) => {
+      let arrived = 0;
+      let open;
+      const gate = new Promise((resolve) => (open = resolve));
+      const racing = () => {
+        const b = backend({ settleMs: 400 });
+        const packages = b.packages.bind(b);
+        let first = true;
+        b.packages = async () => {
+          const list = await packages();
+          if (first) {
+            first = false;
+            if (++arrived === semillas.length) open();
+            await gate;
+          }
+          return list;
+        };
+        return b;
+      };
+      const request = (semilla) => ({
+        huType: "nueva",
+        kind: "routine",
+        periodicity: "Diaria",
+        app: "CSD",
+        semilla,
+        tables: [],
+        dataFolder: "",
+        descripcion: "línea 1 \"con comillas\"\nlínea 2 con 'apóstrofos' y ${var:x}",
+        requestedBy: "bench",
+        runDay: "L-V",
+        runTime: "06:00",
+        prerequisite: "",
+        dryRun: false,
+      });
+      const results = await Promise.all(semillas.map((s) => reserve(racing(), request(s))));
+      const stored = fake.rows();
+      return {
+        keeper: results[1].ok && results[1].reservations[0].package === "SQOOPDI1",
+        loser: results[0].problems.map((p) => p.code).join(",") === "Collision",
+        intact:
+          stored.length === 2 &&
+          stored.every((r) => r.descripcion === request("").descripcion && semillas.includes(r.semilla)),
+      };
+    });
+    row(
+      "impala-shell: two releases racing for one number (newlines, quotes)",
+      `${outcome.keeper ? "smaller semilla keeps SQOOPDI1" : "WRONG KEEPER"}, ${outcome.loser ? "the other fails naming both rows" : "NO COLLISION REPORTED"}, ${outcome.intact ? "rows read back intact" : "ROWS CHANGED"}`,
+      "tie-break by the smaller semilla (#5)",
+      outcome.keeper && outcome.loser && outcome.intact,
+    );
   }
 }
 

@@ -41,6 +41,7 @@ export async function reserveCommand(argv: string[]): Promise<CommandResult> {
       kerberos: true,
       ssl: true,
       onStatement: (s) => statements.push(s),
+      onWarning: (code, ...args) => process.stderr.write(`WARNING: ${loc(code, ...args)}\n`),
     });
   }
   try {

@@ -18,7 +18,6 @@ import type { InventoryBackend } from "./reserve";
 import {
   COLUMNS,
   deleteOwnRowStatement,
-  INVENTORY_TABLE,
   insertStatement,
   InventoryRow,
   RowFilter,
@@ -33,8 +32,6 @@ function engine(): Promise<SqlJsStatic> {
   sqlJs ??= initSqlJs({ locateFile: (file: string) => path.join(path.dirname(require.resolve("sql.js")), file) });
   return sqlJs;
 }
-
-const sqlite = (statement: string) => statement.split(INVENTORY_TABLE).join(SQLITE_TABLE);
 
 export interface EmbeddedOptions {
   locking?: "reservation" | "statement";
@@ -115,20 +112,42 @@ export class EmbeddedBackend implements InventoryBackend {
     }
   }
 
-  private query(db: Database, statement: string): InventoryRow[] {
-    this.options.onStatement?.(statement);
-    const result = db.exec(sqlite(statement));
+  /**
+   * Logs what Impala would have received and runs the SQLite statement with bound parameters: the
+   * table is named in SQLite's own statement, never found by rewriting text (a value may name it).
+   */
+  private query(db: Database, impala: string, statement: string, params: string[] = []): InventoryRow[] {
+    this.options.onStatement?.(impala);
+    const result = db.exec(statement, params);
     if (!result.length) return [];
     const { columns, values } = result[0];
     return values.map((v) => Object.fromEntries(columns.map((c, i) => [c, String(v[i])])) as InventoryRow);
   }
 
   packages(): Promise<string[]> {
-    return this.withDb((db) => this.query(db, selectPackagesStatement()).map((r) => r.package), false);
+    return this.withDb(
+      (db) => this.query(db, selectPackagesStatement(), selectPackagesStatement(SQLITE_TABLE)).map((r) => r.package),
+      false,
+    );
   }
 
   rows(filter: RowFilter): Promise<InventoryRow[]> {
-    return this.withDb((db) => this.query(db, selectRowsStatement(filter, "sqlite")), false);
+    const where = Object.entries(filter).filter(([, v]) => v !== undefined) as Array<[string, string]>;
+    for (const [column] of where)
+      if (!(COLUMNS as readonly string[]).includes(column)) throw new Error(`unknown column ${column}`);
+    const statement =
+      `SELECT ${COLUMNS.join(",")} FROM ${SQLITE_TABLE}` +
+      (where.length ? ` WHERE ${where.map(([c]) => `${c} = ?`).join(" AND ")}` : "");
+    return this.withDb(
+      (db) =>
+        this.query(
+          db,
+          selectRowsStatement(filter, "impala"),
+          statement,
+          where.map(([, v]) => v),
+        ),
+      false,
+    );
   }
 
   insert(row: InventoryRow): Promise<void> {

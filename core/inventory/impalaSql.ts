@@ -30,12 +30,12 @@ export abstract class ImpalaSqlBackend implements InventoryBackend {
     this.settleMs = sqlOptions.settleMs ?? 3000;
   }
 
-  /** Runs one statement; the rows it returns, each as its values by position. */
-  protected abstract execute(statement: string): Promise<string[][]>;
+  /** Runs one statement; the rows it returns (each `columns` values, by position; none for 0). */
+  protected abstract execute(statement: string, columns: number): Promise<string[][]>;
 
-  private statement(sql: string): Promise<string[][]> {
+  private statement(sql: string, columns: number): Promise<string[][]> {
     this.sqlOptions.onStatement?.(sql);
-    return this.execute(sql);
+    return this.execute(sql, columns);
   }
 
   async exclusive<T>(work: () => Promise<T>): Promise<T> {
@@ -43,17 +43,17 @@ export abstract class ImpalaSqlBackend implements InventoryBackend {
   }
 
   async packages(): Promise<string[]> {
-    return (await this.statement(selectPackagesStatement())).map((r) => r[0]);
+    return (await this.statement(selectPackagesStatement(), 1)).map((r) => r[0]);
   }
 
   async rows(filter: RowFilter): Promise<InventoryRow[]> {
-    return (await this.statement(selectRowsStatement(filter, "impala"))).map(
+    return (await this.statement(selectRowsStatement(filter, "impala"), COLUMNS.length)).map(
       (r) => Object.fromEntries(COLUMNS.map((c, i) => [c, r[i] ?? ""])) as InventoryRow,
     );
   }
 
   async insert(row: InventoryRow): Promise<void> {
-    await this.statement(insertStatement(row, "impala"));
+    await this.statement(insertStatement(row, "impala"), 0);
   }
 
   async deleteOwn(): Promise<void> {
@@ -61,6 +61,6 @@ export abstract class ImpalaSqlBackend implements InventoryBackend {
   }
 
   async sync(): Promise<void> {
-    await this.statement(refreshStatement());
+    await this.statement(refreshStatement(), 0);
   }
 }

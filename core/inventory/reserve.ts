@@ -81,11 +81,48 @@ export interface ReserveResult {
 
 const MAX_ATTEMPTS = 10;
 
+/** The first control character (Unicode Cc) other than tab and newline, which a text input may hold. */
+function firstControl(value: string): { index: number; code: number } | undefined {
+  for (let index = 0; index < value.length; index++) {
+    const code = value.charCodeAt(index);
+    if ((code < 0x20 && code !== 0x09 && code !== 0x0a) || (code >= 0x7f && code <= 0x9f)) return { index, code };
+  }
+  return undefined;
+}
+
+/**
+ * The text inputs that become columns of the row: no control character other than tab and newline
+ * (they corrupt the log and the readback), and not the text `NULL`, which impala-shell prints
+ * exactly as it prints an SQL NULL, so the row could never be read back as written.
+ */
+function checkText(req: ReserveRequest): Problem[] {
+  const problems: Problem[] = [];
+  const values: Array<[field: string, label: string, value: string]> = [
+    ["semilla", "semilla", req.semilla],
+    ...req.tables.map((t, i): [string, string, string] => ["tables", `tables (table ${i + 1})`, t]),
+    ["dataFolder", "dataFolder", req.dataFolder],
+    ["descripcion", "descripcion", req.descripcion],
+    ["requestedBy", "requestedBy", req.requestedBy],
+    ["runDay", "runDay", req.runDay],
+    ["runTime", "runTime", req.runTime],
+    ["prerequisite", "prerequisite", req.prerequisite],
+  ];
+  for (const [field, label, value] of values) {
+    const control = firstControl(value);
+    if (control) {
+      const code = control.code.toString(16).toUpperCase().padStart(4, "0");
+      problems.push(problem("ControlCharacter", "error", field, label, `U+${code}`, control.index + 1));
+    }
+    if (value.trim() === "NULL") problems.push(problem("NullText", "error", field, label));
+  }
+  return problems;
+}
+
 export function checkRequest(
   req: ReserveRequest,
   naming: NamingOptions,
 ): { problems: Problem[]; period?: { name: string; code: string } } {
-  const problems: Problem[] = [];
+  const problems: Problem[] = checkText(req);
   if (!["nueva", "modificacion"].includes(req.huType))
     problems.push(problem("HuTypeInvalid", "error", "huType", req.huType));
   if (!["routine", "coordinator"].includes(req.kind)) problems.push(problem("KindInvalid", "error", "kind", req.kind));

@@ -26,8 +26,17 @@ export type Dialect = "impala" | "sqlite";
 
 export function quote(value: string, dialect: Dialect): string {
   if (dialect === "sqlite") return `'${value.replace(/'/g, "''")}'`;
-  // Impala string literals: backslash escapes; control characters written as escapes too.
-  return `'${value.replace(/\\/g, "\\\\").replace(/'/g, "\\'").replace(/\n/g, "\\n").replace(/\r/g, "\\r").replace(/\t/g, "\\t").replace(/\0/g, "")}'`;
+  // Impala string literals: backslash escapes (Impala unescapes them as Hive does), control characters
+  // written as escapes too, and `$` as `\$`: impala-shell replaces `${…}` anywhere in a statement,
+  // literals included, unless the `$` follows a backslash; Impala reads `\$` back as `$`.
+  return `'${value
+    .replace(/\\/g, "\\\\")
+    .replace(/'/g, "\\'")
+    .replace(/\n/g, "\\n")
+    .replace(/\r/g, "\\r")
+    .replace(/\t/g, "\\t")
+    .replace(/\0/g, "")
+    .replace(/\$/g, "\\$")}'`;
 }
 
 export function insertStatement(row: InventoryRow, dialect: Dialect, table = INVENTORY_TABLE): string {

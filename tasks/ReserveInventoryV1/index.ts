@@ -50,6 +50,8 @@ async function run(): Promise<void> {
           password: isLdap ? password : undefined,
           settleMs,
           onStatement,
+          tempDir: tl.getVariable("Agent.TempDirectory"),
+          onWarning: (code, ...args) => tl.warning(taskLoc(code, ...args)),
         });
   const result = await reserve(backend, request, (m) => console.log(m));
   const variables: Array<[string, string]> = [];

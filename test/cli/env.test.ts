@@ -4,6 +4,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { makeEnvironment } from "../helpers/envLayout";
+import { fakePython, installFakeImpalaShell, NO_PYTHON } from "../helpers/fakeImpalaShell";
 import { repoRoot } from "../helpers/taskRun";
 
 const lz = (args: string[]) =>
@@ -179,5 +180,56 @@ describe("lz reserve", function () {
     assert.equal(bad.status, 1);
     assert.match(bad.stdout, /Periodicity 'Nunca' has no code/);
     assert.equal(lz(["reserve", "--backend", "embedded"]).status, 2);
+  });
+
+  it("reserves through impala-shell (the faithful fake), values read back intact, and warns on stderr", function () {
+    if (!fakePython()) {
+      console.log(`      (skipped: ${NO_PYTHON})`);
+      return this.skip();
+    }
+    const fake = installFakeImpalaShell({ version: "4.5.0" });
+    const reserveOnce = () =>
+      spawnSync(
+        process.execPath,
+        [
+          path.join(repoRoot, "bin", "lz.js"),
+          "reserve",
+          "--impala-connection",
+          "impala.banco.local:21050",
+          "--impala-shell-path",
+          fake.shell,
+          "--periodicity",
+          "Diaria",
+          "--app",
+          "CSD",
+          "--semilla",
+          'repo "uno"\n${var:x}',
+          "--descripcion",
+          "línea 1\n'línea 2' $ \\",
+          "--requested-by",
+          "r",
+          "--run-day",
+          "L-V",
+          "--run-time",
+          "06:00",
+          "--format",
+          "json",
+        ],
+        { encoding: "utf8", env: { ...fake.env, LANG: "C.UTF-8" } },
+      );
+    const first = reserveOnce();
+    assert.equal(first.status, 0, first.stdout + first.stderr);
+    assert.deepEqual(JSON.parse(first.stdout), {
+      package: "SQOOPDI1",
+      process: "SQPDI1RTNCSD",
+      consecutive: 1,
+      reused: false,
+    });
+    assert.match(first.stderr, /^WARNING: impala-shell 4\.5\.0 does not verify the Impala server's TLS certificate/);
+    assert.equal(JSON.parse(reserveOnce().stdout).reused, true);
+    assert.deepEqual(
+      fake.rows().map((r) => [r.semilla, r.descripcion]),
+      [['repo "uno"\n${var:x}', "línea 1\n'línea 2' $ \\"]],
+    );
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Answers the inventory's statement shapes over an in-memory table, un-escaping Impala literals
- * the way Impala does. Shared by the fake impala-shell and the HiveServer2 test server.
+ * (the named escapes; any other escaped character, `\$` included, for itself). Used by the
+ * HiveServer2 test server; the impala-shell fake (fake_impala_shell.py) has its own, after Impala's.
  */
 export type Row = Record<string, string>;
 

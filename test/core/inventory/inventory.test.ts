@@ -211,6 +211,54 @@ describe("reserving (embedded SQLite backend)", function () {
     assert.equal(rows[0].descripcion, evil);
   });
 
+  it("maps the table without touching literals: a semilla naming the table still finds its row", async () => {
+    const backend = new EmbeddedBackend(dbFile());
+    const semilla = "repo resultados.inventario_lz 'x'";
+    const first = await reserve(backend, routine(semilla));
+    const again = await reserve(backend, routine(semilla));
+    assert.deepEqual(first.problems, []);
+    assert.equal(again.reservations[0].reused, true, "the rerun reuses its row");
+    assert.equal(again.reservations[0].package, first.reservations[0].package);
+    assert.equal((await backend.all()).length, 1);
+    assert.equal((await backend.all())[0].semilla, semilla);
+  });
+
+  it("rejects control characters other than tab and newline, and the text NULL, naming the input", async () => {
+    const backend = new EmbeddedBackend(dbFile());
+    const r = await reserve(
+      backend,
+      routine("repo-f", { descripcion: "linea 1\nlinea\t2 \u0007 fin", requestedBy: "NULL", runDay: "L\u001fV" }),
+    );
+    assert.deepEqual(
+      r.problems.map((p) => [p.code, p.field, ...p.args]),
+      [
+        ["ControlCharacter", "descripcion", "descripcion", "U+0007", 17],
+        ["NullText", "requestedBy", "requestedBy"],
+        ["ControlCharacter", "runDay", "runDay", "U+001F", 2],
+      ],
+    );
+    const coordinator = await reserve(
+      backend,
+      routine("zona", { kind: "coordinator", tables: ["t1", "NULL", "t\r3"], dataFolder: "/x\u0085" }),
+    );
+    assert.deepEqual(
+      coordinator.problems.map((p) => [p.code, ...p.args]),
+      [
+        ["NullText", "tables (table 2)"],
+        ["ControlCharacter", "tables (table 3)", "U+000D", 2],
+        ["ControlCharacter", "dataFolder", "U+0085", 3],
+      ],
+    );
+    const modification = await reserve(backend, routine("NULL", { huType: "modificacion" }));
+    assert.deepEqual(
+      modification.problems.map((p) => p.code),
+      ["NullText"],
+    );
+    assert.deepEqual(await backend.all(), [], "nothing written");
+    const ok = await reserve(backend, routine("repo-g", { descripcion: "dos\nlíneas\tcon tab", requestedBy: "null" }));
+    assert.deepEqual(ok.problems, [], "tab, newline and a lower-case null are fine");
+  });
+
   it("a modification HU reserves nothing and reports the existing row, or an error", async () => {
     const backend = new EmbeddedBackend(dbFile());
     await reserve(backend, routine("repo-c"));
