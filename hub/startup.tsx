@@ -25,6 +25,17 @@ export interface PageStart {
   show(content: JSX.Element): void;
 }
 
+/** A page that could not start: why, in the page's own words. */
+export function StartMessage({ text }: { text: string }): JSX.Element {
+  return (
+    <div className="lz-form">
+      <MessageCard className="lz-message" severity={MessageCardSeverity.Error}>
+        {text}
+      </MessageCard>
+    </div>
+  );
+}
+
 /** Thrown by a page's start when the host did not give what it needs; shown as it is. */
 export class StartError extends Error {}
 
@@ -58,13 +69,7 @@ export function startPage(run: (start: PageStart) => Promise<void>): void {
     } catch (err) {
       if (!(err instanceof StartError)) console.error(err);
       const text = t("startFailed", { e: err instanceof StartError ? err.message : failureText(t, err) });
-      show(
-        <div className="lz-form">
-          <MessageCard className="lz-message" severity={MessageCardSeverity.Error}>
-            {text}
-          </MessageCard>
-        </div>,
-      );
+      show(<StartMessage text={text} />);
       await SDK.notifyLoadFailed(text).catch(() => undefined);
     }
   });

@@ -44,6 +44,7 @@ const EN = {
     "The page gave no project (neither the project service nor the web context): open this from a project's release page or Pipelines hub.",
   noRelease: "The page handed the tab no release (no onReleaseChanged and no releaseId in its configuration).",
   waitingRelease: "Waiting for the release from the page…",
+  badRelease: "The page handed the tab something that is not a release (%e): reload the page.",
   busyLoad: "Reading HU %s…",
   busyReview: "Reading the release…",
   busySave: "Saving the release…",
@@ -137,6 +138,7 @@ const ES: Strings = {
   noRelease:
     "La página no entregó ningún release a la pestaña (sin onReleaseChanged ni releaseId en su configuración).",
   waitingRelease: "Esperando el release de la página…",
+  badRelease: "La página entregó a la pestaña algo que no es un release (%e): recargue la página.",
   busyLoad: "Leyendo la HU %s…",
   busyReview: "Leyendo el release…",
   busySave: "Guardando el release…",

@@ -10,7 +10,7 @@ import type { ReleaseLike } from "../core/release/releaseForm";
 import { releaseFromWire } from "../core/release/wire";
 import { ReleaseFeed, ReleaseForm } from "./ReleaseForm";
 import { restGateway } from "./restGateway";
-import { StartError, startPage } from "./startup";
+import { StartError, StartMessage, startPage } from "./startup";
 
 interface TabConfiguration {
   onReleaseChanged?(handler: (release: unknown) => void): unknown;
@@ -29,7 +29,15 @@ startPage(async ({ lang, t, project, show }) => {
     let shown = false;
     show(<Spinner className="lz-busy" size={SpinnerSize.large} label={t("waitingRelease")} />);
     await config.onReleaseChanged((raw) => {
-      const release = releaseFromWire(raw);
+      let release: ReleaseLike;
+      try {
+        release = releaseFromWire(raw);
+      } catch (err) {
+        // Before the form: say it. After: the form keeps what it has (and its edits).
+        console.error(err);
+        if (!shown) show(<StartMessage text={t("badRelease", { e: (err as Error).message })} />);
+        return;
+      }
       if (!shown) {
         shown = true;
         show(<ReleaseForm gateway={gateway} release={release} lang={lang} feed={feed} />);

@@ -397,6 +397,13 @@ describe("the release tab and hub inside a fake Azure DevOps host (built pages, 
     });
   }
 
+  it("the tab says so when the page hands it something that is not a release", async () => {
+    const hosted = await fake.open(browser, "tab", { releaseFeedUrl: `${fake.rest.vsrmBase}/__host/release/999` });
+    open.push(hosted);
+    await hosted.frame.waitForSelector(".lz-message");
+    assert.match(await text(hosted.frame), /The page handed the tab something that is not a release \(Not a release: /);
+  });
+
   it("pictures the tab inside the host with the Azure DevOps theme, after a Review with a real diff (images/release-tab.png)", async () => {
     // A release created from the previous version's: values to change, not only empty ones.
     const variables = (fake.rest.state.releases[42].body as any).variables;
