@@ -1,180 +1,292 @@
 /**
  * The release variables form: shows the release's values, drafts them from the HU, validates with
- * CreateOCVars' rules (core), previews the diff and saves only the form's variables and the
- * description. Every decision is core's (core/release); this component only renders and wires.
+ * CreateOCVars' rules, previews the diff and saves only the form's variables and the description.
+ * Every decision is core's (core/release: the form, revisions and rebase, review and save, failure
+ * texts); this component renders, wires, and says what is happening: a spinner while a call is in
+ * flight, a message when one fails — never a silent dead button.
  */
 import * as React from "react";
 import { Button } from "azure-devops-ui/Button";
 import { Card } from "azure-devops-ui/Card";
 import { FormItem } from "azure-devops-ui/FormItem";
 import { MessageCard, MessageCardSeverity } from "azure-devops-ui/MessageCard";
+import { Spinner, SpinnerSize } from "azure-devops-ui/Spinner";
 import { TextField } from "azure-devops-ui/TextField";
+import { describeFailure, isCallFailure } from "../core/release/failure";
+import type { Drafted } from "../core/release/fromHu";
+import { formatInstant } from "../core/release/instant";
 import {
   applyDraft,
   formVariables,
-  FormState,
-  planSave,
   readForm,
   ReleaseLike,
   SavePlan,
   stageOverrides,
   validateForm,
 } from "../core/release/releaseForm";
-import type { Drafted } from "../core/release/fromHu";
+import { Editing, rebase, receiveRelease } from "../core/release/revision";
+import { review, save } from "../core/release/save";
 import type { ReleaseGateway } from "./gateway";
 import { loadFromHu } from "./loadFromHu";
-import { Lang, strings } from "./strings";
+import { Lang, strings, Translate } from "./strings";
+import "./releaseForm.css";
+
+/** Later deliveries of the release by the host page (the tab's onReleaseChanged); returns an unsubscribe. */
+export type ReleaseFeed = (listener: (release: ReleaseLike) => void) => () => void;
 
 export interface ReleaseFormProps {
   gateway: ReleaseGateway;
   release: ReleaseLike;
   lang: Lang;
+  feed?: ReleaseFeed;
 }
 
-interface Message {
+interface Notice {
   severity: "info" | "warning" | "error";
-  text: string;
+  lines: string[];
 }
 
-export function ReleaseForm({ gateway, release: initial, lang }: ReleaseFormProps): JSX.Element {
+interface FormView {
+  editing: Editing;
+  drafted: Record<string, Drafted>;
+  /** The reviewed update, shown as a diff until something changes. */
+  plan?: Extract<SavePlan, { kind: "update" }>;
+  /** A newer revision than the form's, known from the host or a read: offered to rebase onto. */
+  newer?: ReleaseLike;
+  notice?: Notice;
+  /** What is in flight (the spinner's label). */
+  busy?: string;
+}
+
+/**
+ * The text of a failure: core's description of a failed call, else the error's own message. An error
+ * thrown by the host arrives through the SDK's channel as a plain object (its methods turned into
+ * remote proxies): only its `message` is read, never its toString.
+ */
+export function failureText(t: Translate, err: unknown): string {
+  if (isCallFailure(err)) return t(describeFailure(err));
+  if (typeof err === "string") return err;
+  const message = err && typeof err === "object" ? (err as { message?: unknown }).message : undefined;
+  return typeof message === "string" && message ? message : t("unknownError");
+}
+
+function changedNotice(t: Translate, key: "conflict" | "changedUnderneath", from: unknown, to: unknown): Notice {
+  return { severity: "warning", lines: [t(key, { a: formatInstant(from), b: formatInstant(to) })] };
+}
+
+export function ReleaseForm({ gateway, release: initial, lang, feed }: ReleaseFormProps): JSX.Element {
   const t = strings(lang);
-  const [release, setRelease] = React.useState(initial);
-  const [form, setForm] = React.useState<FormState>(() => readForm(initial));
-  const [drafted, setDrafted] = React.useState<Record<string, Drafted>>({});
+  const [view, setView] = React.useState<FormView>(() => ({
+    editing: { base: initial, form: readForm(initial) },
+    drafted: {},
+  }));
   const [huId, setHuId] = React.useState("");
-  const [busy, setBusy] = React.useState(false);
-  const [message, setMessage] = React.useState<Message | undefined>();
-  const [plan, setPlan] = React.useState<SavePlan | undefined>();
 
-  React.useEffect(() => {
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- the host's new release replaces the form (issue #13 keeps the edits)
-    setRelease(initial);
-    setForm(readForm(initial));
-    setPlan(undefined);
-  }, [initial]);
+  // The host hands the release again on every change of its page: the edits survive it (core decides).
+  React.useEffect(
+    () =>
+      feed?.((incoming) =>
+        setView((v) => {
+          const arrival = receiveRelease(v.editing, incoming);
+          if (arrival.kind === "kept") return v;
+          if (arrival.kind === "replaced") return { editing: arrival.editing, drafted: {} };
+          return {
+            ...v,
+            plan: undefined,
+            newer: arrival.release,
+            notice: changedNotice(
+              strings(lang),
+              "changedUnderneath",
+              v.editing.base.modifiedOn,
+              arrival.release.modifiedOn,
+            ),
+          };
+        }),
+      ),
+    [feed, lang],
+  );
 
+  const { editing, drafted, plan, newer, notice, busy } = view;
+  const { form, base } = editing;
   const problems = validateForm(form);
-  const overrides = stageOverrides(release, formVariables(release));
-  const setValue = (variable: string, value: string) => {
-    setPlan(undefined);
-    setForm((f) => ({ ...f, fields: f.fields.map((x) => (x.variable === variable ? { ...x, value } : x)) }));
+  const hasErrors = [...problems.values()].some((list) => list.some((p) => p.severity === "error"));
+  const overrides = stageOverrides(base, formVariables(base));
+
+  /** Runs one user action: spinner while in flight, its failure said in the page. */
+  const act = async (
+    label: string,
+    failedKey: string,
+    failedArgs: Record<string, string | number>,
+    work: () => Promise<void>,
+  ) => {
+    setView((v) => ({ ...v, busy: label, notice: undefined }));
+    try {
+      await work();
+    } catch (err) {
+      if (!isCallFailure(err)) console.error(err);
+      setView((v) => ({
+        ...v,
+        notice: { severity: "error", lines: [t(failedKey, { ...failedArgs, e: failureText(t, err) })] },
+      }));
+    } finally {
+      setView((v) => ({ ...v, busy: undefined }));
+    }
   };
+
+  const edit = (change: (e: Editing) => Editing) =>
+    setView((v) => ({ ...v, editing: change(v.editing), plan: undefined }));
+  const setValue = (variable: string, value: string) =>
+    edit((e) => ({
+      ...e,
+      form: { ...e.form, fields: e.form.fields.map((x) => (x.variable === variable ? { ...x, value } : x)) },
+    }));
+
+  const onLoad = () => {
+    const id = Number(huId.trim());
+    if (!Number.isInteger(id) || id <= 0) {
+      setView((v) => ({ ...v, notice: { severity: "error", lines: [t("huInvalid")] } }));
+      return Promise.resolve();
+    }
+    return act(t("busyLoad", { s: id }), "loadFailed", { s: id }, async () => {
+      const draft = await loadFromHu(gateway, id);
+      const lines = draft.failures.length
+        ? [t("loadedWithFailures", { s: id, n: draft.failures.length }), ...draft.failures.map((f) => t(f))]
+        : [t("loaded", { s: id })];
+      setView((v) => ({
+        ...v,
+        drafted: draft.fields,
+        editing: { ...v.editing, form: applyDraft(v.editing.form, draft, id) },
+        plan: undefined,
+        notice: { severity: draft.failures.length ? "warning" : "info", lines },
+      }));
+    });
+  };
+
+  const onReview = () => {
+    if (hasErrors) {
+      setView((v) => ({ ...v, notice: { severity: "error", lines: [t("invalid")] } }));
+      return Promise.resolve();
+    }
+    return act(t("busyReview"), "reviewFailed", {}, async () => {
+      const next = await review(gateway, base.id, form);
+      setView((v) =>
+        next.kind === "conflict"
+          ? {
+              ...v,
+              plan: undefined,
+              newer: next.current,
+              notice: changedNotice(t, "conflict", next.loadedModifiedOn, next.currentModifiedOn),
+            }
+          : next.kind === "nothing"
+            ? { ...v, plan: undefined, notice: { severity: "info", lines: [t("nothing")] } }
+            : { ...v, plan: next },
+      );
+    });
+  };
+
+  const onSave = () => {
+    if (!plan) return Promise.resolve();
+    return act(t("busySave"), "saveFailed", {}, async () => {
+      const outcome = await save(gateway, plan, form);
+      setView((v) => {
+        switch (outcome.kind) {
+          case "saved":
+            return {
+              ...v,
+              plan: undefined,
+              newer: undefined,
+              editing: { base: outcome.release, form: { ...v.editing.form, modifiedOn: outcome.release.modifiedOn } },
+              notice: { severity: "info", lines: [t("saved", { n: outcome.changes.length })] },
+            };
+          case "conflict":
+            return {
+              ...v,
+              plan: undefined,
+              newer: outcome.current,
+              notice: changedNotice(t, "conflict", outcome.loadedModifiedOn, outcome.currentModifiedOn),
+            };
+          case "nothing":
+            return { ...v, plan: undefined, notice: { severity: "info", lines: [t("nothing")] } };
+          default:
+            return { ...v, plan: outcome.plan, notice: { severity: "warning", lines: [t("reviewAgain")] } };
+        }
+      });
+    });
+  };
+
+  const onRebase = () =>
+    setView((v) => {
+      if (!v.newer) return v;
+      const { editing: next, overlaps } = rebase(v.editing, v.newer);
+      return {
+        ...v,
+        editing: next,
+        newer: undefined,
+        plan: undefined,
+        notice: {
+          severity: overlaps.length ? "warning" : "info",
+          lines: [
+            t("rebased", { b: formatInstant(next.base.modifiedOn) }),
+            ...overlaps.map((o) => t("overlap", { v: o.variable, s: o.theirs })),
+          ],
+        },
+      };
+    });
+
   const problemText = (variable: string) =>
     (problems.get(variable) ?? [])
       .filter((p) => p.severity === "error")
       .map((p) => t(p.code, { s: String(p.args[0] ?? "") }))
       .join(" ");
-
-  const onLoad = async () => {
-    const id = Number(huId.trim());
-    if (!Number.isInteger(id) || id <= 0) return;
-    setBusy(true);
-    setMessage(undefined);
-    try {
-      const draft = await loadFromHu(gateway, id);
-      setDrafted(draft.fields);
-      setForm((f) => applyDraft(f, draft, id));
-      setPlan(undefined);
-      setMessage({ severity: "info", text: t("loaded", { s: id }) });
-    } catch (err) {
-      setMessage({ severity: "error", text: t("loadFailed", { s: id, e: (err as Error).message }) });
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const onReview = async () => {
-    if (problems.size && [...problems.values()].some((list) => list.some((p) => p.severity === "error"))) {
-      setMessage({ severity: "error", text: t("invalid") });
-      return;
-    }
-    setBusy(true);
-    try {
-      const fresh = await gateway.getRelease(release.id);
-      const next = planSave(fresh, form.modifiedOn, form);
-      setPlan(next);
-      if (next.kind === "conflict")
-        setMessage({
-          severity: "warning",
-          text: t("conflict", { a: next.loadedModifiedOn ?? "-", b: next.currentModifiedOn ?? "-" }),
-        });
-      else if (next.kind === "nothing") setMessage({ severity: "info", text: t("nothing") });
-      else setMessage(undefined);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const onSave = async () => {
-    if (plan?.kind !== "update") return;
-    setBusy(true);
-    try {
-      const saved = await gateway.updateRelease(plan.body);
-      setMessage({ severity: "info", text: t("saved", { n: plan.changes.length }) });
-      setPlan(undefined);
-      setRelease(saved);
-      setForm((f) => ({ ...f, modifiedOn: saved.modifiedOn }));
-    } catch (err) {
-      setMessage({ severity: "error", text: t("saveFailed", { e: (err as Error).message }) });
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const onReload = async () => {
-    setBusy(true);
-    try {
-      const fresh = await gateway.getRelease(release.id);
-      setRelease(fresh);
-      setForm(readForm(fresh));
-      setPlan(undefined);
-      setMessage(undefined);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const draftNote = (d: Drafted | undefined) =>
+    !d
+      ? ""
+      : (d.failure ? t(d.failure) : d.missing ? t("missing", { s: d.missing }) : t("source", { s: d.source })) +
+        (d.warning ? ` — ${d.warning}` : "");
+  const shown = (value: string) => (value ? value : <span className="lz-empty">{t("empty")}</span>);
 
   return (
-    <div className="lz-form flex-column" style={{ gap: 16, padding: 16 }}>
-      {message && (
+    <div className="lz-form flex-column">
+      {notice && (
         <MessageCard
           className="lz-message"
           severity={
-            message.severity === "error"
+            notice.severity === "error"
               ? MessageCardSeverity.Error
-              : message.severity === "warning"
+              : notice.severity === "warning"
                 ? MessageCardSeverity.Warning
                 : MessageCardSeverity.Info
           }
+          buttonProps={
+            newer ? [{ id: "lz-reload", text: t("reload"), onClick: onRebase, disabled: !!busy }] : undefined
+          }
         >
-          {message.text}
+          <div className="lz-message-text">{notice.lines.join("\n")}</div>
         </MessageCard>
       )}
-      {plan?.kind === "conflict" && <Button id="lz-reload" text={t("reload")} onClick={onReload} disabled={busy} />}
+      {busy && <Spinner className="lz-busy" size={SpinnerSize.medium} label={busy} />}
       <Card>
-        <div className="flex-row flex-center" style={{ gap: 8 }}>
+        <div className="flex-row flex-center lz-hu-row">
           <FormItem label={t("huId")}>
             <TextField inputId="lz-hu" value={huId} onChange={(_e, v) => setHuId(v)} width={undefined} />
           </FormItem>
-          <Button id="lz-load" text={t("loadFromHu")} onClick={onLoad} disabled={busy || !huId.trim()} primary />
+          <Button id="lz-load" text={t("loadFromHu")} onClick={onLoad} disabled={!!busy || !huId.trim()} primary />
         </div>
       </Card>
       <Card>
-        <div className="flex-column" style={{ gap: 8, width: "100%" }}>
+        <div className="flex-column lz-fields">
           {form.fields.map((field) => {
-            const d = drafted[field.variable];
             const error = problemText(field.variable);
-            const note = d
-              ? (d.missing ? t("missing", { s: d.missing }) : t("source", { s: d.source })) +
-                (d.warning ? ` — ${d.warning}` : "")
-              : "";
             const override = overrides.find((o) => o.variable === field.variable);
             return (
               <FormItem
                 key={field.variable}
                 label={field.variable}
                 error={!!error}
-                message={[error || note, override ? t("stageOverride", { s: override.stage, v: field.variable }) : ""]
+                message={[
+                  error || draftNote(drafted[field.variable]),
+                  override ? t("stageOverride", { s: override.stage, v: field.variable }) : "",
+                ]
                   .filter(Boolean)
                   .join(" — ")}
               >
@@ -198,32 +310,37 @@ export function ReleaseForm({ gateway, release: initial, lang }: ReleaseFormProp
               multiline
               rows={6}
               value={form.description}
-              onChange={(_e, v) => setForm((f) => ({ ...f, description: v }))}
+              onChange={(_e, v) => edit((e) => ({ ...e, form: { ...e.form, description: v } }))}
             />
           </FormItem>
         </div>
       </Card>
-      <div className="flex-row" style={{ gap: 8 }}>
-        <Button id="lz-review" text={t("preview")} onClick={onReview} disabled={busy} />
-        {plan?.kind === "update" && <Button id="lz-save" text={t("save")} onClick={onSave} disabled={busy} primary />}
+      <div className="flex-row lz-actions">
+        <Button id="lz-review" text={t("preview")} onClick={onReview} disabled={!!busy} />
+        {plan && <Button id="lz-save" text={t("save")} onClick={onSave} disabled={!!busy} primary />}
       </div>
-      {plan?.kind === "update" && (
-        <Card>
+      {plan && (
+        <Card className="lz-diff-card">
           <table className="lz-diff">
             <caption>{t("changes")}</caption>
+            <colgroup>
+              <col className="lz-diff-variable" />
+              <col />
+              <col />
+            </colgroup>
             <thead>
               <tr>
-                <th />
-                <th>{t("before")}</th>
-                <th>{t("after")}</th>
+                <th scope="col">{t("variable")}</th>
+                <th scope="col">{t("before")}</th>
+                <th scope="col">{t("after")}</th>
               </tr>
             </thead>
             <tbody>
               {plan.changes.map((c) => (
                 <tr key={c.variable}>
-                  <td>{c.variable}</td>
-                  <td style={{ whiteSpace: "pre-wrap" }}>{c.before}</td>
-                  <td style={{ whiteSpace: "pre-wrap" }}>{c.after}</td>
+                  <th scope="row">{c.variable === "description" ? t("description") : c.variable}</th>
+                  <td>{shown(c.before)}</td>
+                  <td>{shown(c.after)}</td>
                 </tr>
               ))}
             </tbody>

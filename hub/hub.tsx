@@ -3,17 +3,11 @@
  * user picks or pastes a release (id or URL): it works on every Azure DevOps, with or without the
  * release tab.
  */
-import "azure-devops-ui/Core/override.css";
-import * as SDK from "azure-devops-extension-sdk";
 import * as React from "react";
-import * as ReactDOM from "react-dom";
 import { ReleaseHub } from "./ReleaseHub";
 import { restGateway } from "./restGateway";
-import { langOf } from "./strings";
+import { startPage } from "./startup";
 
-void SDK.init({ loaded: false, applyTheme: true }).then(async () => {
-  await SDK.ready();
-  const gateway = restGateway(SDK.getWebContext().project.name);
-  ReactDOM.render(<ReleaseHub gateway={gateway} lang={langOf(navigator.language)} />, document.getElementById("root"));
-  await SDK.notifyLoadSucceeded();
+startPage(async ({ lang, project, show }) => {
+  show(<ReleaseHub gateway={restGateway(project)} lang={lang} />);
 });

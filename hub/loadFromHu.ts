@@ -1,29 +1,66 @@
-/** "Load from HU": at most 5 REST calls, the independent ones in parallel; the decisions are core's. */
-import { draftFromHu, Drafted, PACKAGE_PARENT, packageConfigPath, PrFacts } from "../core/release/fromHu";
+/**
+ * "Load from HU": at most 5 REST calls — the HU; then its parent and its pull request in parallel;
+ * then the PR's src/ folders; then the package's config.json. The decisions are core's.
+ *
+ * Only the HU itself is required: when it cannot be read, the load fails (CallFailure). A parent,
+ * pull request, listing or file that cannot be read leaves its values empty with the failure said
+ * as what it is (permission, not found, server error…), never as "there is none".
+ */
+import { describeFailure, isCallFailure, Message } from "../core/release/failure";
+import { draftFromHu, Drafted, PACKAGE_PARENT, packageConfigPath, PrFacts, PrFailure } from "../core/release/fromHu";
+import { parsePullRequestLink } from "../core/release/links";
 import type { ReleaseGateway } from "./gateway";
 
-const PR_LINK = /^vstfs:\/\/\/Git\/PullRequestId\/[^%]+%2F([^%]+)%2F(\d+)$/i;
+export interface HuDraft {
+  fields: Record<string, Drafted>;
+  description: string;
+  /** Every call that failed, said as core says it (the fields show them too). */
+  failures: Message[];
+}
 
-export async function loadFromHu(
-  gateway: ReleaseGateway,
-  huId: number,
-): Promise<{ fields: Record<string, Drafted>; description: string }> {
-  const hu = await gateway.getWorkItem(huId);
-  const prLink = hu.pullRequestLinks.map((l) => PR_LINK.exec(l)).find(Boolean);
+export async function loadFromHu(gateway: ReleaseGateway, huId: number): Promise<HuDraft> {
+  const failures: Message[] = [];
+  // Anything else than a CallFailure is a bug: it fails the load rather than hiding as a value.
+  const failure = (err: unknown): Message => {
+    if (!isCallFailure(err)) throw err;
+    const message = describeFailure(err);
+    failures.push(message);
+    return message;
+  };
+  const hu = await gateway.getWorkItem(huId, "hu");
+  const prRef = hu.pullRequestLinks.map(parsePullRequestLink).find((ref) => ref !== undefined);
   const [parent, pr] = await Promise.all([
-    hu.parentId ? gateway.getWorkItem(hu.parentId).catch(() => undefined) : Promise.resolve(undefined),
-    prLink ? gateway.getPullRequest(Number(prLink[2])).catch(() => undefined) : Promise.resolve(undefined),
+    hu.parentId
+      ? gateway.getWorkItem(hu.parentId, "parent").then(
+          (item) => ({ parentTitle: item.title }),
+          (err: unknown) => ({ parentFailure: failure(err) }),
+        )
+      : Promise.resolve({}),
+    prRef ? gateway.getPullRequest(prRef).catch((err: unknown) => ({ failure: failure(err) })) : undefined,
   ]);
-  let prFacts: PrFacts | undefined;
-  if (pr) {
-    const folders = await gateway.listFolders(pr.repositoryId, pr.sourceCommit, PACKAGE_PARENT).catch(() => []);
+  let prFacts: PrFacts | PrFailure | undefined;
+  if (pr && "failure" in pr) prFacts = pr;
+  else if (pr) {
+    let folders: string[] = [];
+    let foldersFailure: Message | undefined;
+    try {
+      folders = await gateway.listFolders(pr, PACKAGE_PARENT);
+    } catch (err) {
+      foldersFailure = failure(err);
+    }
     const configPath = packageConfigPath(folders);
-    const configJson = configPath
-      ? await gateway.readFile(pr.repositoryId, pr.sourceCommit, configPath).catch(() => undefined)
-      : undefined;
-    prFacts = { repository: pr.repositoryName, srcFolders: folders, configJson };
+    let configJson: string | undefined;
+    let configFailure: Message | undefined;
+    if (configPath) {
+      try {
+        configJson = await gateway.readFile(pr, configPath);
+      } catch (err) {
+        configFailure = failure(err);
+      }
+    }
+    prFacts = { repository: pr.repositoryName, srcFolders: folders, configJson, foldersFailure, configFailure };
   }
-  return draftFromHu({ ...hu, parentTitle: parent?.title }, prFacts);
+  return { ...draftFromHu({ ...hu, ...parent }, prFacts), failures };
 }
 
 /** A release id from what the user pasted: 42, or a release URL with releaseId=42. */

@@ -1,37 +1,49 @@
 /**
  * The tab on the release page (ms.vss-web.tab on ms.vss-releaseManagement-web.release-details-view):
- * the host hands the release through the configuration's onReleaseChanged.
+ * the host hands the release through the configuration's onReleaseChanged, again on every change of
+ * its page (each time a new object, dates as `Date`s); the form keeps the user's edits across them.
  */
-import "azure-devops-ui/Core/override.css";
 import * as SDK from "azure-devops-extension-sdk";
 import * as React from "react";
-import * as ReactDOM from "react-dom";
-import { Surface, SurfaceBackground } from "azure-devops-ui/Surface";
+import { Spinner, SpinnerSize } from "azure-devops-ui/Spinner";
 import type { ReleaseLike } from "../core/release/releaseForm";
-import { ReleaseForm } from "./ReleaseForm";
+import { releaseFromWire } from "../core/release/wire";
+import { ReleaseFeed, ReleaseForm } from "./ReleaseForm";
 import { restGateway } from "./restGateway";
-import { langOf } from "./strings";
+import { StartError, StartMessage, startPage } from "./startup";
 
 interface TabConfiguration {
-  onReleaseChanged?(handler: (release: ReleaseLike) => void): void;
+  onReleaseChanged?(handler: (release: unknown) => void): unknown;
   releaseId?: number;
 }
 
-void SDK.init({ loaded: false, applyTheme: true }).then(async () => {
-  await SDK.ready();
-  const project = SDK.getWebContext().project.name;
+startPage(async ({ lang, t, project, show }) => {
   const gateway = restGateway(project);
-  const lang = langOf(navigator.language);
   const config = SDK.getConfiguration() as TabConfiguration;
-  const root = document.getElementById("root")!;
-  const render = (release: ReleaseLike) =>
-    ReactDOM.render(
-      <Surface background={SurfaceBackground.neutral}>
-        <ReleaseForm gateway={gateway} release={release} lang={lang} />
-      </Surface>,
-      root,
-    );
-  if (config.onReleaseChanged) config.onReleaseChanged((release) => render(release));
-  else if (config.releaseId) render(await gateway.getRelease(config.releaseId));
-  await SDK.notifyLoadSucceeded();
+  if (typeof config.onReleaseChanged === "function") {
+    const listeners = new Set<(release: ReleaseLike) => void>();
+    const feed: ReleaseFeed = (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    };
+    let shown = false;
+    show(<Spinner className="lz-busy" size={SpinnerSize.large} label={t("waitingRelease")} />);
+    await config.onReleaseChanged((raw) => {
+      let release: ReleaseLike;
+      try {
+        release = releaseFromWire(raw);
+      } catch (err) {
+        // Before the form: say it. After: the form keeps what it has (and its edits).
+        console.error(err);
+        if (!shown) show(<StartMessage text={t("badRelease", { e: (err as Error).message })} />);
+        return;
+      }
+      if (!shown) {
+        shown = true;
+        show(<ReleaseForm gateway={gateway} release={release} lang={lang} feed={feed} />);
+      } else listeners.forEach((listener) => listener(release));
+    });
+  } else if (typeof config.releaseId === "number") {
+    show(<ReleaseForm gateway={gateway} release={await gateway.getRelease(config.releaseId)} lang={lang} />);
+  } else throw new StartError(t("noRelease"));
 });

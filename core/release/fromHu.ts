@@ -1,9 +1,11 @@
 /**
  * Drafting the form from the HU and its pull request (DOMAIN.md step 1, process note 000 §2):
  * every value says where it came from, and a value that cannot be found is left empty with the
- * reason. Inputs are what the gateway read; this module only decides.
+ * reason. Inputs are what the gateway read; this module only decides. A value the gateway could not
+ * read (a refused or failed call) is not "absent": it carries the failure, said as what it is.
  */
 import { formatDescription } from "../oc/description";
+import type { Message } from "./failure";
 import { decodeEntities, toSingleLine } from "../text";
 import { DEFAULT_ZONE_KEYS, findDsn, findZone, parseStrictJson } from "../validator/routine/config";
 
@@ -14,6 +16,8 @@ export interface HuFacts {
   descriptionHtml?: string;
   areaPath?: string;
   parentTitle?: string;
+  /** The HU has a parent, but reading it failed: why (describeFailure). */
+  parentFailure?: Message;
 }
 
 export interface PrFacts {
@@ -22,6 +26,15 @@ export interface PrFacts {
   srcFolders: string[];
   /** static/config/config.json of the package, when found. */
   configJson?: string;
+  /** Listing src/ failed (not: src/ is empty): why. */
+  foldersFailure?: Message;
+  /** Reading config.json failed (not: it does not exist): why. */
+  configFailure?: Message;
+}
+
+/** The HU links a pull request, but reading it failed. */
+export interface PrFailure {
+  failure: Message;
 }
 
 /** Where a routine's repository keeps its package: one folder under this one. */
@@ -40,6 +53,8 @@ export interface Drafted {
   source: string;
   /** Set when the value could not be found: why. */
   missing?: string;
+  /** Set when the value could not be read (a call failed): what happened, in the page's language. */
+  failure?: Message;
   warning?: string;
 }
 
@@ -69,21 +84,25 @@ export function huParts(html: string | undefined): Record<"necesidad" | "solucio
   return out;
 }
 
+const failed = (failure: Message): Drafted => ({ value: "", source: "", failure });
+
 export function draftFromHu(
   hu: HuFacts,
-  pr: PrFacts | undefined,
+  pr: PrFacts | PrFailure | undefined,
 ): { fields: Record<string, Drafted>; description: string } {
   const fields: Record<string, Drafted> = {};
   const pmo = hu.parentTitle ? PMO.exec(hu.parentTitle) : null;
   fields.codigoPMO = pmo
     ? { value: pmo[1], source: `title of HU ${hu.id}'s parent` }
-    : {
-        value: "",
-        source: "",
-        missing: hu.parentTitle
-          ? `no PMO code (3 letters + 5 digits) in the parent's title "${hu.parentTitle}"`
-          : `HU ${hu.id} has no parent`,
-      };
+    : hu.parentFailure
+      ? failed(hu.parentFailure)
+      : {
+          value: "",
+          source: "",
+          missing: hu.parentTitle
+            ? `no PMO code (3 letters + 5 digits) in the parent's title "${hu.parentTitle}"`
+            : `HU ${hu.id} has no parent`,
+        };
   const area = hu.areaPath?.split("\\").pop()?.trim();
   fields["Nombre Celula"] = area
     ? { value: area, source: `area path of HU ${hu.id}` }
@@ -91,10 +110,13 @@ export function draftFromHu(
   if (!pr) {
     const reason = `no pull request is linked to HU ${hu.id}`;
     for (const v of ["repositoryName", "packageName", "zona"]) fields[v] = { value: "", source: "", missing: reason };
+  } else if ("failure" in pr) {
+    for (const v of ["repositoryName", "packageName", "zona"]) fields[v] = failed(pr.failure);
   } else {
     fields.repositoryName = { value: pr.repository, source: "the HU's pull request" };
-    fields.packageName =
-      pr.srcFolders.length === 1
+    fields.packageName = pr.foldersFailure
+      ? failed(pr.foldersFailure)
+      : pr.srcFolders.length === 1
         ? { value: pr.srcFolders[0], source: "the folder under src/ of the pull request" }
         : {
             value: "",
@@ -103,7 +125,11 @@ export function draftFromHu(
               ? `several folders under src/ (${pr.srcFolders.join(", ")}): choose one`
               : "no folder under src/ in the pull request",
           };
-    fields.zona = zonaFromConfig(pr.configJson);
+    fields.zona = pr.foldersFailure
+      ? failed(pr.foldersFailure)
+      : pr.configFailure
+        ? failed(pr.configFailure)
+        : zonaFromConfig(pr.configJson);
   }
   const parts = huParts(hu.descriptionHtml);
   return {

@@ -2,14 +2,19 @@
  * The release tab's domain (issue #6), without any Azure import: which release variables the form
  * edits, how they are validated (the same rules as CreateOCVars), what a save changes — only those
  * variables' values and the description, never a secret, never another variable, never
- * allowOverride/isSecret — and the conflict check (a release has no revision: modifiedOn).
+ * allowOverride/isSecret — and the conflict check (a release has no revision: modifiedOn, compared
+ * as an instant, issue #13).
  */
 import { parseDescription } from "../oc/description";
+import { sameInstant } from "./instant";
 import type { Drafted } from "./fromHu";
 import { checkField, DEFAULT_VARIABLE_NAMES, ReleaseField, RELEASE_FIELDS } from "../oc/releaseFields";
 import type { Problem } from "../problem";
 
-/** The subset of the Release REST resource the form reads and writes. */
+/**
+ * The subset of the Release REST resource the form reads and writes, as releaseFromWire (wire.ts)
+ * hands it: every date an ISO 8601 string. Compare `modifiedOn` with sameInstant, never with `===`.
+ */
 export interface ReleaseVariable {
   value?: string;
   isSecret?: boolean;
@@ -19,6 +24,7 @@ export interface ReleaseLike {
   id: number;
   name?: string;
   description?: string;
+  /** ISO 8601 (releaseFromWire); the revision stamp: Azure DevOps keeps no revision number. */
   modifiedOn?: string;
   variables?: Record<string, ReleaseVariable>;
   environments?: Array<{ name?: string; variables?: Record<string, ReleaseVariable> }>;
@@ -38,6 +44,7 @@ export interface FormField {
 export interface FormState {
   fields: FormField[];
   description: string;
+  /** The revision the values were read from (or last saved to): what a save must still find. */
   modifiedOn?: string;
 }
 
@@ -102,17 +109,18 @@ export interface Change {
 }
 
 export type SavePlan =
-  | { kind: "conflict"; loadedModifiedOn?: string; currentModifiedOn?: string }
+  | { kind: "conflict"; loadedModifiedOn?: string; currentModifiedOn?: string; current: ReleaseLike }
   | { kind: "nothing" }
   | { kind: "update"; body: ReleaseLike; changes: Change[]; skippedSecrets: string[] };
 
 /**
  * What a save sends, computed on the release read fresh just before: every other property and
  * variable goes back as it came. A variable the release does not define yet is added as a plain one.
+ * A release modified since the form's revision (another instant) is a conflict: nothing is sent.
  */
 export function planSave(fresh: ReleaseLike, loadedModifiedOn: string | undefined, state: FormState): SavePlan {
-  if (loadedModifiedOn !== fresh.modifiedOn)
-    return { kind: "conflict", loadedModifiedOn, currentModifiedOn: fresh.modifiedOn };
+  if (!sameInstant(loadedModifiedOn, fresh.modifiedOn))
+    return { kind: "conflict", loadedModifiedOn, currentModifiedOn: fresh.modifiedOn, current: fresh };
   const body: ReleaseLike = JSON.parse(JSON.stringify(fresh));
   body.variables ??= {};
   const changes: Change[] = [];

@@ -141,8 +141,11 @@ describe("release tab: the form's domain", () => {
       kind: "conflict",
       loadedModifiedOn: RELEASE.modifiedOn,
       currentModifiedOn: fresh.modifiedOn,
+      current: fresh,
     });
     assert.deepEqual(planSave(RELEASE, RELEASE.modifiedOn, readForm(RELEASE)), { kind: "nothing" });
+    // The same instant written another way is the same revision (issue #13).
+    assert.deepEqual(planSave(RELEASE, "2026-11-23T10:00:00.0000000Z", readForm(RELEASE)), { kind: "nothing" });
   });
 });
 
