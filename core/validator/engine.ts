@@ -167,7 +167,11 @@ export async function validateRoutine(
   const resolved = resolveOptions(absRoot, inputs);
   const options = resolved.options;
   const raw: RawFinding[] = [...resolved.findings];
-  const walk = walkRoutine(absRoot, { maxFileSizeKb: options.maxFileSizeKb, exclude: options.exclude });
+  const walk = walkRoutine(absRoot, {
+    maxFileSizeKb: options.maxFileSizeKb,
+    exclude: options.exclude,
+    maxFolderDepth: options.maxFolderDepth,
+  });
   raw.push(...walk.findings);
   const ctx: AnalysisContext = { root: absRoot, options, files: walk.files, allPaths: walk.allPaths };
 

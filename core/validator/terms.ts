@@ -35,6 +35,8 @@ const ES: Record<string, string> = {
   "private key": "llave privada",
   "AWS access key": "llave de acceso de AWS",
   credential: "credencial",
+  "its path is longer than the system allows (ENAMETOOLONG)":
+    "su ruta es más larga de lo que permite el sistema (ENAMETOOLONG)",
 };
 
 export function translateArg(arg: string | number, lang: "en" | "es"): string | number {
@@ -46,5 +48,7 @@ export function translateArg(arg: string | number, lang: "en" | "es"): string | 
   if (missing) return `falta '${missing[1]}'`;
   const unexpected = /^unexpected '(.*)'$/.exec(arg);
   if (unexpected) return `'${unexpected[1]}' inesperado`;
+  const deep = /^it is deeper than the limit of (\d+) folder levels \(input (\w+)\)$/.exec(arg);
+  if (deep) return `supera el límite de ${deep[1]} niveles de carpetas (entrada ${deep[2]})`;
   return arg;
 }

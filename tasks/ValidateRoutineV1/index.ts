@@ -11,6 +11,7 @@ import { isUnresolvedMacro } from "../../core/text";
 import { validateRoutine, ValidationResult } from "../../core/validator/engine";
 import { commentHtml, commentMarker, publishOnWorkItem } from "../../core/validator/huComment";
 import { writeReports } from "../../core/validator/output";
+import { MAX_READ_LIMIT, parseReadLimits, ReadLimits } from "../../core/validator/options";
 import { analyzeInWorkers } from "../../core/validator/pool";
 import { annotateFindings, failOnInput, findingsLang, setGateResult, taskVersion } from "../common/findings";
 import { downloadLogAttachments } from "../../core/logs/huLogs";
@@ -43,6 +44,14 @@ function huGateway(token: string) {
   const collection =
     tl.getVariable("System.CollectionUri") || tl.getVariable("System.TeamFoundationCollectionUri") || "";
   return workItemGateway(collection, tl.getVariable("System.TeamProject") || "", token);
+}
+
+/** The read limits (issue #18); a value that is not a whole number stops the task before any work. */
+function readLimits(): Partial<ReadLimits> {
+  const parsed = parseReadLimits((name) => tl.getInput(name, false));
+  if (parsed.invalid)
+    throw new InputError(taskLoc("LimitInvalid", parsed.invalid.name, parsed.invalid.value, MAX_READ_LIMIT));
+  return parsed.limits;
 }
 
 /** Downloads the HU's .log/.zip attachments into the agent's temp folder; returns that folder. */
@@ -109,6 +118,7 @@ async function run(): Promise<void> {
     return tl.setResult(tl.TaskResult.Failed, taskLoc("RoutinePathMissing", routine));
 
   const failOn = failOnInput();
+  const limits = readLimits();
   const pythonVersion = tl.getInput("pythonVersion", false) || "3.5";
   console.log(taskLoc("Analyzing", routine, pythonVersion, failOn));
   let lastShown = 0;
@@ -134,6 +144,7 @@ async function run(): Promise<void> {
       failOn,
       lang,
       logsPath,
+      ...limits,
     },
     {
       progress,
