@@ -52,6 +52,7 @@ export async function validate(argv: string[]): Promise<CommandResult> {
       protectedRules: inputs.protectedRules,
       failOn,
       lang,
+      logsPath: inputs.logsPath || undefined,
       ...limits.limits,
     },
     fs.existsSync(worker) ? { analyzeFiles: (files, ctx) => analyzeInWorkers(worker, files, ctx) } : {},
