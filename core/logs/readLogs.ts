@@ -131,8 +131,11 @@ export class BoundedLines {
     if (keepFrom !== -1 && keepFrom < chunk.length) this.chunks.push(chunk.subarray(keepFrom));
   }
 
+  /** The kept bytes, once: the chunks are let go as soon as they are joined. */
   bytes(): Buffer {
-    return Buffer.concat(this.chunks);
+    const joined = Buffer.concat(this.chunks);
+    this.chunks.length = 0;
+    return joined;
   }
 }
 
