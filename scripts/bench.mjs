@@ -15,7 +15,7 @@ const { values } = parseArgs({
   options: { runs: { type: "string", default: "25" }, only: { type: "string", multiple: true } },
 });
 const runs = Number(values.runs);
-/** `--only cold-start` (repeatable) runs just those sections: size, cold-start, stdlib, sql, reserve, impala-shell, verify-env, tab. */
+/** `--only cold-start` (repeatable) runs just those sections: size, cold-start, stdlib, sql, reserve, impala-shell, verify-env, tab, hostile. */
 const want = (section) => !values.only || values.only.includes(section);
 const KB = 1024;
 const rows = [];
@@ -551,6 +551,161 @@ if (want("tab")) {
       }
     }
   }
+}
+
+// --- Hostile input (issue #18): zip bombs, endless lines and downloads, folder trees too deep -----
+if (want("hostile")) {
+  // Each case runs in a child process of its own, as a task run does, so that its peak memory
+  // (maxRSS, worker threads included) is its own; the inputs are built by test/helpers/hostile.ts.
+  const ts = (...p) => path.join(root, "build", "ts", ...p);
+  const { createRequire } = await import("node:module");
+  const require = createRequire(import.meta.url);
+  const hostile = require(ts("test", "helpers", "hostile.js"));
+  const base = fs.mkdtempSync(path.join(os.tmpdir(), "lz-bench-hostile-"));
+  const runner = path.join(base, "case.cjs");
+  fs.writeFileSync(
+    runner,
+    `const path = require("path");
+const [kind, target, extra] = process.argv.slice(2);
+const ts = (...p) => path.join(${JSON.stringify(root)}, "build", "ts", ...p);
+(async () => {
+  const t0 = Date.now();
+  let findings;
+  if (kind === "download") {
+    const { downloadLogAttachments } = require(ts("core", "logs", "huLogs.js"));
+    async function* endless() {
+      for (;;) yield Buffer.alloc(64 * 1024, "a");
+    }
+    const gateway = {
+      listAttachments: async () => [{ name: "infinito.zip", url: "http://x/_apis/wit/attachments/1" }],
+      download: async () => endless(),
+    };
+    findings = (await downloadLogAttachments(gateway, 1, target, 50)).findings;
+  } else {
+    require(ts("core", "validator", "analyzers.js"));
+    const { validateRoutine } = require(ts("core", "validator", "engine.js"));
+    const { analyzeInWorkers } = require(ts("core", "validator", "pool.js"));
+    const worker = ts("core", "validator", "worker.js");
+    const r = await validateRoutine(
+      target,
+      { failOn: "never", ...JSON.parse(extra || "{}") },
+      { analyzeFiles: (files, ctx) => analyzeInWorkers(worker, files, ctx) },
+    );
+    findings = r.findings;
+  }
+  const byRule = {};
+  for (const f of findings) byRule[f.rule] = (byRule[f.rule] ?? 0) + 1;
+  console.log(JSON.stringify({ ms: Date.now() - t0, rssMb: process.resourceUsage().maxRSS / 1024, byRule }));
+})();
+`,
+  );
+  const measure = (what, kind, target, extra, expect) => {
+    const r = spawnSync(process.execPath, [runner, kind, target, JSON.stringify(extra ?? {})], {
+      encoding: "utf8",
+      timeout: 120_000,
+    });
+    let out;
+    try {
+      out = JSON.parse(r.stdout.trim().split("\n").pop());
+    } catch {
+      row(what, `crashed (exit ${r.status}${r.signal ? ", " + r.signal : ""}): ${r.stderr.slice(0, 200)}`, "", false);
+      return;
+    }
+    // What the hostile input caused (the example routine's own findings are the same every time).
+    const rules = Object.entries(out.byRule)
+      .filter(([rule]) => /^(LOG|FS)/.test(rule) || expect.includes(rule))
+      .sort()
+      .map(([k, v]) => `${k}×${v}`)
+      .join(" ");
+    const found = expect.every((rule) => out.byRule[rule]);
+    row(
+      what,
+      `${(out.ms / 1000).toFixed(2)} s, ${out.rssMb.toFixed(0)} MB RSS; ${rules || "no findings"}`,
+      `≤ 30 s, ≤ 500 MB, ${expect.join(" + ")}`,
+      out.ms <= 30_000 && out.rssMb <= 500 && found,
+    );
+  };
+  const { goodRunStarts, logName, runLog } = require(ts("test", "helpers", "logs.js"));
+  const routine = path.join(root, "examples", "alm_demo_rutina");
+  /** A folder with the ten good runs, plus `name` = `content`. */
+  const logsWith = (name, content) => {
+    const dir = fs.mkdtempSync(path.join(base, "logs-"));
+    for (const d of goodRunStarts()) fs.writeFileSync(path.join(dir, logName(d)), runLog(d));
+    fs.writeFileSync(path.join(dir, name), content);
+    return dir;
+  };
+  measure(
+    "hostile: zip bomb, 1 GiB of zeros in 1 MB (honest headers)",
+    "validate",
+    routine,
+    {
+      logsPath: logsWith("bomba.zip", hostile.zipBomb()),
+    },
+    ["LOG007"],
+  );
+  measure(
+    "hostile: zip bomb whose headers say 1 KB",
+    "validate",
+    routine,
+    {
+      logsPath: logsWith("bomba.zip", hostile.lyingZip()),
+    },
+    ["LOG007"],
+  );
+  {
+    const errors = Buffer.alloc(45 * 1024 * 1024, "2022-07-20 06:00:01 ERROR x\n");
+    const member = (i) => ({ ...hostile.textMember(`logs/run_${i}.log`, errors) });
+    measure(
+      "hostile: zip of 5 × 45 MB of error lines (past maxZipMb)",
+      "validate",
+      routine,
+      { logsPath: logsWith("errores.zip", hostile.zipArchive([0, 1, 2, 3, 4].map(member))) },
+      ["LOG007", "LOG005"],
+    );
+  }
+  measure(
+    "hostile: zip of 1,001 members",
+    "validate",
+    routine,
+    {
+      logsPath: logsWith("muchos.zip", hostile.manyMembersZip(1001)),
+    },
+    ["LOG007"],
+  );
+  measure(
+    "hostile: 50 MB single-line log",
+    "validate",
+    routine,
+    {
+      logsPath: logsWith("20220801_060000_orquestador_linea.log", Buffer.alloc(50 * 1024 * 1024, "a")),
+    },
+    ["LOG007"],
+  );
+  {
+    const folder = fs.mkdtempSync(path.join(base, "hu-"));
+    measure("hostile: endless HU attachment download", "download", folder, {}, ["LOG007"]);
+  }
+  {
+    const deep = fs.mkdtempSync(path.join(base, "deep-"));
+    fs.cpSync(routine, deep, { recursive: true });
+    fs.writeFileSync(path.join(deep, hostile.folderChain(deep, 1100, "d"), "oculto.py"), 'x = f"{y}"\n');
+    measure("hostile: 1,100 nested folders (maxFolderDepth 64)", "validate", deep, {}, ["FS005"]);
+    measure(
+      "hostile: 1,100 nested folders walked whole (maxFolderDepth 2000)",
+      "validate",
+      deep,
+      { maxFolderDepth: 2000 },
+      ["PY003"],
+    );
+  }
+  {
+    const deep = fs.mkdtempSync(path.join(base, "pathmax-"));
+    fs.cpSync(routine, deep, { recursive: true });
+    const undo = hostile.beyondPathMax(deep, 2, 30, ["oculto.py", "x = 1\n"]);
+    measure("hostile: folder tree deeper than PATH_MAX", "validate", deep, {}, ["FS005"]);
+    undo();
+  }
+  fs.rmSync(base, { recursive: true, force: true });
 }
 
 // --- report ---------------------------------------------------------------------------------

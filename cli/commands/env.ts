@@ -8,6 +8,7 @@ import { verifyEnvironment } from "../../core/env/verifyEnv";
 import { languageOf } from "../../core/i18n/localizer";
 import { formatTaskVersion } from "../../core/report";
 import { resultFromRaw } from "../../core/validator/engine";
+import { MAX_READ_LIMIT, parseReadLimits } from "../../core/validator/options";
 import { writeReports } from "../../core/validator/output";
 import { jsonReport } from "../../core/validator/report";
 import type { FailOn } from "../../core/validator/types";
@@ -28,11 +29,17 @@ export async function verifyEnv(argv: string[]): Promise<CommandResult> {
   const maxAgeHours = Number(inputs.maxAgeHours ?? "24");
   if (!(maxAgeHours > 0))
     throw new UsageError(`--max-age-hours must be a positive number (got '${inputs.maxAgeHours}')`);
+  const depth = parseReadLimits((name) => (name === "maxFolderDepth" ? inputs.maxFolderDepth : undefined));
+  if (depth.invalid)
+    throw new UsageError(
+      `--max-folder-depth must be a whole number from 1 to ${MAX_READ_LIMIT} (got '${depth.invalid.value}')`,
+    );
   const found = verifyEnvironment({
     ...inputs,
     baseDirectory: inputs.baseDirectory ?? "/avirtual",
     zona: inputs.zona,
     maxAgeHours,
+    maxFolderDepth: depth.limits.maxFolderDepth,
   });
   const result = resultFromRaw(found.findings, {
     lang: lang(options.lang),

@@ -12,7 +12,8 @@ import type { FailOn } from "../../core/validator/types";
 import { languageOf } from "../../core/i18n/localizer";
 import { cliLocale } from "../taskStrings";
 import { CommandResult } from "../command";
-import { parseTaskCommand, UsageError } from "../taskInputs";
+import { kebabCase, parseTaskCommand, UsageError } from "../taskInputs";
+import { MAX_READ_LIMIT, parseReadLimits } from "../../core/validator/options";
 
 export const validateHelp = [
   "<path>               the routine folder (or --routine-path)",
@@ -32,6 +33,11 @@ export async function validate(argv: string[]): Promise<CommandResult> {
     throw new UsageError("--work-item-id only works inside a pipeline (it needs the job's access token)");
   const lang = languageOf(cliLocale(options.lang));
   const failOn = (inputs.failOn || "error") as FailOn;
+  const limits = parseReadLimits((name) => inputs[name]);
+  if (limits.invalid)
+    throw new UsageError(
+      `--${kebabCase(limits.invalid.name)} must be a whole number from 1 to ${MAX_READ_LIMIT} (got '${limits.invalid.value}')`,
+    );
   const worker = path.join(__dirname, "validatorWorker.js");
   const result = await validateRoutine(
     routine,
@@ -46,6 +52,8 @@ export async function validate(argv: string[]): Promise<CommandResult> {
       protectedRules: inputs.protectedRules,
       failOn,
       lang,
+      logsPath: inputs.logsPath || undefined,
+      ...limits.limits,
     },
     fs.existsSync(worker) ? { analyzeFiles: (files, ctx) => analyzeInWorkers(worker, files, ctx) } : {},
   );

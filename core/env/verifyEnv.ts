@@ -8,6 +8,7 @@ import * as crypto from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import "./rules";
+import { DEFAULT_MAX_FOLDER_DEPTH, walkTree } from "../validator/files";
 import { checkVersion } from "../validator/routine/version";
 import type { RawFinding } from "../validator/types";
 
@@ -20,6 +21,8 @@ export interface VerifyEnvInput {
   artifactVersion?: string;
   maxAgeHours: number;
   sourcePath?: string;
+  /** Folder levels the comparison walks (FS005 past it); default 64. */
+  maxFolderDepth?: number;
   /** For tests: the current time. */
   now?: Date;
 }
@@ -59,18 +62,16 @@ function findByLooseName(dir: string, names: string[]): string | undefined {
 
 const IGNORED = /(^|\/)(__pycache__|\.git|[^/]+\.egg-info|[^/]+\.dist-info)(\/|$)|\.py[co]$/;
 
-function listFiles(root: string): Map<string, { abs: string; size: number }> {
+function listFiles(root: string, maxDepth: number, findings: RawFinding[]): Map<string, { abs: string; size: number }> {
   const out = new Map<string, { abs: string; size: number }>();
-  const walk = (dir: string, rel: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const r = rel ? `${rel}/${entry.name}` : entry.name;
-      if (IGNORED.test(r)) continue;
-      const abs = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(abs, r);
-      else if (entry.isFile()) out.set(r, { abs, size: fs.statSync(abs).size });
-    }
-  };
-  walk(root, "");
+  // The validator's bounded walk (FS005 past maxDepth or at a path the system refuses), in the order
+  // the system lists the entries, as before.
+  walkTree(root, { maxDepth, sorted: false }, findings, (entry, abs, r) => {
+    if (IGNORED.test(r)) return undefined;
+    if (entry.isDirectory()) return abs;
+    if (entry.isFile()) out.set(r, { abs, size: fs.statSync(abs).size });
+    return undefined;
+  });
   return out;
 }
 
@@ -82,10 +83,21 @@ function sha256(file: string): string {
 export function compareTrees(
   installed: string,
   source: string,
+  options: { maxFolderDepth?: number } = {},
 ): { findings: RawFinding[]; files: number; changed: number; missing: number; extra: number } {
-  const a = listFiles(installed);
-  const b = listFiles(source);
+  const maxDepth = options.maxFolderDepth ?? DEFAULT_MAX_FOLDER_DEPTH;
+  const walked: RawFinding[] = [];
+  const a = listFiles(installed, maxDepth, walked);
+  const b = listFiles(source, maxDepth, walked);
+  // The same folder too deep in both trees is one finding.
+  const seen = new Set<string>();
   const findings: RawFinding[] = [];
+  for (const f of walked) {
+    const key = `${f.file}|${f.args[1]}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    findings.push(f);
+  }
   let changed = 0;
   let missing = 0;
   let extra = 0;
@@ -185,6 +197,7 @@ export function verifyEnvironment(input: VerifyEnvInput): VerifyEnvResult {
     const compared = compareTrees(
       result.sitePackagePath,
       sourcePackageFolder(input.sourcePath, [result.sitePackageName!, ...names]),
+      { maxFolderDepth: input.maxFolderDepth },
     );
     findings.push(...compared.findings);
     result.compared = {

@@ -63,57 +63,113 @@ export function runStart(file: LogFile): Date | undefined {
 const day = (d: Date) => d.toISOString().slice(0, 10);
 const stamp = (d: Date) => d.toISOString().slice(0, 16).replace("T", " ");
 
-export function checkLogs(files: LogFile[], req: LogRequirements = DEFAULT_LOG_REQUIREMENTS): RawFinding[] {
-  const out: RawFinding[] = [];
-  const at = (rule: string, file: string, line: number, args: Array<string | number>) =>
-    out.push({ rule, file, line, column: 1, args });
-  const sorted = [...files].sort((a, b) => (a.name < b.name ? -1 : 1));
-  if (sorted.length < req.minFiles) {
-    at("LOG001", "", 1, [sorted.length, req.minFiles, sorted.map((f) => f.name).join(", ") || "none"]);
+/** Error lines reported per log: past it one more LOG005 says how many were not listed. */
+export const MAX_ERRORS_PER_LOG = 100;
+
+/** The lines of a text as `\n` or `\r\n` end them, one at a time (a split of 50 MB of short lines costs GBs). */
+class LineReader {
+  private pos = 0;
+  /** 1-based number of the line last returned. */
+  number = 0;
+
+  constructor(private readonly text: string) {}
+
+  next(): string | undefined {
+    if (this.pos > this.text.length) return undefined;
+    let newline = this.text.indexOf("\n", this.pos);
+    if (newline === -1) newline = this.text.length;
+    const end = newline > this.pos && this.text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
+    const line = this.text.slice(this.pos, end);
+    this.pos = newline + 1;
+    this.number++;
+    return line;
   }
-  const runs = sorted.map((f) => ({ file: f, start: runStart(f) }));
-  for (const r of runs) if (!r.start) at("LOG006", r.file.name, 1, [r.file.name]);
-  const timed = runs
-    .filter((r): r is { file: LogFile; start: Date } => !!r.start)
-    .sort((a, b) => a.start.getTime() - b.start.getTime());
-  const days = [...new Set(timed.map((r) => day(r.start)))];
-  if (days.length < req.minDays) at("LOG002", "", 1, [days.length, days.join(", ") || "none", req.minDays]);
-  for (let i = 1; i < timed.length; i++) {
-    const minutes = (timed[i].start.getTime() - timed[i - 1].start.getTime()) / 60000;
-    if (minutes < req.minHoursApart * 60) {
-      at("LOG003", timed[i].file.name, 1, [
-        `${timed[i - 1].file.name} (${stamp(timed[i - 1].start)})`,
-        `${timed[i].file.name} (${stamp(timed[i].start)})`,
-        Math.round(minutes),
-        req.minHoursApart,
-      ]);
-    }
+}
+
+/**
+ * The checks one log at a time (add), then across them (finish): a log's text is dropped once it
+ * is checked, so reading a folder holds one log in memory, not all of them.
+ */
+export class LogChecker {
+  private readonly runs: Array<{ name: string; start?: Date; findings: RawFinding[] }> = [];
+  private readonly success: RegExp;
+  private readonly error: RegExp;
+  private readonly tolerated: RegExp[];
+
+  constructor(private readonly req: LogRequirements = DEFAULT_LOG_REQUIREMENTS) {
+    this.success = new RegExp(req.successPattern, "i");
+    this.error = new RegExp(req.errorPattern, "i");
+    this.tolerated = req.toleratedPatterns.map((p) => new RegExp(p, "i"));
   }
-  const success = new RegExp(req.successPattern, "i");
-  const error = new RegExp(req.errorPattern, "i");
-  const tolerated = req.toleratedPatterns.map((p) => new RegExp(p, "i"));
-  for (const f of sorted) {
-    if (!success.test(f.text)) at("LOG004", f.name, 1, [f.name, req.successPattern.slice(0, 60)]);
-    const lines = f.text.split(/\r?\n/);
-    for (let i = 0; i < lines.length; i++) {
-      const line = lines[i];
+
+  add(f: LogFile): void {
+    const out: RawFinding[] = [];
+    const at = (rule: string, line: number, args: Array<string | number>) =>
+      out.push({ rule, file: f.name, line, column: 1, args });
+    const { success, error, tolerated } = this;
+    if (!success.test(f.text)) at("LOG004", 1, [f.name, this.req.successPattern.slice(0, 60)]);
+    let errors = 0;
+    const report = (line: number, shown: string) => {
+      if (++errors <= MAX_ERRORS_PER_LOG) at("LOG005", line, [shown.slice(0, 300)]);
+    };
+    const lines = new LineReader(f.text);
+    for (let line = lines.next(); line !== undefined; line = lines.next()) {
       if (!error.test(line) || tolerated.some((t) => t.test(line))) continue;
+      const number = lines.number;
       // A traceback's cause is its last line: report that, with the traceback's first line number.
-      let shown = line.trim();
       if (/Traceback \(most recent call last\)/.test(line)) {
-        let j = i + 1;
-        while (j < lines.length && /^\s+(File |\S)/.test(lines[j]) && !/^\S/.test(lines[j])) j++;
-        if (j < lines.length) shown = `${line.trim()} … ${lines[j].trim()}`;
-        if (tolerated.some((t) => t.test(lines[j] ?? ""))) {
-          i = j;
-          continue;
-        }
-        at("LOG005", f.name, i + 1, [shown.slice(0, 300)]);
-        i = j;
+        let cause = lines.next();
+        while (cause !== undefined && /^\s+(File |\S)/.test(cause) && !/^\S/.test(cause)) cause = lines.next();
+        if (tolerated.some((t) => t.test(cause ?? ""))) continue;
+        report(number, cause !== undefined ? `${line.trim()} … ${cause.trim()}` : line.trim());
         continue;
       }
-      at("LOG005", f.name, i + 1, [shown.slice(0, 300)]);
+      report(number, line.trim());
     }
+    if (errors > MAX_ERRORS_PER_LOG)
+      out.push({
+        rule: "LOG005",
+        file: f.name,
+        line: lines.number,
+        column: 1,
+        args: [`… and ${errors - MAX_ERRORS_PER_LOG} more error lines in this log, not listed`],
+      });
+    this.runs.push({ name: f.name, start: runStart(f), findings: out });
   }
-  return out;
+
+  finish(): RawFinding[] {
+    const req = this.req;
+    const out: RawFinding[] = [];
+    const at = (rule: string, file: string, line: number, args: Array<string | number>) =>
+      out.push({ rule, file, line, column: 1, args });
+    const sorted = [...this.runs].sort((a, b) => (a.name < b.name ? -1 : 1));
+    if (sorted.length < req.minFiles) {
+      at("LOG001", "", 1, [sorted.length, req.minFiles, sorted.map((f) => f.name).join(", ") || "none"]);
+    }
+    for (const r of sorted) if (!r.start) at("LOG006", r.name, 1, [r.name]);
+    const timed = sorted
+      .filter((r): r is { name: string; start: Date; findings: RawFinding[] } => !!r.start)
+      .sort((a, b) => a.start.getTime() - b.start.getTime());
+    const days = [...new Set(timed.map((r) => day(r.start)))];
+    if (days.length < req.minDays) at("LOG002", "", 1, [days.length, days.join(", ") || "none", req.minDays]);
+    for (let i = 1; i < timed.length; i++) {
+      const minutes = (timed[i].start.getTime() - timed[i - 1].start.getTime()) / 60000;
+      if (minutes < req.minHoursApart * 60) {
+        at("LOG003", timed[i].name, 1, [
+          `${timed[i - 1].name} (${stamp(timed[i - 1].start)})`,
+          `${timed[i].name} (${stamp(timed[i].start)})`,
+          Math.round(minutes),
+          req.minHoursApart,
+        ]);
+      }
+    }
+    for (const r of sorted) out.push(...r.findings);
+    return out;
+  }
+}
+
+export function checkLogs(files: LogFile[], req: LogRequirements = DEFAULT_LOG_REQUIREMENTS): RawFinding[] {
+  const checker = new LogChecker(req);
+  for (const f of files) checker.add(f);
+  return checker.finish();
 }

@@ -94,4 +94,42 @@ registerRules([
     },
     why: "Run times come from the content or the name, never from file dates (they change when logs are copied).",
   },
+  {
+    code: "LOG007",
+    name: "log-over-limit",
+    severity: "error",
+    category: "logs",
+    title: {
+      en: "A run log, an archive or an attachment is over a read limit.",
+      es: "Un log de ejecución, un archivo comprimido o un adjunto supera un límite de lectura.",
+    },
+    message: {
+      en: "%s: %s is over the limit of %s (input %s): %s.",
+      es: "%s: %s supera el límite de %s (entrada %s): %s.",
+    },
+    fix: {
+      en: "Ask the user to attach the plain run logs, or a zip of them, within the limits. Raise the named task input only for a genuine log that needs it.",
+      es: "Pida al usuario adjuntar los logs de ejecución tal cual, o un zip de ellos, dentro de los límites. Suba la entrada de la tarea indicada solo para un log legítimo que lo necesite.",
+    },
+    why: "Logs and attachments come from outside the LZ team: a 1 MB zip can inflate to gigabytes and a log can be one endless line. Every read is bounded so the gate always ends with a report, and what is over a bound is reported, never dropped in silence; the other logs are checked all the same.",
+  },
+  {
+    code: "LOG008",
+    name: "log-unreadable",
+    severity: "error",
+    category: "logs",
+    title: {
+      en: "A run log or archive could not be read.",
+      es: "No se pudo leer un log de ejecución o un archivo comprimido.",
+    },
+    message: {
+      en: "%s could not be read (%s): it was not checked.",
+      es: "No se pudo leer %s (%s): no se revisó.",
+    },
+    fix: {
+      en: "Ask the user to attach the logs again as plain .log files or a standard zip (deflate, no password).",
+      es: "Pida al usuario adjuntar de nuevo los logs como archivos .log o un zip estándar (deflate, sin contraseña).",
+    },
+    why: "A damaged, encrypted or exotic archive proves nothing about the runs; it is reported instead of stopping the gate, and the other logs are checked all the same.",
+  },
 ]);

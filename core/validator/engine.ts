@@ -19,9 +19,8 @@ import { checkManifest } from "./routine/manifest";
 import "./routine/rules";
 // Rule data only (messages for the findings the workers send back); the SQL analyzer is not loaded here.
 import "../sql/rules";
-import { checkLogs } from "../logs/checkLogs";
 import "../run/rules";
-import { readLogFolder } from "../logs/readLogs";
+import { checkLogFolder, logLimitsOf } from "../logs/readLogs";
 import { checkVersion } from "./routine/version";
 import { ruleByCode } from "./rules";
 import { translateArg } from "./terms";
@@ -155,6 +154,8 @@ export interface ValidateHooks {
    * every file, so that its main bundle carries neither parser.
    */
   analyzeFiles?(files: SourceFile[], ctx: AnalysisContext): Promise<RawFinding[]>;
+  /** Findings of steps that ran before the engine (the HU attachments' download), gated with the rest. */
+  findings?: RawFinding[];
 }
 
 export async function validateRoutine(
@@ -167,7 +168,11 @@ export async function validateRoutine(
   const resolved = resolveOptions(absRoot, inputs);
   const options = resolved.options;
   const raw: RawFinding[] = [...resolved.findings];
-  const walk = walkRoutine(absRoot, { maxFileSizeKb: options.maxFileSizeKb, exclude: options.exclude });
+  const walk = walkRoutine(absRoot, {
+    maxFileSizeKb: options.maxFileSizeKb,
+    exclude: options.exclude,
+    maxFolderDepth: options.maxFolderDepth,
+  });
   raw.push(...walk.findings);
   const ctx: AnalysisContext = { root: absRoot, options, files: walk.files, allPaths: walk.allPaths };
 
@@ -194,7 +199,9 @@ export async function validateRoutine(
     });
   }
   raw.push(...routineAnalyzers(ctx));
-  if (options.logsPath) raw.push(...checkLogs(await readLogFolder(path.resolve(options.logsPath)), options.logs));
+  raw.push(...(hooks.findings ?? []));
+  if (options.logsPath)
+    raw.push(...(await checkLogFolder(path.resolve(options.logsPath), options.logs, logLimitsOf(options))));
 
   const texts = new Map(walk.files.map((f) => [f.path, f.text] as [string, string]));
   const routine = applyRoutineSuppressions(raw, options, texts);

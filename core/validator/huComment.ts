@@ -19,7 +19,8 @@ export interface WorkItemGateway {
   attachFile(workItemId: number, fileName: string, content: Buffer, comment: string): Promise<void>;
   /** The work item's attached files (name and download URL). */
   listAttachments(workItemId: number): Promise<Array<{ name: string; url: string }>>;
-  download(url: string, name: string): Promise<Buffer>;
+  /** The attachment's content as it arrives (a response stream): the caller bounds what it reads. */
+  download(url: string, name: string): Promise<AsyncIterable<Uint8Array>>;
 }
 
 const escape = (s: string) =>

@@ -22,7 +22,60 @@ import {
   ruleSeverity,
 } from "./routineSettings";
 
-export interface ValidatorOptions {
+/**
+ * Bounds on what is read from outside (issue #18): folder depth of the routine, and the run logs'
+ * attachments, archives, files and lines. Task inputs and CLI flags only: the routine's own
+ * .lzvalidator.json cannot raise them (its schema has no such keys).
+ */
+export interface ReadLimits {
+  /** Folder levels below the routine root that are walked (FS005 past it). */
+  maxFolderDepth: number;
+  /** Size of one HU attachment downloaded (LOG007 past it). */
+  maxAttachmentMb: number;
+  /** Uncompressed size of the logs read from one zip, all members together (LOG007). */
+  maxZipMb: number;
+  /** Members of one zip (LOG007). */
+  maxZipEntries: number;
+  /** Size of one log file, on disk or inside a zip (LOG007). */
+  maxLogFileMb: number;
+  /** Length of one log line; longer lines are cut (LOG007). */
+  maxLogLineKb: number;
+}
+
+export const DEFAULT_READ_LIMITS: ReadLimits = {
+  maxFolderDepth: 64,
+  maxAttachmentMb: 50,
+  maxZipMb: 200,
+  maxZipEntries: 1000,
+  maxLogFileMb: 50,
+  maxLogLineKb: 1024,
+};
+
+export const READ_LIMIT_NAMES = Object.keys(DEFAULT_READ_LIMITS) as Array<keyof ReadLimits>;
+export const MAX_READ_LIMIT = 1_000_000;
+
+const isLimit = (n: unknown) => typeof n === "number" && Number.isInteger(n) && n >= 1 && n <= MAX_READ_LIMIT;
+
+/**
+ * The limits given as text (task inputs, CLI flags): each a whole number from 1 to 1,000,000; an
+ * empty one keeps its default. The first bad one is returned so the caller can refuse to run.
+ */
+export function parseReadLimits(get: (name: keyof ReadLimits) => string | undefined): {
+  limits: Partial<ReadLimits>;
+  invalid?: { name: keyof ReadLimits; value: string };
+} {
+  const limits: Partial<ReadLimits> = {};
+  for (const name of READ_LIMIT_NAMES) {
+    const raw = get(name)?.trim();
+    if (!raw) continue;
+    const value = /^[0-9]+$/.test(raw) ? Number(raw) : NaN;
+    if (!isLimit(value)) return { limits, invalid: { name, value: raw } };
+    limits[name] = value;
+  }
+  return { limits };
+}
+
+export interface ValidatorOptions extends ReadLimits {
   pythonVersion: string;
   expectedDsn: string;
   zona?: string;
@@ -60,6 +113,7 @@ export const DEFAULT_OPTIONS: ValidatorOptions = {
   logs: DEFAULT_LOG_REQUIREMENTS,
   protectedRules: [],
   routineExclude: [],
+  ...DEFAULT_READ_LIMITS,
 };
 
 export const CONFIG_FILE_NAME = ".lzvalidator.json";
@@ -269,6 +323,11 @@ export function resolveOptions(
   if (!parseVersion(options.pythonVersion)) {
     findings.push(lzv(`pythonVersion '${options.pythonVersion}' is not a Python 3 version like 3.5.`));
     options.pythonVersion = DEFAULT_OPTIONS.pythonVersion;
+  }
+  for (const name of READ_LIMIT_NAMES) {
+    if (isLimit(options[name])) continue;
+    findings.push(lzv(`${name} '${String(options[name])}' must be a whole number from 1 to ${MAX_READ_LIMIT}.`));
+    options[name] = DEFAULT_READ_LIMITS[name];
   }
   if (!["error", "warning", "never"].includes(options.failOn)) {
     findings.push(lzv(`failOn '${options.failOn}' must be error, warning or never.`));

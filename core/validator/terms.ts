@@ -35,6 +35,16 @@ const ES: Record<string, string> = {
   "private key": "llave privada",
   "AWS access key": "llave de acceso de AWS",
   credential: "credencial",
+  "its path is longer than the system allows (ENAMETOOLONG)":
+    "su ruta es más larga de lo que permite el sistema (ENAMETOOLONG)",
+  "the attachment's size": "el tamaño del adjunto",
+  "the file's size": "el tamaño del archivo",
+  "the uncompressed size of its logs": "el tamaño descomprimido de sus logs",
+  "the number of members": "el número de miembros",
+  "it was not downloaded": "no se descargó",
+  "it was not checked": "no se revisó",
+  "the rest of the archive was not read": "no se leyó el resto del archivo comprimido",
+  "the line was cut at the limit": "la línea se cortó en el límite",
 };
 
 export function translateArg(arg: string | number, lang: "en" | "es"): string | number {
@@ -46,5 +56,11 @@ export function translateArg(arg: string | number, lang: "en" | "es"): string | 
   if (missing) return `falta '${missing[1]}'`;
   const unexpected = /^unexpected '(.*)'$/.exec(arg);
   if (unexpected) return `'${unexpected[1]}' inesperado`;
+  const line = /^line (\d+)$/.exec(arg);
+  if (line) return `la línea ${line[1]}`;
+  const more = /^… and (\d+) more error lines in this log, not listed$/.exec(arg);
+  if (more) return `… y ${more[1]} líneas de error más en este log, sin listar`;
+  const deep = /^it is deeper than the limit of (\d+) folder levels \(input (\w+)\)$/.exec(arg);
+  if (deep) return `supera el límite de ${deep[1]} niveles de carpetas (entrada ${deep[2]})`;
   return arg;
 }

@@ -11,7 +11,9 @@ import { isUnresolvedMacro } from "../../core/text";
 import { validateRoutine, ValidationResult } from "../../core/validator/engine";
 import { commentHtml, commentMarker, publishOnWorkItem } from "../../core/validator/huComment";
 import { writeReports } from "../../core/validator/output";
+import { DEFAULT_READ_LIMITS, MAX_READ_LIMIT, parseReadLimits, ReadLimits } from "../../core/validator/options";
 import { analyzeInWorkers } from "../../core/validator/pool";
+import type { RawFinding } from "../../core/validator/types";
 import { annotateFindings, failOnInput, findingsLang, setGateResult, taskVersion } from "../common/findings";
 import { downloadLogAttachments } from "../../core/logs/huLogs";
 import {
@@ -45,16 +47,27 @@ function huGateway(token: string) {
   return workItemGateway(collection, tl.getVariable("System.TeamProject") || "", token);
 }
 
-/** Downloads the HU's .log/.zip attachments into the agent's temp folder; returns that folder. */
-async function logsFromHu(): Promise<string> {
+/** The read limits (issue #18); a value that is not a whole number stops the task before any work. */
+function readLimits(): Partial<ReadLimits> {
+  const parsed = parseReadLimits((name) => tl.getInput(name, false));
+  if (parsed.invalid)
+    throw new InputError(taskLoc("LimitInvalid", parsed.invalid.name, parsed.invalid.value, MAX_READ_LIMIT));
+  return parsed.limits;
+}
+
+/**
+ * Downloads the HU's .log/.zip attachments into the agent's temp folder, each bounded by
+ * maxAttachmentMb; returns that folder and a LOG007 finding per attachment over it.
+ */
+async function logsFromHu(maxAttachmentMb: number): Promise<{ folder: string; findings: RawFinding[] }> {
   const raw = optionalInput("workItemId");
   if (!raw || !/^[0-9]+$/.test(raw)) throw new InputError(taskLoc("LogsNeedWorkItem"));
   const token = accessToken();
   if (!token) throw new InputError(taskLoc("WorkItemNoToken", raw));
   const folder = path.join(tl.getVariable("Agent.TempDirectory") || os.tmpdir(), `lz-hu-logs-${raw}-${process.pid}`);
-  const names = await downloadLogAttachments(huGateway(token), Number(raw), folder);
+  const { names, findings } = await downloadLogAttachments(huGateway(token), Number(raw), folder, maxAttachmentMb);
   console.log(names.length ? taskLoc("LogsDownloaded", names.length, raw, names.join(", ")) : taskLoc("LogsNone", raw));
-  return folder;
+  return { folder, findings };
 }
 
 /** Returns false when the HU comment was asked for and could not be posted. */
@@ -109,6 +122,7 @@ async function run(): Promise<void> {
     return tl.setResult(tl.TaskResult.Failed, taskLoc("RoutinePathMissing", routine));
 
   const failOn = failOnInput();
+  const limits = readLimits();
   const pythonVersion = tl.getInput("pythonVersion", false) || "3.5";
   console.log(taskLoc("Analyzing", routine, pythonVersion, failOn));
   let lastShown = 0;
@@ -119,7 +133,12 @@ async function run(): Promise<void> {
     }
   };
   let logsPath = optionalFilePath("logsPath");
-  if (!logsPath && tl.getBoolInput("logsFromWorkItem", false)) logsPath = await logsFromHu();
+  let downloadFindings: RawFinding[] = [];
+  if (!logsPath && tl.getBoolInput("logsFromWorkItem", false)) {
+    const downloaded = await logsFromHu(limits.maxAttachmentMb ?? DEFAULT_READ_LIMITS.maxAttachmentMb);
+    logsPath = downloaded.folder;
+    downloadFindings = downloaded.findings;
+  }
   const result = await validateRoutine(
     routine,
     {
@@ -134,8 +153,10 @@ async function run(): Promise<void> {
       failOn,
       lang,
       logsPath,
+      ...limits,
     },
     {
+      findings: downloadFindings,
       progress,
       analyzeFiles: (files, ctx) =>
         analyzeInWorkers(path.join(__dirname, "validatorWorker.js"), files, ctx, undefined, progress),

@@ -6,6 +6,7 @@ import * as path from "path";
 import tl = require("azure-pipelines-task-lib/task");
 import { verifyEnvironment } from "../../core/env/verifyEnv";
 import { resultFromRaw } from "../../core/validator/engine";
+import { MAX_READ_LIMIT, parseReadLimits } from "../../core/validator/options";
 import { writeReports } from "../../core/validator/output";
 import {
   definedInput,
@@ -31,6 +32,9 @@ async function run(): Promise<void> {
   const maxAge = Number(tl.getInput("maxAgeHours", false) || "24");
   if (!(maxAge > 0))
     return tl.setResult(tl.TaskResult.Failed, taskLoc("MaxAgeInvalid", tl.getInput("maxAgeHours", false) ?? ""));
+  const depth = parseReadLimits((name) => (name === "maxFolderDepth" ? tl.getInput(name, false) : undefined));
+  if (depth.invalid)
+    throw new InputError(taskLoc("LimitInvalid", depth.invalid.name, depth.invalid.value, MAX_READ_LIMIT));
   const baseDirectory = input("baseDirectory", true)!;
   const zona = input("zona", true)!;
   const repositoryName = input("repositoryName", false);
@@ -49,6 +53,7 @@ async function run(): Promise<void> {
     artifactVersion: input("artifactVersion", false),
     maxAgeHours: maxAge,
     sourcePath: optionalFilePath("sourcePath"),
+    maxFolderDepth: depth.limits.maxFolderDepth,
   });
   const result = resultFromRaw(found.findings, { lang, failOn }, started);
   const reportRoot = found.environment ?? path.join(baseDirectory, zona);

@@ -80,10 +80,8 @@ export function workItemGateway(
     async download(url, name) {
       const api = await wit;
       const attachmentId = url.split("/").pop()!.split("?")[0];
-      const stream = await call(api.getAttachmentContent(attachmentId, name, project, true));
-      const chunks: Buffer[] = [];
-      for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
-      return Buffer.concat(chunks);
+      // The response stream itself, not a buffer of it: the caller stops reading at its size bound.
+      return (await call(api.getAttachmentContent(attachmentId, name, project, true))) as AsyncIterable<Uint8Array>;
     },
     async attachFile(id, fileName, content, comment) {
       const api = await wit;

@@ -3,6 +3,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { zipBomb } from "../helpers/hostile";
 import { goodRunStarts, logName, runLog, writeLogFolder } from "../helpers/logs";
 import { repoRoot } from "../helpers/taskRun";
 
@@ -99,5 +100,27 @@ describe("lz logs", function () {
     assert.equal(bad.status, 1);
     assert.match(bad.stdout, /LOG001 3 log file\(s\) found, at least 10 are required/);
     assert.equal(lz(["logs"]).status, 2);
+  });
+
+  it("reads within the limit flags: a zip bomb is LOG007, a bad limit is bad usage", () => {
+    const dir = writeLogFolder(Object.fromEntries(goodRunStarts().map((d) => [logName(d), runLog(d)])));
+    fs.writeFileSync(path.join(dir, "bomba.zip"), zipBomb());
+    const r = lz(["logs", dir, "--max-log-file-mb", "10"]);
+    assert.equal(r.status, 1, r.stdout + r.stderr);
+    assert.match(
+      r.stdout,
+      /LOG007 bomba\.zip\/bomba\.log: the file's size is over the limit of 10 MB \(input maxLogFileMb\)/,
+    );
+    const bad = lz(["logs", dir, "--max-zip-mb", "mucho"]);
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /--max-zip-mb must be a whole number from 1 to 1000000 \(got 'mucho'\)/);
+  });
+
+  it("lz validate checks --logs-path too, within the same limits", () => {
+    const dir = writeLogFolder(Object.fromEntries(goodRunStarts().map((d) => [logName(d), runLog(d)])));
+    fs.writeFileSync(path.join(dir, "20220801_060000_orquestador_linea.log"), "x".repeat(4096) + "\n");
+    const r = lz(["validate", EXAMPLE, "--logs-path", dir, "--max-log-line-kb", "2", "--format", "json"]);
+    const rules = JSON.parse(r.stdout).findings.map((f: { rule: string }) => f.rule);
+    assert.ok(rules.includes("LOG007") && rules.includes("LOG004"), rules.join());
   });
 });

@@ -262,6 +262,25 @@ registerRules([
     why: "Python 3 rejects a non-UTF-8 source file without a coding declaration, and SQL with accents gets mangled.",
   },
   {
+    code: "FS005",
+    name: "folder-not-walked",
+    severity: "error",
+    category: "files",
+    title: {
+      en: "A folder too deep to walk was left out.",
+      es: "Se dejó fuera una carpeta demasiado profunda para recorrerla.",
+    },
+    message: {
+      en: "Folder '%s' was not walked: %s. Nothing inside it is analyzed.",
+      es: "No se recorrió la carpeta '%s': %s. No se analiza nada de lo que contiene.",
+    },
+    fix: {
+      en: "Flatten the package: no routine needs that many folder levels. If one really does, raise the task input maxFolderDepth.",
+      es: "Aplane el paquete: ninguna rutina necesita tantos niveles de carpetas. Si alguna de verdad los necesita, suba la entrada maxFolderDepth de la tarea.",
+    },
+    why: "Folders nested past what any package needs, or past the system's path limit, would hide code from the gate or stop it: the walk is bounded and says where it stopped, so nothing is left out silently.",
+  },
+  {
     code: "LZV001",
     name: "validator-config",
     severity: "error",

@@ -107,7 +107,7 @@ class FakeWorkItems implements WorkItemGateway {
   async listAttachments() {
     return [];
   }
-  async download(): Promise<Buffer> {
+  async download(): Promise<AsyncIterable<Uint8Array>> {
     throw new Error("not used");
   }
 }

@@ -1,0 +1,87 @@
+import { strict as assert } from "assert";
+import * as fs from "fs";
+import * as path from "path";
+import { compareTrees } from "../../../core/env/verifyEnv";
+import { validateRoutine } from "../../../core/validator/engine";
+import { beyondPathMax, folderChain } from "../../helpers/hostile";
+import { makeRoutine, PRD_CONFIG } from "../../helpers/routine";
+
+// Issue #18 item 9: a folder tree deeper than the OS path limit crashed the walk (ENAMETOOLONG outside
+// the try), and 1,100 levels took tens of seconds (a realpath of the whole path at every level).
+describe("the routine walk on deep folder trees", () => {
+  it("stops at maxFolderDepth (64 by default) with FS005 naming the folder, the limit and the input", async () => {
+    const routine = makeRoutine({ "static/config/config.json": PRD_CONFIG, "main.py": "x = 1\n" });
+    const bottom = folderChain(routine, 1100, "d");
+    fs.writeFileSync(path.join(routine, bottom, "oculto.py"), 'x = f"{y}"\n');
+    const r = await validateRoutine(routine, {});
+    assert.deepEqual(
+      r.findings.map((f) => f.rule),
+      ["FS005"],
+    );
+    const f = r.findings[0];
+    assert.equal(f.file, Array.from({ length: 65 }, () => "d").join("/"));
+    assert.equal(f.severity, "error");
+    assert.match(f.message, /deeper than the limit of 64 folder levels \(input maxFolderDepth\)/);
+    assert.equal(r.stats.files, 2, "the files above the limit are analyzed");
+  });
+
+  it("walks the whole 1,100 levels when maxFolderDepth allows it, and finds what is at the bottom", async () => {
+    const routine = makeRoutine({ "static/config/config.json": PRD_CONFIG });
+    const bottom = folderChain(routine, 1100, "d");
+    fs.writeFileSync(path.join(routine, bottom, "oculto.py"), 'x = f"{y}"\n');
+    const r = await validateRoutine(routine, { maxFolderDepth: 2000 });
+    assert.deepEqual(
+      r.findings.map((f) => `${f.rule} ${f.file.split("/").length}`),
+      ["PY003 1101"],
+    );
+  });
+
+  it("writes FS005 in Spanish", async () => {
+    const routine = makeRoutine({ "static/config/config.json": PRD_CONFIG });
+    folderChain(routine, 3, "d");
+    const r = await validateRoutine(routine, { maxFolderDepth: 2, lang: "es" });
+    assert.match(r.findings[0].message, /supera el límite de 2 niveles de carpetas \(entrada maxFolderDepth\)/);
+  });
+
+  describe("a tree deeper than PATH_MAX", () => {
+    let undo: () => void = () => undefined;
+    afterEach(() => undo());
+
+    it("does not crash: FS005 names the folder whose path the system refuses, the rest is analyzed", async () => {
+      const routine = makeRoutine({ "static/config/config.json": PRD_CONFIG, "main.py": 'x = f"{y}"\n' });
+      undo = beyondPathMax(routine, 2, 30, ["oculto.py", "x = 1\n"]);
+      const r = await validateRoutine(routine, {});
+      const deep = r.findings.filter((f) => f.rule === "FS005");
+      assert.equal(deep.length, 1, JSON.stringify(r.findings.map((f) => f.message)));
+      assert.ok(Buffer.byteLength(path.join(routine, deep[0].file)) >= 4096, deep[0].file.length.toString());
+      assert.match(deep[0].message, /its path is longer than the system allows/);
+      assert.ok(r.findings.some((f) => f.rule === "PY003" && f.file === "main.py"));
+    });
+
+    it("does not crash VerifyRoutineEnv's comparison either", () => {
+      const installed = makeRoutine({ "a.py": "x = 1\n" });
+      const source = makeRoutine({ "a.py": "x = 1\n" });
+      undo = beyondPathMax(installed, 2, 30, ["b.py", "y = 2\n"]);
+      const r = compareTrees(installed, source);
+      assert.deepEqual(
+        r.findings.map((f) => f.rule),
+        ["FS005"],
+      );
+      assert.equal(r.files, 1);
+    });
+  });
+
+  it("VerifyRoutineEnv's comparison stops at its maxFolderDepth with FS005", () => {
+    const installed = makeRoutine({ "a.py": "x = 1\n" });
+    const source = makeRoutine({ "a.py": "x = 1\n" });
+    for (const root of [installed, source]) fs.writeFileSync(path.join(root, folderChain(root, 1100, "d"), "b.py"), "");
+    const r = compareTrees(installed, source);
+    assert.deepEqual(
+      r.findings.map((f) => `${f.rule} ${f.file.split("/").length}`),
+      ["FS005 65"],
+    );
+    const deeper = compareTrees(installed, source, { maxFolderDepth: 2000 });
+    assert.deepEqual(deeper.findings, []);
+    assert.equal(deeper.files, 2);
+  });
+});
