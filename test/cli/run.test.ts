@@ -27,7 +27,7 @@ describe("lz run against a hostile routine", function () {
       "--format",
       "json",
       "--command",
-      "sh -c 'echo $$ > bg.pid; exec sleep 30' >/dev/null 2>&1 & " +
+      "sh -c 'echo $$ > bg.pid; exec sleep 30' >/dev/null 2>&1 & until [ -s bg.pid ]; do sleep 0.05; done; sleep 0.2; " +
         "echo '##vso[task.setvariable variable=INJECTED]pwned'; head -c 5000 /dev/zero | tr '\\0' x; echo",
     ]);
     assert.equal(r.status, 0, r.stderr);

@@ -123,7 +123,11 @@ describeOnTaskNodes("RunRoutine task, hostile routines", function () {
   it("a background child left after a normal exit is stopped and named in a warning, in Spanish too", async () => {
     const dir = makeWorkdir({});
     const r = await run(
-      { command: "sh -c 'echo $$ > bg.pid; exec sleep 30' >/dev/null 2>&1 & echo listo", workingDirectory: dir },
+      {
+        command:
+          "sh -c 'echo $$ > bg.pid; exec sleep 30' >/dev/null 2>&1 & until [ -s bg.pid ]; do sleep 0.05; done; sleep 0.2; echo listo",
+        workingDirectory: dir,
+      },
       { "System.Culture": "es-ES" },
     );
     const bg = Number(fs.readFileSync(path.join(dir, "bg.pid"), "utf8"));

@@ -155,6 +155,8 @@ describe("running the routine (real python3 processes)", function () {
       "runner.py":
         "import subprocess, sys\n" +
         "p = subprocess.Popen(['sh', '-c', 'echo $$ > bg.pid; exec sleep 30'], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)\n" +
+        // Ends once the child is sleeping, so that it is stopped as `sleep`, not while still `sh`.
+        "subprocess.call(['sh', '-c', 'until [ -s bg.pid ]; do sleep 0.05; done; sleep 0.2'])\n" +
         "print('terminado')\n",
     });
     const r = await run(dir, "python3 runner.py");
@@ -175,7 +177,10 @@ describe("running the routine (real python3 processes)", function () {
     }) as typeof process.kill;
     let r;
     try {
-      r = await run(dir, "sh -c 'echo $$ > bg.pid; exec sleep 30' >/dev/null 2>&1 &");
+      r = await run(
+        dir,
+        "sh -c 'echo $$ > bg.pid; exec sleep 30' >/dev/null 2>&1 & until [ -s bg.pid ]; do sleep 0.05; done; sleep 0.2",
+      );
     } finally {
       process.kill = realKill;
     }
