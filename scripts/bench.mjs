@@ -15,7 +15,7 @@ const { values } = parseArgs({
   options: { runs: { type: "string", default: "25" }, only: { type: "string", multiple: true } },
 });
 const runs = Number(values.runs);
-/** `--only cold-start` (repeatable) runs just those sections: size, cold-start, stdlib, sql, reserve, impala-shell, verify-env, tab, hostile. */
+/** `--only cold-start` (repeatable) runs just those sections: size, cold-start, stdlib, sql, reserve, impala-shell, verify-env, run, tab, hostile. */
 const want = (section) => !values.only || values.only.includes(section);
 const KB = 1024;
 const rows = [];
@@ -464,6 +464,47 @@ if (want("verify-env")) {
       seconds <= 2 && r.compared.changed === 1,
     );
     fs.rmSync(base, { recursive: true, force: true });
+  }
+}
+
+// --- RunRoutine against a hostile routine (issue #18): one 700 MB line; `setsid sleep 40 &` -----
+if (want("run")) {
+  {
+    const runRoutineJs = path.join(root, "build", "ts", "core", "run", "runRoutine.js");
+    // Each case in its own process, so that its peak RSS is its own.
+    const measure = (command, timeoutMs) => {
+      const script = `
+        const { runRoutine } = require(${JSON.stringify(runRoutineJs)});
+        const fs = require("fs"), os = require("os"), path = require("path");
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lz-bench-run-"));
+        let longest = 0;
+        const t0 = Date.now();
+        runRoutine({ command: ${JSON.stringify(command)}, cwd: dir, timeoutMs: ${timeoutMs}, expectedErrorPatterns: [],
+          outputFile: path.join(dir, "out.log"), onLine: (l) => (longest = Math.max(longest, l.length)) })
+          .then((r) => {
+            console.log(JSON.stringify({ ms: Date.now() - t0, rssMB: process.resourceUsage().maxRSS / 1024, longest,
+              cut: r.cutLines, stopped: r.stoppedProcesses, timedOut: r.timedOut }));
+            fs.rmSync(dir, { recursive: true, force: true });
+          });`;
+      const r = spawnSync(process.execPath, ["-e", script], { encoding: "utf8" });
+      if (r.status !== 0) throw new Error(`run bench exited ${r.status}: ${r.stderr}`);
+      return JSON.parse(r.stdout);
+    };
+    const writer = `"${process.execPath}" -e "const b = Buffer.alloc(1 << 20, 120); for (let i = 0; i < 700; i++) process.stdout.write(b); process.stdout.write('\\n')"`;
+    const line = measure(writer, 120000);
+    row(
+      "run: one 700 MB output line",
+      `${(line.ms / 1000).toFixed(1)} s, peak RSS ${line.rssMB.toFixed(0)} MB, ${line.cut} line cut to ${line.longest} characters`,
+      "≤ 30 s and ≤ 500 MB RSS (was a crash)",
+      line.ms <= 30000 && line.rssMB <= 500 && line.cut === 1,
+    );
+    const sleeper = measure("setsid sleep 40 & exec sleep 30", 3000);
+    row(
+      "run: `setsid sleep 40 &` under a 3 s timeout",
+      `${(sleeper.ms / 1000).toFixed(1)} s, stopped ${sleeper.stopped.length} processes (${sleeper.stopped.map((p) => p.name).join(", ")})`,
+      "≤ timeout + grace (3 + 5 s; was 40 s)",
+      sleeper.ms <= 8500 && sleeper.stopped.some((p) => p.name === "sleep"),
+    );
   }
 }
 

@@ -17,7 +17,10 @@ import { parseTaskCommand, UsageError } from "../taskInputs";
 import { cliLocale, taskLocalizer } from "../taskStrings";
 
 export const verifyEnvHelp = ["--format text|json"];
-export const switchDsnHelp = ["--mode switch|restore (restore puts the backup back)"];
+export const switchDsnHelp = [
+  "--mode switch|restore (restore puts the backup back)",
+  "--allow-read-only true (switch a read-only config.json; refused by default)",
+];
 
 const lang = (option: unknown) => languageOf(cliLocale(option));
 const verifyVersion = formatTaskVersion(verifyTask.version);
@@ -82,7 +85,7 @@ export async function switchDsnCommand(argv: string[]): Promise<CommandResult> {
     }
     const from = inputs.from ?? "impala-virtual-prd";
     const to = inputs.to ?? "impala-virtual-dev";
-    const outcome = switchDsn(config, from, to);
+    const outcome = switchDsn(config, from, to, { allowReadOnly: inputs.allowReadOnly === "true" });
     const text = [
       outcome.recovered?.restored ? loc("Recovered", config) : "",
       loc("Switched", config, from, to, backupPath(config)).replace(

@@ -4,6 +4,7 @@ import taskJson from "../../tasks/RunRoutineV1/task.json";
 import { languageOf } from "../../core/i18n/localizer";
 import { cliLocale } from "../taskStrings";
 import { DEFAULT_EXPECTED_ERRORS, parseExpectedErrorPatterns, runRoutine } from "../../core/run/runRoutine";
+import { listProcesses } from "../../core/run/markedProcesses";
 import { unresolvedVariables } from "../../core/text";
 import { resultFromRaw } from "../../core/validator/engine";
 import { writeReports } from "../../core/validator/output";
@@ -38,6 +39,9 @@ export async function runCommand(argv: string[]): Promise<CommandResult> {
     );
   const patterns = inputs.expectedErrorPatterns ? given.patterns : DEFAULT_EXPECTED_ERRORS;
   const logsPath = inputs.logsPath ? path.resolve(inputs.logsPath) : undefined;
+  const maxLineKB = (inputs.maxLineKB ?? "1024").trim();
+  if (!/^\d{1,5}$/.test(maxLineKB) || !(Number(maxLineKB) >= 1 && Number(maxLineKB) <= 65536))
+    throw new UsageError(`--max-line-kb must be a whole number of KB from 1 to 65536 (got '${inputs.maxLineKB}')`);
   const started = Date.now();
   const outcome = await runRoutine({
     command,
@@ -46,8 +50,18 @@ export async function runCommand(argv: string[]): Promise<CommandResult> {
     expectedErrorPatterns: patterns,
     outputFile: path.join(reportDir, "RunRoutine-output.log"),
     logsPath,
+    maxLineBytes: Number(maxLineKB) * 1024,
+    // Neutralized by core: `lz run` inside a pipeline script step cannot be driven by the routine either.
     onLine: (l) => process.stderr.write(l + "\n"),
   });
+  if (outcome.stoppedProcesses.length)
+    process.stderr.write(
+      `lz run: ${outcome.timedOut ? "stopped at the timeout" : "the routine ended but left these running; stopped"}: ${listProcesses(outcome.stoppedProcesses)}\n`,
+    );
+  if (outcome.pipesAbandoned)
+    process.stderr.write("lz run: a process outside the routine's reach kept its output open; reading stopped\n");
+  if (outcome.cutLines)
+    process.stderr.write(`lz run: ${outcome.cutLines} output line(s) longer than ${maxLineKB} KB were cut\n`);
   if (logsPath && outcome.logFiles === undefined)
     process.stderr.write(`lz run: --logs-path '${logsPath}' does not exist after the run: no log files read\n`);
   const lang = languageOf(cliLocale(options.lang));
@@ -59,6 +73,8 @@ export async function runCommand(argv: string[]): Promise<CommandResult> {
     exitCode: outcome.exitCode,
     timedOut: outcome.timedOut,
     logFiles: outcome.logFiles ?? 0,
+    stoppedProcesses: outcome.stoppedProcesses,
+    cutLines: outcome.cutLines,
     outputFile: path.join(reportDir, "RunRoutine-output.log"),
   };
   const output =

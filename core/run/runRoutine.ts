@@ -1,15 +1,19 @@
 /**
  * Runs the routine on dev, as the team's runner does by hand (`python3 runPyEnv.py --resultDir …`),
- * streaming its output live, stopping it and its children on timeout, and sorting every error into
- * a finding or an error expected in dev (missing privileges or tables dev cannot see).
+ * streaming its output live, stopping it and every process it started on timeout or when it ends, and
+ * sorting every error into a finding or an error expected in dev (missing privileges or tables dev
+ * cannot see).
  * Memory stays bounded whatever the output size: lines are streamed to a file and classified one
- * at a time.
+ * at a time, and one line is kept up to a bound (lineSplitter.ts).
  */
 import { spawn } from "child_process";
+import * as crypto from "crypto";
 import * as fs from "fs";
 import * as path from "path";
-import * as readline from "readline";
 import "./rules";
+import { BoundedLineSplitter, SplitLine } from "./lineSplitter";
+import { ancestorsOf, findMarkedProcesses, ProcessMarker, RoutineProcess, signalProcesses } from "./markedProcesses";
+import { neutralizeAgentCommands } from "../logSafe";
 import { readLogFolder } from "../logs/readLogs";
 import { regexError } from "../text";
 import type { RawFinding } from "../validator/types";
@@ -56,9 +60,20 @@ export interface RunOptions {
   /** Where the whole output is written (RunRoutine-output.log). */
   outputFile: string;
   env?: NodeJS.ProcessEnv;
+  /**
+   * Each output line as it may be printed into a pipeline log: agent commands neutralized
+   * (neutralizeAgentCommands), a cut line ending in its note. The output file keeps the lines as written.
+   */
   onLine?(line: string): void;
-  /** Grace between SIGTERM and SIGKILL on timeout. */
+  /**
+   * Grace between SIGTERM and SIGKILL, for the routine at timeout and for what it left running when it
+   * ended; also how long the output pipes are still read once it has exited. Default 5 s.
+   */
   killGraceMs?: number;
+  /** Bytes kept of one output line; the rest is dropped as it arrives. Default 1 MiB. */
+  maxLineBytes?: number;
+  /** The note appended (after a space) to a cut line, given the bytes dropped (English by default). */
+  cutNote?(droppedBytes: number): string;
 }
 
 export interface RunOutcome {
@@ -72,6 +87,12 @@ export interface RunOutcome {
   moreErrors: number;
   /** Log files read from `logsPath`; undefined without one, or when it did not exist after the run. */
   logFiles?: number;
+  /** Processes the routine started that were still running at timeout or after it ended, and were stopped. */
+  stoppedProcesses: RoutineProcess[];
+  /** Output lines longer than maxLineBytes, cut. */
+  cutLines: number;
+  /** The output pipes were still open after the routine ended and the grace period: reading stopped there. */
+  pipesAbandoned: boolean;
 }
 
 const MAX_FINDINGS = 200;
@@ -151,43 +172,112 @@ export class ErrorClassifier {
   }
 }
 
+/** Where the cleanup looks for the routine's processes: the variable each run puts in the routine's environment. */
+export const RUN_MARKER_VARIABLE = "LZ_ROUTINE_RUN_ID";
+export const DEFAULT_MAX_LINE_BYTES = 1024 * 1024;
+const DEFAULT_KILL_GRACE_MS = 5000;
+/** How often the cleanup looks again for processes that have not ended yet. */
+const POLL_MS = 100;
+
+const englishCutNote = (dropped: number) => `[… ${dropped} more bytes of this line were cut]`;
+
+/**
+ * Runs the routine and stops everything it started, at timeout or when it exits:
+ * - its environment gets `LZ_ROUTINE_RUN_ID=<fresh uuid>`; at the end every process carrying it (or
+ *   descending from one), whatever its process group or session, gets SIGTERM, then SIGKILL after the
+ *   grace period, and is listed in `stoppedProcesses` (markedProcesses.ts). The task's own process and
+ *   its ancestors are never signalled.
+ * - the run waits for the output pipes only until the routine has exited and the grace period is
+ *   over: a process that escaped the marker and keeps them open does not hold the task.
+ * - each line is kept up to `maxLineBytes`; the rest is dropped as it arrives, with a note.
+ * The whole run ends by timeout + grace (+ a few polls) at the latest.
+ */
 export function runRoutine(options: RunOptions): Promise<RunOutcome> {
   const started = Date.now();
+  const graceMs = options.killGraceMs ?? DEFAULT_KILL_GRACE_MS;
+  const maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
+  const cutNote = options.cutNote ?? englishCutNote;
   fs.mkdirSync(path.dirname(options.outputFile), { recursive: true });
   const out = fs.createWriteStream(options.outputFile);
   const classifier = new ErrorClassifier(options.expectedErrorPatterns, path.basename(options.outputFile), options.cwd);
+  const marker: ProcessMarker = { name: RUN_MARKER_VARIABLE, value: crypto.randomUUID() };
+  const protectedPids = ancestorsOf(process.pid);
   // Its own process group (detached), so a timeout stops the routine's children too.
   const child = spawn("/bin/sh", ["-c", options.command], {
     cwd: options.cwd,
-    env: options.env ?? process.env,
+    env: { ...(options.env ?? process.env), [marker.name]: marker.value },
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
   });
   let lines = 0;
+  let cutLines = 0;
   let timedOut = false;
-  const onLine = (line: string) => {
+  const onLine = ({ text, droppedBytes }: SplitLine) => {
     lines++;
-    out.write(line + "\n");
-    options.onLine?.(line);
-    classifier.push(line, lines);
+    if (droppedBytes) cutLines++;
+    const shown = droppedBytes ? `${text} ${cutNote(droppedBytes)}` : text;
+    if (!out.write(shown + "\n")) pauseUntilDrained();
+    options.onLine?.(neutralizeAgentCommands(shown));
+    classifier.push(text, lines);
   };
-  // stdout and stderr interleave as the routine writes them; each is read line by line.
-  const readers = [child.stdout!, child.stderr!].map((stream) => {
-    const rl = readline.createInterface({ input: stream, crlfDelay: Infinity });
-    rl.on("line", onLine);
-    return new Promise<void>((resolve) => rl.on("close", () => resolve()));
+  const streams = [child.stdout!, child.stderr!];
+  // The output file is written no faster than the disk takes it: the routine waits, memory does not grow.
+  let paused = false;
+  const pauseUntilDrained = () => {
+    if (paused) return;
+    paused = true;
+    streams.forEach((s) => s.pause());
+    out.once("drain", () => {
+      paused = false;
+      streams.forEach((s) => s.resume());
+    });
+  };
+  // stdout and stderr interleave as the routine writes them; each is split into lines on its own.
+  const readers = streams.map((stream) => {
+    const splitter = new BoundedLineSplitter(maxLineBytes, onLine);
+    stream.on("data", (chunk: Buffer) => splitter.push(chunk));
+    return new Promise<void>((resolve) => {
+      let done = false;
+      const end = () => {
+        if (done) return;
+        done = true;
+        splitter.end();
+        resolve();
+      };
+      stream.on("end", end);
+      stream.on("close", end);
+      stream.on("error", end);
+    });
   });
-  const killGroup = (signal: NodeJS.Signals) => {
+
+  const stopped = new Map<number, RoutineProcess>();
+  let graceEndsAt: number | undefined;
+  const signalGroup = (signal: NodeJS.Signals) => {
     try {
       process.kill(-child.pid!, signal);
     } catch {
       /* already gone */
     }
   };
+  const signalMarked = (signal: NodeJS.Signals): number => {
+    const found = findMarkedProcesses(marker, protectedPids, { processGroup: child.pid });
+    // The name each had when last signalled (a process may exec another program meanwhile).
+    for (const p of signalProcesses(found, signal)) stopped.set(p.pid, p);
+    return found.length;
+  };
+  /** SIGTERM to the routine's group and marked processes; the grace period starts now (once). */
+  const startStopping = () => {
+    if (graceEndsAt !== undefined) return;
+    graceEndsAt = Date.now() + graceMs;
+    // Found and named first; the group signal is for systems without /proc.
+    signalMarked("SIGTERM");
+    signalGroup("SIGTERM");
+  };
   const timer = setTimeout(() => {
     timedOut = true;
-    killGroup("SIGTERM");
-    setTimeout(() => killGroup("SIGKILL"), options.killGraceMs ?? 5000).unref();
+    startStopping();
+    // The main process may ignore SIGTERM: at the end of the grace period it gets SIGKILL.
+    setTimeout(() => signalGroup("SIGKILL"), graceMs).unref();
   }, options.timeoutMs);
 
   return new Promise((resolve, reject) => {
@@ -195,16 +285,38 @@ export function runRoutine(options: RunOptions): Promise<RunOutcome> {
       clearTimeout(timer);
       reject(err);
     });
-    child.on("close", (code, signal) => {
+    child.on("exit", (code, signal) => {
       clearTimeout(timer);
       finish(code, signal).then(resolve, reject);
     });
   });
 
+  /** The routine's main process has exited: stop what it left, read what is left of its output, report. */
   async function finish(code: number | null, signal: NodeJS.Signals | null): Promise<RunOutcome> {
-    await Promise.all(readers);
-    // Children that outlived the shell (e.g. backgrounded by the routine) do not outlive the run.
-    if (timedOut) killGroup("SIGKILL");
+    if (!timedOut) {
+      // Started by the routine, still running after it ended: orphans (a background child, a daemon).
+      if (findMarkedProcesses(marker, protectedPids, { processGroup: child.pid }).length) startStopping();
+    }
+    const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    if (graceEndsAt !== undefined) {
+      // Polls: new processes forked meanwhile get SIGTERM too; at the end of the grace, SIGKILL.
+      while (Date.now() < graceEndsAt && signalMarked("SIGTERM")) await wait(POLL_MS);
+      for (let round = 0; round < 5 && signalMarked("SIGKILL"); round++) await wait(20);
+      signalGroup("SIGKILL");
+    }
+    const pipesClosed = Promise.all(readers).then(() => true);
+    const graceLeft = Math.max(0, (graceEndsAt ?? Date.now() + graceMs) - Date.now());
+    let deadline: NodeJS.Timeout | undefined;
+    const pipesAbandoned = !(await Promise.race([
+      pipesClosed,
+      new Promise<boolean>((r) => (deadline = setTimeout(() => r(false), graceLeft))),
+    ]));
+    clearTimeout(deadline);
+    if (pipesAbandoned) {
+      // Something outside the routine's reach still holds them: what was written so far is kept.
+      for (const s of streams) s.destroy();
+      await pipesClosed;
+    }
     classifier.finish(lines);
     await new Promise<void>((r) => out.end(() => r()));
     const findings = [...classifier.findings];
@@ -240,6 +352,9 @@ export function runRoutine(options: RunOptions): Promise<RunOutcome> {
       findings,
       moreErrors: classifier.moreErrors,
       logFiles: logs?.files,
+      stoppedProcesses: [...stopped.values()],
+      cutLines,
+      pipesAbandoned,
     };
   }
 }

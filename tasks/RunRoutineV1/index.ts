@@ -1,6 +1,7 @@
 /** RunRoutine: run the routine on dev (core/run), stream it, report its errors in the ValidateRoutine format. */
 import * as path from "path";
 import tl = require("azure-pipelines-task-lib/task");
+import { listProcesses } from "../../core/run/markedProcesses";
 import { parseExpectedErrorPatterns, runRoutine } from "../../core/run/runRoutine";
 import { unresolvedVariables } from "../../core/text";
 import { resultFromRaw } from "../../core/validator/engine";
@@ -17,6 +18,9 @@ async function run(): Promise<void> {
   const minutes = Number(tl.getInput("timeoutMinutes", false) || "60");
   if (!(minutes > 0))
     return tl.setResult(tl.TaskResult.Failed, taskLoc("TimeoutInvalid", tl.getInput("timeoutMinutes", false) ?? ""));
+  const maxLineKB = (tl.getInput("maxLineKB", false) || "1024").trim();
+  if (!/^\d{1,5}$/.test(maxLineKB) || !(Number(maxLineKB) >= 1 && Number(maxLineKB) <= 65536))
+    return tl.setResult(tl.TaskResult.Failed, taskLoc("MaxLineInvalid", maxLineKB));
   const { patterns, invalid } = parseExpectedErrorPatterns(tl.getInput("expectedErrorPatterns", false) ?? "");
   if (invalid) return tl.setResult(tl.TaskResult.Failed, taskLoc("PatternInvalid", invalid.pattern, invalid.error));
   const failOn = failOnInput();
@@ -36,9 +40,17 @@ async function run(): Promise<void> {
     expectedErrorPatterns: patterns,
     outputFile,
     logsPath,
+    maxLineBytes: Number(maxLineKB) * 1024,
+    cutNote: (dropped) => taskLoc("LineCutNote", dropped),
+    // Already neutralized by core: the routine's lines cannot issue agent commands.
     onLine: (line) => console.log(line),
   });
   if (outcome.timedOut) console.log(taskLoc("TimedOut", minutes));
+  const stopped = outcome.stoppedProcesses;
+  if (stopped.length && outcome.timedOut) console.log(taskLoc("StoppedAtTimeout", listProcesses(stopped)));
+  else if (stopped.length) tl.warning(taskLoc("StoppedLeftovers", stopped.length, listProcesses(stopped)));
+  if (outcome.pipesAbandoned) tl.warning(taskLoc("PipesAbandoned"));
+  if (outcome.cutLines) console.log(taskLoc("LinesCut", outcome.cutLines, maxLineKB));
   console.log(taskLoc("Finished", outcome.exitCode ?? "-", (outcome.durationMs / 1000).toFixed(1), outcome.lines));
   if (outcome.moreErrors) console.log(taskLoc("MoreErrors", outcome.moreErrors, outputFile));
 

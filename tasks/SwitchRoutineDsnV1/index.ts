@@ -13,7 +13,7 @@ function run(): void {
   }
   const from = tl.getInput("from", true)!.trim();
   const to = tl.getInput("to", true)!.trim();
-  const outcome = switchDsn(config, from, to);
+  const outcome = switchDsn(config, from, to, { allowReadOnly: tl.getBoolInput("allowReadOnly", false) });
   if (outcome.recovered?.restored) tl.warning(taskLoc("Recovered", config));
   // Only now, with the file switched, does the post-job step have something to restore.
   tl.setTaskVariable(SWITCHED_CONFIG, config);

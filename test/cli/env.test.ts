@@ -61,6 +61,19 @@ describe("lz verify-env and lz switch-dsn", function () {
     assert.equal(fs.readFileSync(config, "utf8"), '{ "dsn":"impala-virtual-prd" }\n');
     assert.equal(lz(["switch-dsn", "--mode", "sideways", "--config-path", config]).status, 2);
   });
+
+  it("switch-dsn refuses a read-only config.json (exit 1, the input named) unless --allow-read-only true", () => {
+    const env = makeEnvironment({ files: { "static/config/config.json": '{ "dsn":"impala-virtual-prd" }\n' } });
+    const config = path.join(env.sitePackage, "static", "config", "config.json");
+    fs.chmodSync(config, 0o440);
+    const refused = lz(["switch-dsn", "--config-path", config, "--lang", "es"]);
+    assert.equal(refused.status, 1);
+    assert.match(refused.stdout, /es de solo lectura para el agente \(modo 0440\).*allowReadOnly/);
+    assert.equal(fs.readFileSync(config, "utf8"), '{ "dsn":"impala-virtual-prd" }\n');
+    assert.equal(lz(["switch-dsn", "--config-path", config, "--allow-read-only", "true"]).status, 0);
+    assert.equal(fs.readFileSync(config, "utf8"), '{ "dsn":"impala-virtual-dev" }\n');
+    assert.equal(fs.statSync(config).mode & 0o777, 0o440);
+  });
 });
 
 describe("lz run", function () {

@@ -99,4 +99,63 @@ describeOnTaskNodes("SwitchRoutineDsn task", function () {
       /No hay config.json para cambiar: defina la entrada configPath, o ejecute VerifyRoutineEnv/,
     );
   });
+
+  it("refuses a read-only config.json, naming the file and the input; allowReadOnly switches it and the post-job step restores it", async () => {
+    const { site: sp, config } = site();
+    fs.chmodSync(config, 0o444);
+    const refused = await run({ sitePackagePath: sp });
+    assert.equal(refused.result, "Failed");
+    assert.match(
+      refused.runner.errorIssues[0],
+      new RegExp(
+        `${config.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} is read-only for the agent \\(mode 0444\\).*set the input allowReadOnly to true`,
+      ),
+    );
+    assert.equal(fs.readFileSync(config, "utf8"), ORIGINAL);
+    assert.equal(fs.existsSync(backupPath(config)), false);
+    const allowed = await run({ sitePackagePath: sp, allowReadOnly: "true" });
+    assert.equal(allowed.result, "Succeeded", allowed.stdout);
+    assert.equal(fs.readFileSync(config, "utf8"), ORIGINAL.replace("impala-virtual-prd", "impala-virtual-dev"));
+    await run({ sitePackagePath: sp }, { entry: "post.js", taskVariables: { LZ_SWITCHED_CONFIG: config } });
+    assert.equal(fs.readFileSync(config, "utf8"), ORIGINAL);
+    assert.equal(fs.statSync(config).mode & 0o777, 0o444);
+  });
+
+  it("keeps mode 0640 and the group through switch and post-job restore", async () => {
+    const { site: sp, config } = site();
+    fs.chmodSync(config, 0o640);
+    const group = process.getuid?.() === 0 ? 8765 : fs.statSync(config).gid;
+    fs.chownSync(config, fs.statSync(config).uid, group);
+    await run({ sitePackagePath: sp });
+    assert.equal(fs.statSync(config).mode & 0o7777, 0o640);
+    assert.equal(fs.statSync(config).gid, group);
+    await run({ sitePackagePath: sp }, { entry: "post.js", taskVariables: { LZ_SWITCHED_CONFIG: config } });
+    assert.equal(fs.statSync(config).mode & 0o7777, 0o640);
+    assert.equal(fs.statSync(config).gid, group);
+    assert.equal(fs.readFileSync(config, "utf8"), ORIGINAL);
+  });
+
+  it("refuses a symlinked config.json in Spanish too, naming the target and configPath", async () => {
+    const { site: sp, config } = site();
+    const target = path.join(path.dirname(sp), "compartido.json");
+    fs.renameSync(config, target);
+    fs.symlinkSync(target, config);
+    const r = await run({ sitePackagePath: sp }, { variables: { "System.Culture": "es-ES" } });
+    assert.equal(r.result, "Failed");
+    assert.match(r.runner.errorIssues[0], /es un enlace simbólico a .*compartido\.json: no se cambió\..*configPath/);
+    assert.equal(fs.lstatSync(config).isSymbolicLink(), true);
+    assert.equal(fs.readFileSync(target, "utf8"), ORIGINAL);
+  });
+
+  it("removes the temporary files a killed earlier run left", async () => {
+    const { site: sp, config } = site();
+    // A run killed while keeping a changed file aside leaves this one; the switch itself never writes it.
+    fs.writeFileSync(`${config}.lz-modified.lz-tmp`, "half");
+    fs.writeFileSync(`${config}.lz-tmp`, "half");
+    await run({ sitePackagePath: sp });
+    assert.deepEqual(
+      fs.readdirSync(path.dirname(config)).filter((f) => f.endsWith(".lz-tmp")),
+      [],
+    );
+  });
 });

@@ -1,4 +1,5 @@
 import { strict as assert } from "assert";
+import { spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -81,7 +82,7 @@ describe("dsn switch and restore", () => {
       },
     };
     assert.throws(
-      () => switchDsn(file, "impala-virtual-prd", "impala-virtual-dev", failing),
+      () => switchDsn(file, "impala-virtual-prd", "impala-virtual-dev", { ops: failing }),
       (e: DsnError) => e.code === "WriteFailed" && /EIO/.test(String(e.args[1])),
     );
     assert.equal(fs.readFileSync(file, "utf8"), ORIGINAL);
@@ -130,5 +131,187 @@ describe("dsn switch and restore", () => {
   it("restore with nothing switched does nothing", () => {
     const file = config(ORIGINAL);
     assert.deepEqual(restoreDsn(file), { restored: false });
+  });
+});
+
+const PRD = "impala-virtual-prd";
+const DEV = "impala-virtual-dev";
+const isRoot = process.getuid?.() === 0;
+/** Every file of the folder whose name ends in .lz-tmp: what a killed run leaves. */
+const temps = (file: string) => fs.readdirSync(path.dirname(file)).filter((f) => f.endsWith(".lz-tmp"));
+const attributes = (file: string) => {
+  const st = fs.lstatSync(file);
+  return { mode: (st.mode & 0o7777).toString(8), uid: st.uid, gid: st.gid };
+};
+
+describe("dsn switch and restore keep what they should", function () {
+  this.timeout(60000);
+
+  // chown to another user and group needs root; without it the mode is tested, and the group only when
+  // this user belongs to a second group (the title says which).
+  const otherGroup = (process.getgroups?.() ?? []).find((g) => g !== process.getgid?.());
+  const title = isRoot
+    ? "keeps mode 0640, owner and group (another user and group, as root) through switch and restore"
+    : otherGroup !== undefined
+      ? "keeps mode 0640 and a second group of this user (not root: another owner is not testable)"
+      : "keeps mode 0640 (not root and in one group only: owner and group are not testable here)";
+  it(title, () => {
+    const file = config(ORIGINAL);
+    if (isRoot) fs.chownSync(file, 4321, 8765);
+    else if (otherGroup !== undefined) fs.chownSync(file, process.getuid!(), otherGroup);
+    fs.chmodSync(file, 0o640);
+    const before = attributes(file);
+    switchDsn(file, PRD, DEV);
+    assert.deepEqual(attributes(file), before, "after the switch");
+    assert.deepEqual(attributes(backupPath(file)), before, "the backup is as private as the original");
+    restoreDsn(file);
+    assert.deepEqual(attributes(file), before, "after the restore");
+    assert.equal(fs.readFileSync(file, "utf8"), ORIGINAL);
+  });
+
+  it("keeps the owner by writing in place when a replace cannot give the file back its owner", () => {
+    const file = config(ORIGINAL);
+    fs.chmodSync(file, 0o604);
+    const inode = fs.statSync(file).ino;
+    const denied: FileOps = {
+      ...realFileOps,
+      chown: () => {
+        throw Object.assign(new Error("EPERM: operation not permitted, fchown"), { code: "EPERM" });
+      },
+    };
+    const before = attributes(file);
+    switchDsn(file, PRD, DEV, { ops: denied });
+    assert.equal(fs.readFileSync(file, "utf8"), ORIGINAL.replace(PRD, DEV));
+    assert.equal(fs.statSync(file).ino, inode, "the same file, written in place");
+    assert.deepEqual(attributes(file), before);
+    restoreDsn(file, denied);
+    assert.equal(fs.readFileSync(file, "utf8"), ORIGINAL);
+    assert.equal(fs.statSync(file).ino, inode);
+    assert.deepEqual(temps(file), []);
+  });
+
+  it("switches a file with several hard links in place: every name sees the switch and the restore", () => {
+    const file = config(ORIGINAL);
+    const other = path.join(path.dirname(file), "config-compartido.json");
+    fs.linkSync(file, other);
+    switchDsn(file, PRD, DEV);
+    assert.equal(fs.readFileSync(other, "utf8"), ORIGINAL.replace(PRD, DEV));
+    assert.equal(fs.statSync(file).ino, fs.statSync(other).ino, "still one file");
+    restoreDsn(file);
+    assert.equal(fs.readFileSync(other, "utf8"), ORIGINAL);
+    assert.equal(fs.statSync(file).ino, fs.statSync(other).ino);
+  });
+
+  it("refuses a read-only file, naming it, and changes nothing; allowReadOnly switches it and keeps it read-only", () => {
+    const file = config(ORIGINAL);
+    fs.chmodSync(file, 0o444);
+    assert.throws(
+      () => switchDsn(file, PRD, DEV),
+      (e: DsnError) => e.code === "ConfigReadOnly" && e.args[0] === file && e.args[1] === "0444",
+    );
+    assert.equal(fs.readFileSync(file, "utf8"), ORIGINAL);
+    assert.deepEqual(fs.readdirSync(path.dirname(file)), ["config.json"]);
+    switchDsn(file, PRD, DEV, { allowReadOnly: true });
+    assert.equal(fs.readFileSync(file, "utf8"), ORIGINAL.replace(PRD, DEV));
+    assert.equal(attributes(file).mode, "444");
+    restoreDsn(file);
+    assert.equal(fs.readFileSync(file, "utf8"), ORIGINAL);
+    assert.equal(attributes(file).mode, "444");
+  });
+
+  it("refuses a symlinked config.json with its target named, leaving the link and the target as they were", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lz-dsn-link-"));
+    const target = path.join(dir, "shared", "config.json");
+    fs.mkdirSync(path.dirname(target));
+    fs.writeFileSync(target, ORIGINAL);
+    const link = path.join(dir, "config.json");
+    fs.symlinkSync(target, link);
+    assert.throws(
+      () => switchDsn(link, PRD, DEV),
+      (e: DsnError) => e.code === "ConfigSymlink" && e.args[0] === link && e.args[1] === target,
+    );
+    assert.equal(fs.lstatSync(link).isSymbolicLink(), true, "the link is still a link");
+    assert.equal(fs.readFileSync(target, "utf8"), ORIGINAL);
+    assert.deepEqual(fs.readdirSync(dir).sort(), ["config.json", "shared"]);
+  });
+
+  it("refuses what is not a regular file, or is larger than 1 MB, without reading it whole", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lz-dsn-odd-"));
+    fs.mkdirSync(path.join(dir, "config.json"));
+    assert.throws(
+      () => switchDsn(path.join(dir, "config.json"), PRD, DEV),
+      (e: DsnError) => e.code === "ConfigNotRegular",
+    );
+    const big = config("");
+    fs.truncateSync(big, 5 * 1024 * 1024 * 1024); // sparse: 5 GB that take no disk
+    assert.throws(
+      () => switchDsn(big, PRD, DEV),
+      (e: DsnError) => e.code === "ConfigTooLarge",
+    );
+  });
+
+  it("removes the temporary files earlier runs left (switch and restore)", () => {
+    const file = config(ORIGINAL);
+    const stale = [file, backupPath(file), statePath(file), modifiedPath(file)].map((f) => `${f}.lz-tmp`);
+    for (const f of stale) fs.writeFileSync(f, "a killed run's half-written file");
+    switchDsn(file, PRD, DEV);
+    assert.deepEqual(temps(file), []);
+    for (const f of stale) fs.writeFileSync(f, "again");
+    restoreDsn(file);
+    assert.deepEqual(temps(file), []);
+    assert.equal(fs.readFileSync(file, "utf8"), ORIGINAL);
+  });
+
+  it("does not follow a link planted at a temporary file's name", () => {
+    const file = config(ORIGINAL);
+    const victim = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "lz-victim-")), "importante.txt");
+    fs.writeFileSync(victim, "no tocar");
+    fs.symlinkSync(victim, `${file}.lz-tmp`);
+    fs.symlinkSync(victim, `${backupPath(file)}.lz-tmp`);
+    switchDsn(file, PRD, DEV);
+    restoreDsn(file);
+    assert.equal(fs.readFileSync(victim, "utf8"), "no tocar");
+    assert.equal(fs.lstatSync(file).isSymbolicLink(), false);
+    assert.equal(fs.readFileSync(file, "utf8"), ORIGINAL);
+  });
+
+  it("a config.json replaced by a link during the job is kept aside as that link, not read through", () => {
+    const file = config(ORIGINAL);
+    const secret = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "lz-secret-")), "shadow");
+    fs.writeFileSync(secret, "root:secreto");
+    fs.chmodSync(secret, 0o600);
+    switchDsn(file, PRD, DEV);
+    fs.rmSync(file);
+    fs.symlinkSync(secret, file);
+    const outcome = restoreDsn(file);
+    assert.equal(outcome.modifiedKeptAt, modifiedPath(file));
+    assert.equal(fs.lstatSync(modifiedPath(file)).isSymbolicLink(), true);
+    assert.equal(fs.lstatSync(file).isSymbolicLink(), false);
+    assert.equal(fs.readFileSync(file, "utf8"), ORIGINAL);
+    for (const f of fs.readdirSync(path.dirname(file)))
+      if (!fs.lstatSync(path.join(path.dirname(file), f)).isSymbolicLink())
+        assert.equal(fs.readFileSync(path.join(path.dirname(file), f), "utf8").includes("secreto"), false, f);
+  });
+
+  it("runs killed at random points leave no temporary file after the next run, and the original comes back", async () => {
+    const file = config(ORIGINAL);
+    const dsnSwitch = path.join(__dirname, "..", "..", "..", "core", "env", "dsnSwitch.js");
+    const script = `
+      const d = require(${JSON.stringify(dsnSwitch)});
+      process.stdout.write("ready\\n");
+      for (;;) { d.switchDsn(${JSON.stringify(file)}, "${PRD}", "${DEV}"); d.restoreDsn(${JSON.stringify(file)}); }`;
+    let leftBehind = 0;
+    for (let i = 0; i < 30; i++) {
+      const child = spawn(process.execPath, ["-e", script], { stdio: ["ignore", "pipe", "inherit"] });
+      await new Promise((r) => child.stdout.once("data", r));
+      await new Promise((r) => setTimeout(r, Math.random() * 40));
+      child.kill("SIGKILL");
+      await new Promise((r) => child.once("exit", r));
+      if (temps(file).length) leftBehind++;
+      restoreDsn(file); // the next run (its switch restores first the same way)
+      assert.deepEqual(temps(file), [], `after kill ${i + 1}`);
+      assert.equal(fs.readFileSync(file, "utf8"), ORIGINAL, `after kill ${i + 1}`);
+    }
+    console.log(`      (${leftBehind} of 30 killed runs had left a temporary file; the next run removed each)`);
   });
 });
