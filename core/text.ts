@@ -46,13 +46,3 @@ export function isUnresolvedMacro(value: string): boolean {
 export function unresolvedVariables(value: string): string[] {
   return [...new Set([...value.matchAll(/\$\(([^)]+)\)/g)].map((m) => m[1]))];
 }
-
-/** Why `pattern` is not a regular expression, or undefined when it is one. */
-export function regexError(pattern: string): string | undefined {
-  try {
-    new RegExp(pattern);
-    return undefined;
-  } catch (err) {
-    return (err as Error).message;
-  }
-}

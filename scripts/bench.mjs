@@ -654,7 +654,7 @@ const ts = (...p) => path.join(${JSON.stringify(root)}, "build", "ts", ...p);
     }
     // What the hostile input caused (the example routine's own findings are the same every time).
     const rules = Object.entries(out.byRule)
-      .filter(([rule]) => /^(LOG|FS)/.test(rule) || expect.includes(rule))
+      .filter(([rule]) => /^(LOG|FS|LZV)/.test(rule) || expect.includes(rule))
       .sort()
       .map(([k, v]) => `${k}×${v}`)
       .join(" ");
@@ -737,6 +737,56 @@ const ts = (...p) => path.join(${JSON.stringify(root)}, "build", "ts", ...p);
       deep,
       { maxFolderDepth: 2000 },
       ["PY003"],
+    );
+  }
+  {
+    // Regular expressions (item 5). The built-in patterns on 2 MB strings made to make a backtracking
+    // engine stall (a credential URL that never closes, a path that never ends, key = value runs), as
+    // literals in a Python file and as lines of a config file.
+    const adversarial = {
+      url: "x://" + "u".repeat(1024 * 1024) + ":" + "p".repeat(1024 * 1024),
+      urls: "a://b:".repeat(350_000),
+      pwd: "PWD=".repeat(500_000),
+      path: "/home/" + "a".repeat(2 * 1024 * 1024),
+      windows: "C:\\" + "a ".repeat(1024 * 1024),
+      keys: "password=".repeat(230_000),
+    };
+    const dir = fs.mkdtempSync(path.join(base, "regex-"));
+    fs.cpSync(routine, dir, { recursive: true });
+    fs.writeFileSync(
+      path.join(dir, "adversario.py"),
+      Object.entries(adversarial)
+        .map(([k, v]) => `${k} = "${v}"\n`)
+        .join(""),
+    );
+    fs.writeFileSync(path.join(dir, "adversario.properties"), Object.values(adversarial).join("\n") + "\n");
+    measure(
+      "hostile: 2 MB adversarial strings for the built-in patterns (SEC001, PTH001)",
+      "validate",
+      dir,
+      { maxFileSizeKb: 65_536 },
+      ["PTH001"],
+    );
+    // A user's catastrophic pattern: (a+)+$ runs in RE2 (linear); one RE2 refuses runs in JavaScript
+    // under a 1 s budget per text and ends as LZV004.
+    const line = "2022-07-20 06:00:01 INFO " + "a".repeat(1024 * 1024 - 30) + "!";
+    const logs = logsWith("20220801_060000_orquestador_lento.log", line + "\n");
+    const lz = path.join(base, "lz-config.json");
+    fs.writeFileSync(lz, JSON.stringify({ logs: { errorPattern: "(a+)+$" } }));
+    measure(
+      "hostile: user errorPattern (a+)+$ on a 1 MB line (RE2)",
+      "validate",
+      routine,
+      { logsPath: logs, configFile: lz },
+      [],
+    );
+    fs.writeFileSync(lz, JSON.stringify({ logs: { errorPattern: "(a+)+$(?<=x)" } }));
+    measure(
+      "hostile: user errorPattern with lookbehind, catastrophic (JavaScript, 1 s budget)",
+      "validate",
+      routine,
+      { logsPath: logs, configFile: lz },
+      ["LZV004"],
     );
   }
   {

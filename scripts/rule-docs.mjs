@@ -97,7 +97,7 @@ const catalogue = [
       `| [${r.code}](${r.code}.md) | ${r.name} | ${r.severity} | ${CATEGORY[r.category] ?? r.category} | ${r.title.en} |`,
   ),
   "",
-  "Severities can be changed per rule in `.lzvalidator.json` ([schema](../lzvalidator.schema.json)) or the task input *Rule severities*; one line is silenced with `# lz: ignore[CODE] <why>`. The rules that protect production (SEC001, CFG002, PY001–PY004, and any the task input *Protected rules* names) cannot be silenced from inside the routine: only through the task's inputs.",
+  "Severities can be changed per rule in `.lzvalidator.json` ([schema](../lzvalidator.schema.json)) or the task input *Rule severities*; one line is silenced with `# lz: ignore[CODE] <why>`. The rules that protect production (SEC001, CFG002, PY001–PY004, FS005, FS006, and any the task input *Protected rules* names) cannot be silenced from inside the routine: only through the task's inputs.",
   "",
 ].join("\n");
 files.set(path.join(root, "docs", "rules", "README.md"), catalogue);

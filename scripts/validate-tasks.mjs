@@ -58,6 +58,13 @@ export function taskProblems(dir, { built = false } = {}) {
         problems.push(`${name}: ${step}.${handler} target ${exec.target} is missing`);
     }
   }
+  // The agent then refuses any other variable, even one a log line injected (issue #18).
+  const allowed = task.restrictions?.settableVariables?.allowed;
+  if (!Array.isArray(allowed)) problems.push(`${name}: task.json has no restrictions.settableVariables.allowed list`);
+  for (const out of task.outputVariables ?? []) {
+    if (Array.isArray(allowed) && !allowed.includes(out.name))
+      problems.push(`${name}: output variable ${out.name} is not in restrictions.settableVariables.allowed`);
+  }
   if (task.minimumAgentVersion !== MINIMUM_AGENT) {
     problems.push(`${name}: minimumAgentVersion must be ${MINIMUM_AGENT}, the first agent with Node20_1`);
   }

@@ -5,6 +5,7 @@
  * `20220726_155026_orquestador_<name>.log`) or the first timestamp in the content.
  */
 import "./rules";
+import { compileUserPattern, DEFAULT_PATTERN_BUDGET_MS, UserPattern } from "../userPattern";
 import type { RawFinding } from "../validator/types";
 
 export interface LogRequirements {
@@ -92,14 +93,26 @@ class LineReader {
  */
 export class LogChecker {
   private readonly runs: Array<{ name: string; start?: Date; findings: RawFinding[] }> = [];
-  private readonly success: RegExp;
-  private readonly error: RegExp;
-  private readonly tolerated: RegExp[];
+  // Configurable patterns run on text from outside: linear (RE2) or under a time budget (core/userPattern).
+  private readonly success: UserPattern;
+  private readonly error: UserPattern;
+  private readonly tolerated: UserPattern[];
+  private readonly patterns: Array<[setting: string, pattern: UserPattern]>;
 
   constructor(private readonly req: LogRequirements = DEFAULT_LOG_REQUIREMENTS) {
-    this.success = new RegExp(req.successPattern, "i");
-    this.error = new RegExp(req.errorPattern, "i");
-    this.tolerated = req.toleratedPatterns.map((p) => new RegExp(p, "i"));
+    const builtIn = [
+      DEFAULT_LOG_REQUIREMENTS.successPattern,
+      DEFAULT_LOG_REQUIREMENTS.errorPattern,
+      ...DEFAULT_LOG_REQUIREMENTS.toleratedPatterns,
+    ];
+    this.success = compileUserPattern(req.successPattern, { builtIn });
+    this.error = compileUserPattern(req.errorPattern, { builtIn });
+    this.tolerated = req.toleratedPatterns.map((p) => compileUserPattern(p, { builtIn }));
+    this.patterns = [
+      ["logs.successPattern", this.success],
+      ["logs.errorPattern", this.error],
+      ...this.tolerated.map((t): [string, UserPattern] => ["logs.toleratedPatterns", t]),
+    ];
   }
 
   add(f: LogFile): void {
@@ -164,6 +177,8 @@ export class LogChecker {
       }
     }
     for (const r of sorted) out.push(...r.findings);
+    for (const [setting, pattern] of this.patterns)
+      if (pattern.timedOut) at("LZV004", "", 1, [setting, pattern.source.slice(0, 200), DEFAULT_PATTERN_BUDGET_MS]);
     return out;
   }
 }

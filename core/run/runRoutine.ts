@@ -15,7 +15,7 @@ import { BoundedLineSplitter, SplitLine } from "./lineSplitter";
 import { ancestorsOf, findMarkedProcesses, ProcessMarker, RoutineProcess, signalProcesses } from "./markedProcesses";
 import { neutralizeAgentCommands } from "../logSafe";
 import { readLogFolder } from "../logs/readLogs";
-import { regexError } from "../text";
+import { compileUserPattern, DEFAULT_PATTERN_BUDGET_MS, patternError, UserPattern } from "../userPattern";
 import type { RawFinding } from "../validator/types";
 
 export const DEFAULT_EXPECTED_ERRORS = [
@@ -41,7 +41,7 @@ export function parseExpectedErrorPatterns(raw: string): {
     .map((p) => p.trim())
     .filter(Boolean);
   for (const pattern of patterns) {
-    const error = regexError(pattern);
+    const error = patternError(pattern);
     if (error) return { patterns, invalid: { pattern, error } };
   }
   return { patterns };
@@ -105,14 +105,17 @@ export class ErrorClassifier {
   readonly findings: RawFinding[] = [];
   moreErrors = 0;
   private traceback: { start: number; file?: string; line?: number } | undefined;
-  private readonly expected: RegExp[];
+  // The user's patterns run on the routine's output: linear (RE2) or under a time budget (core/userPattern).
+  private readonly expected: UserPattern[];
 
   constructor(
     expectedPatterns: string[],
     private readonly outputName: string,
     private readonly cwd: string,
   ) {
-    this.expected = expectedPatterns.filter((p) => p.trim()).map((p) => new RegExp(p, "i"));
+    this.expected = expectedPatterns
+      .filter((p) => p.trim())
+      .map((p) => compileUserPattern(p, { builtIn: DEFAULT_EXPECTED_ERRORS }));
   }
 
   private relative(file: string): string {
@@ -159,6 +162,15 @@ export class ErrorClassifier {
   }
 
   finish(lastLine: number): void {
+    for (const pattern of this.expected)
+      if (pattern.timedOut)
+        this.findings.push({
+          rule: "LZV004",
+          file: "",
+          line: 1,
+          column: 1,
+          args: ["expectedErrorPatterns", pattern.source.slice(0, 200), DEFAULT_PATTERN_BUDGET_MS],
+        });
     if (this.traceback) {
       const tb = this.traceback;
       this.traceback = undefined;

@@ -11,7 +11,7 @@ import { ruleByCode } from "./rules";
 import type { FailOn, Lang, RawFinding, RuleSetting } from "./types";
 import { parseVersion } from "./python/versions";
 import { DEFAULT_LOG_REQUIREMENTS, LogRequirements } from "../logs/checkLogs";
-import { regexError } from "../text";
+import { patternError } from "../userPattern";
 import {
   ExcludeEntry,
   excludePattern,
@@ -314,7 +314,7 @@ export function resolveOptions(
     ["errorPattern", options.logs.errorPattern],
     ...options.logs.toleratedPatterns.map((p) => ["toleratedPatterns", p]),
   ]) {
-    const error = regexError(pattern);
+    const error = patternError(pattern);
     if (error) {
       findings.push(lzv(`logs.${key} '${pattern}' is not a regular expression: ${error}.`));
       options.logs = { ...DEFAULT_LOG_REQUIREMENTS };

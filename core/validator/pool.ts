@@ -23,12 +23,16 @@ export function defaultWorkerCount(): number {
   return Math.max(1, Math.min(cores, 4));
 }
 
+/** How long one file's analysis may take before its worker is stopped (FS006). */
+export const DEFAULT_FILE_BUDGET_MS = 60_000;
+
 export function analyzeInWorkers(
   workerScript: string,
   files: SourceFile[],
   ctx: AnalysisContext,
   workers = defaultWorkerCount(),
   progress?: (done: number, total: number) => void,
+  fileBudgetMs = DEFAULT_FILE_BUDGET_MS,
 ): Promise<RawFinding[]> {
   const queue = [...files].sort((a, b) => b.text.length - a.text.length);
   const results: RawFinding[] = [];
@@ -37,33 +41,49 @@ export function analyzeInWorkers(
   return new Promise((resolve, reject) => {
     let running = count;
     let failed = false;
-    for (let i = 0; i < count; i++) {
+    const fail = (err: Error) => {
+      failed = true;
+      reject(err);
+    };
+    /** One slot of the pool: a worker, replaced when a file exceeds its budget. */
+    const startSlot = () => {
       const worker = new Worker(workerScript, {
         workerData: { options: ctx.options, root: ctx.root, config: ctx.config } satisfies WorkerRequest,
       });
+      let current: { file: SourceFile; timer: NodeJS.Timeout } | undefined;
+      let replaced = false;
       const next = () => {
         const file = queue.shift();
-        if (file) worker.postMessage(file);
-        else void worker.terminate();
+        if (!file) return void worker.terminate();
+        // The budget covers this file only: a file that exceeds it gets one finding, the others go on.
+        const timer = setTimeout(() => {
+          replaced = true;
+          results.push({ rule: "FS006", file: file.path, line: 1, column: 1, args: [Math.round(fileBudgetMs / 1000)] });
+          progress?.(++done, files.length);
+          void worker.terminate();
+          startSlot();
+        }, fileBudgetMs);
+        current = { file, timer };
+        worker.postMessage(file);
       };
       worker.on("message", (msg: WorkerMessage) => {
         if (msg.type === "ready") return next();
+        if (current) clearTimeout(current.timer);
         if (msg.type === "error") {
-          failed = true;
           void worker.terminate();
-          return reject(new Error(msg.message));
+          return fail(new Error(msg.message));
         }
         results.push(...msg.findings);
         progress?.(++done, files.length);
         next();
       });
-      worker.on("error", (err) => {
-        failed = true;
-        reject(err);
-      });
+      worker.on("error", (err) => fail(err));
       worker.on("exit", () => {
-        if (--running === 0 && !failed) resolve(results);
+        if (current) clearTimeout(current.timer);
+        // A replaced worker's slot lives on in its successor.
+        if (!replaced && --running === 0 && !failed) resolve(results);
       });
-    }
+    };
+    for (let i = 0; i < count; i++) startSlot();
   });
 }

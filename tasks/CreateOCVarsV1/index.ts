@@ -8,7 +8,7 @@ import { OcInput, prepareOcVariables } from "../../core/oc/ocVariables";
 import { RELEASE_FIELDS, ReleaseField, VARIABLE_INPUTS } from "../../core/oc/releaseFields";
 import { renderOcSummary } from "../../core/oc/summary";
 import { buildReport } from "../../core/report";
-import { failTask, loadTaskStrings, optionalFilePath, publishReport, taskLoc } from "../common/taskKit";
+import { failTask, loadTaskStrings, logLine, optionalFilePath, publishReport, taskLoc } from "../common/taskKit";
 
 function readInput(): OcInput {
   const variableNames = {} as Record<ReleaseField, string>;
@@ -56,12 +56,11 @@ function run(): void {
     tl.setResult(tl.TaskResult.Failed, [taskLoc("FailedWithProblems", errors.length), ...lines].join("\n"));
     return;
   }
-  for (const [name, value] of result.variables)
-    console.log(taskLoc("SettingVariable", name, value.replace(/\n/g, " ⏎ ")));
+  for (const [name, value] of result.variables) logLine(taskLoc("SettingVariable", name, value.replace(/\n/g, " ⏎ ")));
   // Job variables only: the change-order task runs later in the same job. (No declared outputs:
   // sixteen more commands at every run for a reference name nobody needs here.)
   for (const [name, value] of result.variables) tl.setVariable(name, value);
-  console.log(taskLoc("SetVariables", result.variables.length));
+  logLine(taskLoc("SetVariables", result.variables.length));
   // No message on success: with issues, task-lib would log it as one more warning.
   const warned = result.problems.some((p) => p.severity === "warning");
   tl.setResult(warned ? tl.TaskResult.SucceededWithIssues : tl.TaskResult.Succeeded, "");

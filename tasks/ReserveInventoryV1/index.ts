@@ -5,7 +5,7 @@ import { ImpalaShellBackend, ImpalaShellError, parseServer } from "../../core/in
 import { requestFromInputs, reserveSummary } from "../../core/inventory/request";
 import { reserve } from "../../core/inventory/reserve";
 import { buildReport } from "../../core/report";
-import { failTask, loadTaskStrings, publishReport, setTaskOutputs, taskLoc } from "../common/taskKit";
+import { failTask, loadTaskStrings, logLine, publishReport, setTaskOutputs, taskLoc } from "../common/taskKit";
 
 async function run(): Promise<void> {
   loadTaskStrings(__dirname);
@@ -25,7 +25,7 @@ async function run(): Promise<void> {
   const tls = (tl.getEndpointDataParameter(connection, "tls", true) ?? "true") !== "false";
   const caCertFile = tl.getEndpointDataParameter(connection, "caCertFile", true) || undefined;
   const settleMs = Number(tl.getVariable("LZ_INVENTORY_SETTLE_MS") ?? "") || undefined;
-  const onStatement = (sql: string) => console.log(taskLoc("SqlLog", sql));
+  const onStatement = (sql: string) => logLine(taskLoc("SqlLog", sql));
   const backend =
     tl.getInput("backend", false) === "hiveserver2"
       ? new HiveServer2Backend({
@@ -53,7 +53,7 @@ async function run(): Promise<void> {
           tempDir: tl.getVariable("Agent.TempDirectory"),
           onWarning: (code, ...args) => tl.warning(taskLoc(code, ...args)),
         });
-  const result = await reserve(backend, request, (m) => console.log(m));
+  const result = await reserve(backend, request, (m) => logLine(m));
   const variables: Array<[string, string]> = [];
   if (result.ok && !request.dryRun) {
     const first = result.reservations[0];
@@ -77,9 +77,9 @@ async function run(): Promise<void> {
     return tl.setResult(tl.TaskResult.Failed, result.problems.map((p) => taskLoc(p.code, ...p.args)).join("\n"));
 
   for (const r of result.reservations) {
-    if (request.dryRun) console.log(taskLoc("DryRun", r.package, r.process));
+    if (request.dryRun) logLine(taskLoc("DryRun", r.package, r.process));
     else
-      console.log(
+      logLine(
         taskLoc(
           r.reused ? "Reused" : "Reserved",
           r.package,
@@ -97,7 +97,7 @@ async function run(): Promise<void> {
         tl.setVariable(`Inventory.${r.table}.${k}`, v);
     }
   }
-  for (const row of result.existing) console.log(taskLoc("Existing", row.semilla, row.package, row.proceso));
+  for (const row of result.existing) logLine(taskLoc("Existing", row.semilla, row.package, row.proceso));
   setTaskOutputs("Inventory", variables);
   tl.setResult(tl.TaskResult.Succeeded, "");
 }

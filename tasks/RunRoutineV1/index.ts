@@ -7,7 +7,15 @@ import { unresolvedVariables } from "../../core/text";
 import { resultFromRaw } from "../../core/validator/engine";
 import { writeReports } from "../../core/validator/output";
 import { annotateFindings, failOnInput, findingsLang, setGateResult, taskVersion } from "../common/findings";
-import { definedInput, failTask, loadTaskStrings, optionalFilePath, setTaskOutputs, taskLoc } from "../common/taskKit";
+import {
+  definedInput,
+  failTask,
+  loadTaskStrings,
+  logLine,
+  optionalFilePath,
+  setTaskOutputs,
+  taskLoc,
+} from "../common/taskKit";
 
 async function run(): Promise<void> {
   loadTaskStrings(__dirname);
@@ -31,7 +39,7 @@ async function run(): Promise<void> {
   const outputFile = path.join(reportDir, "RunRoutine-output.log");
   const logsPath = optionalFilePath("logsPath");
 
-  console.log(taskLoc("Running", cwd, command));
+  logLine(taskLoc("Running", cwd, command));
   const started = Date.now();
   const outcome = await runRoutine({
     command,
@@ -43,18 +51,18 @@ async function run(): Promise<void> {
     maxLineBytes: Number(maxLineKB) * 1024,
     cutNote: (dropped) => taskLoc("LineCutNote", dropped),
     // Already neutralized by core: the routine's lines cannot issue agent commands.
-    onLine: (line) => console.log(line),
+    onLine: (line) => logLine(line),
   });
-  if (outcome.timedOut) console.log(taskLoc("TimedOut", minutes));
+  if (outcome.timedOut) logLine(taskLoc("TimedOut", minutes));
   const stopped = outcome.stoppedProcesses;
-  if (stopped.length && outcome.timedOut) console.log(taskLoc("StoppedAtTimeout", listProcesses(stopped)));
+  if (stopped.length && outcome.timedOut) logLine(taskLoc("StoppedAtTimeout", listProcesses(stopped)));
   else if (stopped.length) tl.warning(taskLoc("StoppedLeftovers", stopped.length, listProcesses(stopped)));
   if (outcome.pipesAbandoned) tl.warning(taskLoc("PipesAbandoned"));
-  if (outcome.cutLines) console.log(taskLoc("LinesCut", outcome.cutLines, maxLineKB));
-  console.log(taskLoc("Finished", outcome.exitCode ?? "-", (outcome.durationMs / 1000).toFixed(1), outcome.lines));
-  if (outcome.moreErrors) console.log(taskLoc("MoreErrors", outcome.moreErrors, outputFile));
+  if (outcome.cutLines) logLine(taskLoc("LinesCut", outcome.cutLines, maxLineKB));
+  logLine(taskLoc("Finished", outcome.exitCode ?? "-", (outcome.durationMs / 1000).toFixed(1), outcome.lines));
+  if (outcome.moreErrors) logLine(taskLoc("MoreErrors", outcome.moreErrors, outputFile));
 
-  if (logsPath && outcome.logFiles !== undefined) console.log(taskLoc("LogFilesRead", outcome.logFiles, logsPath));
+  if (logsPath && outcome.logFiles !== undefined) logLine(taskLoc("LogFilesRead", outcome.logFiles, logsPath));
 
   const result = resultFromRaw(outcome.findings, { lang, failOn }, started);
   const reports = writeReports(result, cwd, reportDir, taskVersion(__dirname));

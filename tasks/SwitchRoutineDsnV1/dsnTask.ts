@@ -3,7 +3,7 @@ import * as path from "path";
 import tl = require("azure-pipelines-task-lib/task");
 import { DsnError, restoreDsn } from "../../core/env/dsnSwitch";
 import { isUnresolvedMacro } from "../../core/text";
-import { failTask, optionalFilePath, taskLoc } from "../common/taskKit";
+import { failTask, logLine, optionalFilePath, taskLoc } from "../common/taskKit";
 
 /** The task variable through which the main step tells its post-job step what to restore. */
 export const SWITCHED_CONFIG = "LZ_SWITCHED_CONFIG";
@@ -18,10 +18,13 @@ export function configFromInputs(): string {
 
 export function restoreAndReport(config: string): void {
   const outcome = restoreDsn(config);
-  if (!outcome.restored) return console.log(taskLoc("NothingToRestore", config));
+  if (!outcome.restored) {
+    logLine(taskLoc("NothingToRestore", config));
+    return;
+  }
   if (outcome.modifiedKeptAt) tl.warning(taskLoc("RestoredModifiedKept", config, outcome.modifiedKeptAt));
   if (outcome.configWasMissing) tl.warning(taskLoc("RestoredConfigWasMissing", config));
-  console.log(taskLoc("Restored", config));
+  logLine(taskLoc("Restored", config));
 }
 
 export function failWith(err: unknown): void {

@@ -1,7 +1,7 @@
 /** SwitchRoutineDsn: switch (restored by post.ts when the job ends) or restore now. */
 import tl = require("azure-pipelines-task-lib/task");
 import { backupPath, switchDsn } from "../../core/env/dsnSwitch";
-import { loadTaskStrings, taskLoc } from "../common/taskKit";
+import { loadTaskStrings, logLine, taskLoc } from "../common/taskKit";
 import { configFromInputs, failWith, restoreAndReport, SWITCHED_CONFIG } from "./dsnTask";
 
 function run(): void {
@@ -17,7 +17,7 @@ function run(): void {
   if (outcome.recovered?.restored) tl.warning(taskLoc("Recovered", config));
   // Only now, with the file switched, does the post-job step have something to restore.
   tl.setTaskVariable(SWITCHED_CONFIG, config);
-  console.log(taskLoc("Switched", config, from, to, backupPath(config)));
+  logLine(taskLoc("Switched", config, from, to, backupPath(config)));
   tl.setResult(tl.TaskResult.Succeeded, "");
 }
 

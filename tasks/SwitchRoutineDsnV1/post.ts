@@ -1,13 +1,13 @@
 /** SwitchRoutineDsn's post-job step: runs when the job ends, pass or fail, and restores the original. */
 import tl = require("azure-pipelines-task-lib/task");
-import { loadTaskStrings, taskLoc } from "../common/taskKit";
+import { loadTaskStrings, logLine, taskLoc } from "../common/taskKit";
 import { failWith, restoreAndReport, SWITCHED_CONFIG } from "./dsnTask";
 
 try {
   loadTaskStrings(__dirname);
   const config = tl.getTaskVariable(SWITCHED_CONFIG);
   if (!config)
-    console.log(
+    logLine(
       taskLoc(
         "NothingToRestore",
         tl.getInput("configPath", false) || tl.getInput("sitePackagePath", false) || "config.json",

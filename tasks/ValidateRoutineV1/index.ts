@@ -21,6 +21,7 @@ import {
   failTask,
   InputError,
   loadTaskStrings,
+  logLine,
   optionalFilePath,
   setTaskOutputs,
   taskLoc,
@@ -66,7 +67,7 @@ async function logsFromHu(maxAttachmentMb: number): Promise<{ folder: string; fi
   if (!token) throw new InputError(taskLoc("WorkItemNoToken", raw));
   const folder = path.join(tl.getVariable("Agent.TempDirectory") || os.tmpdir(), `lz-hu-logs-${raw}-${process.pid}`);
   const { names, findings } = await downloadLogAttachments(huGateway(token), Number(raw), folder, maxAttachmentMb);
-  console.log(names.length ? taskLoc("LogsDownloaded", names.length, raw, names.join(", ")) : taskLoc("LogsNone", raw));
+  logLine(names.length ? taskLoc("LogsDownloaded", names.length, raw, names.join(", ")) : taskLoc("LogsNone", raw));
   return { folder, findings };
 }
 
@@ -99,8 +100,8 @@ async function commentOnHu(result: ValidationResult, routine: string, sarifPath:
       marker,
       { fileName: path.basename(sarifPath), content: fs.readFileSync(sarifPath) },
     );
-    console.log(taskLoc(outcome.updated ? "WorkItemCommentUpdated" : "WorkItemCommented", id, outcome.commentId));
-    console.log(taskLoc("WorkItemAttached", id));
+    logLine(taskLoc(outcome.updated ? "WorkItemCommentUpdated" : "WorkItemCommented", id, outcome.commentId));
+    logLine(taskLoc("WorkItemAttached", id));
     return true;
   } catch (err) {
     // The HU comment is a courtesy: a failure to post it is a warning, the gate stands on the findings.
@@ -124,12 +125,12 @@ async function run(): Promise<void> {
   const failOn = failOnInput();
   const limits = readLimits();
   const pythonVersion = tl.getInput("pythonVersion", false) || "3.5";
-  console.log(taskLoc("Analyzing", routine, pythonVersion, failOn));
+  logLine(taskLoc("Analyzing", routine, pythonVersion, failOn));
   let lastShown = 0;
   const progress = (done: number, total: number) => {
     if (total >= 50 && (done === total || done - lastShown >= Math.ceil(total / 10))) {
       lastShown = done;
-      console.log(taskLoc("Progress", done, total));
+      logLine(taskLoc("Progress", done, total));
     }
   };
   let logsPath = optionalFilePath("logsPath");
@@ -171,9 +172,9 @@ async function run(): Promise<void> {
   const reports = writeReports(result, routine, reportDir, version, optionalInput("rulesDocsUrl"));
   tl.uploadSummary(reports.markdown);
   const hidden = annotateFindings(result.findings, routine);
-  if (hidden) console.log(taskLoc("AnnotationsTruncated", hidden));
+  if (hidden) logLine(taskLoc("AnnotationsTruncated", hidden));
   const s = result.summary;
-  console.log(
+  logLine(
     taskLoc(
       "Totals",
       result.stats.files,
@@ -184,7 +185,7 @@ async function run(): Promise<void> {
       s.infos,
     ),
   );
-  console.log(taskLoc("ReportWritten", reports.json, reports.sarif));
+  logLine(taskLoc("ReportWritten", reports.json, reports.sarif));
 
   setTaskOutputs("ValidateRoutine", [
     ["Errors", String(s.errors)],

@@ -13,6 +13,7 @@ import {
   failTask,
   InputError,
   loadTaskStrings,
+  logLine,
   optionalFilePath,
   setTaskOutputs,
   taskLoc,
@@ -41,7 +42,7 @@ async function run(): Promise<void> {
   const packageName = input("packageName", false);
   if (!repositoryName && !packageName)
     throw new InputError(taskLoc("InputMissing", "repositoryName", tl.getInput("repositoryName", false) ?? ""));
-  console.log(taskLoc("Checking", (repositoryName ?? packageName)!, path.join(baseDirectory, zona)));
+  logLine(taskLoc("Checking", (repositoryName ?? packageName)!, path.join(baseDirectory, zona)));
 
   const started = Date.now();
   const found = verifyEnvironment({
@@ -64,12 +65,12 @@ async function run(): Promise<void> {
   tl.uploadSummary(reports.markdown);
   annotateFindings(result.findings, found.sitePackagePath ?? reportRoot);
   if (found.compared)
-    console.log(
+    logLine(
       taskLoc("Compared", found.compared.files, found.compared.changed, found.compared.missing, found.compared.extra),
     );
 
   if (found.sitePackagePath) {
-    console.log(taskLoc("Found", found.environment!, found.sitePackagePath));
+    logLine(taskLoc("Found", found.environment!, found.sitePackagePath));
     setTaskOutputs("RoutineEnv", [
       ["SitePackagePath", found.sitePackagePath],
       ["SitePackageName", found.sitePackageName!],

@@ -3,9 +3,10 @@ import * as fs from "fs";
 import * as path from "path";
 import tl = require("azure-pipelines-task-lib/task");
 import { languageOf } from "../../core/i18n/localizer";
+import { neutralizeAgentCommands } from "../../core/logSafe";
 import { formatTaskVersion } from "../../core/report";
 import type { Summary, ValidationResult } from "../../core/validator/engine";
-import { taskLoc } from "./taskKit";
+import { logLine, taskLoc } from "./taskKit";
 import type { FailOn, Finding } from "../../core/validator/types";
 
 export const ANNOTATIONS_PER_SEVERITY = 10;
@@ -16,10 +17,11 @@ export function annotateFindings(findings: Finding[], root: string): number {
   for (const severity of ["error", "warning"] as const) {
     const list = findings.filter((f) => f.severity === severity);
     for (const f of list.slice(0, ANNOTATIONS_PER_SEVERITY)) {
-      const source = f.file ? path.join(root, f.file) : undefined;
+      // The file name and the message quote the routine (its names, its code): neutralized (core/logSafe).
+      const source = f.file ? neutralizeAgentCommands(path.join(root, f.file)) : undefined;
       tl.logIssue(
         severity === "error" ? tl.IssueType.Error : tl.IssueType.Warning,
-        `${f.rule} ${f.file ? `${f.file}:${f.line}:${f.column} ` : ""}${f.message}`,
+        neutralizeAgentCommands(`${f.rule} ${f.file ? `${f.file}:${f.line}:${f.column} ` : ""}${f.message}`),
         source,
         f.line,
         f.column,
@@ -66,9 +68,9 @@ export function setGateResult(
   if (result.result === "Failed")
     return tl.setResult(tl.TaskResult.Failed, taskLoc("GateFailed", blockingCount(s, failOn), failOn));
   if (result.result === "SucceededWithIssues" || withIssues) {
-    if (s.warnings && messages.warnings) console.log(taskLoc(messages.warnings, s.warnings));
+    if (s.warnings && messages.warnings) logLine(taskLoc(messages.warnings, s.warnings));
     return tl.setResult(tl.TaskResult.SucceededWithIssues, "");
   }
-  console.log(taskLoc(messages.passed));
+  logLine(taskLoc(messages.passed));
   tl.setResult(tl.TaskResult.Succeeded, "");
 }

@@ -8,20 +8,38 @@ import * as path from "path";
 import tl = require("azure-pipelines-task-lib/task");
 import { cultureFromLocale } from "../../core/i18n/culture";
 import type { Localizer } from "../../core/i18n/localizer";
+import { describeUnexpected } from "../../core/errorReport";
+import { neutralizeAgentCommands } from "../../core/logSafe";
 import { unresolvedVariables } from "../../core/text";
 import type { TaskReport } from "../../core/report";
+
+/**
+ * Prints a line of the task's log. Task messages carry text from outside (file and attachment names,
+ * HU titles, SQL with the user's values, the routine's output): each line of it is neutralized
+ * (core/logSafe) so that none can issue an agent command or format the log. Every task prints
+ * through here, never with console.log.
+ */
+export function logLine(text: string): void {
+  process.stdout.write(
+    text
+      .split(/\r\n|\r|\n/)
+      .map((line) => neutralizeAgentCommands(line) + os.EOL)
+      .join(""),
+  );
+}
 
 /** A problem with what the user gave: its message, already localized, is shown as it is. */
 export class InputError extends Error {}
 
-/** Ends the task as Failed on an error: an InputError's own message, anything else as unexpected. */
+/**
+ * Ends the task as Failed on an error: an InputError's own message; anything else as unexpected, with
+ * its message and our own frames (repository paths, core/errorReport). The whole stack, with the
+ * agent's paths, goes to the debug output only (shown when the pipeline runs with System.Debug).
+ */
 export function failTask(err: unknown): void {
-  if (err instanceof InputError) tl.setResult(tl.TaskResult.Failed, err.message);
-  else
-    tl.setResult(
-      tl.TaskResult.Failed,
-      taskLoc("UnexpectedError", err instanceof Error ? (err.stack ?? err.message) : String(err)),
-    );
+  if (err instanceof InputError) return tl.setResult(tl.TaskResult.Failed, err.message);
+  if (err instanceof Error && err.stack) tl.debug(err.stack);
+  tl.setResult(tl.TaskResult.Failed, taskLoc("UnexpectedError", describeUnexpected(err)));
 }
 
 /**
@@ -45,8 +63,14 @@ export function loadTaskStrings(taskDir: string): void {
   tl.setResourcePath(path.join(taskDir, "task.json"));
 }
 
-/** tl.loc as a core Localizer (after loadTaskStrings). */
-export const taskLoc: Localizer = (key, ...args) => tl.loc(key, ...args);
+/**
+ * tl.loc as a core Localizer (after loadTaskStrings). The message template is ours; its arguments
+ * are often text from outside (names, paths, values, server messages), so each is neutralized
+ * (core/logSafe): whether the message is printed, shown as a warning or ends the task, it cannot
+ * issue an agent command.
+ */
+export const taskLoc: Localizer = (key, ...args) =>
+  tl.loc(key, ...args.map((a) => (typeof a === "string" ? neutralizeAgentCommands(a) : a)));
 
 /** A folder for this run's report and summary under the agent's temp directory. */
 export function reportFolder(task: string): string {

@@ -2,6 +2,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { Minimatch } from "minimatch";
 import { MockTestRunner } from "azure-pipelines-task-lib/mock-test";
 import { commandFromString } from "azure-pipelines-task-lib/taskcommand";
 import { TASK_NODES } from "./taskNodes";
@@ -95,6 +96,16 @@ export async function runTask(task: string, scenario: ScenarioInput): Promise<Ta
   const commands = vsoLines.map((l) => commandFromString(l) as unknown as VsoCommand);
   const variables = new Map<string, VsoCommand>();
   for (const c of commands) if (c.command === "task.setvariable") variables.set(c.properties.variable, c);
+  // The agent refuses a variable the task.json does not allow (restrictions.settableVariables, matched
+  // as the agent does: minimatch, any case): every task run of the tests checks the list is complete.
+  const taskJson = JSON.parse(fs.readFileSync(path.join(taskDir, "task.json"), "utf8"));
+  const allowed: string[] | undefined = taskJson.restrictions?.settableVariables?.allowed;
+  for (const name of variables.keys()) {
+    if (!allowed?.some((pattern) => new Minimatch(pattern, { nocase: true }).match(name)))
+      throw new Error(
+        `${taskJson.name} set '${name}', which its task.json restrictions.settableVariables does not allow`,
+      );
+  }
   const complete = commands.filter((c) => c.command === "task.complete").pop();
   return {
     runner,

@@ -190,10 +190,12 @@ describeOnTaskNodes("CreateOCVars on an unexpected error", function () {
     const message = r.runner.errorIssues.join("\n");
     assert.match(message, /^Unexpected error: Error: (ENOTDIR|EEXIST)\b.*mkdir '.*lz[\\/]CreateOCVars-\d+'/);
     // The bundle's source map leads the stack to our TypeScript (the agent runs plain `node index.js`).
-    assert.match(
-      message,
-      /\n\s+at .*tasks[\\/]common[\\/]taskKit\.ts:\d+:\d+/,
-      "a stack that names the .ts file and line",
+    assert.match(message, /\n\s+at \w+ \(tasks\/common\/taskKit\.ts:\d+:\d+\)/, "our frames, as .ts file and line");
+    // No agent path, no task-lib or Node frames in the error; the whole stack only in the debug output.
+    assert.ok(!message.includes(repoRoot) && !/node:internal|node_modules/.test(message), message);
+    assert.ok(
+      r.commands.some((c) => c.command === "task.debug" && /at .*node:internal/.test(c.message)),
+      "the full stack is a debug line",
     );
     assert.equal([...r.variables.keys()].filter((k) => k.startsWith("OC.")).length, 0);
   });

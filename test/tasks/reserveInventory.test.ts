@@ -23,7 +23,8 @@ const seedRow = (pkg: string, semilla: string) => ({
 });
 
 const DESCRIPCION =
-  "Calendario 'FCO2'); DROP TABLE resultados.inventario_lz; -- \\ ${var:x} $HOME \"dq\"\nlínea 2\tfin";
+  "Calendario 'FCO2'); DROP TABLE resultados.inventario_lz; -- \\ ${var:x} $HOME \"dq\"\nlínea 2\tfin" +
+  "\n##vso[task.setvariable variable=INJECTED]pwned";
 
 function run(
   fake: FakeImpala,
@@ -113,6 +114,9 @@ describeOnTaskNodes("ReserveInventory task (impala-shell backend, faithful fake 
     assert.equal(stored.solicita_ingestion, "Daniel Varón");
     assert.equal(statements(fake).filter((x) => /^INSERT/.test(x)).length, 1, "one statement, not two");
     assert.match(r.stdout, /SQL: INSERT INTO resultados\.inventario_lz/);
+    // The value's own line in the logged SQL cannot issue an agent command.
+    assert.equal(r.variables.has("INJECTED"), false);
+    assert.ok(!/^##vso\[task\.setvariable variable=INJECTED/m.test(r.stdout), "neutralized in the SQL log line");
     assert.match(uploadedSummary(r), /SQOOPDI1938/);
     assert.deepEqual(
       fs.readdirSync(r.tempDir).filter((f) => f.startsWith("lz-impala-shell-")),

@@ -267,6 +267,36 @@ describeOnTaskNodes("ValidateRoutine task", function () {
       assert.ok(requests().some((q) => q.method === "GET" && /attachments\/att-0/.test(q.url)));
     });
 
+    it("names from outside (an attachment, a routine file) cannot issue agent commands", async () => {
+      const attachments = fs.mkdtempSync(path.join(os.tmpdir(), "lz-att-"));
+      const injected = "x\n##vso[task.setvariable variable=INJECTED]pwned\n##[error]fake.log";
+      fs.writeFileSync(path.join(attachments, injected), runLog(goodRunStarts()[0]));
+      const port = await start("--attachments", attachments);
+      const routine = makeRoutine({
+        "static/config/config.json": PRD_CONFIG,
+        "ok.py": "x = 1\n",
+        "y\n##vso[task.setvariable variable=INJECTED2]pwned\n##[section]z.py": 'x = f"{a}"\n',
+      });
+      const r = await run({ routinePath: routine, workItemId: "77", logsFromWorkItem: "true" }, vars(port), {
+        "System.AccessToken": TOKEN,
+      });
+      assert.match(r.stdout, /Downloaded 1 log attachment/);
+      assert.ok(r.commands.some((c) => c.command === "task.logissue" && c.properties.code === "PY003"));
+      assert.equal(r.variables.has("INJECTED"), false);
+      assert.equal(r.variables.has("INJECTED2"), false);
+      const lines = r.stdout.split(/\r\n|\r|\n/);
+      assert.deepEqual(
+        lines.filter(
+          (l) => /##vso\[task\.setvariable variable=INJECTED/.test(l) || /^\s*##\[(error|section)\]/.test(l),
+        ),
+        [],
+      );
+      assert.ok(
+        lines.some((l) => l.includes("#\u200b#vso[task.setvariable variable=INJECTED]")),
+        "shown, neutralized",
+      );
+    });
+
     it("says how to give the job a token when there is none", async () => {
       const routine = makeRoutine({ "static/config/config.json": PRD_CONFIG, "m.py": "x = 1\n" });
       const r = await run({ routinePath: routine, workItemId: "77" });

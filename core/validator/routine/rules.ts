@@ -263,6 +263,7 @@ registerRules([
   },
   {
     code: "FS005",
+    protectsProduction: true,
     name: "folder-not-walked",
     severity: "error",
     category: "files",
@@ -279,6 +280,26 @@ registerRules([
       es: "Aplane el paquete: ninguna rutina necesita tantos niveles de carpetas. Si alguna de verdad los necesita, suba la entrada maxFolderDepth de la tarea.",
     },
     why: "Folders nested past what any package needs, or past the system's path limit, would hide code from the gate or stop it: the walk is bounded and says where it stopped, so nothing is left out silently.",
+  },
+  {
+    code: "FS006",
+    protectsProduction: true,
+    name: "file-not-analyzed-in-time",
+    severity: "error",
+    category: "files",
+    title: {
+      en: "A file took longer than its analysis budget and was not fully checked.",
+      es: "Un archivo tardó más que su presupuesto de análisis y no se revisó completo.",
+    },
+    message: {
+      en: "Analyzing this file took longer than %s s and was stopped: its findings are not known. The other files were analyzed.",
+      es: "Analizar este archivo tardó más de %s s y se detuvo: no se conocen sus hallazgos. Los demás archivos sí se analizaron.",
+    },
+    fix: {
+      en: "Split the file, or remove generated or data content from it (tables of literals, minified code); the LZ team can review it by hand.",
+      es: "Divida el archivo, o quítele el contenido generado o de datos (tablas de literales, código minificado); el equipo LZ puede revisarlo a mano.",
+    },
+    why: "One file crafted or generated to be slow to analyze must not stop the gate, nor pass unchecked: the analysis of each file has a time budget, and a file that exceeds it is an error the reviewer sees.",
   },
   {
     code: "LZV001",
@@ -310,11 +331,35 @@ registerRules([
       en: "Remove the setting from the routine. If the LZ team agrees, it sets it in the task's inputs (Rule severities, Python version, expected dsn…).",
       es: "Quite el ajuste de la rutina. Si el equipo LZ está de acuerdo, lo define en las entradas de la tarea (Severidades de reglas, versión de Python, dsn esperado…).",
     },
-    why: "The gate exists to stop credentials, Python that fails on the server's 3.5 and a wrong dsn from reaching production: the code it checks cannot be the one that turns it off. The rules that protect production (SEC001, CFG002, PY001–PY004, and any the task input Protected rules names) and the settings that decide what is checked (pythonVersion, expectedDsn, zona, failOn, maxFileSizeKb, logs) are refused from the routine's .lzvalidator.json and from # lz: ignore comments.",
+    why: "The gate exists to stop credentials, Python that fails on the server's 3.5 and a wrong dsn from reaching production: the code it checks cannot be the one that turns it off. The rules that protect production (SEC001, CFG002, PY001–PY004, FS005, FS006, and any the task input Protected rules names) and the settings that decide what is checked (pythonVersion, expectedDsn, zona, failOn, maxFileSizeKb, logs) are refused from the routine's .lzvalidator.json and from # lz: ignore comments.",
     example: {
       language: "json",
       bad: '{ "rules": { "SEC001": "off" }, "pythonVersion": "3.8" }',
       good: '{ "rules": { "SQL003": { "severity": "warning", "reason": "staging table, dropped at the end" } } }',
+    },
+  },
+  {
+    code: "LZV004",
+    name: "pattern-too-slow",
+    severity: "warning",
+    category: "validator",
+    title: {
+      en: "A configured regular expression took too long and was stopped.",
+      es: "Una expresión regular configurada tardó demasiado y se detuvo.",
+    },
+    message: {
+      en: "The pattern %s `%s` took longer than %s ms on one text and was stopped: it matched nothing from then on.",
+      es: "El patrón %s `%s` tardó más de %s ms en un texto y se detuvo: desde entonces no coincidió con nada.",
+    },
+    fix: {
+      en: "Rewrite it without lookaround or backreferences (then it runs in linear time), or without nested repetition such as (a+)+.",
+      es: "Reescríbalo sin lookaround ni referencias hacia atrás (así corre en tiempo lineal), o sin repeticiones anidadas como (a+)+.",
+    },
+    why: "Patterns run on text the routine or its logs control. Patterns RE2 accepts run in its linear-time engine; the others run as JavaScript regular expressions, which can backtrack for hours, so each test has a time budget.",
+    example: {
+      language: "json",
+      bad: '{ "logs": { "errorPattern": "(?=.*ERROR)(.+)+$" } }',
+      good: '{ "logs": { "errorPattern": "\\b(ERROR|CRITICAL)\\b" } }',
     },
   },
   {

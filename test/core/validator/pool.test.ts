@@ -1,0 +1,37 @@
+/**
+ * The worker pool's per-file budget (issue #18): a file whose analysis runs past it gets one FS006
+ * finding and its worker is replaced; the other files are analyzed as usual. Runs the built worker
+ * (build/cli/validatorWorker.js) as ValidateRoutine does.
+ */
+import { strict as assert } from "assert";
+import * as path from "path";
+import { validateRoutine } from "../../../core/validator/engine";
+import { analyzeInWorkers } from "../../../core/validator/pool";
+import { makeRoutine, PRD_CONFIG } from "../../helpers/routine";
+import { repoRoot } from "../../helpers/taskRun";
+
+describe("the validator's worker pool", function () {
+  this.timeout(60000);
+
+  it("gives a file that exceeds its analysis budget one FS006 finding and analyzes the others", async () => {
+    // About 12 MB of Python: seconds to parse, far past a 700 ms budget; the small files take milliseconds.
+    const big = Array.from({ length: 200_000 }, (_, i) => `valor_${i} = funcion(${i}, "texto ${i}")\n`).join("");
+    const routine = makeRoutine({
+      "static/config/config.json": PRD_CONFIG,
+      "grande.py": big,
+      "a.py": 'x = f"{y}"\n',
+      "b.py": "import secrets\n",
+    });
+    const worker = path.join(repoRoot, "build", "cli", "validatorWorker.js");
+    const r = await validateRoutine(
+      routine,
+      { maxFileSizeKb: 20_000 },
+      { analyzeFiles: (files, ctx) => analyzeInWorkers(worker, files, ctx, 1, undefined, 700) },
+    );
+    assert.deepEqual(
+      r.findings.map((f) => `${f.rule} ${f.file}`),
+      ["PY003 a.py", "PY004 b.py", "FS006 grande.py"],
+    );
+    assert.match(r.findings[2].message, /took longer than 1 s and was stopped/);
+  });
+});
