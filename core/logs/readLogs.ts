@@ -39,13 +39,9 @@ export function logLimitsOf(limits: {
   };
 }
 
-/** No bound at all: what readLogFolder did before issue #18, for callers that do not gate on logs. */
-export const UNBOUNDED: LogLimits = {
-  maxFileBytes: Infinity,
-  maxLineBytes: Infinity,
-  maxZipBytes: Infinity,
-  maxZipEntries: Infinity,
-};
+/** The defaults of ValidateRoutine's inputs (options.ts spreads them); every reader is bounded by them at least. */
+export const DEFAULT_LOG_READ_LIMITS = { maxLogFileMb: 50, maxLogLineKb: 1024, maxZipMb: 200, maxZipEntries: 1000 };
+export const DEFAULT_LOG_LIMITS: LogLimits = logLimitsOf(DEFAULT_LOG_READ_LIMITS);
 
 /** The parts of a LOG007 message; the English phrases are translated by core/validator/terms. */
 const WHAT = {
@@ -313,7 +309,7 @@ export async function checkLogFolder(folder: string, req: LogRequirements, limit
  */
 export async function readLogFolder(
   folder: string,
-  limits: LogLimits = UNBOUNDED,
+  limits: LogLimits = DEFAULT_LOG_LIMITS,
   findings: RawFinding[] = [],
 ): Promise<LogFile[]> {
   const out: LogFile[] = [];

@@ -11,6 +11,7 @@ import { ruleByCode } from "./rules";
 import type { FailOn, Lang, RawFinding, RuleSetting } from "./types";
 import { parseVersion } from "./python/versions";
 import { DEFAULT_LOG_REQUIREMENTS, LogRequirements } from "../logs/checkLogs";
+import { DEFAULT_LOG_READ_LIMITS } from "../logs/readLogs";
 import { patternError } from "../userPattern";
 import {
   ExcludeEntry,
@@ -45,10 +46,7 @@ export interface ReadLimits {
 export const DEFAULT_READ_LIMITS: ReadLimits = {
   maxFolderDepth: 64,
   maxAttachmentMb: 50,
-  maxZipMb: 200,
-  maxZipEntries: 1000,
-  maxLogFileMb: 50,
-  maxLogLineKb: 1024,
+  ...DEFAULT_LOG_READ_LIMITS,
 };
 
 export const READ_LIMIT_NAMES = Object.keys(DEFAULT_READ_LIMITS) as Array<keyof ReadLimits>;
