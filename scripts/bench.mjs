@@ -14,7 +14,7 @@ const { values } = parseArgs({
   options: { runs: { type: "string", default: "25" }, only: { type: "string", multiple: true } },
 });
 const runs = Number(values.runs);
-/** `--only cold-start` (repeatable) runs just those sections: size, cold-start, stdlib, sql, reserve, verify-env, tab. */
+/** `--only cold-start` (repeatable) runs just those sections: size, cold-start, stdlib, sql, reserve, verify-env, tab, py35. */
 const want = (section) => !values.only || values.only.includes(section);
 const KB = 1024;
 const rows = [];
@@ -419,6 +419,49 @@ if (want("tab")) {
       );
     }
   }
+}
+
+// --- The Python 3.5 gate on the labelled corpus, and vermin on the same files (issue 15) ----------
+if (want("py35")) {
+  const { corpus, validatorVerdicts, verminVerdicts, agreement, percent } = await import("./py35-agreement.mjs");
+  const files = corpus();
+  const ours = agreement(files, validatorVerdicts(files));
+  row("py35 corpus", `${files.length} files, ${Object.keys(ours.byKind).length} kinds`, "≥ 400, ≥ 10 per kind");
+  row("py35: lz validate, exact verdict", percent(ours.exact, ours.files), "≥ 97%", ours.exact / ours.files >= 0.97);
+  row("py35: lz validate, accept/reject", percent(ours.acceptReject, ours.files), "");
+  const vermin = verminVerdicts(files, process.env.VERMIN_PATH);
+  if (vermin) {
+    const theirs = agreement(files, vermin.verdicts);
+    row(`py35: vermin (${vermin.version}), exact verdict`, percent(theirs.exact, theirs.files), "");
+    row(`py35: vermin (${vermin.version}), accept/reject`, percent(theirs.acceptReject, theirs.files), "");
+  } else row("py35: vermin", "vermin not available (set VERMIN_PATH to a vermin checkout)", "");
+  // The stdlib data in the task folder once the analyzer imports it: both bundles of ValidateRoutine
+  // (the task and its worker) rebuilt with the data, the rest of the folder as built.
+  const dataFile = path.join(root, "core", "validator", "python", "stdlibData.json");
+  const minified = Buffer.byteLength(JSON.stringify(JSON.parse(fs.readFileSync(dataFile, "utf8"))));
+  const dir = path.join(root, "build", "tasks", "ValidateRoutineV1");
+  const spec = JSON.parse(fs.readFileSync(path.join(root, "tasks", "ValidateRoutineV1", "bundle.json"), "utf8"));
+  const entries = { "index.js": "tasks/ValidateRoutineV1/index.ts" };
+  for (const [name, entry] of Object.entries(spec.entries ?? {})) entries[`${name}.js`] = entry;
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "lz-bench-py35-"));
+  let folder = fs
+    .readdirSync(dir, { recursive: true })
+    .map((f) => path.join(dir, String(f)))
+    .filter((f) => fs.statSync(f).isFile() && !f.endsWith(".map") && !entries[path.basename(f)])
+    .reduce((a, f) => a + fs.statSync(f).size, 0);
+  for (const [name, entry] of Object.entries(entries)) {
+    const contents = `require(${JSON.stringify("./" + entry)});\nglobalThis.lzStdlibData = require("./core/validator/python/stdlibData.json");`;
+    await esbuild.build({ ...nodeBundleOptions, stdin: { contents, resolveDir: root }, outfile: path.join(tmp, name) });
+    folder += fs.statSync(path.join(tmp, name)).size;
+  }
+  fs.rmSync(tmp, { recursive: true, force: true });
+  const FOLDER_BUDGET = 2.5 * 1024 * KB;
+  row(
+    "py35: ValidateRoutine folder with the stdlib data",
+    `${(folder / KB).toFixed(0)} KB (data ${(minified / KB).toFixed(0)} KB minified, in ${Object.keys(entries).length} bundles)`,
+    "≤ 2.5 MB",
+    folder <= FOLDER_BUDGET,
+  );
 }
 
 // --- report ---------------------------------------------------------------------------------
