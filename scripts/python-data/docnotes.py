@@ -11,6 +11,8 @@ OBJECT_DIRECTIVES = {
     "decorator", "decoratormethod", "coroutinefunction", "coroutinemethod", "abstractmethod", "property",
 }
 CLASS_DIRECTIVES = {"class", "exception"}
+# Directives with a body that documents something which is not an importable name.
+SCOPE_DIRECTIVES = {"describe", "opcode", "cmdoption", "option", "envvar", "index"}
 # Pages that document builtins (no module directive): their names are unqualified (str.removeprefix, open).
 BUILTIN_PAGES = {"functions", "stdtypes", "exceptions", "constants"}
 DIRECTIVE = re.compile(r"^(\s*)\.\. (?:py:)?([a-z]+)::\s*(.*)$")
@@ -140,6 +142,11 @@ def parse(root):
                     module_line = i
                 i += 1
                 continue
+            if directive in SCOPE_DIRECTIVES:
+                # ".. describe:: reversed(d)" inside dict: its notes date that operation, not the class.
+                stack.append((ind, [], directive, set()))
+                i += 1
+                continue
             if directive in OBJECT_DIRECTIVES:
                 seen_object = True
                 signatures = [arg]
@@ -174,7 +181,7 @@ def parse(root):
                         break  # the next note, even one indented by mistake (ssl's wrap_socket)
                     text.append(lines[j].strip())
                     j += 1
-                target = stack[-1] if stack and stack[-1][0] < ind else None
+                target = stack[-1] if stack and stack[-1][0] < ind and stack[-1][1] else None
                 if closed and closed[-1][0] == ind and closed[-1][2] not in CLASS_DIRECTIVES:
                     # Written at its object's own indentation, right after it (decimal's as_integer_ratio):
                     # the note still belongs to that function or method.
@@ -223,12 +230,29 @@ def parse(root):
     return notes, objects
 
 
+# How the library reference says a parameter was added; each pattern's "span" holds the names it dates.
+ADDED_PATTERNS = [
+    # "Added the *timespec* argument", "Added *encoding* and *errors* parameters" (not "Added default
+    # values for ``length``" nor "Added support for ..." nor "Added :meth:`__iter__` to ...")
+    re.compile(r"\b[Aa]dd(?:ed|s)?\b(?P<span>.*?)(?:\b(?:to|so|for|as|which|because|when|if)\b|$)"),
+    # "*encoding* and *errors* were added", "*text* was added as an alias for *universal_newlines*"
+    re.compile(r"^(?P<span>.*?)\b(?:was|were|has been|have been) (?:added|introduced)\b"),
+    # "*level* can now be used as a keyword parameter", "*delete* is now supported as a keyword argument"
+    re.compile(r"^(?P<span>.*?)\b(?:can (?:now )?be used|(?:is|are) now supported) as (?:a )?keyword"),
+    # ":meth:`bytes.hex` now supports optional *sep* and *bytes_per_sep* parameters"
+    re.compile(r"\bnow (?:supports|takes|has|accepts) (?:an? |the )?(?:optional|new)\b(?P<span>.*)"),
+    # "New *required* keyword argument" (argparse's add_subparsers)
+    re.compile(r"\b[Nn]ew (?P<span>(?:\S+ ){1,3}?)(?:keyword(?:-only)? )?(?:argument|parameter)s?\b"),
+]
+# "The *strict* argument (pre-3.6 behavior is strict)." or "The *readrc* argument." as a whole note.
+THE_PARAMETER = re.compile(r"^The (?P<span>\S+(?: and \S+)?) (?:argument|parameter|keyword argument)s?\b")
+
+
 def added_params(note, known):
     """Parameters a note says were added ("Added the *timespec* argument", "*encoding* and *errors*
     were added"); known is the set of parameter names the object has (documented or real), None
-    when it takes **kwargs (any name the note emphasises in such a sentence). A
-    versionadded note that names parameters dates them, not the object ("The *strict* argument")."""
-    out = []
+    when it takes **kwargs (any name the note dates). A versionadded note that names parameters dates
+    them, not the object ("The *strict* argument")."""
     text = note["text"]
     if note["kind"] == "versionadded" and not text and not note["last"]:
         # An empty note in the middle of a description, after a paragraph about a parameter
@@ -236,24 +260,18 @@ def added_params(note, known):
         m = re.match(r"(?:If|When|The|An?|With)?\s*\*{1,2}([A-Za-z_][A-Za-z0-9_]*)\*{1,2}", note["before"])
         if m and (known is None or m.group(1) in known):
             return [m.group(1)]
+    out = []
     for sentence in re.split(r"(?<=\.)\s+", text):
         if PATHLIKE.search(sentence):
             continue
-        about_parameter = PARAMETER_WORDS.search(sentence)
-        if not (
-            ADDED_WORDS.search(sentence)
-            # "*level* can now be used as a keyword parameter" (zlib.compress): a keyword it did not take
-            or (about_parameter and re.search(r"\bkeyword\b", sentence) and re.search(r"\bnow\b|\bcan be used\b", sentence))
-            # ":meth:`bytes.hex` now supports optional *sep* and *bytes_per_sep* parameters"
-            or (about_parameter and re.search(r"\bnow (supports|takes|has|accepts) (an |the )?(optional|new)\b", sentence))
-            # "The *strict* argument." / "The *readrc* argument." as the whole note
-            or (about_parameter and (note["kind"] == "versionadded" or len(sentence.split()) <= 5))
-        ):
-            continue
-        for m in EMPHASIS.finditer(sentence):
-            name = m.group(1) or m.group(2) or m.group(3)
-            if (known is None or name in known) and name not in out:
-                out.append(name)
+        spans = [m.group("span") for p in ADDED_PATTERNS for m in p.finditer(sentence)]
+        if len(sentence.split()) <= 8 and (note["kind"] == "versionadded" or sentence.strip() == text.strip()):
+            spans += [m.group("span") for m in THE_PARAMETER.finditer(sentence)]
+        for span in spans:
+            for m in EMPHASIS.finditer(span):
+                name = m.group(1) or m.group(2) or m.group(3)
+                if (known is None or name in known) and name not in out:
+                    out.append(name)
     return out
 
 

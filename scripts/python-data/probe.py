@@ -211,6 +211,8 @@ def foreign(module, attr, value):
     not its API. With __all__, the API is __all__ plus the functions and classes it defines itself;
     without, whatever it defines or re-exports under their own names (hashlib.sha256 from _hashlib)."""
     real = module.__name__
+    if real == "builtins":
+        return False  # open is io.open, and still a builtin
     is_code = isinstance(value, (type, types.FunctionType, types.BuiltinFunctionType))
     owner = getattr(value, "__module__", None) if is_code else None
     own = isinstance(owner, str) and (owner == real or owner.startswith(real + "."))

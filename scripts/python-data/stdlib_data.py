@@ -280,12 +280,18 @@ def build(facts, notes, documented):
         first = states.index("yes")
         kind = facts.kind(key)
         dated = doc["entities"].get(key)
-        if dated and not dated[3] and vkey(dated[0]) > vkey(VERSIONS[first]) and backport(facts, key, dated):
+        if (
+            dated
+            and not dated[3]
+            and kind not in ("class", "exception", "module")
+            and vkey(dated[0]) > vkey(VERSIONS[first])
+            and backport(facts, key, dated)
+        ):
             # The docs date it later than the first interpreter here that has it: a maintenance release
             # of that line got it as a backport (sys.get_int_max_str_digits in 3.7.14); x.y.0 lacks it.
             decided[key] = (dated[0], kind, "docs: %s; backported to %s.x" % (dated[1], VERSIONS[first]))
         elif first == 0:
-            if dated:
+            if dated and dated[0] == "3.6":
                 decided[key] = (dated[0], kind, "docs: " + dated[1])
         elif dated and kind == "attribute" and dated[0] != VERSIONS[first] and not dated[2]:
             # Set on instances before it showed on the class (uuid.UUID.is_safe): the docs know better.
@@ -313,7 +319,7 @@ def build(facts, notes, documented):
                 params[(key, name)] = (dated[0], "docs: %s; backported to %s.x" % (dated[1], VERSIONS[first]))
                 continue
             if first == 0:
-                if dated:
+                if dated and dated[0] == "3.6":
                     params[(key, name)] = (dated[0], "docs: " + dated[1])
                 continue
             before, var_kw, _ = per[first - 1]
