@@ -102,8 +102,14 @@ export function agreement(files, verdicts) {
     k.files++;
     const same = got === label;
     const sameGate = (got === "ok") === (label === "ok");
-    if (same) (exact++, k.exact++);
-    if (sameGate) (acceptReject++, k.acceptReject++);
+    if (same) {
+      exact++;
+      k.exact++;
+    }
+    if (sameGate) {
+      acceptReject++;
+      k.acceptReject++;
+    }
     if (!same) misclassified.push({ file, kind, label, got });
   }
   return { files: files.length, exact, acceptReject, byKind, misclassified };
