@@ -15,7 +15,7 @@ const { values } = parseArgs({
   options: { runs: { type: "string", default: "25" }, only: { type: "string", multiple: true } },
 });
 const runs = Number(values.runs);
-/** `--only cold-start` (repeatable) runs just those sections: size, cold-start, stdlib, sql, reserve, impala-shell, verify-env, run, tab, hostile. */
+/** `--only cold-start` (repeatable) runs just those sections: size, cold-start, stdlib, sql, reserve, impala-shell, verify-env, run, tab, hostile, py35. */
 const want = (section) => !values.only || values.only.includes(section);
 const KB = 1024;
 const rows = [];
@@ -797,6 +797,22 @@ const ts = (...p) => path.join(${JSON.stringify(root)}, "build", "ts", ...p);
     undo();
   }
   fs.rmSync(base, { recursive: true, force: true });
+}
+
+// --- The Python 3.5 gate on the labelled corpus, and vermin on the same files (issue 15) ----------
+if (want("py35")) {
+  const { corpus, validatorVerdicts, verminVerdicts, agreement, percent } = await import("./py35-agreement.mjs");
+  const files = corpus();
+  const ours = agreement(files, validatorVerdicts(files));
+  row("py35 corpus", `${files.length} files, ${Object.keys(ours.byKind).length} kinds`, "≥ 400, ≥ 10 per kind");
+  row("py35: lz validate, exact verdict", percent(ours.exact, ours.files), "≥ 97%", ours.exact / ours.files >= 0.97);
+  row("py35: lz validate, accept/reject", percent(ours.acceptReject, ours.files), "");
+  const vermin = verminVerdicts(files, process.env.VERMIN_PATH);
+  if (vermin) {
+    const theirs = agreement(files, vermin.verdicts);
+    row(`py35: vermin (${vermin.version}), exact verdict`, percent(theirs.exact, theirs.files), "");
+    row(`py35: vermin (${vermin.version}), accept/reject`, percent(theirs.acceptReject, theirs.files), "");
+  } else row("py35: vermin", "vermin not available (set VERMIN_PATH to a vermin checkout)", "");
 }
 
 // --- report ---------------------------------------------------------------------------------
