@@ -8,8 +8,8 @@ import { cliLocale } from "../taskStrings";
 import { resultFromRaw } from "../../core/validator/engine";
 import { DEFAULT_READ_LIMITS, MAX_READ_LIMIT, parseReadLimits, resolveOptions } from "../../core/validator/options";
 import { formatTaskVersion } from "../../core/report";
-import { jsonReport } from "../../core/validator/report";
-import type { FailOn } from "../../core/validator/types";
+import { jsonReport } from "../../core/findings/report";
+import type { FailOn } from "../../core/findings/types";
 import { CommandResult } from "../command";
 import { kebabCase, parseTaskCommand, UsageError } from "../taskInputs";
 

@@ -7,10 +7,10 @@ import { DEFAULT_EXPECTED_ERRORS, parseExpectedErrorPatterns, runRoutine } from 
 import { listProcesses } from "../../core/run/markedProcesses";
 import { unresolvedVariables } from "../../core/text";
 import { resultFromRaw } from "../../core/validator/engine";
-import { writeReports } from "../../core/validator/output";
+import { writeReports } from "../../core/findings/output";
 import { formatTaskVersion } from "../../core/report";
-import { jsonReport } from "../../core/validator/report";
-import type { FailOn } from "../../core/validator/types";
+import { jsonReport } from "../../core/findings/report";
+import type { FailOn } from "../../core/findings/types";
 import { CommandResult } from "../command";
 import { parseTaskCommand, UsageError } from "../taskInputs";
 import * as os from "os";

@@ -2,13 +2,14 @@
 import * as fs from "fs";
 import * as path from "path";
 import taskJson from "../../tasks/ValidateRoutineV1/task.json";
-import "../../core/validator/analyzers";
+import { ANALYZERS } from "../../core/validator/analyzers";
+import { analyzeHere } from "../../core/validator/fileAnalysis";
 import { validateRoutine } from "../../core/validator/engine";
-import { writeReports } from "../../core/validator/output";
+import { writeReports } from "../../core/findings/output";
 import { analyzeInWorkers } from "../../core/validator/pool";
 import { formatTaskVersion } from "../../core/report";
-import { jsonReport, markdownSummary, routineSettingRows, sarifReport } from "../../core/validator/report";
-import type { FailOn } from "../../core/validator/types";
+import { jsonReport, markdownSummary, routineSettingRows, sarifReport } from "../../core/findings/report";
+import type { FailOn } from "../../core/findings/types";
 import { languageOf } from "../../core/i18n/localizer";
 import { cliLocale } from "../taskStrings";
 import { CommandResult } from "../command";
@@ -55,7 +56,12 @@ export async function validate(argv: string[]): Promise<CommandResult> {
       logsPath: inputs.logsPath || undefined,
       ...limits.limits,
     },
-    fs.existsSync(worker) ? { analyzeFiles: (files, ctx) => analyzeInWorkers(worker, files, ctx) } : {},
+    // The built CLI has its worker beside it; run from sources (tests of core), analyze here.
+    {
+      analyzeFiles: fs.existsSync(worker)
+        ? (files, ctx) => analyzeInWorkers(worker, files, ctx)
+        : analyzeHere(ANALYZERS),
+    },
   );
   if (inputs.reportDirectory) writeReports(result, routine, inputs.reportDirectory, version, inputs.rulesDocsUrl);
   const format = options.format as string;

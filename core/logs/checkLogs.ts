@@ -6,7 +6,8 @@
  */
 import "./rules";
 import { compileUserPattern, DEFAULT_PATTERN_BUDGET_MS, UserPattern } from "../userPattern";
-import type { RawFinding } from "../validator/types";
+import type { RuleCode } from "../findings/ruleCodes";
+import type { RawFinding } from "../findings/types";
 
 export interface LogRequirements {
   minFiles: number;
@@ -117,7 +118,7 @@ export class LogChecker {
 
   add(f: LogFile): void {
     const out: RawFinding[] = [];
-    const at = (rule: string, line: number, args: Array<string | number>) =>
+    const at = (rule: RuleCode, line: number, args: Array<string | number>) =>
       out.push({ rule, file: f.name, line, column: 1, args });
     const { success, error, tolerated } = this;
     if (!success.test(f.text)) at("LOG004", 1, [f.name, this.req.successPattern.slice(0, 60)]);
@@ -153,7 +154,7 @@ export class LogChecker {
   finish(): RawFinding[] {
     const req = this.req;
     const out: RawFinding[] = [];
-    const at = (rule: string, file: string, line: number, args: Array<string | number>) =>
+    const at = (rule: RuleCode, file: string, line: number, args: Array<string | number>) =>
       out.push({ rule, file, line, column: 1, args });
     const sorted = [...this.runs].sort((a, b) => (a.name < b.name ? -1 : 1));
     if (sorted.length < req.minFiles) {

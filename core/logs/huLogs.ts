@@ -5,8 +5,8 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import type { WorkItemGateway } from "../validator/huComment";
-import type { RawFinding } from "../validator/types";
+import type { WorkItemGateway } from "../findings/huComment";
+import type { RawFinding } from "../findings/types";
 import { overLimit, shownMb } from "./readLogs";
 
 /** Streams `content` into `file`; false (and no file) when it is longer than maxBytes. */

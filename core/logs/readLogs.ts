@@ -9,8 +9,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as yauzl from "yauzl";
-import { decodeText } from "../validator/files";
-import type { RawFinding } from "../validator/types";
+import { decodeText } from "../files/walk";
+import type { RawFinding } from "../findings/types";
 import { LogChecker, LogFile, LogRequirements } from "./checkLogs";
 
 /** The bounds in bytes and members, each with the input (task input / CLI flag) that sets it. */

@@ -7,7 +7,7 @@
 import { formatDescription } from "../oc/description";
 import type { Message } from "./failure";
 import { decodeEntities, toSingleLine } from "../text";
-import { DEFAULT_ZONE_KEYS, findDsn, findZone, parseStrictJson } from "../validator/routine/config";
+import { DEFAULT_ZONE_KEYS, findDsn, findZone, parseStrictJson } from "../config/json";
 
 export interface HuFacts {
   id: number;

@@ -16,7 +16,7 @@ import { ancestorsOf, findMarkedProcesses, ProcessMarker, RoutineProcess, signal
 import { neutralizeAgentCommands } from "../logSafe";
 import { readLogFolder } from "../logs/readLogs";
 import { compileUserPattern, DEFAULT_PATTERN_BUDGET_MS, patternError, UserPattern } from "../userPattern";
-import type { RawFinding } from "../validator/types";
+import type { RawFinding } from "../findings/types";
 
 export const DEFAULT_EXPECTED_ERRORS = [
   "does not have privileges",

@@ -6,10 +6,10 @@
 import * as fs from "fs";
 import * as path from "path";
 import Ajv from "ajv";
-import { DEFAULT_ZONE_KEYS, parseStrictJson } from "./routine/config";
-import { ruleByCode } from "./rules";
-import type { FailOn, Lang, RawFinding, RuleSetting } from "./types";
-import { parseVersion } from "./python/versions";
+import { DEFAULT_ZONE_KEYS, parseStrictJson } from "../config/json";
+import { ruleByCode } from "./registry";
+import type { FailOn, Lang, RawFinding, RuleSetting } from "../findings/types";
+import { parseVersion } from "../python/versions";
 import { DEFAULT_LOG_REQUIREMENTS, LogRequirements } from "../logs/checkLogs";
 import { DEFAULT_LOG_READ_LIMITS } from "../logs/readLogs";
 import { patternError } from "../userPattern";

@@ -5,7 +5,7 @@ import { listProcesses } from "../../core/run/markedProcesses";
 import { parseExpectedErrorPatterns, runRoutine } from "../../core/run/runRoutine";
 import { unresolvedVariables } from "../../core/text";
 import { resultFromRaw } from "../../core/validator/engine";
-import { writeReports } from "../../core/validator/output";
+import { writeReports } from "../../core/findings/output";
 import { annotateFindings, failOnInput, findingsLang, setGateResult, taskVersion } from "../common/findings";
 import {
   definedInput,

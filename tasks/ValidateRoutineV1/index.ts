@@ -9,11 +9,11 @@ import * as path from "path";
 import tl = require("azure-pipelines-task-lib/task");
 import { isUnresolvedMacro } from "../../core/text";
 import { validateRoutine, ValidationResult } from "../../core/validator/engine";
-import { commentHtml, commentMarker, publishOnWorkItem } from "../../core/validator/huComment";
-import { writeReports } from "../../core/validator/output";
+import { commentHtml, commentMarker, publishOnWorkItem } from "../../core/findings/huComment";
+import { writeReports } from "../../core/findings/output";
 import { DEFAULT_READ_LIMITS, MAX_READ_LIMIT, parseReadLimits, ReadLimits } from "../../core/validator/options";
 import { analyzeInWorkers } from "../../core/validator/pool";
-import type { RawFinding } from "../../core/validator/types";
+import type { RawFinding } from "../../core/findings/types";
 import { annotateFindings, failOnInput, findingsLang, setGateResult, taskVersion } from "../common/findings";
 import { downloadLogAttachments } from "../../core/logs/huLogs";
 import {
@@ -158,7 +158,6 @@ async function run(): Promise<void> {
     },
     {
       findings: downloadFindings,
-      progress,
       analyzeFiles: (files, ctx) =>
         analyzeInWorkers(path.join(__dirname, "validatorWorker.js"), files, ctx, undefined, progress),
     },

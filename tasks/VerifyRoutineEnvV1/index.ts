@@ -7,7 +7,7 @@ import tl = require("azure-pipelines-task-lib/task");
 import { verifyEnvironment } from "../../core/env/verifyEnv";
 import { resultFromRaw } from "../../core/validator/engine";
 import { MAX_READ_LIMIT, parseReadLimits } from "../../core/validator/options";
-import { writeReports } from "../../core/validator/output";
+import { writeReports } from "../../core/findings/output";
 import {
   definedInput,
   failTask,

@@ -5,9 +5,9 @@ import tl = require("azure-pipelines-task-lib/task");
 import { languageOf } from "../../core/i18n/localizer";
 import { neutralizeAgentCommands } from "../../core/logSafe";
 import { formatTaskVersion } from "../../core/report";
-import type { Summary, ValidationResult } from "../../core/validator/engine";
+import type { FindingsResult, Summary } from "../../core/findings/summary";
 import { logLine, taskLoc } from "./taskKit";
-import type { FailOn, Finding } from "../../core/validator/types";
+import type { FailOn, Finding } from "../../core/findings/types";
 
 export const ANNOTATIONS_PER_SEVERITY = 10;
 
@@ -59,7 +59,7 @@ export function blockingCount(summary: Summary, failOn: FailOn): number {
  * when `withIssues` says something else went wrong), else Succeeded with the task's passed message.
  */
 export function setGateResult(
-  result: ValidationResult,
+  result: FindingsResult,
   failOn: FailOn,
   messages: { passed: string; warnings?: string },
   withIssues = false,

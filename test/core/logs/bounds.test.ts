@@ -4,12 +4,11 @@ import * as path from "path";
 import { downloadLogAttachments } from "../../../core/logs/huLogs";
 import { BoundedLines, checkLogFolder, logLimitsOf, readLogFolder } from "../../../core/logs/readLogs";
 import { DEFAULT_LOG_REQUIREMENTS } from "../../../core/logs/checkLogs";
-import { validateRoutine } from "../../../core/validator/engine";
 import { DEFAULT_READ_LIMITS, parseReadLimits, ReadLimits } from "../../../core/validator/options";
-import type { WorkItemGateway } from "../../../core/validator/huComment";
+import type { WorkItemGateway } from "../../../core/findings/huComment";
 import { goodRunStarts, logName, runLog, writeLogFolder } from "../../helpers/logs";
 import { deflatedZeros, lyingZip, manyMembersZip, textMember, zipArchive, zipBomb } from "../../helpers/hostile";
-import { makeRoutine, PRD_CONFIG } from "../../helpers/routine";
+import { PRD_CONFIG, makeRoutine, validateHere } from "../../helpers/routine";
 
 const MB = 1024 * 1024;
 /** Ten good runs: whatever else a test adds, these alone meet LOG001–LOG006. */
@@ -28,7 +27,7 @@ describe("run logs read within bounds", () => {
     fs.writeFileSync(path.join(dir, "bomba.zip"), zipBomb());
     assert.ok(fs.statSync(path.join(dir, "bomba.zip")).size < 1.1 * MB);
     const routine = makeRoutine({ "static/config/config.json": PRD_CONFIG });
-    const r = await validateRoutine(routine, { logsPath: dir });
+    const r = await validateHere(routine, { logsPath: dir });
     assert.deepEqual(shown(r.findings), ["LOG007 bomba.zip/bomba.log:1"]);
     assert.equal(r.findings[0].severity, "error");
     assert.match(
@@ -146,7 +145,7 @@ describe("run logs read within bounds", () => {
     const dir = goodFolder();
     fs.writeFileSync(path.join(dir, "bomba.zip"), lyingZip());
     const routine = makeRoutine({ "static/config/config.json": PRD_CONFIG });
-    const r = await validateRoutine(routine, { logsPath: dir, lang: "es" });
+    const r = await validateHere(routine, { logsPath: dir, lang: "es" });
     assert.match(
       r.findings[0].message,
       /^bomba\.zip\/bomba\.log: el tamaño del archivo supera el límite de 50 MB \(entrada maxLogFileMb\): no se revisó\./,
@@ -181,14 +180,14 @@ describe("run logs read within bounds", () => {
 
   it("a limit given to the engine that is not a whole number is LZV001 and its default is used", async () => {
     const routine = makeRoutine({ "static/config/config.json": PRD_CONFIG });
-    const r = await validateRoutine(routine, { maxZipMb: 0 });
+    const r = await validateHere(routine, { maxZipMb: 0 });
     assert.match(r.findings.map((f) => f.message).join("\n"), /maxZipMb '0' must be a whole number from 1 to 1000000/);
     assert.equal(r.options.maxZipMb, 200);
   });
 
   it("the routine's .lzvalidator.json cannot raise a limit", async () => {
     const routine = makeRoutine({ "static/config/config.json": PRD_CONFIG, ".lzvalidator.json": '{"maxZipMb": 5000}' });
-    const r = await validateRoutine(routine, {});
+    const r = await validateHere(routine, {});
     assert.equal(r.options.maxZipMb, 200);
     assert.ok(r.findings.some((f) => f.rule === "LZV001"));
   });

@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
-import { analyzePython } from "../../../core/validator/python/analyzer";
-import { createPythonParser, Parser } from "../../../core/validator/python/parser";
+import { analyzePython } from "../../../core/python/analyzer";
+import { createPythonParser, Parser } from "../../../core/python/parser";
 
 let parser: Parser;
 before(async () => {

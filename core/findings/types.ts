@@ -1,5 +1,6 @@
-/** The validator's data model: findings (hallazgos), rules, options. */
+/** The finding model (hallazgos) every family reports and every report writer reads. */
 import type { Severity } from "../problem";
+import type { RuleCode } from "./ruleCodes";
 
 export type { Severity };
 export type Lang = "en" | "es";
@@ -7,7 +8,7 @@ export type RuleSetting = Severity | "off";
 export type FailOn = "error" | "warning" | "never";
 
 export interface Finding {
-  rule: string;
+  rule: RuleCode;
   severity: Severity;
   /** Relative to the routine root, `/` separators; "" for findings about the routine as a whole. */
   file: string;
@@ -23,7 +24,7 @@ export interface Finding {
 
 /** What an analyzer reports before localization and severity settings are applied. */
 export interface RawFinding {
-  rule: string;
+  rule: RuleCode;
   file: string;
   line: number;
   column: number;
@@ -31,4 +32,17 @@ export interface RawFinding {
   minVersion?: string;
   /** Silenced by the routine's own `# lz: ignore[CODE]` (reported as info). */
   suppressed?: boolean;
+}
+
+/** One thing the routine asked of its own gate, as the reports list it. */
+export interface RoutineSetting {
+  /** `.lzvalidator.json`, or the file of an inline comment (relative to the routine). */
+  file: string;
+  line: number;
+  /** What it asks, as written: `rules.PY004 = off`, `exclude tests/**`, `# lz: ignore[SQL003]`. */
+  setting: string;
+  /** Why, in the routine team's words (a suppression without one is an LZV003 warning). */
+  reason?: string;
+  /** false: refused, because it would silence a rule that protects production or a setting the LZ team owns. */
+  applied: boolean;
 }

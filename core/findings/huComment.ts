@@ -3,9 +3,8 @@
  * stage (found by its marker line) instead of piling up, plus the SARIF file attached.
  * The REST calls go through WorkItemGateway; the task implements it with azure-devops-node-api.
  */
-import type { ValidationResult } from "./engine";
+import { FindingsResult, ruleOf } from "./summary";
 import { routineSettingRows } from "./report";
-import { ruleByCode } from "./rules";
 
 export interface WorkItemComment {
   id: number;
@@ -38,7 +37,7 @@ const COUNTS = { en: "errors / warnings / info", es: "errores / advertencias / i
 const MAX_ROWS = 200;
 
 /** Work item comments are HTML: a compact table of the findings (user text escaped). */
-export function commentHtml(result: ValidationResult, routine: string, marker: string, releaseName?: string): string {
+export function commentHtml(result: FindingsResult, routine: string, marker: string, releaseName?: string): string {
   const lang = result.options.lang;
   const s = result.summary;
   const rows = result.findings
@@ -50,7 +49,7 @@ export function commentHtml(result: ValidationResult, routine: string, marker: s
     );
   const more = result.findings.filter((f) => f.severity !== "info").length - rows.length;
   const rulesUsed = [...new Set(result.findings.map((f) => f.rule))].map(
-    (c) => `${c} ${escape(ruleByCode(c)?.title[lang] ?? "")}`,
+    (c) => `${c} ${escape(ruleOf(result, c)?.title[lang] ?? "")}`,
   );
   return [
     `<p><b>${TITLE[lang]}</b>${releaseName ? ` — ${escape(releaseName)}` : ""}: <b>${result.result}</b> (${s.errors} / ${s.warnings} / ${s.infos} ${COUNTS[lang]})</p>`,
@@ -66,7 +65,7 @@ export function commentHtml(result: ValidationResult, routine: string, marker: s
 }
 
 /** The routine's own settings, so the reviewer on the HU sees what the routine silenced and why. */
-function routineSettingsHtml(result: ValidationResult): string {
+function routineSettingsHtml(result: FindingsResult): string {
   if (!result.routineSettings.length) return "";
   const { title, head, rows } = routineSettingRows(result);
   const shown = rows.slice(0, MAX_ROWS);

@@ -7,7 +7,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import type { RawFinding } from "../types";
+import type { RawFinding } from "../findings/types";
 
 export function findVersionFile(routineRoot: string): string | undefined {
   let dir = path.resolve(routineRoot);

@@ -1,6 +1,6 @@
-import { registerRules } from "../rules";
+import type { Rule } from "../findings/rule";
 
-registerRules([
+export const PYTHON_RULES = [
   {
     code: "PY001",
     protectsProduction: true,
@@ -91,4 +91,4 @@ registerRules([
       good: "subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)",
     },
   },
-]);
+] satisfies Rule[];

@@ -6,7 +6,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import { Minimatch } from "minimatch";
-import type { RawFinding } from "./types";
+import type { SourceFile } from "../findings/analysis";
+import type { RawFinding } from "../findings/types";
 
 /** Files the validator reads: code and configuration. */
 export const TEXT_EXTENSIONS = new Set([
@@ -38,12 +39,7 @@ const SKIPPED_DIRS = new Set([
   ".vscode",
 ]);
 
-export interface SourceFile {
-  /** Relative to the root, `/` separators. */
-  path: string;
-  absolute: string;
-  text: string;
-}
+export type { SourceFile };
 
 export interface WalkOptions {
   maxFileSizeKb: number;

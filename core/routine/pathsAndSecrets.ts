@@ -2,8 +2,9 @@
  * Hard-coded users, paths (PTH001) and credentials (SEC001): in Python string literals and
  * named literals, and in the lines of configuration and script files.
  */
-import type { RawFinding } from "../types";
-import { LineIndex } from "../positions";
+import type { RawFinding } from "../findings/types";
+import { LineIndex } from "../findings/positions";
+import type { RuleCode } from "../findings/ruleCodes";
 import type { PythonNamedLiteral, PythonString } from "../python/analyzer";
 
 interface PathPattern {
@@ -111,7 +112,7 @@ export function pythonPathsAndSecrets(
   const lines = new LineIndex(text);
   const out: RawFinding[] = [];
   const secrets: string[] = [];
-  const push = (rule: string, offset: number, args: string[]) => {
+  const push = (rule: RuleCode, offset: number, args: string[]) => {
     const { line, column } = lines.position(offset);
     out.push({ rule, file, line, column, args });
   };

@@ -3,10 +3,9 @@
  * by the "SARIF SAST Scans Tab" extension and code-scanning tools) and the Markdown summary tab.
  */
 import { cell, table } from "../markdown";
-import type { GateResult, Summary, ValidationResult } from "./engine";
-import { allRules, rulePage, ruleByCode } from "./rules";
-import type { RoutineSetting } from "./routineSettings";
-import type { Finding, Lang } from "./types";
+import { FindingsResult, GateResult, ruleOf, Summary } from "./summary";
+import { rulePage } from "./rule";
+import type { Finding, Lang, RoutineSetting } from "./types";
 
 export const TOOL_NAME = "lz-validate-routine";
 /**
@@ -26,7 +25,7 @@ export interface ValidationReport {
   routineSettings: RoutineSetting[];
 }
 
-export function jsonReport(result: ValidationResult, routine: string, version: string): ValidationReport {
+export function jsonReport(result: FindingsResult, routine: string, version: string): ValidationReport {
   return {
     tool: { name: TOOL_NAME, version },
     routine,
@@ -63,7 +62,7 @@ const ROUTINE_SETTINGS: Record<Lang, Record<string, string>> = {
 };
 
 /** What the routine asked of its own gate, as rows every report shows: where, what, why, applied or not. */
-export function routineSettingRows(result: ValidationResult): { title: string; head: string[]; rows: string[][] } {
+export function routineSettingRows(result: FindingsResult): { title: string; head: string[]; rows: string[][] } {
   const t = ROUTINE_SETTINGS[result.options.lang];
   return {
     title: t.title,
@@ -80,14 +79,13 @@ export function routineSettingRows(result: ValidationResult): { title: string; h
 const SARIF_LEVEL = { error: "error", warning: "warning", info: "note" } as const;
 
 export function sarifReport(
-  result: ValidationResult,
+  result: FindingsResult,
   routineRoot: string,
   version: string,
   docsBase = RULES_URL,
 ): object {
   const lang: Lang = result.options.lang;
-  const used = new Set(result.findings.map((f) => f.rule));
-  const rules = allRules().filter((r) => used.has(r.code));
+  const rules = result.rules;
   const index = new Map(rules.map((r, i) => [r.code, i]));
   const rootUri = "file://" + routineRoot.split(/[\\/]/).map(encodeURIComponent).join("/").replace(/^\/*/, "/") + "/";
   return {
@@ -184,7 +182,7 @@ const HEAD: Record<Lang, Record<string, string>> = {
 };
 
 /** The summary tab: counts by rule, then every finding grouped by file. */
-export function markdownSummary(result: ValidationResult, routine: string, docsBase = RULES_URL): string {
+export function markdownSummary(result: FindingsResult, routine: string, docsBase = RULES_URL): string {
   const lang = result.options.lang;
   const h = HEAD[lang];
   const s = result.summary;
@@ -208,7 +206,7 @@ export function markdownSummary(result: ValidationResult, routine: string, docsB
     table(
       [h.rule, h.severity, h.count, h.what],
       [...counts].map(([code, n]) => {
-        const r = ruleByCode(code)!;
+        const r = ruleOf(result, code)!;
         return [
           code,
           result.options.rules[code] && result.options.rules[code] !== "off"

@@ -1,7 +1,7 @@
 /** Writes the validator's report files; shared by the ValidateRoutine task and `lz validate`. */
 import * as fs from "fs";
 import * as path from "path";
-import type { ValidationResult } from "./engine";
+import type { FindingsResult } from "./summary";
 import { jsonReport, markdownSummary, sarifReport } from "./report";
 
 export interface WrittenReports {
@@ -11,7 +11,7 @@ export interface WrittenReports {
 }
 
 export function writeReports(
-  result: ValidationResult,
+  result: FindingsResult,
   routine: string,
   directory: string,
   version: string,

@@ -8,9 +8,10 @@
 // a second, uninitialized copy in the bundle.
 import TreeSitter = require("web-tree-sitter");
 import type { Node, Parser, Query, Tree } from "web-tree-sitter";
-import { LineIndex } from "../positions";
-import type { RawFinding } from "../types";
+import { LineIndex } from "../findings/positions";
+import type { RawFinding } from "../findings/types";
 import { KWARGS_SINCE, LITERAL_METHODS_SINCE, STDLIB_SINCE } from "./stdlib";
+import type { RuleCode } from "../findings/ruleCodes";
 import { isNewer } from "./versions";
 
 export interface PythonAnalysisOptions {
@@ -155,7 +156,7 @@ export function analyzePython(
   let syntaxErrors = 0;
 
   const at = (offset: number) => lines.position(offset);
-  const emit = (rule: string, offset: number, args: Array<string | number>, minVersion?: string) => {
+  const emit = (rule: RuleCode, offset: number, args: Array<string | number>, minVersion?: string) => {
     const { line, column } = at(offset);
     findings.push({ rule, file, line, column, args, minVersion });
   };

@@ -3,8 +3,8 @@
  * files (config.json, SQL): MANIFEST.in + include_package_data, or package_data naming them.
  * Runs only where setup.py / setup.cfg / pyproject.toml exist (an installed site-package has none).
  */
-import type { SourceFile } from "../files";
-import type { RawFinding } from "../types";
+import type { SourceFile } from "../files/walk";
+import type { RawFinding } from "../findings/types";
 
 export function checkManifest(files: SourceFile[], allPaths: string[]): RawFinding[] {
   const byName = (name: string) => files.find((f) => f.path === name);
