@@ -1,7 +1,6 @@
 /** `lz verify-env` and `lz switch-dsn`: the Deploy DEV helpers outside a pipeline. */
 import verifyTask from "../../tasks/VerifyRoutineEnvV1/task.json";
 import switchTask from "../../tasks/SwitchRoutineDsnV1/task.json";
-import switchSpanish from "../../tasks/SwitchRoutineDsnV1/Strings/resources.resjson/es-ES/resources.resjson";
 import * as path from "path";
 import { backupPath, DsnError, restoreDsn, switchDsn } from "../../core/env/dsnSwitch";
 import { verifyEnvironment } from "../../core/env/verifyEnv";
@@ -14,7 +13,8 @@ import { jsonReport } from "../../core/findings/report";
 import type { FailOn } from "../../core/findings/types";
 import { CommandResult } from "../command";
 import { parseTaskCommand, UsageError } from "../taskInputs";
-import { cliLocale, taskLocalizer } from "../taskStrings";
+import { findingsText } from "../../core/findings/text";
+import { cliLocale, cliLocalizer } from "../taskStrings";
 
 export const verifyEnvHelp = ["--format text|json"];
 export const switchDsnHelp = [
@@ -59,19 +59,15 @@ export async function verifyEnv(argv: string[]): Promise<CommandResult> {
   const output =
     options.format === "json"
       ? JSON.stringify(report, null, 2)
-      : [
-          ...result.findings.map((f) => `${f.file || "."}:${f.line}: ${f.severity} ${f.rule} ${f.message}`),
-          found.sitePackagePath ? `RoutineEnv.SitePackagePath = ${found.sitePackagePath}` : "",
-          `${result.result}: ${result.summary.errors} errors, ${result.summary.warnings} warnings`,
-        ]
-          .filter(Boolean)
-          .join("\n");
+      : findingsText(result, {
+          before: found.sitePackagePath ? [`RoutineEnv.SitePackagePath = ${found.sitePackagePath}`] : [],
+        });
   return { output, exitCode: result.result === "Failed" ? 1 : 0 };
 }
 
 export async function switchDsnCommand(argv: string[]): Promise<CommandResult> {
   const { inputs, options } = parseTaskCommand(switchTask, argv);
-  const loc = taskLocalizer(switchTask, switchSpanish, options.lang as string | undefined);
+  const loc = cliLocalizer(options.lang);
   const config =
     inputs.configPath ||
     (inputs.sitePackagePath ? path.join(inputs.sitePackagePath, "static", "config", "config.json") : "");
@@ -88,10 +84,7 @@ export async function switchDsnCommand(argv: string[]): Promise<CommandResult> {
     const outcome = switchDsn(config, from, to, { allowReadOnly: inputs.allowReadOnly === "true" });
     const text = [
       outcome.recovered?.restored ? loc("Recovered", config) : "",
-      loc("Switched", config, from, to, backupPath(config)).replace(
-        / The original is restored when the job ends.*| El original se restaura cuando termine el job.*/,
-        ` (lz switch-dsn --mode restore --config-path ${config})`,
-      ),
+      loc("SwitchedByCli", config, from, to, backupPath(config), config),
     ]
       .filter(Boolean)
       .join("\n");

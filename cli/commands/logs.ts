@@ -11,6 +11,7 @@ import { formatTaskVersion } from "../../core/report";
 import { jsonReport } from "../../core/findings/report";
 import type { FailOn } from "../../core/findings/types";
 import { CommandResult } from "../command";
+import { findingsText } from "../../core/findings/text";
 import { kebabCase, parseTaskCommand, UsageError } from "../taskInputs";
 
 export const logsHelp = [
@@ -55,10 +56,6 @@ export async function logs(argv: string[]): Promise<CommandResult> {
   const output =
     options.format === "json"
       ? JSON.stringify(jsonReport(result, dir, version), null, 2)
-      : [
-          ...result.findings.map((f) => `${f.file || "."}:${f.line}: ${f.severity} ${f.rule} ${f.message}`),
-          "",
-          `${result.result}: ${result.summary.errors} errors, ${result.summary.warnings} warnings`,
-        ].join("\n");
+      : findingsText(result);
   return { output, exitCode: result.result === "Failed" ? 1 : 0 };
 }

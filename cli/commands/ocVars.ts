@@ -1,13 +1,12 @@
 /** `lz oc-vars`: CreateOCVars outside a pipeline. Release variables come as repeatable `--var "Name=value"`. */
 import taskJson from "../../tasks/CreateOCVarsV1/task.json";
-import spanish from "../../tasks/CreateOCVarsV1/Strings/resources.resjson/es-ES/resources.resjson";
 import { loadDependencyMapping } from "../../core/oc/dependencyMap";
 import { prepareOcVariables } from "../../core/oc/ocVariables";
 import { DEFAULT_VARIABLE_NAMES, RELEASE_FIELDS, ReleaseField, VARIABLE_INPUTS } from "../../core/oc/releaseFields";
 import { buildReport } from "../../core/report";
 import { CommandResult, reportAsText } from "../command";
 import { parseTaskCommand, UsageError } from "../taskInputs";
-import { taskLocalizer } from "../taskStrings";
+import { cliLocalizer } from "../taskStrings";
 
 export const ocVarsHelp = [
   '--var "Name=value"   a release variable (repeatable), e.g. --var "Nombre Celula=DAIA15 - DRACARYS"',
@@ -46,7 +45,7 @@ export function ocVars(argv: string[]): CommandResult {
     artifactVersion: inputs.artifactVersion ?? read("Build.BuildNumber"),
     dependencies,
   });
-  const loc = taskLocalizer(taskJson, spanish, options.lang as string | undefined);
+  const loc = cliLocalizer(options.lang);
   const report = buildReport("CreateOCVars", result.problems, result.variables, loc);
   const output = options.format === "json" ? JSON.stringify(report, null, 2) : reportAsText(report);
   return { output, exitCode: result.ok ? 0 : 1 };

@@ -1,13 +1,12 @@
 /** `lz reserve`: ReserveInventory outside a pipeline, on the embedded SQLite file or through impala-shell. */
 import taskJson from "../../tasks/ReserveInventoryV1/task.json";
-import spanish from "../../tasks/ReserveInventoryV1/Strings/resources.resjson/es-ES/resources.resjson";
 import { EmbeddedBackend } from "../../core/inventory/embedded";
 import { ImpalaShellBackend, ImpalaShellError, parseServer } from "../../core/inventory/impalaShell";
 import { requestFromInputs } from "../../core/inventory/request";
 import { InventoryBackend, reserve } from "../../core/inventory/reserve";
 import { CommandResult } from "../command";
 import { parseTaskCommand, TaskDefinition, TaskInputDefinition, UsageError } from "../taskInputs";
-import { taskLocalizer } from "../taskStrings";
+import { cliLocalizer } from "../taskStrings";
 
 export const reserveHelp = [
   "--backend embedded --db FILE   an SQLite inventory file (created when missing)",
@@ -24,7 +23,7 @@ export const reserveCliTask: TaskDefinition = {
 
 export async function reserveCommand(argv: string[]): Promise<CommandResult> {
   const { inputs, options } = parseTaskCommand(reserveCliTask, argv, { db: { type: "string" } });
-  const loc = taskLocalizer(taskJson, spanish, options.lang as string | undefined);
+  const loc = cliLocalizer(options.lang);
   const { request, problems } = requestFromInputs((name) => inputs[name]);
   if (problems.length) throw new UsageError(problems.map((p) => loc(p.code, ...p.args)).join("\n"));
   let backend: InventoryBackend;

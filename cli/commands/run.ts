@@ -14,6 +14,8 @@ import type { FailOn } from "../../core/findings/types";
 import { CommandResult } from "../command";
 import { parseTaskCommand, UsageError } from "../taskInputs";
 import * as os from "os";
+import { findingsText } from "../../core/findings/text";
+import { render } from "../../core/i18n/catalogue";
 import * as fs from "fs";
 
 export const runHelp = ["(the output streams to stderr; the report goes to stdout)"];
@@ -80,10 +82,8 @@ export async function runCommand(argv: string[]): Promise<CommandResult> {
   const output =
     options.format === "json"
       ? JSON.stringify(report, null, 2)
-      : [
-          ...result.findings.map((f) => `${f.file || "."}:${f.line}: ${f.severity} ${f.rule} ${f.message}`),
-          "",
-          `${result.result}: exit code ${outcome.exitCode ?? "-"}, ${result.summary.errors} errors (output: ${report.outputFile})`,
-        ].join("\n");
+      : findingsText(result, {
+          tail: render(result.options.lang, "CliRunTail", outcome.exitCode ?? "-", report.outputFile),
+        });
   return { output, exitCode: result.result === "Failed" ? 1 : 0 };
 }

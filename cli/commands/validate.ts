@@ -8,12 +8,14 @@ import { validateRoutine } from "../../core/validator/engine";
 import { writeReports } from "../../core/findings/output";
 import { analyzeInWorkers } from "../../core/validator/pool";
 import { formatTaskVersion } from "../../core/report";
-import { jsonReport, markdownSummary, routineSettingRows, sarifReport } from "../../core/findings/report";
+import { jsonReport, markdownSummary, sarifReport } from "../../core/findings/report";
 import type { FailOn } from "../../core/findings/types";
 import { languageOf } from "../../core/i18n/localizer";
 import { cliLocale } from "../taskStrings";
 import { CommandResult } from "../command";
 import { kebabCase, parseTaskCommand, UsageError } from "../taskInputs";
+import { findingsText } from "../../core/findings/text";
+import { render } from "../../core/i18n/catalogue";
 import { MAX_READ_LIMIT, parseReadLimits } from "../../core/validator/options";
 
 export const validateHelp = [
@@ -70,21 +72,6 @@ export async function validate(argv: string[]): Promise<CommandResult> {
   else if (format === "sarif")
     output = JSON.stringify(sarifReport(result, path.resolve(routine), version, inputs.rulesDocsUrl), null, 2);
   else if (format === "markdown") output = markdownSummary(result, routine, inputs.rulesDocsUrl);
-  else {
-    const lines = result.findings.map(
-      (f) =>
-        `${f.file || "."}:${f.line}:${f.column}: ${f.severity} ${f.rule}${f.suppressed ? " (lz: ignore)" : ""} ${f.message}`,
-    );
-    if (result.routineSettings.length) {
-      const settings = routineSettingRows(result);
-      lines.push("", `${settings.title}:`, ...settings.rows.map((r) => `  ${r[0]}: ${r[1]} — ${r[2]} (${r[3]})`));
-    }
-    const s = result.summary;
-    lines.push(
-      "",
-      `${result.result}: ${s.errors} errors, ${s.warnings} warnings, ${s.infos} info (${result.stats.files} files, ${result.stats.ms} ms)`,
-    );
-    output = lines.join("\n");
-  }
+  else output = findingsText(result, { tail: render(lang, "CliValidateTail", result.stats.files, result.stats.ms) });
   return { output, exitCode: result.result === "Failed" ? 1 : 0 };
 }

@@ -7,6 +7,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { Minimatch } from "minimatch";
 import type { SourceFile } from "../findings/analysis";
+import { msg } from "../i18n/catalogue";
 import type { RawFinding } from "../findings/types";
 
 /** Files the validator reads: code and configuration. */
@@ -104,7 +105,7 @@ export function folderTooDeep(rel: string, maxDepth: number): RawFinding {
     file: rel,
     line: 1,
     column: 1,
-    args: [shortPath(rel), `it is deeper than the limit of ${maxDepth} folder levels (input maxFolderDepth)`],
+    args: [shortPath(rel), msg("TermTooDeep", maxDepth, "maxFolderDepth")],
   };
 }
 
@@ -115,7 +116,7 @@ export function pathTooLong(rel: string): RawFinding {
     file: rel,
     line: 1,
     column: 1,
-    args: [shortPath(rel), "its path is longer than the system allows (ENAMETOOLONG)"],
+    args: [shortPath(rel), msg("TermPathTooLong")],
   };
 }
 

@@ -4,7 +4,9 @@
  * The REST calls go through WorkItemGateway; the task implements it with azure-devops-node-api.
  */
 import { FindingsResult, ruleOf } from "./summary";
-import { routineSettingRows } from "./report";
+import { catalogueLocalizer } from "../i18n/localizer";
+import { SEVERITY_KEY } from "../i18n/severity";
+import { countsText, RESULT_KEY, routineSettingRows } from "./report";
 
 export interface WorkItemComment {
   id: number;
@@ -32,31 +34,28 @@ export function commentMarker(releaseId: string | undefined, buildId?: string): 
   return `lz-validate-routine${buildId ? ` · run ${buildId}` : ""}`;
 }
 
-const TITLE = { en: "Routine validation", es: "Validación de la rutina" };
-const COUNTS = { en: "errors / warnings / info", es: "errores / advertencias / informativos" };
 const MAX_ROWS = 200;
 
-/** Work item comments are HTML: a compact table of the findings (user text escaped). */
 export function commentHtml(result: FindingsResult, routine: string, marker: string, releaseName?: string): string {
   const lang = result.options.lang;
+  const t = catalogueLocalizer(lang);
   const s = result.summary;
   const rows = result.findings
     .filter((f) => f.severity !== "info")
     .slice(0, MAX_ROWS)
     .map(
       (f) =>
-        `<tr><td>${escape(f.rule)}</td><td>${escape(f.severity)}</td><td>${escape(f.file || "-")}:${f.line}:${f.column}</td><td>${escape(f.message)}</td></tr>`,
+        `<tr><td>${escape(f.rule)}</td><td>${escape(t(SEVERITY_KEY[f.severity]))}</td><td>${escape(f.file || "-")}:${f.line}:${f.column}</td><td>${escape(f.message)}</td></tr>`,
     );
   const more = result.findings.filter((f) => f.severity !== "info").length - rows.length;
   const rulesUsed = [...new Set(result.findings.map((f) => f.rule))].map(
     (c) => `${c} ${escape(ruleOf(result, c)?.title[lang] ?? "")}`,
   );
+  const head = [t("ReportRule"), t("ReportSeverity"), t("ReportWhere"), t("ReportFinding")];
   return [
-    `<p><b>${TITLE[lang]}</b>${releaseName ? ` — ${escape(releaseName)}` : ""}: <b>${result.result}</b> (${s.errors} / ${s.warnings} / ${s.infos} ${COUNTS[lang]})</p>`,
+    `<p><b>${escape(t("ReportTitle"))}</b>${releaseName ? ` — ${escape(releaseName)}` : ""}: <b>${escape(t(RESULT_KEY[result.result]))}</b> (${escape(countsText(s, lang))})</p>`,
     `<p><code>${escape(routine)}</code></p>`,
-    rows.length
-      ? `<table><tr><th>Rule</th><th>Severity</th><th>Where</th><th>Finding</th></tr>${rows.join("")}</table>`
-      : "",
+    rows.length ? `<table><tr>${head.map((h) => `<th>${escape(h)}</th>`).join("")}</tr>${rows.join("")}</table>` : "",
     more > 0 ? `<p>… +${more}</p>` : "",
     routineSettingsHtml(result),
     rulesUsed.length ? `<p>${rulesUsed.join("<br>")}</p>` : "",

@@ -5,7 +5,10 @@
 import { cell, table } from "../markdown";
 import { FindingsResult, GateResult, ruleOf, Summary } from "./summary";
 import { rulePage } from "./rule";
-import type { Finding, Lang, RoutineSetting } from "./types";
+import { type MessageKey, render } from "../i18n/catalogue";
+import { catalogueLocalizer } from "../i18n/localizer";
+import { SEVERITY_KEY } from "../i18n/severity";
+import type { Finding, Lang, RoutineSetting, Severity } from "./types";
 
 export const TOOL_NAME = "lz-validate-routine";
 /**
@@ -38,42 +41,32 @@ export function jsonReport(result: FindingsResult, routine: string, version: str
   };
 }
 
-const ROUTINE_SETTINGS: Record<Lang, Record<string, string>> = {
-  en: {
-    title: "Set by the routine itself (its .lzvalidator.json and # lz: ignore comments)",
-    where: "Where",
-    setting: "Setting",
-    reason: "Reason",
-    status: "Status",
-    applied: "applied",
-    refused: "refused: only the LZ team may",
-    noReason: "(no reason given)",
-  },
-  es: {
-    title: "Definido por la propia rutina (su .lzvalidator.json y sus comentarios # lz: ignore)",
-    where: "Dónde",
-    setting: "Ajuste",
-    reason: "Motivo",
-    status: "Estado",
-    applied: "aplicado",
-    refused: "rechazado: solo el equipo LZ puede",
-    noReason: "(sin motivo)",
-  },
-};
 
 /** What the routine asked of its own gate, as rows every report shows: where, what, why, applied or not. */
 export function routineSettingRows(result: FindingsResult): { title: string; head: string[]; rows: string[][] } {
-  const t = ROUTINE_SETTINGS[result.options.lang];
+  const t = catalogueLocalizer(result.options.lang);
   return {
-    title: t.title,
-    head: [t.where, t.setting, t.reason, t.status],
+    title: t("RoutineSettingsTitle"),
+    head: [t("RoutineSettingsWhere"), t("RoutineSettingsSetting"), t("RoutineSettingsReason"), t("RoutineSettingsStatus")],
     rows: result.routineSettings.map((r) => [
       `${r.file}:${r.line}`,
       r.setting,
-      r.reason ?? t.noReason,
-      r.applied ? t.applied : t.refused,
+      r.reason ?? t("RoutineSettingsNoReason"),
+      t(r.applied ? "RoutineSettingsApplied" : "RoutineSettingsRefused"),
     ]),
   };
+}
+
+/** The gate's verdict in the reader's language. */
+export const RESULT_KEY: Record<GateResult, MessageKey> = {
+  Succeeded: "ResultSucceeded",
+  SucceededWithIssues: "ResultSucceededWithIssues",
+  Failed: "ResultFailed",
+};
+
+/** "N errors, N warnings, N info" in the reader's language. */
+export function countsText(summary: Summary, lang: Lang): string {
+  return render(lang, "FindingCounts", summary.errors, summary.warnings, summary.infos);
 }
 
 const SARIF_LEVEL = { error: "error", warning: "warning", info: "note" } as const;
@@ -150,71 +143,32 @@ export function sarifReport(
   };
 }
 
-const HEAD: Record<Lang, Record<string, string>> = {
-  en: {
-    title: "Routine validation",
-    result: "Result",
-    counts: "%e errors, %w warnings, %i info",
-    byRule: "Findings by rule",
-    rule: "Rule",
-    severity: "Severity",
-    count: "Count",
-    what: "What it checks",
-    none: "No findings: the routine passes the gate.",
-    line: "Line",
-    message: "Finding",
-    routineWide: "(the routine)",
-  },
-  es: {
-    title: "Validación de la rutina",
-    result: "Resultado",
-    counts: "%e errores, %w advertencias, %i informativos",
-    byRule: "Hallazgos por regla",
-    rule: "Regla",
-    severity: "Severidad",
-    count: "Cantidad",
-    what: "Qué revisa",
-    none: "Sin hallazgos: la rutina pasa la compuerta.",
-    line: "Línea",
-    message: "Hallazgo",
-    routineWide: "(la rutina)",
-  },
-};
 
 /** The summary tab: counts by rule, then every finding grouped by file. */
 export function markdownSummary(result: FindingsResult, routine: string, docsBase = RULES_URL): string {
   const lang = result.options.lang;
-  const h = HEAD[lang];
-  const s = result.summary;
-  const out: string[] = [`### ${h.title}: \`${cell(routine)}\``, ""];
-  out.push(
-    `**${h.result}: ${result.result}** — ${h.counts.replace("%e", String(s.errors)).replace("%w", String(s.warnings)).replace("%i", String(s.infos))}`,
-    "",
-  );
+  const t = catalogueLocalizer(lang);
+  const severity = (s: Severity) => t(SEVERITY_KEY[s]);
+  const out: string[] = [`### ${t("ReportTitle")}: \`${cell(routine)}\``, ""];
+  out.push(`**${t("ReportResult")}: ${t(RESULT_KEY[result.result])}** — ${countsText(result.summary, lang)}`, "");
   if (result.routineSettings.length) {
     const settings = routineSettingRows(result);
     out.push(`#### ${settings.title}`, "", table(settings.head, settings.rows), "");
   }
   if (!result.findings.length) {
-    out.push(h.none);
+    out.push(t("ReportNoFindings"));
     return out.join("\n") + "\n";
   }
   const counts = new Map<string, number>();
   for (const f of result.findings) counts.set(f.rule, (counts.get(f.rule) ?? 0) + 1);
-  out.push(`#### ${h.byRule}`, "");
+  out.push(`#### ${t("ReportByRule")}`, "");
   out.push(
     table(
-      [h.rule, h.severity, h.count, h.what],
+      [t("ReportRule"), t("ReportSeverity"), t("ReportCount"), t("ReportWhat")],
       [...counts].map(([code, n]) => {
         const r = ruleOf(result, code)!;
-        return [
-          code,
-          result.options.rules[code] && result.options.rules[code] !== "off"
-            ? String(result.options.rules[code])
-            : r.severity,
-          String(n),
-          r.title[lang],
-        ];
+        const setting = result.options.rules[code];
+        return [code, severity(setting && setting !== "off" ? setting : r.severity), String(n), r.title[lang]];
       }),
     ).replace(/^\| ([A-Z]+[0-9]+) \|/gm, (_m, code: string) =>
       docsBase ? `| [${code}](${docsBase}${rulePage(code)}) |` : `| ${code} |`,
@@ -223,14 +177,14 @@ export function markdownSummary(result: FindingsResult, routine: string, docsBas
   const byFile = new Map<string, Finding[]>();
   for (const f of result.findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
   for (const [file, findings] of byFile) {
-    out.push("", `#### ${file ? `\`${cell(file)}\`` : h.routineWide}`, "");
+    out.push("", `#### ${file ? `\`${cell(file)}\`` : t("ReportRoutineWide")}`, "");
     out.push(
       table(
-        [h.line, h.rule, h.severity, h.message],
+        [t("ReportLine"), t("ReportRule"), t("ReportSeverity"), t("ReportFinding")],
         findings.map((f) => [
           `${f.line}:${f.column}`,
           f.rule,
-          f.suppressed ? `${f.severity} (lz: ignore)` : f.severity,
+          f.suppressed ? `${severity(f.severity)} (lz: ignore)` : severity(f.severity),
           f.message,
         ]),
       ),

@@ -1,9 +1,9 @@
 /** The finding model (hallazgos) every family reports and every report writer reads. */
+import type { Lang, MessageArg } from "../i18n/catalogue";
 import type { Severity } from "../problem";
 import type { RuleCode } from "./ruleCodes";
 
-export type { Severity };
-export type Lang = "en" | "es";
+export type { Lang, Severity };
 export type RuleSetting = Severity | "off";
 export type FailOn = "error" | "warning" | "never";
 
@@ -28,7 +28,7 @@ export interface RawFinding {
   file: string;
   line: number;
   column: number;
-  args: Array<string | number>;
+  args: MessageArg[];
   minVersion?: string;
   /** Silenced by the routine's own `# lz: ignore[CODE]` (reported as info). */
   suppressed?: boolean;

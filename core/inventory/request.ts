@@ -3,6 +3,7 @@ import type { Localizer } from "../i18n/localizer";
 import { table } from "../markdown";
 import { Problem, problem } from "../problem";
 import { DEFAULT_NAMING, InventoryKind } from "./naming";
+import { SEVERITY_KEY } from "../i18n/severity";
 import type { HuType, ReserveRequest, ReserveResult } from "./reserve";
 
 export function requestFromInputs(get: (name: string) => string | undefined): {
@@ -49,18 +50,30 @@ export function requestFromInputs(get: (name: string) => string | undefined): {
 }
 
 export function reserveSummary(result: ReserveResult, loc: Localizer, dryRun: boolean): string {
-  const lines = [`### ${loc("SummaryTitle")}${dryRun ? " (dry run)" : ""}`, ""];
+  const lines = [`### ${loc(dryRun ? "InventorySummaryTitleDryRun" : "InventorySummaryTitle")}`, ""];
   if (result.reservations.length) {
     lines.push(
       table(
-        ["table", "package", "process", "consecutive", "reused"],
-        result.reservations.map((r) => [r.table, r.package, r.process, String(r.consecutive), r.reused ? "yes" : "no"]),
+        [
+          loc("InventoryColumnTable"),
+          loc("InventoryColumnPackage"),
+          loc("InventoryColumnProcess"),
+          loc("InventoryColumnConsecutive"),
+          loc("InventoryColumnReused"),
+        ],
+        result.reservations.map((r) => [
+          r.table,
+          r.package,
+          r.process,
+          String(r.consecutive),
+          loc(r.reused ? "Yes" : "No"),
+        ]),
       ),
       "",
     );
     lines.push("```", ...result.reservations.map((r) => JSON.stringify(r.row)), "```");
   }
   for (const row of result.existing) lines.push(`- ${row.package} / ${row.proceso} (${row.semilla})`);
-  for (const p of result.problems) lines.push(`- **${p.severity}**: ${loc(p.code, ...p.args)}`);
+  for (const p of result.problems) lines.push(`- **${loc(SEVERITY_KEY[p.severity])}**: ${loc(p.code, ...p.args)}`);
   return lines.join("\n") + "\n";
 }

@@ -7,6 +7,7 @@
 import "./rules";
 import { compileUserPattern, DEFAULT_PATTERN_BUDGET_MS, UserPattern } from "../userPattern";
 import type { RuleCode } from "../findings/ruleCodes";
+import { msg } from "../i18n/catalogue";
 import type { RawFinding } from "../findings/types";
 
 export interface LogRequirements {
@@ -146,7 +147,7 @@ export class LogChecker {
         file: f.name,
         line: lines.number,
         column: 1,
-        args: [`… and ${errors - MAX_ERRORS_PER_LOG} more error lines in this log, not listed`],
+        args: [msg("TermMoreErrorLines", errors - MAX_ERRORS_PER_LOG)],
       });
     this.runs.push({ name: f.name, start: runStart(f), findings: out });
   }

@@ -12,6 +12,7 @@ import { LineIndex } from "../findings/positions";
 import type { RawFinding } from "../findings/types";
 import { KWARGS_SINCE, LITERAL_METHODS_SINCE, STDLIB_SINCE } from "./stdlib";
 import type { RuleCode } from "../findings/ruleCodes";
+import { msg, type MessageArg, type MessageKey } from "../i18n/catalogue";
 import { isNewer } from "./versions";
 
 export interface PythonAnalysisOptions {
@@ -43,24 +44,24 @@ export interface PythonAnalysis {
 const MAX_SYNTAX_ERRORS_PER_FILE = 5;
 const BUILTINS_SINCE: Record<string, string> = { breakpoint: "3.7", aiter: "3.10", anext: "3.10" };
 /** Query captures that are newer syntax wherever they match: the Python that added them, and what to call it. */
-const SYNTAX_SINCE: Record<string, [version: string, what: string]> = {
-  walrus: ["3.8", "assignment expression (:=)"],
-  posonly: ["3.8", "positional-only parameter (/)"],
-  match: ["3.10", "match statement"],
-  typealias: ["3.12", "type alias statement"],
-  typeparams: ["3.12", "type parameters"],
-  return_splat: ["3.8", "unparenthesized *unpacking in return"],
-  yield_splat: ["3.8", "unparenthesized *unpacking in yield"],
-  async_for: ["3.6", "async comprehension"],
-  paren_with: ["3.10", "parenthesized context managers"],
-  index_star: ["3.11", "star expression in an index"],
+const SYNTAX_SINCE: Record<string, [version: string, what: MessageKey]> = {
+  walrus: ["3.8", "TermWalrus"],
+  posonly: ["3.8", "TermPositionalOnly"],
+  match: ["3.10", "TermMatchStatement"],
+  typealias: ["3.12", "TermTypeAlias"],
+  typeparams: ["3.12", "TermTypeParameters"],
+  return_splat: ["3.8", "TermStarInReturn"],
+  yield_splat: ["3.8", "TermStarInYield"],
+  async_for: ["3.6", "TermAsyncComprehension"],
+  paren_with: ["3.10", "TermParenthesizedWith"],
+  index_star: ["3.11", "TermStarInIndex"],
 };
 /** Query captures that are Python 2 syntax wherever they match (PY002), and what to call them. */
-const PYTHON2_SYNTAX: Record<string, string> = {
-  print: "print statement",
-  exec: "exec statement",
-  raise_tuple: "raise E, message",
-  ne: "<>",
+const PYTHON2_SYNTAX: Record<string, MessageKey> = {
+  print: "TermPrintStatement",
+  exec: "TermExecStatement",
+  raise_tuple: "TermRaiseComma",
+  ne: "TermNotEqualOperator",
 };
 const COMPREHENSIONS: ReadonlySet<string> = new Set([
   "list_comprehension",
@@ -156,12 +157,12 @@ export function analyzePython(
   let syntaxErrors = 0;
 
   const at = (offset: number) => lines.position(offset);
-  const emit = (rule: RuleCode, offset: number, args: Array<string | number>, minVersion?: string) => {
+  const emit = (rule: RuleCode, offset: number, args: MessageArg[], minVersion?: string) => {
     const { line, column } = at(offset);
     findings.push({ rule, file, line, column, args, minVersion });
   };
-  const newer = (feature: string, offset: number, what: string) => {
-    if (isNewer(feature, target)) emit("PY003", offset, [what, feature, target], feature);
+  const newer = (feature: string, offset: number, what: MessageKey) => {
+    if (isNewer(feature, target)) emit("PY003", offset, [msg(what), feature, target], feature);
   };
   const stdlib = (qualified: string, offset: number, what = qualified) => {
     const since = STDLIB_SINCE[qualified];
@@ -304,7 +305,7 @@ export function analyzePython(
     }
     if (lit.prefix.includes("u") && lit.prefix.includes("r"))
       emit("PY002", node.startIndex, [`${lit.prefix}'' (ur prefix)`]);
-    if (lit.prefix.includes("f")) newer("3.6", node.startIndex, "f-string");
+    if (lit.prefix.includes("f")) newer("3.6", node.startIndex, "TermFString");
     if (!docstrings.has(node.startIndex) && lit.content) strings.push({ offset: lit.start, content: lit.content });
   };
 
@@ -333,7 +334,9 @@ export function analyzePython(
               .slice(c.startIndex, Math.min(c.endIndex, c.startIndex + 30))
               .split("\n")[0]
               .replace(/["'].*$/, "…");
-            emit("PY001", c.startIndex, [c.nodeIsMissing ? `missing '${c.nodeType}'` : `unexpected '${snippet}'`]);
+            emit("PY001", c.startIndex, [
+              c.nodeIsMissing ? msg("TermMissingToken", c.nodeType) : msg("TermUnexpectedToken", snippet),
+            ]);
           }
         } else if (c.gotoFirstChild()) continue;
       }
@@ -369,19 +372,19 @@ export function analyzePython(
     switch (name) {
       case "except": {
         const tokens = node.children.filter((ch) => ch && !ch.isNamed).map((ch) => ch!.type);
-        if (tokens.includes(",")) emit("PY002", node.startIndex, ["except E, e"]);
-        if (tokens[1] === "*") newer("3.11", node.startIndex, "except*");
+        if (tokens.includes(",")) emit("PY002", node.startIndex, [msg("TermExceptComma")]);
+        if (tokens[1] === "*") newer("3.11", node.startIndex, "TermExceptStar");
         break;
       }
       case "integer": {
         const value = src(node);
-        if (/[lL]$/.test(value)) emit("PY002", node.startIndex, [`long integer ${value}`]);
-        else if (/^0[0-9_]+$/.test(value) && !/^[0_]+$/.test(value)) emit("PY002", node.startIndex, [`octal ${value}`]);
-        if (value.includes("_")) newer("3.6", node.startIndex, "underscore in number");
+        if (/[lL]$/.test(value)) emit("PY002", node.startIndex, [msg("TermLongInteger", value)]);
+        else if (/^0[0-9_]+$/.test(value) && !/^[0_]+$/.test(value)) emit("PY002", node.startIndex, [msg("TermOctalLiteral", value)]);
+        if (value.includes("_")) newer("3.6", node.startIndex, "TermUnderscoreInNumber");
         break;
       }
       case "float":
-        if (src(node).includes("_")) newer("3.6", node.startIndex, "underscore in number");
+        if (src(node).includes("_")) newer("3.6", node.startIndex, "TermUnderscoreInNumber");
         break;
       case "docstring":
         docstrings.add(node.startIndex);
@@ -390,7 +393,7 @@ export function analyzePython(
         onString(node);
         break;
       case "annotated":
-        newer("3.6", node.startIndex, "variable annotation");
+        newer("3.6", node.startIndex, "TermVariableAnnotation");
         break;
       case "assigned": {
         const left = match.captures.find((c) => c.name === "assigned")!.node;
@@ -408,19 +411,19 @@ export function analyzePython(
       }
       case "future":
         if (node.childrenForFieldName("name").some((n) => n && src(n) === "annotations"))
-          newer("3.7", node.startIndex, "from __future__ import annotations");
+          newer("3.7", node.startIndex, "TermFutureAnnotations");
         break;
       case "yield":
-        if (isAsync(enclosing(node).fn)) newer("3.6", node.startIndex, "yield inside async def (async generator)");
+        if (isAsync(enclosing(node).fn)) newer("3.6", node.startIndex, "TermAsyncGenerator");
         break;
       case "await": {
         const where = enclosing(node);
-        if (where.inComprehension && isAsync(where.fn)) newer("3.6", node.startIndex, "await inside a comprehension");
+        if (where.inComprehension && isAsync(where.fn)) newer("3.6", node.startIndex, "TermAwaitInComprehension");
         break;
       }
       case "decorator": {
         const expr = node.namedChild(0);
-        if (expr && !isDottedOrCall(expr)) newer("3.9", expr.startIndex, "decorator with an arbitrary expression");
+        if (expr && !isDottedOrCall(expr)) newer("3.9", expr.startIndex, "TermRelaxedDecorator");
         break;
       }
       case "import":
@@ -447,7 +450,7 @@ export function analyzePython(
       }
       default: {
         const python2 = PYTHON2_SYNTAX[name];
-        if (python2) emit("PY002", node.startIndex, [python2]);
+        if (python2) emit("PY002", node.startIndex, [msg(python2)]);
         const since = SYNTAX_SINCE[name];
         if (since) newer(since[0], node.startIndex, since[1]);
         break;

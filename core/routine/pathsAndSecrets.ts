@@ -5,20 +5,21 @@
 import type { RawFinding } from "../findings/types";
 import { LineIndex } from "../findings/positions";
 import type { RuleCode } from "../findings/ruleCodes";
+import { msg, type MessageArg, type MessageKey } from "../i18n/catalogue";
 import type { PythonNamedLiteral, PythonString } from "../python/analyzer";
 
 interface PathPattern {
-  kind: string;
+  kind: MessageKey;
   re: RegExp;
 }
 
 /** Each pattern finds a path (or account) that only exists on one machine or for one user. */
 const PATH_PATTERNS: PathPattern[] = [
-  { kind: "home folder", re: /(?<![\w$])\/home\/[A-Za-z0-9._-]+/g },
-  { kind: "server path", re: /(?<![\w$])\/(?:avirtual|opt|srv|apps|u01)\/[A-Za-z0-9._-]+[^\s'",;)]*/g },
-  { kind: "Windows path", re: /(?<![\w])[A-Za-z]:\\{1,2}[A-Za-z0-9_ .-]+[^\s'",;)]*/g },
-  { kind: "HDFS user folder", re: /hdfs:\/\/[^\s'"/]*\/user\/[A-Za-z0-9._-]+|(?<![\w$.])\/user\/[A-Za-z0-9._-]+/g },
-  { kind: "service account", re: /(?<![\w$])svc[a-z]{2,}[0-9]{1,3}(?![\w])/gi },
+  { kind: "TermHomeFolder", re: /(?<![\w$])\/home\/[A-Za-z0-9._-]+/g },
+  { kind: "TermServerPath", re: /(?<![\w$])\/(?:avirtual|opt|srv|apps|u01)\/[A-Za-z0-9._-]+[^\s'",;)]*/g },
+  { kind: "TermWindowsPath", re: /(?<![\w])[A-Za-z]:\\{1,2}[A-Za-z0-9_ .-]+[^\s'",;)]*/g },
+  { kind: "TermHdfsUserFolder", re: /hdfs:\/\/[^\s'"/]*\/user\/[A-Za-z0-9._-]+|(?<![\w$.])\/user\/[A-Za-z0-9._-]+/g },
+  { kind: "TermServiceAccount", re: /(?<![\w$])svc[a-z]{2,}[0-9]{1,3}(?![\w])/gi },
 ];
 
 /** Names that hold a credential when a literal is assigned to them. */
@@ -29,7 +30,7 @@ const USER_NAME = /^(.*_)?(user(name)?|usuario|usr)$/i;
 const PLACEHOLDER = /^\s*$|^\$\{|^\$\(|^\{\{|^%\(|^<.*>$|^\*+$|^x+$|^(none|null|changeme|\{\}|%s)$/i;
 
 interface SecretPattern {
-  kind: string;
+  kind: MessageKey;
   re: RegExp;
   /** Which capture holds the value (checked against PLACEHOLDER; 0: the whole match). */
   group: number;
@@ -39,25 +40,25 @@ interface SecretPattern {
 
 const SECRET_PATTERNS: SecretPattern[] = [
   {
-    kind: "password in a connection string",
+    kind: "TermPasswordInConnectionString",
     re: /\b(PWD|Password)\s*=\s*([^;'"\s]+)/gi,
     group: 2,
     label: (m) => m[1],
   },
   {
-    kind: "password in a URL",
+    kind: "TermPasswordInUrl",
     // One scan forward, no nested quantifier over the same characters: linear on any input.
     re: /\b([a-z][a-z0-9+.-]{0,30}):\/\/([^/\s:@'"]{1,256}):([^@\s/'"]{1,256})@/gi,
     group: 3,
     label: (m) => `${m[1]}://${m[2]}:…@`,
   },
   {
-    kind: "private key",
+    kind: "TermPrivateKey",
     re: /-----BEGIN (?:RSA |EC |DSA |OPENSSH )?PRIVATE KEY-----/g,
     group: 0,
     label: () => "-----BEGIN PRIVATE KEY-----",
   },
-  { kind: "AWS access key", re: /\b(AKIA[0-9A-Z]{16})\b/g, group: 1, label: () => "AKIA…" },
+  { kind: "TermAwsAccessKey", re: /\b(AKIA[0-9A-Z]{16})\b/g, group: 1, label: () => "AKIA…" },
 ];
 
 /** `password: x`, `"token" = "x"`, `clave=x` in configuration and shell files. */
@@ -68,15 +69,15 @@ const KEY_VALUE =
 const MAY_HOLD_PATH = /[/\\]|svc/i;
 const MAY_HOLD_SECRET = /[=@]|-----BEGIN|AKIA/;
 
-function scanPaths(text: string, emit: (offset: number, args: string[]) => void): void {
+function scanPaths(text: string, emit: (offset: number, args: MessageArg[], kind: MessageKey) => void): void {
   if (!MAY_HOLD_PATH.test(text)) return;
   for (const { kind, re } of PATH_PATTERNS) {
     re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) emit(m.index, [kind, m[0]]);
+    for (let m = re.exec(text); m; m = re.exec(text)) emit(m.index, [msg(kind), m[0]], kind);
   }
 }
 
-function scanSecrets(text: string, emit: (offset: number, args: string[], secret: string) => void): void {
+function scanSecrets(text: string, emit: (offset: number, args: MessageArg[], secret: string) => void): void {
   if (!MAY_HOLD_SECRET.test(text)) return;
   for (const { kind, re, group, label } of SECRET_PATTERNS) {
     re.lastIndex = 0;
@@ -93,8 +94,8 @@ function scanSecrets(text: string, emit: (offset: number, args: string[], secret
  * arguments are the kind, the name (variable, key, or the pattern's own label) and the length.
  * The finding is printed in logs, reports and on the HU, which everyone who reads it sees.
  */
-function secretArgs(kind: string, name: string, secret: string): string[] {
-  return [kind, name, String(Array.from(secret).length)];
+function secretArgs(kind: MessageKey, name: string, secret: string): MessageArg[] {
+  return [msg(kind), name, String(Array.from(secret).length)];
 }
 
 /** Findings, and the credential values they are about (for redactSecrets; never printed). */
@@ -112,7 +113,7 @@ export function pythonPathsAndSecrets(
   const lines = new LineIndex(text);
   const out: RawFinding[] = [];
   const secrets: string[] = [];
-  const push = (rule: RuleCode, offset: number, args: string[]) => {
+  const push = (rule: RuleCode, offset: number, args: MessageArg[]) => {
     const { line, column } = lines.position(offset);
     out.push({ rule, file, line, column, args });
   };
@@ -120,11 +121,11 @@ export function pythonPathsAndSecrets(
   const reported = new Set<number>();
   for (const n of named) {
     if (SECRET_NAME.test(n.name) && !PLACEHOLDER.test(n.content)) {
-      push("SEC001", n.offset, secretArgs("credential", n.name, n.content));
+      push("SEC001", n.offset, secretArgs("TermCredential", n.name, n.content));
       secrets.push(n.content);
       reported.add(n.offset);
     } else if (USER_NAME.test(n.name) && !PLACEHOLDER.test(n.content)) {
-      push("PTH001", n.offset, [`user '${n.name}'`, n.content]);
+      push("PTH001", n.offset, [msg("TermUser", n.name), n.content]);
       reported.add(n.offset);
     }
   }
@@ -144,7 +145,12 @@ export function pythonPathsAndSecrets(
  * files only paths tied to one person or machine are findings.
  */
 const CONFIG_EXTENSIONS = /\.(json|cfg|ini|properties|ya?ml|conf|toml)$/i;
-const PERSONAL_KINDS = new Set(["home folder", "Windows path", "HDFS user folder", "service account"]);
+const PERSONAL_KINDS: ReadonlySet<MessageKey> = new Set<MessageKey>([
+  "TermHomeFolder",
+  "TermWindowsPath",
+  "TermHdfsUserFolder",
+  "TermServiceAccount",
+]);
 
 /** Configuration, SQL and shell files: every line except comments. */
 export function textPathsAndSecrets(file: string, text: string): PathsAndSecrets {
@@ -163,8 +169,8 @@ export function textPathsAndSecrets(file: string, text: string): PathsAndSecrets
     )
       return;
     const column = (o: number) => Array.from(raw.slice(0, o)).length + 1;
-    scanPaths(raw, (o, args) => {
-      if (!isConfig || PERSONAL_KINDS.has(args[0]))
+    scanPaths(raw, (o, args, kind) => {
+      if (!isConfig || PERSONAL_KINDS.has(kind))
         out.push({ rule: "PTH001", file, line: index + 1, column: column(o), args });
     });
     scanSecrets(raw, (o, args, secret) => {
@@ -180,7 +186,7 @@ export function textPathsAndSecrets(file: string, text: string): PathsAndSecrets
         file,
         line: index + 1,
         column: column(offset),
-        args: secretArgs("credential", m[1], m[2]),
+        args: secretArgs("TermCredential", m[1], m[2]),
       });
       secrets.push(m[2]);
     }

@@ -4,7 +4,6 @@
  * Analyzers only report rule codes and arguments; what a rule means lives in the registry.
  */
 import * as path from "path";
-import { format } from "util";
 import { walkRoutine } from "../files/walk";
 import { Minimatch } from "minimatch";
 import { LineIndex } from "../findings/positions";
@@ -15,7 +14,7 @@ import { checkManifest } from "../routine/manifest";
 import { checkLogFolder, logLimitsOf } from "../logs/readLogs";
 import { checkVersion } from "../routine/version";
 import { ruleByCode } from "./registry";
-import { translateArg } from "./terms";
+import { format, render, renderArg } from "../i18n/catalogue";
 import type { Rule } from "../findings/rule";
 import { FindingsResult, gate, summarize } from "../findings/summary";
 import type { FailOn, Finding, Lang, RawFinding, Severity } from "../findings/types";
@@ -32,7 +31,6 @@ function rulesOf(findings: readonly Finding[]): Rule[] {
   return [...new Set(findings.map((f) => f.rule))].map((code) => ruleByCode(code)!);
 }
 
-const FIX_LABEL: Record<Lang, string> = { en: "Fix:", es: "Corrección:" };
 
 /**
  * What the routine itself says about its findings (routineSettings.ts): `# lz: ignore[…]` comments
@@ -96,11 +94,11 @@ export function finalizeFindings(raw: RawFinding[], options: ValidatorOptions): 
     if (!rule) throw new Error(`analyzer reported unregistered rule ${r.rule}`);
     const setting = options.rules[r.rule] ?? rule.severity;
     if (setting === "off") continue;
-    const key = `${r.rule}|${r.file}|${r.line}|${r.column}|${r.args.join("|")}`;
+    const key = `${r.rule}|${r.file}|${r.line}|${r.column}|${JSON.stringify(r.args)}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const args = r.args.map((a) => translateArg(a, options.lang));
-    const message = `${format(rule.message[options.lang], ...args)} ${FIX_LABEL[options.lang]} ${rule.fix[options.lang]}`;
+    const args = r.args.map((a) => renderArg(options.lang, a));
+    const message = `${format(rule.message[options.lang], args)} ${render(options.lang, "FixLabel")} ${rule.fix[options.lang]}`;
     const severity: Severity = r.suppressed ? "info" : setting;
     const finding: Finding = { rule: r.rule, severity, file: r.file, line: r.line, column: r.column, message };
     if (r.minVersion) finding.minVersion = r.minVersion;

@@ -13,6 +13,7 @@ import { parseVersion } from "../python/versions";
 import { DEFAULT_LOG_REQUIREMENTS, LogRequirements } from "../logs/checkLogs";
 import { DEFAULT_LOG_READ_LIMITS } from "../logs/readLogs";
 import { patternError } from "../userPattern";
+import { type Message, msg } from "../i18n/catalogue";
 import {
   ExcludeEntry,
   excludePattern,
@@ -211,7 +212,7 @@ export interface OptionInputs extends Partial<Omit<ValidatorOptions, "rules" | "
 /** Options not set from a same-named input (they have their own parsing or come only from files). */
 const NOT_PLAIN_INPUTS = new Set(["configFile", "ruleSeverities", "protectedRules", "routineExclude"]);
 
-function lzv(message: string, file = ""): RawFinding {
+function lzv(message: Message, file = ""): RawFinding {
   return { rule: "LZV001", file, line: 1, column: 1, args: [message] };
 }
 
@@ -242,7 +243,7 @@ export function resolveOptions(
     if (errors.length || !tree) {
       findings.push(
         lzv(
-          `${shown} is not valid JSON (offset ${errors[0]?.offset ?? 0}): fix it or remove it.`,
+          msg("LzvNotJson", shown, errors[0]?.offset ?? 0),
           explicit ? "" : CONFIG_FILE_NAME,
         ),
       );
@@ -251,11 +252,11 @@ export function resolveOptions(
       validateConfig ??= new Ajv({ allErrors: true, strict: false }).compile(VALIDATOR_CONFIG_SCHEMA);
       if (!validateConfig(data)) {
         for (const e of validateConfig.errors ?? []) {
-          const where = e.instancePath || "(top level)";
+          const where = e.instancePath || msg("LzvTopLevel");
           const extra = e.params && "additionalProperty" in e.params ? ` '${String(e.params.additionalProperty)}'` : "";
           findings.push(
             lzv(
-              `${shown}${where === "(top level)" ? "" : " " + where}: ${e.message}${extra}.`,
+              msg("LzvSchema", shown, where, `${e.message}${extra}`),
               explicit ? "" : CONFIG_FILE_NAME,
             ),
           );
@@ -286,7 +287,7 @@ export function resolveOptions(
       }
     }
   } else if (explicit) {
-    findings.push(lzv(`Validator configuration '${explicit}' does not exist: fix the input configFile or remove it.`));
+    findings.push(lzv(msg("LzvConfigMissing", explicit)));
   }
 
   for (const [key, value] of Object.entries(inputs)) {
@@ -298,14 +299,14 @@ export function resolveOptions(
     if (!line || line.startsWith("#")) continue;
     const m = /^([A-Za-z]+[0-9]+)\s*[=:]\s*(error|warning|info|off)$/i.exec(line);
     if (!m) {
-      findings.push(lzv(`ruleSeverities entry ${index + 1} '${line}' is not CODE=error|warning|info|off.`));
+      findings.push(lzv(msg("LzvRuleSeverityEntry", index + 1, line)));
       continue;
     }
     options.rules[m[1].toUpperCase()] = m[2].toLowerCase() as RuleSetting;
   }
   for (const code of [...Object.keys(options.rules), ...extraProtected]) {
     if (!ruleByCode(code))
-      findings.push(lzv(`Unknown rule code '${code}' in the rule settings: see docs/rules/README.md for the codes.`));
+      findings.push(lzv(msg("LzvUnknownRule", code)));
   }
   for (const [key, pattern] of [
     ["successPattern", options.logs.successPattern],
@@ -314,21 +315,21 @@ export function resolveOptions(
   ]) {
     const error = patternError(pattern);
     if (error) {
-      findings.push(lzv(`logs.${key} '${pattern}' is not a regular expression: ${error}.`));
+      findings.push(lzv(msg("LzvPatternInvalid", key, pattern, error)));
       options.logs = { ...DEFAULT_LOG_REQUIREMENTS };
     }
   }
   if (!parseVersion(options.pythonVersion)) {
-    findings.push(lzv(`pythonVersion '${options.pythonVersion}' is not a Python 3 version like 3.5.`));
+    findings.push(lzv(msg("LzvPythonVersion", options.pythonVersion)));
     options.pythonVersion = DEFAULT_OPTIONS.pythonVersion;
   }
   for (const name of READ_LIMIT_NAMES) {
     if (isLimit(options[name])) continue;
-    findings.push(lzv(`${name} '${String(options[name])}' must be a whole number from 1 to ${MAX_READ_LIMIT}.`));
+    findings.push(lzv(msg("LzvLimit", name, String(options[name]), MAX_READ_LIMIT)));
     options[name] = DEFAULT_READ_LIMITS[name];
   }
   if (!["error", "warning", "never"].includes(options.failOn)) {
-    findings.push(lzv(`failOn '${options.failOn}' must be error, warning or never.`));
+    findings.push(lzv(msg("LzvFailOn", options.failOn)));
     options.failOn = "error";
   }
   return { options, findings, configFile: usedConfig, routineSettings };

@@ -6,20 +6,12 @@ import { parseExpectedErrorPatterns, runRoutine } from "../../core/run/runRoutin
 import { unresolvedVariables } from "../../core/text";
 import { resultFromRaw } from "../../core/validator/engine";
 import { writeReports } from "../../core/findings/output";
-import { annotateFindings, failOnInput, findingsLang, setGateResult, taskVersion } from "../common/findings";
-import {
-  definedInput,
-  failTask,
-  loadTaskStrings,
-  logLine,
-  optionalFilePath,
-  setTaskOutputs,
-  taskLoc,
-} from "../common/taskKit";
+import { annotateFindings, failOnInput, setGateResult, taskVersion } from "../common/findings";
+import { definedInput, failTask, loadTaskStrings, logLine, optionalFilePath, setTaskOutputs, taskLanguage, taskLoc } from "../common/taskKit";
 
 async function run(): Promise<void> {
   loadTaskStrings(__dirname);
-  const lang = findingsLang();
+  const lang = taskLanguage();
   const command = tl.getInput("command", true)!.trim();
   const missing = unresolvedVariables(command);
   if (missing.length) return tl.setResult(tl.TaskResult.Failed, taskLoc("VariablesUndefined", missing.join(", ")));
@@ -72,7 +64,7 @@ async function run(): Promise<void> {
     ["ExitCode", String(outcome.exitCode ?? -1)],
     ["Errors", String(result.summary.errors)],
   ]);
-  setGateResult(result, failOn, { passed: "Passed" });
+  setGateResult(result, failOn, { failed: "RunGateFailed", passed: "RunPassed" });
 }
 
 run().catch(failTask);

@@ -14,18 +14,9 @@ import { writeReports } from "../../core/findings/output";
 import { DEFAULT_READ_LIMITS, MAX_READ_LIMIT, parseReadLimits, ReadLimits } from "../../core/validator/options";
 import { analyzeInWorkers } from "../../core/validator/pool";
 import type { RawFinding } from "../../core/findings/types";
-import { annotateFindings, failOnInput, findingsLang, setGateResult, taskVersion } from "../common/findings";
+import { annotateFindings, failOnInput, setGateResult, taskVersion } from "../common/findings";
 import { downloadLogAttachments } from "../../core/logs/huLogs";
-import {
-  definedInput,
-  failTask,
-  InputError,
-  loadTaskStrings,
-  logLine,
-  optionalFilePath,
-  setTaskOutputs,
-  taskLoc,
-} from "../common/taskKit";
+import { definedInput, failTask, InputError, loadTaskStrings, logLine, optionalFilePath, setTaskOutputs, taskLanguage, taskLoc } from "../common/taskKit";
 import { HttpError, workItemGateway } from "../common/workItems";
 
 /** An optional input; an unresolved `$(var)` counts as not given, with a warning naming it. */
@@ -114,7 +105,7 @@ async function commentOnHu(result: ValidationResult, routine: string, sarifPath:
 
 async function run(): Promise<void> {
   loadTaskStrings(__dirname);
-  const lang = findingsLang();
+  const lang = taskLanguage();
   const rawRoutine = tl.getInput("routinePath", true)!.trim();
   if (isUnresolvedMacro(rawRoutine))
     return tl.setResult(tl.TaskResult.Failed, taskLoc("RoutinePathUnresolved", rawRoutine));
@@ -193,7 +184,7 @@ async function run(): Promise<void> {
   ]);
   const commented = await commentOnHu(result, routine, reports.sarif);
 
-  setGateResult(result, failOn, { passed: "GatePassed", warnings: "GateWarnings" }, !commented);
+  setGateResult(result, failOn, { failed: "RoutineGateFailed", passed: "GatePassed", warnings: "GateWarnings" }, !commented);
 }
 
 run().catch(failTask);

@@ -8,17 +8,8 @@ import { verifyEnvironment } from "../../core/env/verifyEnv";
 import { resultFromRaw } from "../../core/validator/engine";
 import { MAX_READ_LIMIT, parseReadLimits } from "../../core/validator/options";
 import { writeReports } from "../../core/findings/output";
-import {
-  definedInput,
-  failTask,
-  InputError,
-  loadTaskStrings,
-  logLine,
-  optionalFilePath,
-  setTaskOutputs,
-  taskLoc,
-} from "../common/taskKit";
-import { annotateFindings, failOnInput, findingsLang, setGateResult, taskVersion } from "../common/findings";
+import { definedInput, failTask, InputError, loadTaskStrings, logLine, optionalFilePath, setTaskOutputs, taskLanguage, taskLoc } from "../common/taskKit";
+import { annotateFindings, failOnInput, setGateResult, taskVersion } from "../common/findings";
 
 function input(name: string, required: boolean): string | undefined {
   const value = definedInput(name);
@@ -28,7 +19,7 @@ function input(name: string, required: boolean): string | undefined {
 
 async function run(): Promise<void> {
   loadTaskStrings(__dirname);
-  const lang = findingsLang();
+  const lang = taskLanguage();
   const failOn = failOnInput();
   const maxAge = Number(tl.getInput("maxAgeHours", false) || "24");
   if (!(maxAge > 0))
@@ -76,7 +67,7 @@ async function run(): Promise<void> {
       ["SitePackageName", found.sitePackageName!],
     ]);
   }
-  setGateResult(result, failOn, { passed: "Passed" });
+  setGateResult(result, failOn, { failed: "EnvGateFailed", passed: "EnvPassed" });
 }
 
 run().catch(failTask);

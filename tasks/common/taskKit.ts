@@ -6,7 +6,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import tl = require("azure-pipelines-task-lib/task");
-import { cultureFromLocale } from "../../core/i18n/culture";
+import { renderArg, type Lang } from "../../core/i18n/catalogue";
+import { cultureFromLocale, languageOf } from "../../core/i18n/culture";
 import type { Localizer } from "../../core/i18n/localizer";
 import { describeUnexpected } from "../../core/errorReport";
 import { neutralizeAgentCommands } from "../../core/logSafe";
@@ -70,7 +71,18 @@ export function loadTaskStrings(taskDir: string): void {
  * issue an agent command.
  */
 export const taskLoc: Localizer = (key, ...args) =>
-  tl.loc(key, ...args.map((a) => (typeof a === "string" ? neutralizeAgentCommands(a) : a)));
+  tl.loc(
+    key,
+    ...args.map((a) => {
+      const value = renderArg(taskLanguage(), a); // an argument that is itself a message, in the task's language
+      return typeof value === "string" ? neutralizeAgentCommands(value) : value;
+    }),
+  );
+
+/** The language of the agent's culture (System.Culture), as loadTaskStrings chose the task's strings. */
+export function taskLanguage(): Lang {
+  return languageOf(tl.getVariable("System.Culture"));
+}
 
 /** A folder for this run's report and summary under the agent's temp directory. */
 export function reportFolder(task: string): string {

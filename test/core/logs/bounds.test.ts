@@ -8,6 +8,7 @@ import { DEFAULT_READ_LIMITS, parseReadLimits, ReadLimits } from "../../../core/
 import type { WorkItemGateway } from "../../../core/findings/huComment";
 import { goodRunStarts, logName, runLog, writeLogFolder } from "../../helpers/logs";
 import { deflatedZeros, lyingZip, manyMembersZip, textMember, zipArchive, zipBomb } from "../../helpers/hostile";
+import { argInEnglish, inEnglish } from "../../helpers/i18n";
 import { PRD_CONFIG, makeRoutine, validateHere } from "../../helpers/routine";
 
 const MB = 1024 * 1024;
@@ -58,7 +59,7 @@ describe("run logs read within bounds", () => {
       const found = await check(dir, { maxZipMb: 2, maxLogLineKb: 1 });
       const over = found.filter((f) => f.rule === "LOG007" && f.line === 1 && f.file === "logs.zip");
       assert.equal(over.length, 1, `${why}: ${JSON.stringify(found)}`);
-      assert.deepEqual(over[0].args.slice(1, 4), ["the uncompressed size of its logs", "2 MB", "maxZipMb"]);
+      assert.deepEqual(inEnglish(over[0].args.slice(1, 4)), ["the uncompressed size of its logs", "2 MB", "maxZipMb"]);
       // a.log and b.log were read (2 MiB); c.log and the rest were not.
       const read = await readLogFolder(dir, limits({ maxZipMb: 2, maxLogLineKb: 1 }));
       assert.deepEqual(
@@ -76,7 +77,7 @@ describe("run logs read within bounds", () => {
     const read = await readLogFolder(dir, limits(), findings);
     assert.equal(read.length, 1000);
     assert.deepEqual(
-      findings.map((f) => [f.rule, f.file, ...f.args.slice(1, 4)]),
+      findings.map((f) => [f.rule, f.file, ...inEnglish(f.args.slice(1, 4))]),
       [["LOG007", "muchos.zip", "the number of members", "1000", "maxZipEntries"]],
     );
   });
@@ -93,7 +94,7 @@ describe("run logs read within bounds", () => {
       "LOG007 20220801_060000_orquestador_linea.log:1",
       "LOG004 20220801_060000_orquestador_linea.log:1",
     ]);
-    assert.deepEqual(all[0].args.slice(1), ["line 1", "1024 KB", "maxLogLineKb", "the line was cut at the limit"]);
+    assert.deepEqual(inEnglish(all[0].args.slice(1)), ["line 1", "1024 KB", "maxLogLineKb", "the line was cut at the limit"]);
   });
 
   it("a long line is cut where it is: the lines after it keep their numbers and are checked", async () => {
@@ -112,7 +113,7 @@ describe("run logs read within bounds", () => {
     fs.writeFileSync(path.join(dir, "20220801_060000_orquestador_grande.log"), Buffer.alloc(2 * MB, "a\n"));
     const found = await check(dir, { maxLogFileMb: 1 });
     assert.deepEqual(shown(found), ["LOG007 20220801_060000_orquestador_grande.log:1"]);
-    assert.deepEqual(found[0].args.slice(1), ["the file's size", "1 MB", "maxLogFileMb", "it was not checked"]);
+    assert.deepEqual(inEnglish(found[0].args.slice(1)), ["the file's size", "1 MB", "maxLogFileMb", "it was not checked"]);
   });
 
   it("a damaged zip is LOG008 and the run goes on", async () => {
@@ -138,7 +139,7 @@ describe("run logs read within bounds", () => {
     const dir = writeLogFolder({ [logName(start)]: runLog(start, errors) });
     const found = (await check(dir)).filter((f) => f.rule === "LOG005");
     assert.equal(found.length, 101);
-    assert.equal(found[100].args[0], "… and 50 more error lines in this log, not listed");
+    assert.equal(argInEnglish(found[100].args[0]), "… and 50 more error lines in this log, not listed");
   });
 
   it("writes LOG007 in Spanish", async () => {
@@ -226,7 +227,7 @@ describe("HU attachments downloaded within bounds", () => {
     assert.ok(closed, "the download stream was closed");
     assert.ok(served <= 1.2 * MB, `${served} bytes served`);
     assert.deepEqual(
-      r.findings.map((f) => [f.rule, f.file, ...f.args.slice(1)]),
+      r.findings.map((f) => [f.rule, f.file, ...inEnglish(f.args.slice(1))]),
       [["LOG007", "infinito.log", "the attachment's size", "1 MB", "maxAttachmentMb", "it was not downloaded"]],
     );
   });
