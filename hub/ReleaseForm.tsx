@@ -115,12 +115,7 @@ export function ReleaseForm({ gateway, release: initial, lang, feed }: ReleaseFo
   const overrides = stageOverrides(base, formVariables(base));
 
   /** Runs one user action: spinner while in flight, its failure said in the page. */
-  const act = async (
-    label: string,
-    failedKey: MessageKey,
-    failedArgs: MessageArg[],
-    work: () => Promise<void>,
-  ) => {
+  const act = async (label: string, failedKey: MessageKey, failedArgs: MessageArg[], work: () => Promise<void>) => {
     setView((v) => ({ ...v, busy: label, notice: undefined }));
     try {
       await work();
@@ -243,13 +238,8 @@ export function ReleaseForm({ gateway, release: initial, lang, feed }: ReleaseFo
   const draftNote = (d: Drafted | undefined) =>
     !d
       ? ""
-      : (d.failure
-          ? t(d.failure)
-          : d.missing
-            ? t("TabMissing", d.missing)
-            : d.source
-              ? t("TabSource", d.source)
-              : "") + (d.warning ? ` — ${t(d.warning)}` : "");
+      : (d.failure ? t(d.failure) : d.missing ? t("TabMissing", d.missing) : d.source ? t("TabSource", d.source) : "") +
+        (d.warning ? ` — ${t(d.warning)}` : "");
   const shown = (value: string) => (value ? value : <span className="lz-empty">{t("TabEmpty")}</span>);
 
   return (
@@ -308,9 +298,7 @@ export function ReleaseForm({ gateway, release: initial, lang, feed }: ReleaseFo
           <FormItem
             label={t("TabDescription")}
             error={problems.has("description")}
-            message={(problems.get("description") ?? [])
-              .map((p) => t(fieldHint(p)))
-              .join(" ")}
+            message={(problems.get("description") ?? []).map((p) => t(fieldHint(p))).join(" ")}
           >
             <TextField
               inputId="lz-description"

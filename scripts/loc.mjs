@@ -18,15 +18,32 @@ const require = createRequire(import.meta.url);
 /** The catalogues, compiled on the fly (no build needed): { CATALOGUES: { en, es } }. */
 async function loadCatalogues() {
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "lz-loc-")), "catalogue.js");
-  await esbuild.build({ entryPoints: [path.join(root, "core", "i18n", "catalogue.ts")], bundle: true, platform: "node", format: "cjs", outfile: out, logLevel: "error" });
+  await esbuild.build({
+    entryPoints: [path.join(root, "core", "i18n", "catalogue.ts")],
+    bundle: true,
+    platform: "node",
+    format: "cjs",
+    outfile: out,
+    logLevel: "error",
+  });
   return require(out).CATALOGUES;
 }
 
 /** Every catalogue key named as a string literal in the files a task's bundles are built from. */
 async function keysOfTask(dir, catalogue) {
-  const spec = fs.existsSync(path.join(dir, "bundle.json")) ? JSON.parse(fs.readFileSync(path.join(dir, "bundle.json"), "utf8")) : {};
+  const spec = fs.existsSync(path.join(dir, "bundle.json"))
+    ? JSON.parse(fs.readFileSync(path.join(dir, "bundle.json"), "utf8"))
+    : {};
   const entries = [path.join(dir, "index.ts"), ...Object.values(spec.entries ?? {}).map((e) => path.join(root, e))];
-  const built = await esbuild.build({ ...nodeBundleOptions, entryPoints: entries, outdir: path.join(os.tmpdir(), "lz-loc-scan"), write: false, metafile: true, external: spec.external ?? [], sourcemap: false });
+  const built = await esbuild.build({
+    ...nodeBundleOptions,
+    entryPoints: entries,
+    outdir: path.join(os.tmpdir(), "lz-loc-scan"),
+    write: false,
+    metafile: true,
+    external: spec.external ?? [],
+    sourcemap: false,
+  });
   const keys = new Set();
   for (const input of Object.keys(built.metafile.inputs)) {
     if (input.includes("node_modules") || !/\.tsx?$/.test(input)) continue;

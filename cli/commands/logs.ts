@@ -54,8 +54,6 @@ export async function logs(argv: string[]): Promise<CommandResult> {
   const result = resultFromRaw(raw, { lang, failOn: (inputs.failOn || "error") as FailOn });
   const version = formatTaskVersion(taskJson.version);
   const output =
-    options.format === "json"
-      ? JSON.stringify(jsonReport(result, dir, version), null, 2)
-      : findingsText(result);
+    options.format === "json" ? JSON.stringify(jsonReport(result, dir, version), null, 2) : findingsText(result);
   return { output, exitCode: result.result === "Failed" ? 1 : 0 };
 }

@@ -41,13 +41,17 @@ export function jsonReport(result: FindingsResult, routine: string, version: str
   };
 }
 
-
 /** What the routine asked of its own gate, as rows every report shows: where, what, why, applied or not. */
 export function routineSettingRows(result: FindingsResult): { title: string; head: string[]; rows: string[][] } {
   const t = catalogueLocalizer(result.options.lang);
   return {
     title: t("RoutineSettingsTitle"),
-    head: [t("RoutineSettingsWhere"), t("RoutineSettingsSetting"), t("RoutineSettingsReason"), t("RoutineSettingsStatus")],
+    head: [
+      t("RoutineSettingsWhere"),
+      t("RoutineSettingsSetting"),
+      t("RoutineSettingsReason"),
+      t("RoutineSettingsStatus"),
+    ],
     rows: result.routineSettings.map((r) => [
       `${r.file}:${r.line}`,
       r.setting,
@@ -142,7 +146,6 @@ export function sarifReport(
     ],
   };
 }
-
 
 /** The summary tab: counts by rule, then every finding grouped by file. */
 export function markdownSummary(result: FindingsResult, routine: string, docsBase = RULES_URL): string {

@@ -51,5 +51,8 @@ export function renderArg(lang: Lang, arg: MessageArg): string | number {
 /** A message (or a key and its arguments) in `lang`. */
 export function render(lang: Lang, message: Message | MessageKey, ...args: MessageArg[]): string {
   const m = typeof message === "string" ? { key: message, args } : message;
-  return format(CATALOGUES[lang][m.key], m.args.map((a) => renderArg(lang, a)));
+  return format(
+    CATALOGUES[lang][m.key],
+    m.args.map((a) => renderArg(lang, a)),
+  );
 }

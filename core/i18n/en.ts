@@ -4,26 +4,42 @@
  * arguments in order (task-lib's tl.loc formats the same way). Spanish: ./es.ts, with the same keys.
  */
 export const EN = {
-  PmoMissing: "Release variable '%s' (PMO code) is empty: set it to the code in the title of the HU's parent, e.g. EVC00037.",
+  PmoMissing:
+    "Release variable '%s' (PMO code) is empty: set it to the code in the title of the HU's parent, e.g. EVC00037.",
   PmoMalformed: "Release variable '%s' = '%s' is not a PMO code (3 capital letters and 5 digits): write it as '%s'.",
   CelulaMissing: "Release variable '%s' (célula) is empty: set it to the HU's team, e.g. 'DAIA15 - DRACARYS'.",
-  ContactNameMissing: "Release variable '%s' (contact name) is empty: set it to the developer who delivered the routine.",
-  PhoneMissing: "Release variable '%s' (contact phone) is empty: set it to the developer's mobile, 10 digits starting with 3, e.g. 3001234567.",
-  PhoneMalformed: "Release variable '%s' = '%s' is not a Colombian mobile number: expected 10 digits starting with 3, e.g. 3001234567 (spaces, dashes and +57 are accepted).",
-  RepositoryMissing: "Release variable '%s' (repository) is empty: set it to the repository of the HU's pull request, e.g. bana-vrie-calendarizacion-fco2.",
-  PackageMissing: "Release variable '%s' (package) is empty: set it to the folder under src/ in the pull request, e.g. alm_bana_fco2.",
-  ZonaMissing: "Release variable '%s' (results zone) is empty: set it to the Impala database of the routine's config.json, e.g. proceso_bana_vp_riesgos.",
-  ZonaMalformed: "Release variable '%s' = '%s' is not an Impala database name: use letters, digits and underscores only, e.g. proceso_bana_vp_riesgos.",
-  VariableUnresolved: "Release variable '%s' holds the unresolved macro '%s': define that variable in the release, or change the task input that names it.",
-  RepositoryPackageDiffer: "Repository '%s' and package '%s' differ by more than '-' vs '_': check that the package is the folder under src/ of the pull request.",
-  VersionMissing: "The artifact version (input artifactVersion) is empty or unresolved ('%s'): leave it as $(Build.BuildNumber) in a release linked to the routine's build, or type the version, e.g. 20220111.1.",
-  DescriptionMissing: "The release description ('%s') is empty: write the five lines TITULO:, NECESIDAD: HU<id>: …, SOLUCION:, BENEFICIO:, IMPACTO:.",
-  DescriptionPartMissing: "The release description has no '%s:' part: add a line starting with '%s:' followed by its text.",
+  ContactNameMissing:
+    "Release variable '%s' (contact name) is empty: set it to the developer who delivered the routine.",
+  PhoneMissing:
+    "Release variable '%s' (contact phone) is empty: set it to the developer's mobile, 10 digits starting with 3, e.g. 3001234567.",
+  PhoneMalformed:
+    "Release variable '%s' = '%s' is not a Colombian mobile number: expected 10 digits starting with 3, e.g. 3001234567 (spaces, dashes and +57 are accepted).",
+  RepositoryMissing:
+    "Release variable '%s' (repository) is empty: set it to the repository of the HU's pull request, e.g. bana-vrie-calendarizacion-fco2.",
+  PackageMissing:
+    "Release variable '%s' (package) is empty: set it to the folder under src/ in the pull request, e.g. alm_bana_fco2.",
+  ZonaMissing:
+    "Release variable '%s' (results zone) is empty: set it to the Impala database of the routine's config.json, e.g. proceso_bana_vp_riesgos.",
+  ZonaMalformed:
+    "Release variable '%s' = '%s' is not an Impala database name: use letters, digits and underscores only, e.g. proceso_bana_vp_riesgos.",
+  VariableUnresolved:
+    "Release variable '%s' holds the unresolved macro '%s': define that variable in the release, or change the task input that names it.",
+  RepositoryPackageDiffer:
+    "Repository '%s' and package '%s' differ by more than '-' vs '_': check that the package is the folder under src/ of the pull request.",
+  VersionMissing:
+    "The artifact version (input artifactVersion) is empty or unresolved ('%s'): leave it as $(Build.BuildNumber) in a release linked to the routine's build, or type the version, e.g. 20220111.1.",
+  DescriptionMissing:
+    "The release description ('%s') is empty: write the five lines TITULO:, NECESIDAD: HU<id>: …, SOLUCION:, BENEFICIO:, IMPACTO:.",
+  DescriptionPartMissing:
+    "The release description has no '%s:' part: add a line starting with '%s:' followed by its text.",
   DescriptionPartEmpty: "The release description part '%s:' (line %s) is empty: write its text after the colon.",
   DescriptionPartDuplicated: "The release description has '%s:' twice (lines %s and %s): keep only one.",
-  DescriptionTextOutsideParts: "The release description has text before its first part (line %s); it is not sent to the change order.",
-  DescriptionNoHu: "NECESIDAD (line %s) does not name the HU: start it with HU<id>, e.g. 'NECESIDAD: HU3224139: …' (found '%s').",
-  DependencyNotMapped: "No dependencia is mapped for PMO code '%s' nor for célula '%s': add a line '%s = <dependencia>' to the input dependencyMapping.",
+  DescriptionTextOutsideParts:
+    "The release description has text before its first part (line %s); it is not sent to the change order.",
+  DescriptionNoHu:
+    "NECESIDAD (line %s) does not name the HU: start it with HU<id>, e.g. 'NECESIDAD: HU3224139: …' (found '%s').",
+  DependencyNotMapped:
+    "No dependencia is mapped for PMO code '%s' nor for célula '%s': add a line '%s = <dependencia>' to the input dependencyMapping.",
   DependencyLineInvalid: "Input %s, line %s is not 'key = dependencia': '%s'.",
   DependencyFileInvalid: "Dependency mapping file '%s' cannot be used: %s.",
   DependencyFileMissing: "Dependency mapping file '%s' does not exist: fix the path in input dependencyMappingFile.",
@@ -46,20 +62,31 @@ export const EN = {
   AppInvalid: "Application code '%s' must be letters and digits only (e.g. CSD).",
   IntradiariaPrerequisite: "An Intradiaria routine must have no prerequisite (got '%s'): set prerequisite to N/A.",
   TablesMissing: "A coordinator needs its tables: one per line in the input tables.",
-  ModificationNotFound: "No inventory row for semilla '%s' (%s): a modification needs the routine in production; check the semilla or use huType nueva.",
-  Collision: "Another release reserved %s at the same time (%s and %s). This run's row is now a duplicate Impala cannot delete: remove it by hand and rerun the stage with one deployment at a time.",
+  ModificationNotFound:
+    "No inventory row for semilla '%s' (%s): a modification needs the routine in production; check the semilla or use huType nueva.",
+  Collision:
+    "Another release reserved %s at the same time (%s and %s). This run's row is now a duplicate Impala cannot delete: remove it by hand and rerun the stage with one deployment at a time.",
   TooManyAttempts: "Gave up after %s collisions: too many releases reserving at once; rerun the stage.",
   ShellMissing: "impala-shell was not found at '%s': install it on the agent or set the input impalaShellPath.",
   ShellFailed: "impala-shell failed (exit %s): %s",
-  ShellTimeout: "impala-shell did not finish within %s s and was stopped: check that Impala answers (host, port, TLS) and rerun the stage.",
-  ShellOutputTooLarge: "impala-shell printed more than %s MB and was stopped: check that impalaShellPath is impala-shell.",
-  ShellOutputUnexpected: "impala-shell printed rows that are not the %s columns asked for (%s): check that impalaShellPath is impala-shell; nothing else may print on its standard output.",
-  KerberosFallback: "impala-shell's LDAP login as '%s' failed and it retried with a Kerberos ticket, so the statement may have run as another identity: check the user and password of the Impala service connection. The task stops here.",
-  ShellVersionUnknown: "Could not tell the version of impala-shell at '%s' (it printed: %s): the task runs it as an impala-shell older than 4.6.0. Supported versions: 3.3.0 and later.",
-  ShellVersionOld: "impala-shell %s is older than 3.3.0, the oldest version this task supports: upgrade impala-shell on the agent.",
-  CertificateNotVerified: "impala-shell %s does not verify the Impala server's TLS certificate without a CA file (--verify_cert exists from 4.6.0): set the CA certificate file in the Impala service connection, or upgrade impala-shell to 4.6.0 or later.",
-  ControlCharacter: "Input %s has a control character (%s) at character %s: remove it; a text input may hold tabs and line breaks, no other control character.",
-  NullText: "Input %s is the text NULL, which impala-shell prints exactly as an empty SQL value (NULL), so the row could not be read back as written: write it another way (e.g. N/A or null).",
+  ShellTimeout:
+    "impala-shell did not finish within %s s and was stopped: check that Impala answers (host, port, TLS) and rerun the stage.",
+  ShellOutputTooLarge:
+    "impala-shell printed more than %s MB and was stopped: check that impalaShellPath is impala-shell.",
+  ShellOutputUnexpected:
+    "impala-shell printed rows that are not the %s columns asked for (%s): check that impalaShellPath is impala-shell; nothing else may print on its standard output.",
+  KerberosFallback:
+    "impala-shell's LDAP login as '%s' failed and it retried with a Kerberos ticket, so the statement may have run as another identity: check the user and password of the Impala service connection. The task stops here.",
+  ShellVersionUnknown:
+    "Could not tell the version of impala-shell at '%s' (it printed: %s): the task runs it as an impala-shell older than 4.6.0. Supported versions: 3.3.0 and later.",
+  ShellVersionOld:
+    "impala-shell %s is older than 3.3.0, the oldest version this task supports: upgrade impala-shell on the agent.",
+  CertificateNotVerified:
+    "impala-shell %s does not verify the Impala server's TLS certificate without a CA file (--verify_cert exists from 4.6.0): set the CA certificate file in the Impala service connection, or upgrade impala-shell to 4.6.0 or later.",
+  ControlCharacter:
+    "Input %s has a control character (%s) at character %s: remove it; a text input may hold tabs and line breaks, no other control character.",
+  NullText:
+    "Input %s is the text NULL, which impala-shell prints exactly as an empty SQL value (NULL), so the row could not be read back as written: write it another way (e.g. N/A or null).",
   PeriodicityCodeInvalid: "Input periodicityCodes, line '%s', is not Name=CODE.",
   ConnectionInvalid: "The Impala connection's server URL '%s' has no host: edit the service connection.",
   Reserved: "Reserved %s / %s (%s) for %s.",
@@ -68,42 +95,56 @@ export const EN = {
   Existing: "Modification: %s has row %s / %s.",
   SqlLog: "SQL: %s",
   InventorySummaryTitle: "Inventory reservation",
-  VariablesUndefined: "The command uses release variable(s) %s that this release does not define: define them (runnerPath is the path of runPyEnv.py on the dev server), or change the input command.",
+  VariablesUndefined:
+    "The command uses release variable(s) %s that this release does not define: define them (runnerPath is the path of runPyEnv.py on the dev server), or change the input command.",
   TimeoutInvalid: "Input timeoutMinutes '%s' is not a positive number of minutes.",
-  MaxLineInvalid: "Input maxLineKB '%s' is not a whole number of KB from 1 to 65536 (1 KB = 1024 bytes; the default 1024 is 1 MB).",
+  MaxLineInvalid:
+    "Input maxLineKB '%s' is not a whole number of KB from 1 to 65536 (1 KB = 1024 bytes; the default 1024 is 1 MB).",
   PatternInvalid: "Input expectedErrorPatterns, line '%s', is not a regular expression: %s",
   Running: "Running in %s: %s",
   Finished: "The routine ended with exit code %s after %s s (%s output lines).",
   TimedOut: "The routine was stopped after %s minute(s).",
   StoppedAtTimeout: "Stopped at the timeout: %s.",
-  StoppedLeftovers: "The routine ended but left %s process(es) running; they were stopped: %s. A routine must not leave processes behind: in production they would outlive the scheduled job.",
-  PipesAbandoned: "The routine ended, but a process it started outside its reach (e.g. with a cleared environment, env -i) kept its output open: the output was read until the end of the grace period only.",
-  LinesCut: "%s line(s) of the output were longer than %s KB and were cut (input maxLineKB); RunRoutine-output.log holds the same cut lines.",
+  StoppedLeftovers:
+    "The routine ended but left %s process(es) running; they were stopped: %s. A routine must not leave processes behind: in production they would outlive the scheduled job.",
+  PipesAbandoned:
+    "The routine ended, but a process it started outside its reach (e.g. with a cleared environment, env -i) kept its output open: the output was read until the end of the grace period only.",
+  LinesCut:
+    "%s line(s) of the output were longer than %s KB and were cut (input maxLineKB); RunRoutine-output.log holds the same cut lines.",
   LineCutNote: "[… %s more bytes of this line were cut]",
   MoreErrors: "%s more error line(s) are counted but not listed: see %s.",
   LogFilesRead: "Also read %s log file(s) the routine wrote during the run in %s.",
   RunGateFailed: "The run has %s finding(s) at or above '%s': report them to the user (summary tab).",
   RunPassed: "The run has no finding.",
-  ConfigPathMissing: "No config.json to switch: set the input configPath, or run VerifyRoutineEnv earlier in this job so that sitePackagePath ('%s') is defined.",
+  ConfigPathMissing:
+    "No config.json to switch: set the input configPath, or run VerifyRoutineEnv earlier in this job so that sitePackagePath ('%s') is defined.",
   ConfigMissing: "%s does not exist: check the site-package path (VerifyRoutineEnv) or the input configPath.",
-  ConfigInvalid: "%s is not valid JSON: nothing was changed. Fix it in the pull request (ValidateRoutine reports it as CFG001).",
-  ConfigSymlink: "%s is a symbolic link to %s: it was not switched. SwitchRoutineDsn does not write through links (the target may be shared by other routines, and replacing the link would lose it). If the target is this routine's own config, set the input configPath to it.",
+  ConfigInvalid:
+    "%s is not valid JSON: nothing was changed. Fix it in the pull request (ValidateRoutine reports it as CFG001).",
+  ConfigSymlink:
+    "%s is a symbolic link to %s: it was not switched. SwitchRoutineDsn does not write through links (the target may be shared by other routines, and replacing the link would lose it). If the target is this routine's own config, set the input configPath to it.",
   ConfigNotRegular: "%s is not a regular file (a folder, FIFO or device): nothing was changed.",
   ConfigTooLarge: "%s has %s bytes, more than a config.json can have (%s): nothing was changed.",
-  ConfigReadOnly: "%s is read-only for the agent (mode %s): it was not switched. Someone protected it; if the dev run really needs it switched, set the input allowReadOnly to true (the file stays read-only and is restored when the job ends).",
+  ConfigReadOnly:
+    "%s is read-only for the agent (mode %s): it was not switched. Someone protected it; if the dev run really needs it switched, set the input allowReadOnly to true (the file stays read-only and is restored when the job ends).",
   ReadFailed: "Could not read %s (%s): nothing was changed.",
-  DsnMissing: "%s has no \"dsn\" key: nothing was changed.",
-  DsnNotFrom: "%s has dsn '%s', not '%s': nothing was changed. If an earlier run left it switched, run this task with mode Restore, or redeploy DEV.",
+  DsnMissing: '%s has no "dsn" key: nothing was changed.',
+  DsnNotFrom:
+    "%s has dsn '%s', not '%s': nothing was changed. If an earlier run left it switched, run this task with mode Restore, or redeploy DEV.",
   WriteFailed: "Could not write %s (%s): the file was left as it was.",
-  RestoreMismatch: "%s does not read back equal to its backup %s after restoring: the backup was kept; restore it by hand (cp) before anything reaches production.",
+  RestoreMismatch:
+    "%s does not read back equal to its backup %s after restoring: the backup was kept; restore it by hand (cp) before anything reaches production.",
   Switched: "dsn of %s switched: %s → %s. The original is restored when the job ends (backup: %s).",
   Recovered: "A backup left by an earlier run that did not finish was restored first: %s",
   Restored: "Original %s restored and verified byte for byte.",
-  RestoredModifiedKept: "%s had been changed during the job; the changed file was kept at %s and the original restored.",
+  RestoredModifiedKept:
+    "%s had been changed during the job; the changed file was kept at %s and the original restored.",
   RestoredConfigWasMissing: "%s had been deleted during the job; the original was written back.",
   NothingToRestore: "Nothing to restore: %s was not switched by this job.",
-  RoutinePathMissing: "The routine folder '%s' does not exist: set the input routinePath to the installed site-package (run VerifyRoutineEnv first) or to a repository checkout.",
-  RoutinePathUnresolved: "The input routinePath is '%s', an unresolved variable: run VerifyRoutineEnv earlier in this job or type the site-package path.",
+  RoutinePathMissing:
+    "The routine folder '%s' does not exist: set the input routinePath to the installed site-package (run VerifyRoutineEnv first) or to a repository checkout.",
+  RoutinePathUnresolved:
+    "The input routinePath is '%s', an unresolved variable: run VerifyRoutineEnv earlier in this job or type the site-package path.",
   InputUnresolved: "Input %s is '%s', a variable the release does not define: that check is skipped.",
   Analyzing: "Validating %s (Python %s, fail on %s)…",
   Progress: "%s of %s files analyzed",
@@ -111,20 +152,25 @@ export const EN = {
   RoutineGateFailed: "The routine has %s finding(s) at or above '%s': fix them (see the summary tab) and redeploy.",
   GateWarnings: "The routine passes with %s warning(s).",
   GatePassed: "The routine passes the gate.",
-  AnnotationsTruncated: "%s more finding(s) are not shown as annotations: see the summary tab, the SARIF or the JSON report.",
+  AnnotationsTruncated:
+    "%s more finding(s) are not shown as annotations: see the summary tab, the SARIF or the JSON report.",
   ReportWritten: "Reports: %s and %s",
   WorkItemCommented: "Findings posted on HU %s (comment %s).",
   WorkItemCommentUpdated: "Findings updated on HU %s (comment %s).",
   WorkItemAttached: "SARIF attached to HU %s.",
-  WorkItemNoToken: "Cannot comment on HU %s: the job has no access token. Enable 'Allow scripts to access the OAuth token' on the agent job.",
-  WorkItemForbidden: "Cannot comment on HU %s: the token lacks permission (HTTP %s). Give the project's build service 'Edit work items in this node' on the HU's area path.",
+  WorkItemNoToken:
+    "Cannot comment on HU %s: the job has no access token. Enable 'Allow scripts to access the OAuth token' on the agent job.",
+  WorkItemForbidden:
+    "Cannot comment on HU %s: the token lacks permission (HTTP %s). Give the project's build service 'Edit work items in this node' on the HU's area path.",
   WorkItemFailed: "Cannot comment on HU %s: %s",
   WorkItemIdInvalid: "Input workItemId '%s' is not a work item number.",
-  LogsNeedWorkItem: "Input logsFromWorkItem is on but workItemId is empty: set the HU id, or point logsPath at the logs.",
+  LogsNeedWorkItem:
+    "Input logsFromWorkItem is on but workItemId is empty: set the HU id, or point logsPath at the logs.",
   LogsDownloaded: "Downloaded %s log attachment(s) of HU %s: %s",
   LogsNone: "HU %s has no .log or .zip attachment: the log requirements are checked on nothing (LOG001).",
   LimitInvalid: "Input %s is '%s': give a whole number from 1 to %s.",
-  InputMissing: "Input %s is '%s', empty or a variable the release does not define: set it (see the release variables).",
+  InputMissing:
+    "Input %s is '%s', empty or a variable the release does not define: set it (see the release variables).",
   MaxAgeInvalid: "Input maxAgeHours '%s' is not a positive number of hours.",
   Checking: "Looking for the environment of %s under %s…",
   Found: "Environment: %s; site-package: %s",
@@ -132,7 +178,6 @@ export const EN = {
   EnvGateFailed: "The environment has %s finding(s) at or above '%s': see the summary tab.",
   EnvPassed: "The environment is ready for validation.",
   TabTitle: "LZ release variables",
-  TabRelease: "Release",
   TabReleasePlaceholder: "Release id or URL",
   TabOpen: "Open",
   TabHuId: "HU (work item id)",
@@ -141,11 +186,12 @@ export const EN = {
   TabPreview: "Review changes",
   TabSave: "Save to the release",
   TabReload: "Take the new revision (keep my edits)",
-  TabCancel: "Cancel",
   TabSaved: "Saved: %s change(s) written to the release.",
   TabNothing: "Nothing to save: the release already has these values.",
-  TabConflict: "The release changed since it was loaded (%s → %s): nothing was written. Take the new revision (your edits are kept), review and save again.",
-  TabChangedUnderneath: "Someone changed the release since it was loaded (%s → %s). Your edits are kept: take the new revision, then review and save.",
+  TabConflict:
+    "The release changed since it was loaded (%s → %s): nothing was written. Take the new revision (your edits are kept), review and save again.",
+  TabChangedUnderneath:
+    "Someone changed the release since it was loaded (%s → %s). Your edits are kept: take the new revision, then review and save.",
   TabRebased: "Now on the revision of %s; your edits are kept. Review the changes before saving.",
   TabOverlap: "%s was also changed there, to “%s”: your value is kept.",
   TabReviewAgain: "The release's values changed since the review: check the changes again before saving.",
@@ -165,7 +211,8 @@ export const EN = {
   TabReviewFailed: "Could not review the changes: %s",
   TabOpenFailed: "Could not open release %s: %s",
   TabStartFailed: "The tab could not start: %s",
-  TabNoProject: "The page gave no project (neither the project service nor the web context): open this from a project's release page or Pipelines hub.",
+  TabNoProject:
+    "The page gave no project (neither the project service nor the web context): open this from a project's release page or Pipelines hub.",
   TabNoRelease: "The page handed the tab no release (no onReleaseChanged and no releaseId in its configuration).",
   TabWaitingRelease: "Waiting for the release from the page…",
   TabBadRelease: "The page handed the tab something that is not a release (%s): reload the page.",
@@ -185,13 +232,15 @@ export const EN = {
   TabCallReadPullRequest: "Reading pull request %s (project %s)",
   TabCallListFolders: "Listing %s of repository %s at commit %s",
   TabCallReadFile: "Reading %s of repository %s at commit %s",
-  TabReasonUnauthorized: "Azure DevOps did not accept the sign-in (401). Reload the page; if it happens again, the organization must allow the extension's scope %s.",
+  TabReasonUnauthorized:
+    "Azure DevOps did not accept the sign-in (401). Reload the page; if it happens again, the organization must allow the extension's scope %s.",
   TabReasonForbidden: "permission denied (403). You need %s (scope %s): ask a project administrator.",
   TabReasonNotFound: "not found (404): it does not exist, or you lack %s.",
   TabReasonBadRequest: "Azure DevOps rejected the request (400): check the values; report it if it persists.",
   TabReasonThrottled: "Azure DevOps is limiting requests (429): wait a minute and try again.",
   TabReasonServer: "Azure DevOps failed (%s): nothing was changed; try again in a few minutes.",
-  TabReasonServerOnSave: "Azure DevOps failed (%s) while saving: the save may or may not have been applied. Review again to see the release as it is now.",
+  TabReasonServerOnSave:
+    "Azure DevOps failed (%s) while saving: the save may or may not have been applied. Review again to see the release as it is now.",
   TabReasonNetwork: "Azure DevOps could not be reached: check the connection and try again.",
   TabReasonUnexpected: "Azure DevOps answered %s: try again; report it if it persists.",
   TabPermViewReleases: "“View releases” on the release pipeline",
@@ -302,7 +351,8 @@ export const EN = {
   ReportRoutineWide: "(the routine)",
   ReportWhere: "Where",
   CliRunTail: "(exit code %s; output: %s)",
-  SwitchedByCli: "dsn of %s switched: %s → %s (backup: %s). Put the original back with: lz switch-dsn --mode restore --config-path %s",
+  SwitchedByCli:
+    "dsn of %s switched: %s → %s (backup: %s). Put the original back with: lz switch-dsn --mode restore --config-path %s",
   CliValidateTail: "(%s files, %s ms)",
   TermExitSignal: " (signal %s)",
   TermExplainedByExpected: " — explained by the errors expected in dev",

@@ -2,29 +2,49 @@
 import type { MessageKey } from "./catalogue";
 
 export const ES: Record<MessageKey, string> = {
-  PmoMissing: "La variable del release '%s' (código PMO) está vacía: póngale el código que aparece en el título del padre de la HU, p. ej. EVC00037.",
-  PmoMalformed: "La variable del release '%s' = '%s' no es un código PMO (3 letras mayúsculas y 5 dígitos): escríbala como '%s'.",
-  CelulaMissing: "La variable del release '%s' (célula) está vacía: póngale el equipo de la HU, p. ej. 'DAIA15 - DRACARYS'.",
-  ContactNameMissing: "La variable del release '%s' (nombre de contacto) está vacía: póngale el desarrollador que entregó la rutina.",
-  PhoneMissing: "La variable del release '%s' (teléfono de contacto) está vacía: póngale el celular del desarrollador, 10 dígitos que empiezan por 3, p. ej. 3001234567.",
-  PhoneMalformed: "La variable del release '%s' = '%s' no es un celular colombiano: se esperan 10 dígitos que empiecen por 3, p. ej. 3001234567 (se aceptan espacios, guiones y +57).",
-  RepositoryMissing: "La variable del release '%s' (repositorio) está vacía: póngale el repositorio del pull request de la HU, p. ej. bana-vrie-calendarizacion-fco2.",
-  PackageMissing: "La variable del release '%s' (paquete) está vacía: póngale la carpeta bajo src/ del pull request, p. ej. alm_bana_fco2.",
-  ZonaMissing: "La variable del release '%s' (zona de resultados) está vacía: póngale la base de datos de Impala del config.json de la rutina, p. ej. proceso_bana_vp_riesgos.",
-  ZonaMalformed: "La variable del release '%s' = '%s' no es un nombre de base de datos de Impala: use solo letras, dígitos y guiones bajos, p. ej. proceso_bana_vp_riesgos.",
-  VariableUnresolved: "La variable del release '%s' contiene la macro sin resolver '%s': defina esa variable en el release o cambie la entrada de la tarea que la nombra.",
-  RepositoryPackageDiffer: "El repositorio '%s' y el paquete '%s' difieren en algo más que '-' frente a '_': verifique que el paquete sea la carpeta bajo src/ del pull request.",
-  VersionMissing: "La versión del artefacto (entrada artifactVersion) está vacía o sin resolver ('%s'): déjela como $(Build.BuildNumber) en un release enlazado al build de la rutina, o escriba la versión, p. ej. 20220111.1.",
-  DescriptionMissing: "La descripción del release ('%s') está vacía: escriba las cinco líneas TITULO:, NECESIDAD: HU<id>: …, SOLUCION:, BENEFICIO:, IMPACTO:.",
-  DescriptionPartMissing: "La descripción del release no tiene la parte '%s:': agregue una línea que empiece por '%s:' seguida de su texto.",
-  DescriptionPartEmpty: "La parte '%s:' de la descripción del release (línea %s) está vacía: escriba su texto después de los dos puntos.",
+  PmoMissing:
+    "La variable del release '%s' (código PMO) está vacía: póngale el código que aparece en el título del padre de la HU, p. ej. EVC00037.",
+  PmoMalformed:
+    "La variable del release '%s' = '%s' no es un código PMO (3 letras mayúsculas y 5 dígitos): escríbala como '%s'.",
+  CelulaMissing:
+    "La variable del release '%s' (célula) está vacía: póngale el equipo de la HU, p. ej. 'DAIA15 - DRACARYS'.",
+  ContactNameMissing:
+    "La variable del release '%s' (nombre de contacto) está vacía: póngale el desarrollador que entregó la rutina.",
+  PhoneMissing:
+    "La variable del release '%s' (teléfono de contacto) está vacía: póngale el celular del desarrollador, 10 dígitos que empiezan por 3, p. ej. 3001234567.",
+  PhoneMalformed:
+    "La variable del release '%s' = '%s' no es un celular colombiano: se esperan 10 dígitos que empiecen por 3, p. ej. 3001234567 (se aceptan espacios, guiones y +57).",
+  RepositoryMissing:
+    "La variable del release '%s' (repositorio) está vacía: póngale el repositorio del pull request de la HU, p. ej. bana-vrie-calendarizacion-fco2.",
+  PackageMissing:
+    "La variable del release '%s' (paquete) está vacía: póngale la carpeta bajo src/ del pull request, p. ej. alm_bana_fco2.",
+  ZonaMissing:
+    "La variable del release '%s' (zona de resultados) está vacía: póngale la base de datos de Impala del config.json de la rutina, p. ej. proceso_bana_vp_riesgos.",
+  ZonaMalformed:
+    "La variable del release '%s' = '%s' no es un nombre de base de datos de Impala: use solo letras, dígitos y guiones bajos, p. ej. proceso_bana_vp_riesgos.",
+  VariableUnresolved:
+    "La variable del release '%s' contiene la macro sin resolver '%s': defina esa variable en el release o cambie la entrada de la tarea que la nombra.",
+  RepositoryPackageDiffer:
+    "El repositorio '%s' y el paquete '%s' difieren en algo más que '-' frente a '_': verifique que el paquete sea la carpeta bajo src/ del pull request.",
+  VersionMissing:
+    "La versión del artefacto (entrada artifactVersion) está vacía o sin resolver ('%s'): déjela como $(Build.BuildNumber) en un release enlazado al build de la rutina, o escriba la versión, p. ej. 20220111.1.",
+  DescriptionMissing:
+    "La descripción del release ('%s') está vacía: escriba las cinco líneas TITULO:, NECESIDAD: HU<id>: …, SOLUCION:, BENEFICIO:, IMPACTO:.",
+  DescriptionPartMissing:
+    "La descripción del release no tiene la parte '%s:': agregue una línea que empiece por '%s:' seguida de su texto.",
+  DescriptionPartEmpty:
+    "La parte '%s:' de la descripción del release (línea %s) está vacía: escriba su texto después de los dos puntos.",
   DescriptionPartDuplicated: "La descripción del release tiene '%s:' dos veces (líneas %s y %s): deje solo una.",
-  DescriptionTextOutsideParts: "La descripción del release tiene texto antes de su primera parte (línea %s); ese texto no se envía a la orden de cambio.",
-  DescriptionNoHu: "NECESIDAD (línea %s) no nombra la HU: empiécela con HU<id>, p. ej. 'NECESIDAD: HU3224139: …' (se encontró '%s').",
-  DependencyNotMapped: "No hay dependencia mapeada para el código PMO '%s' ni para la célula '%s': agregue una línea '%s = <dependencia>' a la entrada dependencyMapping.",
+  DescriptionTextOutsideParts:
+    "La descripción del release tiene texto antes de su primera parte (línea %s); ese texto no se envía a la orden de cambio.",
+  DescriptionNoHu:
+    "NECESIDAD (línea %s) no nombra la HU: empiécela con HU<id>, p. ej. 'NECESIDAD: HU3224139: …' (se encontró '%s').",
+  DependencyNotMapped:
+    "No hay dependencia mapeada para el código PMO '%s' ni para la célula '%s': agregue una línea '%s = <dependencia>' a la entrada dependencyMapping.",
   DependencyLineInvalid: "La entrada %s, línea %s, no tiene la forma 'clave = dependencia': '%s'.",
   DependencyFileInvalid: "No se puede usar el archivo de mapeo de dependencia '%s': %s.",
-  DependencyFileMissing: "El archivo de mapeo de dependencia '%s' no existe: corrija la ruta en la entrada dependencyMappingFile.",
+  DependencyFileMissing:
+    "El archivo de mapeo de dependencia '%s' no existe: corrija la ruta en la entrada dependencyMappingFile.",
   DependencyDuplicated: "La clave de dependencia '%s' tiene dos valores distintos (%s y %s): deje uno.",
   FailedWithProblems: "CreateOCVars encontró %s problema(s) y no definió ninguna variable:",
   SetVariables: "Se definieron %s variables para la tarea de la orden de cambio.",
@@ -40,24 +60,37 @@ export const ES: Record<MessageKey, string> = {
   HuTypeInvalid: "La entrada huType '%s' debe ser nueva o modificacion.",
   KindInvalid: "La entrada kind '%s' debe ser routine o coordinator.",
   FieldMissing: "La entrada %s está vacía: %s.",
-  PeriodicityUnknown: "La periodicidad '%s' no tiene código: use una de %s, o agregue 'Nombre=CODIGO' a la entrada periodicityCodes.",
+  PeriodicityUnknown:
+    "La periodicidad '%s' no tiene código: use una de %s, o agregue 'Nombre=CODIGO' a la entrada periodicityCodes.",
   AppInvalid: "El código de aplicativo '%s' debe tener solo letras y dígitos (p. ej. CSD).",
-  IntradiariaPrerequisite: "Una rutina Intradiaria no debe tener prerrequisito (se recibió '%s'): ponga N/A en prerequisite.",
+  IntradiariaPrerequisite:
+    "Una rutina Intradiaria no debe tener prerrequisito (se recibió '%s'): ponga N/A en prerequisite.",
   TablesMissing: "Un coordinador necesita sus tablas: una por línea en la entrada tables.",
-  ModificationNotFound: "No hay fila de inventario para la semilla '%s' (%s): una modificación necesita la rutina en producción; revise la semilla o use huType nueva.",
-  Collision: "Otro release reservó %s al mismo tiempo (%s y %s). La fila de esta ejecución quedó duplicada y Impala no puede borrarla: elimínela a mano y vuelva a ejecutar el stage con un despliegue a la vez.",
-  TooManyAttempts: "Se abandonó después de %s colisiones: demasiados releases reservando a la vez; vuelva a ejecutar el stage.",
+  ModificationNotFound:
+    "No hay fila de inventario para la semilla '%s' (%s): una modificación necesita la rutina en producción; revise la semilla o use huType nueva.",
+  Collision:
+    "Otro release reservó %s al mismo tiempo (%s y %s). La fila de esta ejecución quedó duplicada y Impala no puede borrarla: elimínela a mano y vuelva a ejecutar el stage con un despliegue a la vez.",
+  TooManyAttempts:
+    "Se abandonó después de %s colisiones: demasiados releases reservando a la vez; vuelva a ejecutar el stage.",
   ShellMissing: "No se encontró impala-shell en '%s': instálelo en el agente o defina la entrada impalaShellPath.",
   ShellFailed: "impala-shell falló (salida %s): %s",
-  ShellTimeout: "impala-shell no terminó en %s s y se detuvo: compruebe que Impala responde (host, puerto, TLS) y vuelva a ejecutar el stage.",
+  ShellTimeout:
+    "impala-shell no terminó en %s s y se detuvo: compruebe que Impala responde (host, puerto, TLS) y vuelva a ejecutar el stage.",
   ShellOutputTooLarge: "impala-shell imprimió más de %s MB y se detuvo: compruebe que impalaShellPath es impala-shell.",
-  ShellOutputUnexpected: "impala-shell imprimió filas que no son las %s columnas pedidas (%s): compruebe que impalaShellPath es impala-shell; nada más puede imprimir en su salida estándar.",
-  KerberosFallback: "El inicio de sesión LDAP de impala-shell como '%s' falló y reintentó con un ticket de Kerberos, así que la sentencia pudo ejecutarse con otra identidad: revise el usuario y la contraseña de la service connection de Impala. La tarea se detiene aquí.",
-  ShellVersionUnknown: "No se pudo saber la versión de impala-shell en '%s' (imprimió: %s): la tarea lo ejecuta como un impala-shell anterior a 4.6.0. Versiones soportadas: 3.3.0 y posteriores.",
-  ShellVersionOld: "impala-shell %s es anterior a 3.3.0, la versión más antigua que esta tarea soporta: actualice impala-shell en el agente.",
-  CertificateNotVerified: "impala-shell %s no verifica el certificado TLS del servidor Impala sin un archivo de CA (--verify_cert existe desde 4.6.0): defina el archivo del certificado de la CA en la service connection de Impala, o actualice impala-shell a 4.6.0 o posterior.",
-  ControlCharacter: "La entrada %s tiene un carácter de control (%s) en el carácter %s: quítelo; una entrada de texto admite tabulaciones y saltos de línea, ningún otro carácter de control.",
-  NullText: "La entrada %s es el texto NULL, que impala-shell imprime igual que un valor SQL vacío (NULL), así que la fila no podría leerse tal como se escribió: escríbalo de otra forma (p. ej. N/A o null).",
+  ShellOutputUnexpected:
+    "impala-shell imprimió filas que no son las %s columnas pedidas (%s): compruebe que impalaShellPath es impala-shell; nada más puede imprimir en su salida estándar.",
+  KerberosFallback:
+    "El inicio de sesión LDAP de impala-shell como '%s' falló y reintentó con un ticket de Kerberos, así que la sentencia pudo ejecutarse con otra identidad: revise el usuario y la contraseña de la service connection de Impala. La tarea se detiene aquí.",
+  ShellVersionUnknown:
+    "No se pudo saber la versión de impala-shell en '%s' (imprimió: %s): la tarea lo ejecuta como un impala-shell anterior a 4.6.0. Versiones soportadas: 3.3.0 y posteriores.",
+  ShellVersionOld:
+    "impala-shell %s es anterior a 3.3.0, la versión más antigua que esta tarea soporta: actualice impala-shell en el agente.",
+  CertificateNotVerified:
+    "impala-shell %s no verifica el certificado TLS del servidor Impala sin un archivo de CA (--verify_cert existe desde 4.6.0): defina el archivo del certificado de la CA en la service connection de Impala, o actualice impala-shell a 4.6.0 o posterior.",
+  ControlCharacter:
+    "La entrada %s tiene un carácter de control (%s) en el carácter %s: quítelo; una entrada de texto admite tabulaciones y saltos de línea, ningún otro carácter de control.",
+  NullText:
+    "La entrada %s es el texto NULL, que impala-shell imprime igual que un valor SQL vacío (NULL), así que la fila no podría leerse tal como se escribió: escríbalo de otra forma (p. ej. N/A o null).",
   PeriodicityCodeInvalid: "La entrada periodicityCodes, línea '%s', no tiene la forma Nombre=CODIGO.",
   ConnectionInvalid: "La URL del servidor de la conexión a Impala '%s' no tiene host: edite la service connection.",
   Reserved: "Reservado %s / %s (%s) para %s.",
@@ -66,63 +99,84 @@ export const ES: Record<MessageKey, string> = {
   Existing: "Modificación: %s tiene la fila %s / %s.",
   SqlLog: "SQL: %s",
   InventorySummaryTitle: "Reserva en el inventario",
-  VariablesUndefined: "El comando usa variable(s) del release %s que este release no define: defínalas (runnerPath es la ruta de runPyEnv.py en el servidor de desarrollo) o cambie la entrada command.",
+  VariablesUndefined:
+    "El comando usa variable(s) del release %s que este release no define: defínalas (runnerPath es la ruta de runPyEnv.py en el servidor de desarrollo) o cambie la entrada command.",
   TimeoutInvalid: "La entrada timeoutMinutes '%s' no es un número positivo de minutos.",
-  MaxLineInvalid: "La entrada maxLineKB '%s' no es un número entero de KB de 1 a 65536 (1 KB = 1024 bytes; el valor por defecto 1024 es 1 MB).",
+  MaxLineInvalid:
+    "La entrada maxLineKB '%s' no es un número entero de KB de 1 a 65536 (1 KB = 1024 bytes; el valor por defecto 1024 es 1 MB).",
   PatternInvalid: "La entrada expectedErrorPatterns, línea '%s', no es una expresión regular: %s",
   Running: "Ejecutando en %s: %s",
   Finished: "La rutina terminó con código de salida %s después de %s s (%s líneas de salida).",
   TimedOut: "La rutina se detuvo después de %s minuto(s).",
   StoppedAtTimeout: "Detenidos al vencer el tiempo: %s.",
-  StoppedLeftovers: "La rutina terminó pero dejó %s proceso(s) en ejecución; se detuvieron: %s. Una rutina no debe dejar procesos: en producción sobrevivirían al job programado.",
-  PipesAbandoned: "La rutina terminó, pero un proceso que inició fuera de su alcance (p. ej. con el entorno vaciado, env -i) mantuvo abierta su salida: la salida se leyó solo hasta el final del periodo de gracia.",
-  LinesCut: "%s línea(s) de la salida pasaban de %s KB y se cortaron (entrada maxLineKB); RunRoutine-output.log guarda las mismas líneas cortadas.",
+  StoppedLeftovers:
+    "La rutina terminó pero dejó %s proceso(s) en ejecución; se detuvieron: %s. Una rutina no debe dejar procesos: en producción sobrevivirían al job programado.",
+  PipesAbandoned:
+    "La rutina terminó, pero un proceso que inició fuera de su alcance (p. ej. con el entorno vaciado, env -i) mantuvo abierta su salida: la salida se leyó solo hasta el final del periodo de gracia.",
+  LinesCut:
+    "%s línea(s) de la salida pasaban de %s KB y se cortaron (entrada maxLineKB); RunRoutine-output.log guarda las mismas líneas cortadas.",
   LineCutNote: "[… se cortaron %s bytes más de esta línea]",
   MoreErrors: "%s línea(s) de error más se cuentan pero no se listan: vea %s.",
   LogFilesRead: "También se leyeron %s archivo(s) de log que la rutina escribió durante la ejecución en %s.",
-  RunGateFailed: "La ejecución tiene %s hallazgo(s) de nivel '%s' o superior: repórtelos al usuario (pestaña de resumen).",
+  RunGateFailed:
+    "La ejecución tiene %s hallazgo(s) de nivel '%s' o superior: repórtelos al usuario (pestaña de resumen).",
   RunPassed: "La ejecución no tiene hallazgos.",
-  ConfigPathMissing: "No hay config.json para cambiar: defina la entrada configPath, o ejecute VerifyRoutineEnv antes en este job para que sitePackagePath ('%s') esté definido.",
+  ConfigPathMissing:
+    "No hay config.json para cambiar: defina la entrada configPath, o ejecute VerifyRoutineEnv antes en este job para que sitePackagePath ('%s') esté definido.",
   ConfigMissing: "%s no existe: revise la ruta del site-package (VerifyRoutineEnv) o la entrada configPath.",
-  ConfigInvalid: "%s no es JSON válido: no se cambió nada. Corríjalo en el pull request (ValidateRoutine lo reporta como CFG001).",
-  ConfigSymlink: "%s es un enlace simbólico a %s: no se cambió. SwitchRoutineDsn no escribe a través de enlaces (el destino puede ser compartido por otras rutinas, y reemplazar el enlace lo perdería). Si el destino es la configuración propia de esta rutina, defina la entrada configPath con esa ruta.",
+  ConfigInvalid:
+    "%s no es JSON válido: no se cambió nada. Corríjalo en el pull request (ValidateRoutine lo reporta como CFG001).",
+  ConfigSymlink:
+    "%s es un enlace simbólico a %s: no se cambió. SwitchRoutineDsn no escribe a través de enlaces (el destino puede ser compartido por otras rutinas, y reemplazar el enlace lo perdería). Si el destino es la configuración propia de esta rutina, defina la entrada configPath con esa ruta.",
   ConfigNotRegular: "%s no es un archivo normal (es una carpeta, un FIFO o un dispositivo): no se cambió nada.",
   ConfigTooLarge: "%s tiene %s bytes, más de los que puede tener un config.json (%s): no se cambió nada.",
-  ConfigReadOnly: "%s es de solo lectura para el agente (modo %s): no se cambió. Alguien lo protegió; si la ejecución en dev de verdad necesita cambiarlo, ponga la entrada allowReadOnly en true (el archivo sigue siendo de solo lectura y se restaura cuando termina el job).",
+  ConfigReadOnly:
+    "%s es de solo lectura para el agente (modo %s): no se cambió. Alguien lo protegió; si la ejecución en dev de verdad necesita cambiarlo, ponga la entrada allowReadOnly en true (el archivo sigue siendo de solo lectura y se restaura cuando termina el job).",
   ReadFailed: "No se pudo leer %s (%s): no se cambió nada.",
-  DsnMissing: "%s no tiene la clave \"dsn\": no se cambió nada.",
-  DsnNotFrom: "%s tiene dsn '%s', no '%s': no se cambió nada. Si una ejecución anterior lo dejó cambiado, ejecute esta tarea en modo Restore o vuelva a desplegar DEV.",
+  DsnMissing: '%s no tiene la clave "dsn": no se cambió nada.',
+  DsnNotFrom:
+    "%s tiene dsn '%s', no '%s': no se cambió nada. Si una ejecución anterior lo dejó cambiado, ejecute esta tarea en modo Restore o vuelva a desplegar DEV.",
   WriteFailed: "No se pudo escribir %s (%s): el archivo quedó como estaba.",
-  RestoreMismatch: "%s no es igual a su copia %s después de restaurar: se conservó la copia; restáurela a mano (cp) antes de que algo llegue a producción.",
+  RestoreMismatch:
+    "%s no es igual a su copia %s después de restaurar: se conservó la copia; restáurela a mano (cp) antes de que algo llegue a producción.",
   Switched: "dsn de %s cambiado: %s → %s. El original se restaura cuando termine el job (copia: %s).",
   Recovered: "Primero se restauró una copia que dejó una ejecución anterior que no terminó: %s",
   Restored: "%s original restaurado y verificado byte a byte.",
-  RestoredModifiedKept: "%s se modificó durante el job; el archivo modificado se guardó en %s y se restauró el original.",
+  RestoredModifiedKept:
+    "%s se modificó durante el job; el archivo modificado se guardó en %s y se restauró el original.",
   RestoredConfigWasMissing: "%s se borró durante el job; se escribió de nuevo el original.",
   NothingToRestore: "Nada que restaurar: este job no cambió %s.",
-  RoutinePathMissing: "La carpeta de la rutina '%s' no existe: ponga en la entrada routinePath el site-package instalado (ejecute antes VerifyRoutineEnv) o un checkout del repositorio.",
-  RoutinePathUnresolved: "La entrada routinePath es '%s', una variable sin resolver: ejecute VerifyRoutineEnv antes en este job o escriba la ruta del site-package.",
+  RoutinePathMissing:
+    "La carpeta de la rutina '%s' no existe: ponga en la entrada routinePath el site-package instalado (ejecute antes VerifyRoutineEnv) o un checkout del repositorio.",
+  RoutinePathUnresolved:
+    "La entrada routinePath es '%s', una variable sin resolver: ejecute VerifyRoutineEnv antes en este job o escriba la ruta del site-package.",
   InputUnresolved: "La entrada %s es '%s', una variable que el release no define: se omite esa verificación.",
   Analyzing: "Validando %s (Python %s, fallar con %s)…",
   Progress: "%s de %s archivos analizados",
   Totals: "%s archivos (%s KB) en %s ms: %s errores, %s advertencias, %s informativos.",
-  RoutineGateFailed: "La rutina tiene %s hallazgo(s) de nivel '%s' o superior: corríjalos (vea la pestaña de resumen) y vuelva a desplegar.",
+  RoutineGateFailed:
+    "La rutina tiene %s hallazgo(s) de nivel '%s' o superior: corríjalos (vea la pestaña de resumen) y vuelva a desplegar.",
   GateWarnings: "La rutina pasa con %s advertencia(s).",
   GatePassed: "La rutina pasa la compuerta.",
-  AnnotationsTruncated: "%s hallazgo(s) más no se muestran como anotaciones: vea la pestaña de resumen, el SARIF o el reporte JSON.",
+  AnnotationsTruncated:
+    "%s hallazgo(s) más no se muestran como anotaciones: vea la pestaña de resumen, el SARIF o el reporte JSON.",
   ReportWritten: "Reportes: %s y %s",
   WorkItemCommented: "Hallazgos publicados en la HU %s (comentario %s).",
   WorkItemCommentUpdated: "Hallazgos actualizados en la HU %s (comentario %s).",
   WorkItemAttached: "SARIF adjuntado a la HU %s.",
-  WorkItemNoToken: "No se puede comentar en la HU %s: el job no tiene token de acceso. Active 'Allow scripts to access the OAuth token' en el agent job.",
-  WorkItemForbidden: "No se puede comentar en la HU %s: el token no tiene permiso (HTTP %s). Dé al build service del proyecto 'Edit work items in this node' en el área de la HU.",
+  WorkItemNoToken:
+    "No se puede comentar en la HU %s: el job no tiene token de acceso. Active 'Allow scripts to access the OAuth token' en el agent job.",
+  WorkItemForbidden:
+    "No se puede comentar en la HU %s: el token no tiene permiso (HTTP %s). Dé al build service del proyecto 'Edit work items in this node' en el área de la HU.",
   WorkItemFailed: "No se puede comentar en la HU %s: %s",
   WorkItemIdInvalid: "La entrada workItemId '%s' no es un número de work item.",
-  LogsNeedWorkItem: "La entrada logsFromWorkItem está activa pero workItemId está vacía: ponga el id de la HU, o indique los logs en logsPath.",
+  LogsNeedWorkItem:
+    "La entrada logsFromWorkItem está activa pero workItemId está vacía: ponga el id de la HU, o indique los logs en logsPath.",
   LogsDownloaded: "Se descargaron %s adjunto(s) de log de la HU %s: %s",
   LogsNone: "La HU %s no tiene adjuntos .log ni .zip: los requisitos de logs se revisan sobre nada (LOG001).",
   LimitInvalid: "La entrada %s es '%s': indique un número entero de 1 a %s.",
-  InputMissing: "La entrada %s es '%s', vacía o una variable que el release no define: defínala (vea las variables del release).",
+  InputMissing:
+    "La entrada %s es '%s', vacía o una variable que el release no define: defínala (vea las variables del release).",
   MaxAgeInvalid: "La entrada maxAgeHours '%s' no es un número positivo de horas.",
   Checking: "Buscando el ambiente de %s en %s…",
   Found: "Ambiente: %s; site-package: %s",
@@ -130,7 +184,6 @@ export const ES: Record<MessageKey, string> = {
   EnvGateFailed: "El ambiente tiene %s hallazgo(s) de nivel '%s' o superior: vea la pestaña de resumen.",
   EnvPassed: "El ambiente está listo para la validación.",
   TabTitle: "Variables del release (LZ)",
-  TabRelease: "Release",
   TabReleasePlaceholder: "Id o URL del release",
   TabOpen: "Abrir",
   TabHuId: "HU (id del work item)",
@@ -139,11 +192,12 @@ export const ES: Record<MessageKey, string> = {
   TabPreview: "Revisar cambios",
   TabSave: "Guardar en el release",
   TabReload: "Tomar la nueva revisión (conservar mis cambios)",
-  TabCancel: "Cancelar",
   TabSaved: "Guardado: %s cambio(s) escritos en el release.",
   TabNothing: "Nada que guardar: el release ya tiene estos valores.",
-  TabConflict: "El release cambió desde que se cargó (%s → %s): no se escribió nada. Tome la nueva revisión (sus cambios se conservan), revise y guarde de nuevo.",
-  TabChangedUnderneath: "Alguien cambió el release desde que se cargó (%s → %s). Sus cambios se conservan: tome la nueva revisión, revise y guarde.",
+  TabConflict:
+    "El release cambió desde que se cargó (%s → %s): no se escribió nada. Tome la nueva revisión (sus cambios se conservan), revise y guarde de nuevo.",
+  TabChangedUnderneath:
+    "Alguien cambió el release desde que se cargó (%s → %s). Sus cambios se conservan: tome la nueva revisión, revise y guarde.",
   TabRebased: "Ahora sobre la revisión de %s; sus cambios se conservan. Revise los cambios antes de guardar.",
   TabOverlap: "%s también cambió allí, a “%s”: se conserva su valor.",
   TabReviewAgain: "Los valores del release cambiaron desde la revisión: revise los cambios de nuevo antes de guardar.",
@@ -163,8 +217,10 @@ export const ES: Record<MessageKey, string> = {
   TabReviewFailed: "No se pudieron revisar los cambios: %s",
   TabOpenFailed: "No se pudo abrir el release %s: %s",
   TabStartFailed: "La pestaña no pudo iniciar: %s",
-  TabNoProject: "La página no indicó un proyecto (ni el servicio de proyecto ni el contexto web): abra esto desde la página de un release o el hub de Pipelines de un proyecto.",
-  TabNoRelease: "La página no entregó ningún release a la pestaña (sin onReleaseChanged ni releaseId en su configuración).",
+  TabNoProject:
+    "La página no indicó un proyecto (ni el servicio de proyecto ni el contexto web): abra esto desde la página de un release o el hub de Pipelines de un proyecto.",
+  TabNoRelease:
+    "La página no entregó ningún release a la pestaña (sin onReleaseChanged ni releaseId en su configuración).",
   TabWaitingRelease: "Esperando el release de la página…",
   TabBadRelease: "La página entregó a la pestaña algo que no es un release (%s): recargue la página.",
   TabBusyLoad: "Leyendo la HU %s…",
@@ -183,18 +239,21 @@ export const ES: Record<MessageKey, string> = {
   TabCallReadPullRequest: "Al leer el pull request %s (proyecto %s)",
   TabCallListFolders: "Al listar %s del repositorio %s en el commit %s",
   TabCallReadFile: "Al leer %s del repositorio %s en el commit %s",
-  TabReasonUnauthorized: "Azure DevOps no aceptó la sesión (401). Recargue la página; si se repite, la organización debe permitir el alcance %s de la extensión.",
+  TabReasonUnauthorized:
+    "Azure DevOps no aceptó la sesión (401). Recargue la página; si se repite, la organización debe permitir el alcance %s de la extensión.",
   TabReasonForbidden: "permiso denegado (403). Necesita %s (alcance %s): pídalo a un administrador del proyecto.",
   TabReasonNotFound: "no encontrado (404): no existe, o le falta %s.",
   TabReasonBadRequest: "Azure DevOps rechazó la solicitud (400): revise los valores; repórtelo si persiste.",
   TabReasonThrottled: "Azure DevOps está limitando las solicitudes (429): espere un minuto y reintente.",
   TabReasonServer: "Azure DevOps falló (%s): no se cambió nada; reintente en unos minutos.",
-  TabReasonServerOnSave: "Azure DevOps falló (%s) al guardar: puede que se haya aplicado o no. Revise de nuevo para ver el release como está ahora.",
+  TabReasonServerOnSave:
+    "Azure DevOps falló (%s) al guardar: puede que se haya aplicado o no. Revise de nuevo para ver el release como está ahora.",
   TabReasonNetwork: "No se pudo contactar a Azure DevOps: revise la conexión y reintente.",
   TabReasonUnexpected: "Azure DevOps respondió %s: reintente; repórtelo si persiste.",
   TabPermViewReleases: "“Ver versiones” (View releases) en la canalización de versión",
   TabPermManageReleases: "“Administrar versiones” (Manage releases) en la canalización de versión",
-  TabPermViewWorkItems: "“Ver elementos de trabajo en este nodo” (View work items in this node) en el área del work item",
+  TabPermViewWorkItems:
+    "“Ver elementos de trabajo en este nodo” (View work items in this node) en el área del work item",
   TabPermReadRepository: "“Leer” (Read) en el repositorio (Repos › Seguridad)",
   TabPmoMissing: "Obligatorio: el código PMO del título del padre de la HU, p. ej. EVC00037.",
   TabPmoMalformed: "3 letras mayúsculas y 5 dígitos, p. ej. EVC00037.",
@@ -300,7 +359,8 @@ export const ES: Record<MessageKey, string> = {
   ReportRoutineWide: "(la rutina)",
   ReportWhere: "Dónde",
   CliRunTail: "(código de salida %s; salida: %s)",
-  SwitchedByCli: "dsn de %s cambiado: %s → %s (copia: %s). Devuelva el original con: lz switch-dsn --mode restore --config-path %s",
+  SwitchedByCli:
+    "dsn de %s cambiado: %s → %s (copia: %s). Devuelva el original con: lz switch-dsn --mode restore --config-path %s",
   CliValidateTail: "(%s archivos, %s ms)",
   TermExitSignal: " (señal %s)",
   TermExplainedByExpected: " — explicado por los errores esperados en dev",

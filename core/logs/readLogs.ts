@@ -140,7 +140,9 @@ export class BoundedLines {
 /** The log made from what BoundedLines kept, and a LOG007 per line it cut. */
 function finishLog(name: string, lines: BoundedLines, limits: LogLimits, findings: RawFinding[]): LogFile {
   for (const line of lines.cut)
-    findings.push(overLimit(name, msg("TermLine", line), shownKb(limits.maxLineBytes), "maxLogLineKb", THEN.lineCut, line));
+    findings.push(
+      overLimit(name, msg("TermLine", line), shownKb(limits.maxLineBytes), "maxLogLineKb", THEN.lineCut, line),
+    );
   return { name, text: decodeText(lines.bytes()).text };
 }
 

@@ -30,7 +30,8 @@ export function renderOcSummary(result: OcResult, loc: Localizer, release: Relea
   const shown = result.problems.filter((p) => p.severity !== "info");
   if (shown.length) {
     lines.push("", `#### ${loc("SummaryProblems")}`, "");
-    for (const p of shown) lines.push(`- **${loc(SEVERITY_KEY[p.severity])}** \`${p.field}\`: ${loc(p.code, ...p.args)}`);
+    for (const p of shown)
+      lines.push(`- **${loc(SEVERITY_KEY[p.severity])}** \`${p.field}\`: ${loc(p.code, ...p.args)}`);
   }
   return lines.join("\n") + "\n";
 }

@@ -379,7 +379,8 @@ export function analyzePython(
       case "integer": {
         const value = src(node);
         if (/[lL]$/.test(value)) emit("PY002", node.startIndex, [msg("TermLongInteger", value)]);
-        else if (/^0[0-9_]+$/.test(value) && !/^[0_]+$/.test(value)) emit("PY002", node.startIndex, [msg("TermOctalLiteral", value)]);
+        else if (/^0[0-9_]+$/.test(value) && !/^[0_]+$/.test(value))
+          emit("PY002", node.startIndex, [msg("TermOctalLiteral", value)]);
         if (value.includes("_")) newer("3.6", node.startIndex, "TermUnderscoreInNumber");
         break;
       }

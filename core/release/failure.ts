@@ -124,7 +124,5 @@ function reasonMessage(failure: CallFailure): Message {
 export function describeFailure(failure: CallFailure): Message {
   const call = callMessage(failure.call);
   const reason = reasonMessage(failure);
-  return failure.detail
-    ? msg("TabFailureWithDetail", call, reason, failure.detail)
-    : msg("TabFailure", call, reason);
+  return failure.detail ? msg("TabFailureWithDetail", call, reason, failure.detail) : msg("TabFailure", call, reason);
 }

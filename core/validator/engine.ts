@@ -31,7 +31,6 @@ function rulesOf(findings: readonly Finding[]): Rule[] {
   return [...new Set(findings.map((f) => f.rule))].map((code) => ruleByCode(code)!);
 }
 
-
 /**
  * What the routine itself says about its findings (routineSettings.ts): `# lz: ignore[…]` comments
  * mark findings as suppressed, unless the rule protects production; the routine's own excludes drop

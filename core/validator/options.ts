@@ -241,12 +241,7 @@ export function resolveOptions(
     const shown = explicit ?? CONFIG_FILE_NAME;
     const { tree, errors } = parseStrictJson(fs.readFileSync(configFile, "utf8").replace(/^\uFEFF/, ""));
     if (errors.length || !tree) {
-      findings.push(
-        lzv(
-          msg("LzvNotJson", shown, errors[0]?.offset ?? 0),
-          explicit ? "" : CONFIG_FILE_NAME,
-        ),
-      );
+      findings.push(lzv(msg("LzvNotJson", shown, errors[0]?.offset ?? 0), explicit ? "" : CONFIG_FILE_NAME));
     } else {
       const data = JSON.parse(fs.readFileSync(configFile, "utf8").replace(/^\uFEFF/, ""));
       validateConfig ??= new Ajv({ allErrors: true, strict: false }).compile(VALIDATOR_CONFIG_SCHEMA);
@@ -254,12 +249,7 @@ export function resolveOptions(
         for (const e of validateConfig.errors ?? []) {
           const where = e.instancePath || msg("LzvTopLevel");
           const extra = e.params && "additionalProperty" in e.params ? ` '${String(e.params.additionalProperty)}'` : "";
-          findings.push(
-            lzv(
-              msg("LzvSchema", shown, where, `${e.message}${extra}`),
-              explicit ? "" : CONFIG_FILE_NAME,
-            ),
-          );
+          findings.push(lzv(msg("LzvSchema", shown, where, `${e.message}${extra}`), explicit ? "" : CONFIG_FILE_NAME));
         }
       } else if (!explicit) {
         // The routine's own file: untrusted (routineSettings.ts).
@@ -305,8 +295,7 @@ export function resolveOptions(
     options.rules[m[1].toUpperCase()] = m[2].toLowerCase() as RuleSetting;
   }
   for (const code of [...Object.keys(options.rules), ...extraProtected]) {
-    if (!ruleByCode(code))
-      findings.push(lzv(msg("LzvUnknownRule", code)));
+    if (!ruleByCode(code)) findings.push(lzv(msg("LzvUnknownRule", code)));
   }
   for (const [key, pattern] of [
     ["successPattern", options.logs.successPattern],

@@ -7,7 +7,16 @@ import { unresolvedVariables } from "../../core/text";
 import { resultFromRaw } from "../../core/validator/engine";
 import { writeReports } from "../../core/findings/output";
 import { annotateFindings, failOnInput, setGateResult, taskVersion } from "../common/findings";
-import { definedInput, failTask, loadTaskStrings, logLine, optionalFilePath, setTaskOutputs, taskLanguage, taskLoc } from "../common/taskKit";
+import {
+  definedInput,
+  failTask,
+  loadTaskStrings,
+  logLine,
+  optionalFilePath,
+  setTaskOutputs,
+  taskLanguage,
+  taskLoc,
+} from "../common/taskKit";
 
 async function run(): Promise<void> {
   loadTaskStrings(__dirname);

@@ -16,7 +16,17 @@ import { analyzeInWorkers } from "../../core/validator/pool";
 import type { RawFinding } from "../../core/findings/types";
 import { annotateFindings, failOnInput, setGateResult, taskVersion } from "../common/findings";
 import { downloadLogAttachments } from "../../core/logs/huLogs";
-import { definedInput, failTask, InputError, loadTaskStrings, logLine, optionalFilePath, setTaskOutputs, taskLanguage, taskLoc } from "../common/taskKit";
+import {
+  definedInput,
+  failTask,
+  InputError,
+  loadTaskStrings,
+  logLine,
+  optionalFilePath,
+  setTaskOutputs,
+  taskLanguage,
+  taskLoc,
+} from "../common/taskKit";
 import { HttpError, workItemGateway } from "../common/workItems";
 
 /** An optional input; an unresolved `$(var)` counts as not given, with a warning naming it. */
@@ -184,7 +194,12 @@ async function run(): Promise<void> {
   ]);
   const commented = await commentOnHu(result, routine, reports.sarif);
 
-  setGateResult(result, failOn, { failed: "RoutineGateFailed", passed: "GatePassed", warnings: "GateWarnings" }, !commented);
+  setGateResult(
+    result,
+    failOn,
+    { failed: "RoutineGateFailed", passed: "GatePassed", warnings: "GateWarnings" },
+    !commented,
+  );
 }
 
 run().catch(failTask);

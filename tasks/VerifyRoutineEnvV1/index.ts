@@ -8,7 +8,17 @@ import { verifyEnvironment } from "../../core/env/verifyEnv";
 import { resultFromRaw } from "../../core/validator/engine";
 import { MAX_READ_LIMIT, parseReadLimits } from "../../core/validator/options";
 import { writeReports } from "../../core/findings/output";
-import { definedInput, failTask, InputError, loadTaskStrings, logLine, optionalFilePath, setTaskOutputs, taskLanguage, taskLoc } from "../common/taskKit";
+import {
+  definedInput,
+  failTask,
+  InputError,
+  loadTaskStrings,
+  logLine,
+  optionalFilePath,
+  setTaskOutputs,
+  taskLanguage,
+  taskLoc,
+} from "../common/taskKit";
 import { annotateFindings, failOnInput, setGateResult, taskVersion } from "../common/findings";
 
 function input(name: string, required: boolean): string | undefined {

@@ -33,7 +33,6 @@ export function annotateFindings(findings: Finding[], root: string): number {
   return hidden;
 }
 
-
 /** The failOn input every findings task has (pickList error | warning | never; default error). */
 export function failOnInput(): FailOn {
   return (tl.getInput("failOn", false) || "error") as FailOn;

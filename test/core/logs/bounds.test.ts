@@ -94,7 +94,12 @@ describe("run logs read within bounds", () => {
       "LOG007 20220801_060000_orquestador_linea.log:1",
       "LOG004 20220801_060000_orquestador_linea.log:1",
     ]);
-    assert.deepEqual(inEnglish(all[0].args.slice(1)), ["line 1", "1024 KB", "maxLogLineKb", "the line was cut at the limit"]);
+    assert.deepEqual(inEnglish(all[0].args.slice(1)), [
+      "line 1",
+      "1024 KB",
+      "maxLogLineKb",
+      "the line was cut at the limit",
+    ]);
   });
 
   it("a long line is cut where it is: the lines after it keep their numbers and are checked", async () => {
@@ -113,7 +118,12 @@ describe("run logs read within bounds", () => {
     fs.writeFileSync(path.join(dir, "20220801_060000_orquestador_grande.log"), Buffer.alloc(2 * MB, "a\n"));
     const found = await check(dir, { maxLogFileMb: 1 });
     assert.deepEqual(shown(found), ["LOG007 20220801_060000_orquestador_grande.log:1"]);
-    assert.deepEqual(inEnglish(found[0].args.slice(1)), ["the file's size", "1 MB", "maxLogFileMb", "it was not checked"]);
+    assert.deepEqual(inEnglish(found[0].args.slice(1)), [
+      "the file's size",
+      "1 MB",
+      "maxLogFileMb",
+      "it was not checked",
+    ]);
   });
 
   it("a damaged zip is LOG008 and the run goes on", async () => {

@@ -174,13 +174,18 @@ describe("release tab: drafting from the HU", () => {
       srcFolders: ["alm_bana_fco2"],
       configJson: '{"dsn": "impala-virtual-prd", "zona": "proceso_bana_vp_riesgos"}',
     });
-    assert.deepEqual(Object.fromEntries(Object.entries(draft.fields).map(([k, v]) => [k, [v.value, v.source && render("en", v.source)]])), {
-      codigoPMO: ["EVC00037", "the title of HU 3224139's parent"],
-      "Nombre Celula": ["DAIA15 - DRACARYS", "the area path of HU 3224139"],
-      repositoryName: ["bana-vrie-calendarizacion-fco2", "the HU's pull request"],
-      packageName: ["alm_bana_fco2", "the folder under src/ of the pull request"],
-      zona: ["proceso_bana_vp_riesgos", "config.json key 'zona'"],
-    });
+    assert.deepEqual(
+      Object.fromEntries(
+        Object.entries(draft.fields).map(([k, v]) => [k, [v.value, v.source && render("en", v.source)]]),
+      ),
+      {
+        codigoPMO: ["EVC00037", "the title of HU 3224139's parent"],
+        "Nombre Celula": ["DAIA15 - DRACARYS", "the area path of HU 3224139"],
+        repositoryName: ["bana-vrie-calendarizacion-fco2", "the HU's pull request"],
+        packageName: ["alm_bana_fco2", "the folder under src/ of the pull request"],
+        zona: ["proceso_bana_vp_riesgos", "config.json key 'zona'"],
+      },
+    );
     assert.equal(
       draft.description,
       "TITULO: (Daniel Andres Varon Quesada) Circular 32 - Ingestion Fuente conocida SULEAS\nNECESIDAD: HU3224139: calcular el calendario & alert(1) pagos\nSOLUCION: rutina\nBENEFICIO: a tiempo\nIMPACTO: ninguno",

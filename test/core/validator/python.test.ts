@@ -54,7 +54,10 @@ describe("Python rules", () => {
     for (const [code, what] of cases) {
       it(`finds ${what}`, () => {
         const f = one(code, "PY002");
-        assert.ok(argInEnglish(f.args[0]).includes(what.split(" ")[0]), `${argInEnglish(f.args[0])} should mention ${what}`);
+        assert.ok(
+          argInEnglish(f.args[0]).includes(what.split(" ")[0]),
+          `${argInEnglish(f.args[0])} should mention ${what}`,
+        );
       });
     }
   });
