@@ -49,6 +49,7 @@ const SIMPLE_ESCAPES: Record<string, string> = {
 };
 const isOctal = (c: string | undefined) => c !== undefined && c >= "0" && c <= "7";
 const HEX = /^[0-9A-Fa-f]+$/;
+const VALID_PREFIX = /^(r|u|b|f|br|rb|fr|rf)$/;
 
 /** The token of the literal that spans `start`–`end` in `text` (prefix and quotes included). */
 export function literalToken(text: string, start: number, end: number): LiteralToken | undefined {
@@ -71,10 +72,20 @@ export function tokenOfContent(text: string, contentOffset: number, contentLengt
     if (c !== "'" && c !== '"') return undefined;
     quote = c;
   }
-  let p = contentOffset - quote.length;
-  while (p > 0 && contentOffset - quote.length - p < 3 && /[A-Za-z]/.test(text[p - 1])) p--;
+  const open = contentOffset - quote.length;
+  // A prefix is one of Python's (r, u, b, f and their pairs) and no longer than two letters; letters
+  // before it belong to a name (`print'x'` in Python 2 has none).
+  let prefix = "";
+  for (const n of [2, 1]) {
+    const candidate = text.slice(Math.max(0, open - n), open).toLowerCase();
+    const before = open - n - 1 >= 0 ? text[open - n - 1] : "";
+    if (candidate.length === n && VALID_PREFIX.test(candidate) && !/[A-Za-z0-9_]/.test(before)) {
+      prefix = candidate;
+      break;
+    }
+  }
   return {
-    prefix: text.slice(p, contentOffset - quote.length).toLowerCase(),
+    prefix,
     quote,
     contentStart: contentOffset,
     contentEnd: contentOffset + contentLength,

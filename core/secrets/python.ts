@@ -41,8 +41,6 @@ function stringQuery(tree: Tree): Query {
 }
 
 const operatorOf = (n: Node) => n.childForFieldName("operator")?.type;
-const sameNode = (a: Node | null | undefined, b: Node) =>
-  !!a && a.startIndex === b.startIndex && a.endIndex === b.endIndex && a.type === b.type;
 
 /** A call `<string-ish>.format(…)`: its receiver. */
 function formatReceiver(call: Node): Node | undefined {
@@ -52,29 +50,54 @@ function formatReceiver(call: Node): Node | undefined {
   return fn.childForFieldName("object") ?? undefined;
 }
 
-/** The expression that `node` is a part of, as far as the value can be folded. */
-function widen(node: Node): Node {
+/*
+ * Speed: every call into the parse tree (parent, a field, children) crosses into wasm, and a file
+ * has thousands of strings. So the climb reads the operator or the `=` next to a node from the text
+ * (a direct child of a binary operator has the operator right before or after it), and asks the
+ * tree only once that says the node may be a value, an operand or a format argument.
+ */
+
+/** The first non-blank character after `end`, and the last one before `start` (same line or a bracket's lines). */
+const nextChar = (text: string, end: number) => /^[ \t\r\n\\]*(.)/.exec(text.slice(end, end + 64))?.[1] ?? "";
+const prevChar = (text: string, start: number) =>
+  /(.)[ \t\r\n\\]*$/.exec(text.slice(Math.max(0, start - 64), start))?.[1] ?? "";
+/** The argument list at `start` follows `.format`. */
+const isFormatCall = (text: string, start: number) =>
+  /\.\s*format\s*$/.test(text.slice(Math.max(0, start - 24), start));
+
+/** The expression that `node` is a part of, as far as the value can be folded, and its parent. */
+function widen(text: string, node: Node): { top: Node; parent: Node | null } {
   let top = node;
-  for (let depth = 0; depth < MAX_DEPTH; depth++) {
-    const p = top.parent;
-    if (!p) break;
-    if (p.type === "concatenated_string" || p.type === "parenthesized_expression") top = p;
-    else if (p.type === "binary_operator" && (operatorOf(p) === "+" || operatorOf(p) === "%")) top = p;
-    else if (
-      (p.type === "tuple" || p.type === "expression_list") &&
-      p.parent?.type === "binary_operator" &&
-      operatorOf(p.parent) === "%" &&
-      sameNode(p.parent.childForFieldName("right"), p)
+  let p = top.parent;
+  for (let depth = 0; depth < MAX_DEPTH && p; depth++) {
+    const type = p.type;
+    let next: Node | null = null;
+    if (type === "concatenated_string" || type === "parenthesized_expression") next = p;
+    else if (type === "binary_operator") {
+      const op = top.startIndex === p.startIndex ? nextChar(text, top.endIndex) : prevChar(text, top.startIndex);
+      if (op === "+" || op === "%") next = p;
+    } else if (type === "tuple" || type === "expression_list") {
+      // The arguments of `"…" % (a, b)`: the tuple is the operator's right operand.
+      if (prevChar(text, p.startIndex) === "%" && p.parent?.type === "binary_operator") next = p.parent;
+    } else if (type === "attribute") {
+      if (top.startIndex === p.startIndex && /^\s*\.\s*format\s*\(/.test(text.slice(top.endIndex, top.endIndex + 24)))
+        next = p.parent;
+    } else if (type === "argument_list") {
+      if (isFormatCall(text, p.startIndex)) next = p.parent;
+    } else if (type === "keyword_argument") {
+      const list = p.parent;
+      if (list?.type === "argument_list" && isFormatCall(text, list.startIndex)) next = list.parent;
+    }
+    if (
+      !next ||
+      next.type !==
+        (type === "attribute" || type === "argument_list" || type === "keyword_argument" ? "call" : next.type)
     )
-      top = p.parent;
-    else if (p.type === "attribute" && p.childForFieldName("attribute")?.text === "format" && p.parent?.type === "call")
-      top = p.parent;
-    else if (p.type === "argument_list" && p.parent && formatReceiver(p.parent)) top = p.parent;
-    else if (p.type === "keyword_argument" && p.parent?.type === "argument_list" && formatReceiver(p.parent.parent!))
-      top = p.parent.parent!;
-    else break;
+      break;
+    top = next;
+    p = top.parent;
   }
-  return top;
+  return { top, parent: p };
 }
 
 const PERCENT =
@@ -223,11 +246,11 @@ export function foldExpression(text: string, node: Node, depth = 0): DecodedStri
 }
 
 /** The name a value is bound to by its parent node, and how. */
-function binding(text: string, top: Node): { name?: string; how: BindingKind } {
-  const p = top.parent;
+function binding(text: string, top: Node, p: Node | null): { name?: string; how: BindingKind } {
   if (!p) return { how: "literal" };
-  const isValue = (field: string) => sameNode(p.childForFieldName(field), top);
-  if (p.type === "assignment" && isValue("right")) {
+  const type = p.type;
+  const before = prevChar(text, top.startIndex);
+  if (type === "assignment" && before === "=") {
     const left = p.childForFieldName("left");
     if (left?.type === "identifier") return { name: left.text, how: "assignment" };
     if (left?.type === "attribute") return { name: left.childForFieldName("attribute")?.text, how: "assignment" };
@@ -238,11 +261,11 @@ function binding(text: string, top: Node): { name?: string; how: BindingKind } {
     }
     return { how: "assignment" };
   }
-  if (p.type === "keyword_argument" && isValue("value"))
+  if (type === "keyword_argument" && before === "=")
     return { name: p.childForFieldName("name")?.text, how: "keyword argument" };
-  if ((p.type === "default_parameter" || p.type === "typed_default_parameter") && isValue("value"))
+  if ((type === "default_parameter" || type === "typed_default_parameter") && before === "=")
     return { name: p.childForFieldName("name")?.text, how: "parameter default" };
-  if (p.type === "pair" && isValue("value")) {
+  if (type === "pair" && before === ":") {
     const key = p.childForFieldName("key");
     const decoded = key && foldExpression(text, key);
     if (decoded && !decoded.value.includes(FIELD)) return { name: decoded.value, how: "dictionary value" };
@@ -253,24 +276,35 @@ function binding(text: string, top: Node): { name?: string; how: BindingKind } {
 
 /**
  * Every string value of the file, each once, at its largest foldable expression, with its binding.
- * Docstrings and other bare string statements are left out (as the analyzer does).
+ * Docstrings and other bare string statements are left out (as the analyzer does). `strings`: the
+ * string nodes when the caller already has them (the analyzer's query captures them); else a query
+ * finds them.
  */
-export function collectPythonValues(tree: Tree, text: string): PythonValue[] {
+export function collectPythonValues(tree: Tree, text: string, strings?: readonly Node[]): PythonValue[] {
   const seen = new Set<string>();
   const out: PythonValue[] = [];
-  for (const capture of stringQuery(tree).captures(tree.rootNode)) {
-    const node = capture.node;
+  const nodes =
+    strings ??
+    stringQuery(tree)
+      .captures(tree.rootNode)
+      .map((c) => c.node);
+  for (const node of nodes) {
     // A string inside a concatenation is met through it.
-    if (node.type === "string" && node.parent?.type === "concatenated_string") continue;
-    const top = widen(node);
+    if (
+      node.type === "string" &&
+      prevChar(text, node.startIndex).match(/['"]/) &&
+      node.parent?.type === "concatenated_string"
+    )
+      continue;
+    const { top, parent } = widen(text, node);
     const key = `${top.startIndex}:${top.endIndex}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    if (top.parent?.type === "expression_statement" && top.parent.namedChildCount === 1 && top.type.endsWith("string"))
+    if (parent?.type === "expression_statement" && top.type.endsWith("string") && parent.namedChildCount === 1)
       continue;
     const value = foldExpression(text, top);
     if (!value || !value.value) continue;
-    out.push({ value, offset: top.startIndex, ...binding(text, top) });
+    out.push({ value, offset: top.startIndex, ...binding(text, top, parent) });
   }
   return out;
 }

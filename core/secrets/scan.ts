@@ -1,6 +1,6 @@
 /**
  * SEC001 and PTH001 decided on values, ready for the rule checks to call (they are not wired in
- * yet: see the issue #20 notes in docs/precision.md). The outcomes:
+ * yet: docs/precision.md says what the integration does). The outcomes:
  *
  * - a credential of a known format (core/secrets/formats.ts) → SEC001, whatever the name;
  * - a name that suggests a secret (core/secrets/names.ts) bound to a value that looks like one

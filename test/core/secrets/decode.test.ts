@@ -47,6 +47,9 @@ describe("core/secrets/decode: Python literals as Python reads them", () => {
       contentEnd: offset + 7,
     });
     assert.equal(decodeAnalyzerString(text, { offset, content: "c:\\temp" })!.value, "c:\\temp");
+    const py2 = `print'a\\tb'`;
+    assert.equal(tokenOfContent(py2, 6, 4)!.prefix, "", "letters of a name are no prefix");
+    assert.equal(decodeAnalyzerString(`for rb in x: y = rb'\\t'`, { offset: 20, content: "\\t" })!.value, "\\t");
     const plain = `print('%s:\\n' % x)`;
     assert.equal(decodeAnalyzerString(plain, { offset: 7, content: "%s:\\n" })!.value, "%s:\n");
   });
