@@ -185,6 +185,39 @@ export async function figures(only = undefined) {
   return { rows, details };
 }
 
+/**
+ * Inputs built to make a backtracking pattern slow (a prefix that starts a match, then a long run
+ * that never completes it), each through the detector that reads it; `run(n)` builds about n characters.
+ */
+export function adversarialInputs() {
+  const { findKnownSecrets } = built("core", "secrets", "formats.js");
+  const { secretValueEvidence } = built("core", "secrets", "value.js");
+  const { findHardcodedPaths } = built("core", "secrets", "paths.js");
+  const { decodeLiteral } = built("core", "secrets", "decode.js");
+  const { classifyLog, logLevelOf } = built("core", "logs", "levels.js");
+  const long = (prefix, unit, n) => prefix + unit.repeat(Math.ceil(n / unit.length));
+  const formats = (prefix, unit) => (n) => findKnownSecrets(long(prefix, unit, n));
+  return [
+    { name: "PWD= repeated", run: formats("", "PWD=") },
+    { name: "URL user without colon", run: formats("impala://", "u") },
+    { name: "URL password without @", run: formats("impala://u:", "p") },
+    { name: "URL user:pass pairs", run: formats("impala://", "a:b") },
+    { name: "Authorization without end", run: formats("Authorization: Bearer ", "A") },
+    { name: "JWT without dots", run: formats("eyJ", "a") },
+    { name: "JWT with one dot", run: formats("eyJaaaa.eyJ", "a") },
+    { name: "private key without END", run: formats("-----BEGIN RSA PRIVATE KEY-----\n", "MIIA") },
+    { name: "Slack token of dashes", run: formats("xoxb-", "a-") },
+    { name: "AWS secret name", run: formats("aws_secret_access_key = ", "A") },
+    { name: "value evidence", run: (n) => secretValueEvidence(long("", "aB3$", n)) },
+    { name: "home path", run: (n) => findHardcodedPaths(long("/home/", "a", n)) },
+    { name: "Windows path", run: (n) => findHardcodedPaths(long("C:\\", "a ", n)) },
+    { name: "decode escapes", run: (n) => decodeLiteral(long("'", "\\x4", n) + "'", 0, n + 2) },
+    { name: "f-string fields", run: (n) => decodeLiteral(long("f'", "{{{", n) + "'", 0, n + 3) },
+    { name: "log level header", run: (n) => logLevelOf(long("2022-07-26 15:50:26 ", "- ", n)) },
+    { name: "log of error lines", run: (n) => classifyLog(long("", "2022-07-26 15:50:26 ERROR x: fallo\n", n)) },
+  ];
+}
+
 function print({ rows, details }) {
   const table = rows.map((r) => ({
     what: r.what,
