@@ -28,7 +28,7 @@ function loadBuilt() {
     corpora: built("test", "helpers", "corpora.js"),
     engine: built("core", "validator", "engine.js"),
     pool: built("core", "validator", "pool.js"),
-    parser: built("core", "validator", "python", "parser.js"),
+    parser: built("core", "python", "parser.js"),
     checkLogs: built("core", "logs", "checkLogs.js"),
   };
 }

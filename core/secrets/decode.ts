@@ -61,7 +61,7 @@ export function literalToken(text: string, start: number, end: number): LiteralT
 }
 
 /**
- * The token of a literal the Python analyzer met (core/validator/python/analyzer.ts gives the
+ * The token of a literal the Python analyzer met (core/python/analyzer.ts gives the
  * offset and text of its content, without prefix or quotes): both are read back from the file.
  */
 export function tokenOfContent(text: string, contentOffset: number, contentLength: number): LiteralToken | undefined {

@@ -5,7 +5,7 @@
  * assignment (`clave = "…"`, `cfg.clave = "…"`, `cfg["clave"] = "…"`), a keyword argument, a
  * parameter default (`def conectar(pwd="…")`), a dictionary key (`{"password": "…"}`).
  *
- * It reads the parse tree the Python analyzer already made (core/validator/python/analyzer.ts):
+ * It reads the parse tree the Python analyzer already made (core/python/analyzer.ts):
  * one query for the string nodes, then a climb from each to the largest expression it is part of.
  * What is computed at run time (a variable, a call) is FIELD in the value.
  */

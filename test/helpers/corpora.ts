@@ -8,7 +8,7 @@ import * as path from "path";
 import type { Parser } from "web-tree-sitter";
 import { classifyLog, LogClassification } from "../../core/logs/levels";
 import { LiteralScan, scanPythonTree, scanTextFile } from "../../core/secrets/scan";
-import { analyzePython } from "../../core/validator/python/analyzer";
+import { analyzePython } from "../../core/python/analyzer";
 
 export const CORPORA = path.join(__dirname, "..", "..", "..", "..", "test", "fixtures", "corpora");
 export const PRECISION = path.join(CORPORA, "precision");

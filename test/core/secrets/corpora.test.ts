@@ -2,7 +2,7 @@ import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import type { Parser } from "web-tree-sitter";
-import { createPythonParser } from "../../../core/validator/python/parser";
+import { createPythonParser } from "../../../core/python/parser";
 import {
   classifyRunLogs,
   corpusFiles,

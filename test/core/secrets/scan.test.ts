@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import type { Parser } from "web-tree-sitter";
-import { analyzePython } from "../../../core/validator/python/analyzer";
-import { createPythonParser } from "../../../core/validator/python/parser";
+import { analyzePython } from "../../../core/python/analyzer";
+import { createPythonParser } from "../../../core/python/parser";
 import { collectPythonValues } from "../../../core/secrets/python";
 import { FIELD } from "../../../core/secrets/decode";
 import { LiteralScan, scanAnalyzerLiterals, scanPythonTree, scanTextFile } from "../../../core/secrets/scan";
