@@ -2,102 +2,85 @@
  * `lz`: each task's core logic outside a pipeline, for local use and debugging.
  * Exit codes: 0 success, 1 the gate/check failed, 2 bad usage.
  */
-import { CommandResult } from "./command";
-import { ocVars, ocVarsHelp } from "./commands/ocVars";
-import { UsageError, usageOf, TaskDefinition } from "./taskInputs";
-import createOcVarsTask from "../tasks/CreateOCVarsV1/task.json";
-import validateRoutineTask from "../tasks/ValidateRoutineV1/task.json";
-import { validate, validateHelp } from "./commands/validate";
-import { logs, logsHelp } from "./commands/logs";
-import { runCommand, runHelp } from "./commands/run";
-import { reserveCliTask, reserveCommand, reserveHelp } from "./commands/reserve";
-import runRoutineTask from "../tasks/RunRoutineV1/task.json";
-import { switchDsnCommand, switchDsnHelp, verifyEnv, verifyEnvHelp } from "./commands/env";
-import verifyEnvTask from "../tasks/VerifyRoutineEnvV1/task.json";
-import switchDsnTask from "../tasks/SwitchRoutineDsnV1/task.json";
+import pkg from "../package.json";
+import { type CommandIo, type CommandSpec, UsageError } from "./command";
+import { ocVarsCommand } from "./commands/ocVars";
+import { validateCommand } from "./commands/validate";
+import { logsCommand } from "./commands/logs";
+import { runCommand } from "./commands/run";
+import { reserveCommand } from "./commands/reserve";
+import { switchDsnCommand, verifyEnvCommand } from "./commands/env";
+import { commandHelp, mainHelp, versionText } from "./help";
+import { kebabCase, parseTaskCommand } from "./taskInputs";
+import { colourWanted } from "./paint";
+import { describeUnexpected } from "../core/errorReport";
+import { cliLanguage, cliLocalizer } from "./taskStrings";
 
-interface Command {
-  summary: string;
-  task: TaskDefinition;
-  extraHelp: string[];
-  run(argv: string[]): CommandResult | Promise<CommandResult>;
+const COMMANDS: readonly CommandSpec[] = [
+  ocVarsCommand,
+  validateCommand,
+  reserveCommand,
+  runCommand,
+  logsCommand,
+  verifyEnvCommand,
+  switchDsnCommand,
+];
+
+/** Progress lines on a terminal's stderr, each replacing the last; nothing when piped or for machine formats. */
+function progressWriter(format: unknown): CommandIo["progress"] {
+  if (!process.stderr.isTTY || format !== "text") return undefined;
+  return (line) => process.stderr.write(line ? `\r\x1b[2K${line}` : "\r\x1b[2K");
 }
 
-const COMMANDS: Record<string, Command> = {
-  "oc-vars": {
-    summary: "check the release variables and description; print the OC.* variables (CreateOCVars)",
-    task: createOcVarsTask,
-    extraHelp: ocVarsHelp,
-    run: ocVars,
-  },
-  validate: {
-    summary: "validate a routine folder: Python 3.5, paths, secrets, config.json, version (ValidateRoutine)",
-    task: validateRoutineTask,
-    extraHelp: validateHelp,
-    run: validate,
-  },
-  reserve: {
-    summary: "reserve the next SQP package/process number in the inventory (ReserveInventory)",
-    task: reserveCliTask,
-    extraHelp: reserveHelp,
-    run: reserveCommand,
-  },
-  run: {
-    summary: "run a routine, stream its output, sort its errors into findings and expected ones (RunRoutine)",
-    task: runRoutineTask,
-    extraHelp: runHelp,
-    run: runCommand,
-  },
-  logs: {
-    summary: "check the user's run logs: 10 files, 2 days, 2 h apart, orchestrator OK, no errors (LOG001-LOG006)",
-    task: {
-      name: "ValidateRoutine",
-      inputs: validateRoutineTask.inputs.filter((i) => ["logsPath", "configFile", "failOn"].includes(i.name)),
-    },
-    extraHelp: logsHelp,
-    run: logs,
-  },
-  "verify-env": {
-    summary: "check the environment Deploy DEV built: venv, site-package, version.txt (VerifyRoutineEnv)",
-    task: verifyEnvTask,
-    extraHelp: verifyEnvHelp,
-    run: verifyEnv,
-  },
-  "switch-dsn": {
-    summary: "switch config.json's dsn with a backup, or --mode restore it (SwitchRoutineDsn)",
-    task: switchDsnTask,
-    extraHelp: switchDsnHelp,
-    run: switchDsnCommand,
-  },
-};
+/** A flag's value that asks for something: not empty, not false (a boolean input's default). */
+const isSet = (value: string | undefined) => !!value && value !== "false";
 
-function mainUsage(): string {
-  const rows = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(12)} ${c.summary}`);
-  return ["usage: lz <command> [flags]   (lz <command> --help for its flags)", "", "commands:", ...rows].join("\n");
+/** The language of the messages before a command parsed its flags; a bad --lang falls back to the environment's. */
+function languageOr(argv: string[]): "en" | "es" {
+  try {
+    return cliLanguage(argv);
+  } catch {
+    return cliLanguage([]);
+  }
 }
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
-  if (!name || name === "--help" || name === "-h") {
-    process.stdout.write(mainUsage() + "\n");
+  const lang = languageOr(argv);
+  const out = (text: string) => process.stdout.write(text + "\n");
+  if (name === "--version" || name === "-V") {
+    out(versionText(pkg.version, COMMANDS));
+    return 0;
+  }
+  if (!name || name === "--help" || name === "-h" || (name === "help" && !rest.length)) {
+    out(mainHelp(COMMANDS, lang));
     return name ? 0 : 2;
   }
-  const command = COMMANDS[name];
+  const helpOf = name === "help" ? rest[0] : undefined;
+  const command = COMMANDS.find((c) => c.name === (helpOf ?? name));
   if (!command) {
-    process.stderr.write(`lz: unknown command '${name}'\n\n${mainUsage()}\n`);
+    const loc = cliLocalizer(lang);
+    process.stderr.write(`lz: ${loc("CliUnknownCommand", helpOf ?? name)}\n\n${mainHelp(COMMANDS, lang)}\n`);
     return 2;
   }
-  if (rest.includes("--help") || rest.includes("-h")) {
-    process.stdout.write(usageOf(name, command.task, command.extraHelp) + "\n");
+  if (helpOf || rest.includes("--help") || rest.includes("-h")) {
+    out(commandHelp(command, lang));
     return 0;
   }
   try {
-    const { output, exitCode } = await command.run(rest);
-    process.stdout.write(output + "\n");
+    const parsed = parseTaskCommand(command.task, rest, command.flags, command.formats);
+    const pipelineOnly = (command.pipelineOnly ?? []).find((input) => isSet(parsed.inputs[input]));
+    if (pipelineOnly) throw new UsageError(parsed.loc("CliPipelineOnly", `--${kebabCase(pipelineOnly)}`));
+    const { output, exitCode } = await command.run(parsed, {
+      progress: progressWriter(parsed.options.format),
+      colour: parsed.options.format === "text" && colourWanted(process.stdout, process.env),
+    });
+    out(output);
     return exitCode;
   } catch (err) {
     if (err instanceof UsageError) {
-      process.stderr.write(`lz ${name}: ${err.message}\n\n${usageOf(name, command.task, command.extraHelp)}\n`);
+      const loc = cliLocalizer(lang);
+      process.stderr.write(`lz ${name}: ${err.message}\n${loc("CliSeeHelp", name)}\n`);
       return 2;
     }
     throw err;
@@ -109,8 +92,11 @@ if (require.main === module) {
     (code) => {
       process.exitCode = code;
     },
-    (err: Error) => {
-      process.stderr.write(`lz: unexpected error: ${err.stack ?? err.message}\n`);
+    (err: unknown) => {
+      // The message and our own frames; the whole stack with LZ_DEBUG (as the tasks do with System.Debug).
+      const loc = cliLocalizer(languageOr(process.argv.slice(2)));
+      const stack = process.env.LZ_DEBUG && err instanceof Error ? `\n${err.stack}` : "";
+      process.stderr.write(`lz: ${loc("UnexpectedError", describeUnexpected(err))}${stack}\n`);
       process.exitCode = 1;
     },
   );

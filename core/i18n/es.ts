@@ -101,10 +101,10 @@ export const ES: Record<MessageKey, string> = {
   InventorySummaryTitle: "Reserva en el inventario",
   VariablesUndefined:
     "El comando usa variable(s) del release %s que este release no define: defínalas (runnerPath es la ruta de runPyEnv.py en el servidor de desarrollo) o cambie la entrada command.",
-  TimeoutInvalid: "La entrada timeoutMinutes '%s' no es un número positivo de minutos.",
+  TimeoutInvalid: "La entrada %s '%s' no es un número positivo de minutos.",
   MaxLineInvalid:
-    "La entrada maxLineKB '%s' no es un número entero de KB de 1 a 65536 (1 KB = 1024 bytes; el valor por defecto 1024 es 1 MB).",
-  PatternInvalid: "La entrada expectedErrorPatterns, línea '%s', no es una expresión regular: %s",
+    "La entrada %s '%s' no es un número entero de KB de 1 a 65536 (1 KB = 1024 bytes; el valor por defecto 1024 es 1 MB).",
+  PatternInvalid: "La entrada %s, línea '%s', no es una expresión regular: %s",
   Running: "Ejecutando en %s: %s",
   Finished: "La rutina terminó con código de salida %s después de %s s (%s líneas de salida).",
   TimedOut: "La rutina se detuvo después de %s minuto(s).",
@@ -177,7 +177,7 @@ export const ES: Record<MessageKey, string> = {
   LimitInvalid: "La entrada %s es '%s': indique un número entero de 1 a %s.",
   InputMissing:
     "La entrada %s es '%s', vacía o una variable que el release no define: defínala (vea las variables del release).",
-  MaxAgeInvalid: "La entrada maxAgeHours '%s' no es un número positivo de horas.",
+  MaxAgeInvalid: "La entrada %s '%s' no es un número positivo de horas.",
   Checking: "Buscando el ambiente de %s en %s…",
   Found: "Ambiente: %s; site-package: %s",
   Compared: "Se compararon %s archivos con el pull request: %s distintos, %s faltantes, %s sobrantes.",
@@ -396,4 +396,55 @@ export const ES: Record<MessageKey, string> = {
   TabNone: "(ninguno)",
   TabFromConfigKey: "la clave '%s' de config.json",
   TabConfigNoZone: "config.json no tiene ninguna de %s",
+  CommandMissing:
+    "La entrada command está vacía: dé el comando que ejecuta la rutina, p. ej. python3 runPyEnv.py --resultDir <zona> --pyEnvPkg <paquete> --pySitePck <site-package>.",
+  InputNotAnOption: "La entrada %s es '%s': debe ser una de %s.",
+  LogsPathNotCreated: "--logs-path '%s' no existe después de la ejecución: no se leyó ningún archivo de log.",
+  CliLangInvalid: "--lang debe ser en o es (se recibió '%s').",
+  CliUnknownFlag: "opción desconocida %s.",
+  CliUnknownFlagSuggest: "opción desconocida %s: ¿quiso decir %s?",
+  CliFlagNeedsValue: "%s necesita un valor.",
+  CliFlagTakesNoValue: "%s no lleva valor.",
+  CliFlagChoice: "%s debe ser uno de %s (se recibió '%s').",
+  CliSeeHelp: "Vea sus opciones con: lz help %s",
+  CliUnknownCommand: "comando desconocido '%s'.",
+  CliGiveRoutine: "indique la carpeta de la rutina: lz validate <ruta>",
+  CliOneFolder: "una carpeta a la vez (se recibió %s).",
+  CliNotAFolder: "'%s' no es una carpeta.",
+  CliPipelineOnly:
+    "%s solo funciona dentro de un pipeline (necesita el token del job): descargue los logs y use --logs-path.",
+  CliGiveLogsFolder: "indique la carpeta de logs de ejecución: lz logs <carpeta>",
+  CliVarPair: "--var espera \"Nombre=valor\" (se recibió '%s').",
+  CliProgress: "%s/%s archivos analizados",
+  CliHelpMain:
+    "uso: lz <comando> [opciones]\nlz help <comando> muestra las opciones de un comando; lz --version las versiones de lz y de sus tareas.",
+  CliHelpCommands: "comandos:",
+  CliHelpUsage: "uso: lz %s [opciones]",
+  CliHelpFlags: "opciones:",
+  CliHelpDefault: "predeterminado: %s",
+  CliHelpPipelineOnly: "Solo en un pipeline (necesitan el token del job para llegar a la HU): %s.",
+  CliHelpFormat: "formato de salida",
+  CliHelpLang: "idioma de los mensajes (predeterminado: según LZ_LANG, LC_ALL o LANG)",
+  CliSummaryOcVars: "verifica las variables y la descripción del release; imprime las variables OC.* (CreateOCVars)",
+  CliSummaryValidate:
+    "valida la carpeta de una rutina: Python 3.5, rutas, credenciales, config.json, versión (ValidateRoutine)",
+  CliSummaryReserve: "reserva el siguiente número de paquete/proceso SQP en el inventario (ReserveInventory)",
+  CliSummaryRun: "ejecuta una rutina, muestra su salida y separa sus errores en hallazgos y esperados (RunRoutine)",
+  CliSummaryLogs:
+    "verifica los logs de ejecución del usuario: 10 archivos, 2 días, 2 h de separación, orquestador OK, sin errores (LOG001-LOG006)",
+  CliSummaryVerifyEnv: "verifica el ambiente que creó Deploy DEV: venv, site-package, version.txt (VerifyRoutineEnv)",
+  CliSummarySwitchDsn: "cambia el dsn de config.json con respaldo, o lo restaura con --mode restore (SwitchRoutineDsn)",
+  CliArgRoutine: "la carpeta de la rutina (o --routine-path)",
+  CliArgLogs: "la carpeta de logs de ejecución, .log y .zip (o --logs-path)",
+  CliLogsThresholds:
+    'los umbrales (archivos, días, horas de separación) son "logs" en el --config-file: vea docs/lzvalidator.schema.json',
+  CliFlagVar:
+    'una variable del release, repetible: --var "Nombre Celula=DAIA15 - DRACARYS"; la descripción: --var "Release.ReleaseDescription=$(cat description.txt)"',
+  CliFlagDb: "el archivo SQLite de --backend embedded (se crea si no existe)",
+  CliRunStreams: "la salida de la rutina va a stderr; el reporte, a stdout",
+  CliDbNeeded: "--backend embedded necesita --db ARCHIVO (el inventario SQLite; se crea si no existe).",
+  CliImpalaConnectionNeeded:
+    "--impala-connection '%s' no es host:puerto: indique el demonio de Impala, p. ej. --impala-connection impala.banco.local:21000.",
+  CliReused: "reutilizado",
+  CliDryRun: "simulación",
 };

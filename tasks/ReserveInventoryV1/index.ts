@@ -5,7 +5,15 @@ import { ImpalaShellBackend, ImpalaShellError, parseServer } from "../../core/in
 import { requestFromInputs, reserveSummary } from "../../core/inventory/request";
 import { reserve } from "../../core/inventory/reserve";
 import { buildReport } from "../../core/report";
-import { failTask, loadTaskStrings, logLine, publishReport, setTaskOutputs, taskLoc } from "../common/taskKit";
+import {
+  failTask,
+  loadTaskStrings,
+  logLine,
+  publishReport,
+  setTaskOutputs,
+  taskInputs,
+  taskLoc,
+} from "../common/taskKit";
 
 async function run(): Promise<void> {
   loadTaskStrings(__dirname);
@@ -17,7 +25,7 @@ async function run(): Promise<void> {
   const user = tl.getEndpointAuthorizationParameter(connection, "username", true);
   const password = tl.getEndpointAuthorizationParameter(connection, "password", true);
   if (password) tl.setSecret(password);
-  const { request, problems } = requestFromInputs((name) => tl.getInput(name, false));
+  const { request, problems } = requestFromInputs(taskInputs(__dirname));
   if (problems.length)
     return tl.setResult(tl.TaskResult.Failed, problems.map((p) => taskLoc(p.code, ...p.args)).join("\n"));
 

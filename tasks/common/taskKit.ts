@@ -11,6 +11,8 @@ import { cultureFromLocale, languageOf } from "../../core/i18n/culture";
 import type { Localizer } from "../../core/i18n/localizer";
 import { describeUnexpected } from "../../core/errorReport";
 import { neutralizeAgentCommands } from "../../core/logSafe";
+import type { InputGetter } from "../../core/inputs";
+import type { Problem } from "../../core/problem";
 import { unresolvedVariables } from "../../core/text";
 import type { TaskReport } from "../../core/report";
 
@@ -27,6 +29,28 @@ export function logLine(text: string): void {
       .map((line) => neutralizeAgentCommands(line) + os.EOL)
       .join(""),
   );
+}
+
+/**
+ * The task's inputs for core's `…FromInputs(get)` parsers (core/inputs.ts): a filePath input the user
+ * left empty is undefined (task-lib hands the working folder for it), any other input its text.
+ */
+export function taskInputs(taskDir: string): InputGetter {
+  const task = JSON.parse(fs.readFileSync(path.join(taskDir, "task.json"), "utf8")) as {
+    inputs?: Array<{ name: string; type: string }>;
+  };
+  const filePaths = new Set((task.inputs ?? []).filter((i) => i.type === "filePath").map((i) => i.name));
+  return (name) => (filePaths.has(name) ? optionalFilePath(name) : tl.getInput(name, false));
+}
+
+/**
+ * What core found wrong with the inputs: each warning shown, and the errors, all of them in one
+ * message, end the task (InputError) before it does anything.
+ */
+export function takeInputProblems(problems: readonly Problem[]): void {
+  for (const p of problems) if (p.severity === "warning") tl.warning(taskLoc(p.code, ...p.args));
+  const errors = problems.filter((p) => p.severity === "error");
+  if (errors.length) throw new InputError(errors.map((p) => taskLoc(p.code, ...p.args)).join("\n"));
 }
 
 /** A problem with what the user gave: its message, already localized, is shown as it is. */

@@ -4,7 +4,7 @@ import * as path from "path";
 import { downloadLogAttachments } from "../../../core/logs/huLogs";
 import { BoundedLines, checkLogFolder, logLimitsOf, readLogFolder } from "../../../core/logs/readLogs";
 import { DEFAULT_LOG_REQUIREMENTS } from "../../../core/logs/checkLogs";
-import { DEFAULT_READ_LIMITS, parseReadLimits, ReadLimits } from "../../../core/validator/options";
+import { DEFAULT_READ_LIMITS, parseReadLimits, ReadLimits } from "../../../core/files/limits";
 import type { WorkItemGateway } from "../../../core/findings/huComment";
 import { goodRunStarts, logName, runLog, writeLogFolder } from "../../helpers/logs";
 import { deflatedZeros, lyingZip, manyMembersZip, textMember, zipArchive, zipBomb } from "../../helpers/hostile";
@@ -180,7 +180,7 @@ describe("run logs read within bounds", () => {
   it("limits are whole numbers from 1 to 1,000,000", () => {
     assert.deepEqual(
       parseReadLimits((n) => (n === "maxZipMb" ? "300" : undefined)),
-      { limits: { maxZipMb: 300 } },
+      { limits: { maxZipMb: 300 }, problems: [] },
     );
     for (const bad of ["0", "-1", "1.5", "abc", "1e3", "1000001"])
       assert.deepEqual(parseReadLimits((n) => (n === "maxLogLineKb" ? bad : undefined)).invalid, {
