@@ -36,6 +36,18 @@ export interface CommandIo {
   colour: boolean;
 }
 
+/**
+ * A positional argument. With `input`, it is that task input's value given without its flag (`lz validate
+ * <path>` = `--routine-path <path>`): one at most, a folder that exists, and `missing` says what to give
+ * when neither is there. cli/lz.ts checks this once for every command.
+ */
+export interface CommandArg {
+  usage: string;
+  text: MessageKey;
+  input?: string;
+  missing?: MessageKey;
+}
+
 export interface CommandSpec {
   name: string;
   summary: MessageKey;
@@ -47,7 +59,7 @@ export interface CommandSpec {
   spanish?: Record<string, string>;
   formats?: readonly string[];
   /** Positional arguments, e.g. `<path>`, with their description. */
-  args?: Array<{ usage: string; text: MessageKey }>;
+  args?: CommandArg[];
   flags?: Record<string, CommandFlag>;
   /**
    * Task inputs that need the pipeline (the job's token to reach the HU): the help does not offer

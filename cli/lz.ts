@@ -11,7 +11,8 @@ import { runCommand } from "./commands/run";
 import { reserveCommand } from "./commands/reserve";
 import { switchDsnCommand, verifyEnvCommand } from "./commands/env";
 import { commandHelp, mainHelp, versionText } from "./help";
-import { kebabCase, parseTaskCommand } from "./taskInputs";
+import * as fs from "fs";
+import { kebabCase, type ParsedCommand, parseTaskCommand } from "./taskInputs";
 import { colourWanted } from "./paint";
 import { describeUnexpected } from "../core/errorReport";
 import { cliLanguage, cliLocalizer } from "./taskStrings";
@@ -34,6 +35,18 @@ function progressWriter(format: unknown): CommandIo["progress"] {
 
 /** A flag's value that asks for something: not empty, not false (a boolean input's default). */
 const isSet = (value: string | undefined) => !!value && value !== "false";
+
+/** A command's folder argument (CommandArg.input): into its input, then one folder that exists, or what to give. */
+function takeFolderArgument(command: CommandSpec, parsed: ParsedCommand): void {
+  const arg = command.args?.find((a) => a.input);
+  if (!arg?.input) return;
+  const { positionals, loc } = parsed;
+  if (positionals.length > 1) throw new UsageError(loc("CliOneFolder", positionals.join(", ")));
+  if (positionals[0]) parsed.inputs[arg.input] = positionals[0];
+  const folder = parsed.inputs[arg.input];
+  if (!folder) throw new UsageError(arg.missing ? loc(arg.missing) : loc("CliNotAFolder", ""));
+  if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) throw new UsageError(loc("CliNotAFolder", folder));
+}
 
 /** The language of the messages before a command parsed its flags; a bad --lang falls back to the environment's. */
 function languageOr(argv: string[]): "en" | "es" {
@@ -71,6 +84,7 @@ export async function main(argv: string[]): Promise<number> {
     const parsed = parseTaskCommand(command.task, rest, command.flags, command.formats);
     const pipelineOnly = (command.pipelineOnly ?? []).find((input) => isSet(parsed.inputs[input]));
     if (pipelineOnly) throw new UsageError(parsed.loc("CliPipelineOnly", `--${kebabCase(pipelineOnly)}`));
+    takeFolderArgument(command, parsed);
     const { output, exitCode } = await command.run(parsed, {
       progress: progressWriter(parsed.options.format),
       colour: parsed.options.format === "text" && colourWanted(process.stdout, process.env),

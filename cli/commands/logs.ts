@@ -1,5 +1,4 @@
 /** `lz logs <dir>`: the run-log requirements (LOG001–LOG006) on a folder of .log/.zip files. */
-import * as fs from "fs";
 import * as path from "path";
 import taskJson from "../../tasks/ValidateRoutineV1/task.json";
 import spanish from "../../tasks/ValidateRoutineV1/Strings/resources.resjson/es-ES/resources.resjson";
@@ -11,7 +10,7 @@ import { DEFAULT_READ_LIMITS } from "../../core/files/limits";
 import { formatTaskVersion } from "../../core/report";
 import { jsonReport } from "../../core/findings/report";
 import { findingsText } from "../../core/findings/text";
-import { type CommandSpec, UsageError } from "../command";
+import type { CommandSpec } from "../command";
 import { flagInputs, takeFlagProblems } from "../taskInputs";
 import { severityPainter } from "../paint";
 
@@ -32,16 +31,11 @@ export const logsCommand: CommandSpec = {
   task: { ...taskJson, inputs: taskJson.inputs.filter((i) => INPUTS.has(i.name)) },
   spanish,
   note: "CliLogsThresholds",
-  args: [{ usage: "<dir>", text: "CliArgLogs" }],
-  async run({ inputs, options, positionals, lang, loc }, io) {
-    if (positionals.length > 1) throw new UsageError(loc("CliOneFolder", positionals.join(", ")));
-    const { request, problems } = validateRequestFromInputs(
-      flagInputs(positionals[0] ? { ...inputs, logsPath: positionals[0] } : inputs),
-    );
+  args: [{ usage: "<dir>", text: "CliArgLogs", input: "logsPath", missing: "CliGiveLogsFolder" }],
+  async run({ inputs, options, lang, loc }, io) {
+    const { request, problems } = validateRequestFromInputs(flagInputs(inputs));
     takeFlagProblems(problems, loc);
-    const dir = request.options.logsPath;
-    if (!dir) throw new UsageError(loc("CliGiveLogsFolder"));
-    if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new UsageError(loc("CliNotAFolder", dir));
+    const dir = request.options.logsPath!;
     const resolved = resolveOptions(path.resolve(dir), { configFile: request.options.configFile });
     const raw = [
       ...resolved.findings,

@@ -11,7 +11,7 @@ import { writeReports } from "../../core/findings/output";
 import { analyzeInWorkers } from "../../core/validator/pool";
 import { formatTaskVersion } from "../../core/report";
 import { jsonReport, markdownSummary, sarifReport } from "../../core/findings/report";
-import { type CommandSpec, UsageError } from "../command";
+import type { CommandSpec } from "../command";
 import { flagInputs, takeFlagProblems } from "../taskInputs";
 import { findingsText } from "../../core/findings/text";
 import { severityPainter } from "../paint";
@@ -26,17 +26,11 @@ export const validateCommand: CommandSpec = {
   formats: ["text", "json", "sarif", "markdown"],
   // Both need the job's token to reach the HU: outside a pipeline there is none.
   pipelineOnly: ["workItemId", "logsFromWorkItem"],
-  args: [{ usage: "<path>", text: "CliArgRoutine" }],
-  async run({ inputs, options, positionals, lang, loc }, io) {
-    if (positionals.length > 1) throw new UsageError(loc("CliOneFolder", positionals.join(", ")));
-    const { request, problems } = validateRequestFromInputs(
-      flagInputs(positionals[0] ? { ...inputs, routinePath: positionals[0] } : inputs),
-    );
+  args: [{ usage: "<path>", text: "CliArgRoutine", input: "routinePath", missing: "CliGiveRoutine" }],
+  async run({ inputs, options, lang, loc }, io) {
+    const { request, problems } = validateRequestFromInputs(flagInputs(inputs));
     takeFlagProblems(problems, loc);
-    const routine = request.routinePath;
-    if (!routine) throw new UsageError(loc("CliGiveRoutine"));
-    if (!fs.existsSync(routine) || !fs.statSync(routine).isDirectory())
-      throw new UsageError(loc("CliNotAFolder", routine));
+    const routine = request.routinePath!;
     const worker = path.join(__dirname, "validatorWorker.js");
     const progress = io.progress;
     const result = await validateRoutine(

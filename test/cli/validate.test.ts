@@ -80,7 +80,11 @@ describe("lz validate", function () {
   });
 
   it("exits 2 on bad usage", () => {
-    assert.equal(lz(["validate"]).status, 2);
+    const none = lz(["validate"]);
+    assert.equal(none.status, 2);
+    assert.match(none.stderr, /give the routine folder: lz validate <path>\n/);
+    assert.match(lz(["validate", EXAMPLE, EXAMPLE]).stderr, /one folder at a time/);
+    assert.match(lz(["validate", "--routine-path", "/no/such/folder"]).stderr, /'\/no\/such\/folder' is not a folder/);
     assert.match(lz(["validate", "/no/such/folder"]).stderr, /'\/no\/such\/folder' is not a folder/);
     assert.equal(lz(["validate", EXAMPLE, "--format", "xml"]).status, 2);
     assert.equal(lz(["validate", EXAMPLE, "--fail-on", "sometimes"]).status, 2);
