@@ -7,7 +7,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { visit } from "jsonc-parser";
+import { printParseErrorCode, visit } from "jsonc-parser";
 import { API_FILE_LIMITS, readBoundedText } from "./bounded";
 import { ApiFileError } from "./cfnYaml";
 import { apiFolderOf, CFG_FOLDER, checkCfgText, LOGS_PLACEHOLDER, tableWord, ZONE_KEYS } from "./coordinators";
@@ -103,7 +103,7 @@ export function addCoordinator(req: AddCoordinatorRequest): AddCoordinatorResult
   const { errors } = parseStrictJson(text);
   if (errors.length) {
     const line = text.slice(0, errors[0].offset).split("\n").length;
-    refuse("ExampleInvalid", req.example, line, `error ${errors[0].error} at offset ${errors[0].offset}`);
+    refuse("ExampleInvalid", req.example, line, printParseErrorCode(errors[0].error));
   }
   const exampleTable = req.exampleTable ?? path.basename(req.example).replace(/\.json$/i, "");
   const exampleZone = req.exampleZone ?? exampleZoneOf(text, exampleTable);

@@ -222,17 +222,18 @@ function checkKeys(model: TemplateModel, t: TableInfo, lang: Lang, at: At): void
     const list = child(props, indexes);
     if (isSeq(list)) for (const index of list.items) keySchemas.push(child(index, "KeySchema") as Node);
   }
-  keySchemas.forEach((ks, i) => {
+  keySchemas.forEach((ks) => {
     if (!isSeq(ks)) return;
     let hash = 0;
     let range = 0;
+    let misplacedHash: Node | undefined;
     (ks.items as Node[]).forEach((item, position) => {
       const attr = scalarText(child(item, "AttributeName"));
       const kind = scalarText(child(item, "KeyType"));
       if (attr) used.add(attr);
       if (kind === "HASH") {
         hash++;
-        if (position !== 0 && i === 0) at("API006", nodeLine(model, item), [name, phrase(lang, "hashFirst")]);
+        if (position !== 0) misplacedHash = item;
       } else if (kind === "RANGE") range++;
       else if (kind !== undefined)
         at("API006", nodeLine(model, item), [name, phrase(lang, "keyType", attr ?? "?", kind)]);
@@ -240,6 +241,7 @@ function checkKeys(model: TemplateModel, t: TableInfo, lang: Lang, at: At): void
         at("API006", nodeLine(model, item), [name, phrase(lang, "keyNotDeclared", attr, kind ?? "?")]);
     });
     if (hash !== 1) at("API006", nodeLine(model, ks), [name, phrase(lang, "hashCount", hash)]);
+    else if (misplacedHash) at("API006", nodeLine(model, misplacedHash), [name, phrase(lang, "hashFirst")]);
     if (range > 1) at("API006", nodeLine(model, ks), [name, phrase(lang, "rangeCount", range)]);
   });
   for (const [attr, item] of declared)

@@ -11,13 +11,14 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import type { Node as JsonNode } from "jsonc-parser";
+import { printParseErrorCode, type Node as JsonNode } from "jsonc-parser";
 import "./rules";
 import { API_FILE_LIMITS, readBoundedText } from "./bounded";
 import { ApiFileError } from "./cfnYaml";
 import { apiPascal, isPascalCase, tableKey } from "./naming";
 import { phrase } from "./phrases";
 import { parseStrictJson } from "../validator/routine/config";
+import { Problem, problem } from "../problem";
 import type { Lang, RawFinding } from "../validator/types";
 
 export const TABLE_KEYS = [
@@ -71,6 +72,15 @@ export function tableWord(table: string): RegExp {
   return new RegExp(`(?<![A-Za-z0-9_-])${body}(?![A-Za-z0-9_-])`, "i");
 }
 
+/** The table's DynamoDB name in any spelling: `dynamo-alter-ctra-api`, `dynamo_alter_ctra_api`, `dynamoalterctraapi`. */
+export function dynamoWord(table: string): RegExp {
+  const body = tableKey(table)
+    .split("")
+    .map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+    .join("[-_]?");
+  return new RegExp(`dynamo[-_]?${body}[-_]?api`, "i");
+}
+
 const QUALIFIED = /(?<![A-Za-z0-9_.])([A-Za-z_][A-Za-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_]*)(?![A-Za-z0-9_])/g;
 
 export interface CfgFacts {
@@ -106,7 +116,16 @@ export function checkCfgText(
     const column = offset - before.lastIndexOf("\n");
     return {
       findings: [
-        { rule: "API024", file: shown, line, column, args: [shown, `line ${line}, column ${column}: not valid JSON`] },
+        {
+          rule: "API024",
+          file: shown,
+          line,
+          column,
+          args: [
+            shown,
+            `line ${line}, column ${column}: ${errors.length ? printParseErrorCode(errors[0].error) : "empty"}`,
+          ],
+        },
       ],
     };
   }
@@ -135,7 +154,8 @@ export function checkCfgText(
     }
     for (const other of others) {
       if (tableKey(other) === tableKey(table)) continue;
-      if (tableWord(other).test(s.value)) at(phrase(lang, "tableValue", s.key ?? "[]"), s.value, table);
+      if (tableWord(other).test(s.value) || dynamoWord(other).test(s.value))
+        at(phrase(lang, "tableValue", s.key ?? "[]"), s.value, table);
     }
   }
   if (options.zone)
@@ -282,4 +302,28 @@ export function apiFolderOf(analyticsPath: string, apiName?: string): string {
     ? fs.readdirSync(analyticsPath).find((d) => d.toLowerCase() === wanted.toLowerCase())
     : undefined;
   return path.join(analyticsPath, match ?? wanted);
+}
+
+/**
+ * ReserveInventory's coordinator tables from the API's cfg folder (one number per `<table>.json`); with
+ * a listed table as well, every listed one must have its file. Problems use ReserveInventory's keys.
+ */
+export function inventoryTables(cfgFolder: string, listed: string[]): { tables: string[]; problems: Problem[] } {
+  let files: string[];
+  try {
+    files = fs
+      .readdirSync(cfgFolder, { withFileTypes: true })
+      .filter((e) => e.isFile() && /\.json$/i.test(e.name))
+      .map((e) => e.name.replace(/\.json$/i, ""))
+      .sort();
+  } catch {
+    files = [];
+  }
+  if (!files.length)
+    return { tables: listed, problems: [problem("CfgFolderUnreadable", "error", "cfgFolder", cfgFolder)] };
+  if (!listed.length) return { tables: files, problems: [] };
+  const missing = listed.filter((t) => !files.includes(t));
+  return missing.length
+    ? { tables: listed, problems: [problem("CfgTablesMissing", "error", "tables", missing.join(", "), cfgFolder)] }
+    : { tables: listed, problems: [] };
 }

@@ -9,7 +9,7 @@
  * `name` in it (`__name__`). New entries are spliced after the last one, in its own style; the rest
  * of the file keeps every byte.
  */
-import type { Node as JsonNode } from "jsonc-parser";
+import { printParseErrorCode, type Node as JsonNode } from "jsonc-parser";
 import { parseStrictJson } from "../validator/routine/config";
 import { ApiFileError } from "./cfnYaml";
 
@@ -58,7 +58,12 @@ export function parseParams(text: string, file: string): ParamsFile {
   const { tree, errors } = parseStrictJson(text);
   if (errors.length || !tree) {
     const first = errors[0];
-    throw invalid(file, text, first?.offset ?? 0, `not valid JSON (error ${first?.error ?? "?"})`);
+    throw invalid(
+      file,
+      text,
+      first?.offset ?? 0,
+      `not valid JSON (${first ? printParseErrorCode(first.error) : "empty"})`,
+    );
   }
   if (tree.type === "array")
     return { file, text, shape: "list", entries: listEntries(file, text, tree), container: tree };

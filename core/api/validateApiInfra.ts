@@ -52,6 +52,10 @@ export interface ApiInfraResult {
   templates: string[];
   params: string[];
   cfgTables: string[];
+  /** Whether the variable group was found (undefined: not read). */
+  variableGroupFound?: boolean;
+  /** Why the variable group could not be read (API009 was then not checked). */
+  variableGroupError?: string;
 }
 
 /** Folders of the infrastructure repository looked into; files read to tell templates and params apart. */
@@ -197,18 +201,30 @@ export async function validateApiInfra(inputs: ApiInfraInputs): Promise<ApiInfra
         });
       }
   }
+  let variableGroupFound: boolean | undefined;
+  let variableGroupError: string | undefined;
   if (inputs.variableGroup && namedVariables.size) {
     const { gateway, name } = inputs.variableGroup;
-    const names = await gateway.variableNames(name);
-    for (const [variable, where] of namedVariables)
-      if (!names?.has(variable))
-        findings.push({
-          rule: "API009",
-          file: where.file,
-          line: where.line,
-          column: 1,
-          args: [variable, where.parameter, name],
-        });
+    let group: Set<string> | undefined;
+    try {
+      group = await gateway.variableNames(name);
+      variableGroupFound = group !== undefined;
+    } catch (err) {
+      // A read that failed says nothing about the variables: API009 is not checked, and the caller says why.
+      variableGroupError = (err as Error).message;
+    }
+    // Azure DevOps variable names are case-insensitive.
+    const names = new Set([...(group ?? [])].map((n) => n.toLowerCase()));
+    if (!variableGroupError)
+      for (const [variable, where] of namedVariables)
+        if (!names.has(variable.toLowerCase()))
+          findings.push({
+            rule: "API009",
+            file: where.file,
+            line: where.line,
+            column: 1,
+            args: [variable, where.parameter, name],
+          });
   }
 
   let cfgTables: string[] = [];
@@ -242,5 +258,7 @@ export async function validateApiInfra(inputs: ApiInfraInputs): Promise<ApiInfra
     templates: templates.map((t) => relTo(root, t.file)),
     params: parsedParams.map((p) => p.shown),
     cfgTables,
+    variableGroupFound,
+    variableGroupError,
   };
 }
