@@ -4,6 +4,7 @@ import spanish from "../../tasks/ReserveInventoryV1/Strings/resources.resjson/es
 import { EmbeddedBackend } from "../../core/inventory/embedded";
 import { ImpalaShellBackend, ImpalaShellError, parseServer } from "../../core/inventory/impalaShell";
 import { requestFromInputs } from "../../core/inventory/request";
+import { inventoryTables } from "../../core/api/coordinators";
 import { InventoryBackend, reserve } from "../../core/inventory/reserve";
 import { CommandResult } from "../command";
 import { parseTaskCommand, TaskDefinition, TaskInputDefinition, UsageError } from "../taskInputs";
@@ -26,6 +27,11 @@ export async function reserveCommand(argv: string[]): Promise<CommandResult> {
   const { inputs, options } = parseTaskCommand(reserveCliTask, argv, { db: { type: "string" } });
   const loc = taskLocalizer(taskJson, spanish, options.lang as string | undefined);
   const { request, problems } = requestFromInputs((name) => inputs[name]);
+  if (request.kind === "coordinator" && inputs.cfgFolder) {
+    const fromCfg = inventoryTables(inputs.cfgFolder, request.tables);
+    request.tables = fromCfg.tables;
+    problems.push(...fromCfg.problems);
+  }
   if (problems.length) throw new UsageError(problems.map((p) => loc(p.code, ...p.args)).join("\n"));
   let backend: InventoryBackend;
   const statements: string[] = [];

@@ -5,7 +5,16 @@ import { ImpalaShellBackend, ImpalaShellError, parseServer } from "../../core/in
 import { requestFromInputs, reserveSummary } from "../../core/inventory/request";
 import { reserve } from "../../core/inventory/reserve";
 import { buildReport } from "../../core/report";
-import { failTask, loadTaskStrings, logLine, publishReport, setTaskOutputs, taskLoc } from "../common/taskKit";
+import { inventoryTables } from "../../core/api/coordinators";
+import {
+  failTask,
+  loadTaskStrings,
+  logLine,
+  optionalFilePath,
+  publishReport,
+  setTaskOutputs,
+  taskLoc,
+} from "../common/taskKit";
 
 async function run(): Promise<void> {
   loadTaskStrings(__dirname);
@@ -18,6 +27,13 @@ async function run(): Promise<void> {
   const password = tl.getEndpointAuthorizationParameter(connection, "password", true);
   if (password) tl.setSecret(password);
   const { request, problems } = requestFromInputs((name) => tl.getInput(name, false));
+  // A coordinator's tables may come from the API's cfg folder (one number per <table>.json).
+  const cfgFolder = request.kind === "coordinator" ? optionalFilePath("cfgFolder") : undefined;
+  if (cfgFolder) {
+    const fromCfg = inventoryTables(cfgFolder, request.tables);
+    request.tables = fromCfg.tables;
+    problems.push(...fromCfg.problems);
+  }
   if (problems.length)
     return tl.setResult(tl.TaskResult.Failed, problems.map((p) => taskLoc(p.code, ...p.args)).join("\n"));
 
