@@ -15,6 +15,20 @@ import runRoutineTask from "../tasks/RunRoutineV1/task.json";
 import { switchDsnCommand, switchDsnHelp, verifyEnv, verifyEnvHelp } from "./commands/env";
 import verifyEnvTask from "../tasks/VerifyRoutineEnvV1/task.json";
 import switchDsnTask from "../tasks/SwitchRoutineDsnV1/task.json";
+import validateApiInfraTask from "../tasks/ValidateApiInfraV1/task.json";
+import runCoordinatorsTask from "../tasks/RunCoordinatorsV1/task.json";
+import {
+  addCoordinatorCommand,
+  addCoordinatorHelp,
+  addCoordinatorTask,
+  addTableCommand,
+  addTableHelp,
+  addTableTask,
+  apiValidateCommand,
+  apiValidateHelp,
+  runCoordinatorsCommand,
+  runCoordinatorsHelp,
+} from "./commands/api";
 
 interface Command {
   summary: string;
@@ -69,15 +83,41 @@ const COMMANDS: Record<string, Command> = {
     extraHelp: switchDsnHelp,
     run: switchDsnCommand,
   },
+  "api add-table": {
+    summary: "add a DynamoDB table and all its pieces to an API's template and params files, in place",
+    task: addTableTask,
+    extraHelp: addTableHelp,
+    run: addTableCommand,
+  },
+  "api add-coordinator": {
+    summary: "create a table's coordinator cfg from another table's, and TMP_FILES/logs/test.txt",
+    task: addCoordinatorTask,
+    extraHelp: addCoordinatorHelp,
+    run: addCoordinatorCommand,
+  },
+  "api validate": {
+    summary: "check an API's template, params and coordinators: API001-API026 (ValidateApiInfra)",
+    task: validateApiInfraTask,
+    extraHelp: apiValidateHelp,
+    run: apiValidateCommand,
+  },
+  "run-coordinators": {
+    summary: "run an API's coordinators, check their logs (RunCoordinators)",
+    task: runCoordinatorsTask,
+    extraHelp: runCoordinatorsHelp,
+    run: runCoordinatorsCommand,
+  },
 };
 
 function mainUsage(): string {
-  const rows = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(12)} ${c.summary}`);
+  const rows = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(19)} ${c.summary}`);
   return ["usage: lz <command> [flags]   (lz <command> --help for its flags)", "", "commands:", ...rows].join("\n");
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const [name, ...rest] = argv;
+  let [name, ...rest] = argv;
+  // `lz api <subcommand>`: the API commands are named by both words.
+  if (name === "api" && rest[0] && !rest[0].startsWith("-")) [name, ...rest] = [`api ${rest[0]}`, ...rest.slice(1)];
   if (!name || name === "--help" || name === "-h") {
     process.stdout.write(mainUsage() + "\n");
     return name ? 0 : 2;
