@@ -93,6 +93,14 @@ const EN = {
   DescriptionPartDuplicated: "A part is written twice: %s.",
   DescriptionNoHu: "NECESIDAD must name the HU: NECESIDAD: HU<id>: …",
   DescriptionTextOutsideParts: "Text before TITULO is not sent to the change order.",
+  kind: "Release kind",
+  "kind.routine": "Routine",
+  "kind.api": "API",
+  "kind.coordinator": "Coordinators",
+  kindHelp:
+    "API and coordinators: the description follows process note 001's template; apiName is saved with the release.",
+  ApiNameMissing: "Required: the API's name, as its folder, e.g. AlterCtraScoreDelta.",
+  ApiNameMalformed: "PascalCase like the API's folder, e.g. AlterCtraScoreDelta.",
 };
 type Strings = typeof EN;
 
@@ -189,6 +197,14 @@ const ES: Strings = {
   DescriptionPartDuplicated: "Una parte está dos veces: %s.",
   DescriptionNoHu: "NECESIDAD debe nombrar la HU: NECESIDAD: HU<id>: …",
   DescriptionTextOutsideParts: "El texto antes de TITULO no se envía a la orden de cambio.",
+  kind: "Tipo de release",
+  "kind.routine": "Rutina",
+  "kind.api": "API",
+  "kind.coordinator": "Coordinadores",
+  kindHelp:
+    "API y coordinadores: la descripción sigue la plantilla de la nota de proceso 001; apiName se guarda con el release.",
+  ApiNameMissing: "Obligatorio: el nombre del API, como su carpeta, p. ej. AlterCtraScoreDelta.",
+  ApiNameMalformed: "PascalCase como la carpeta del API, p. ej. AlterCtraScoreDelta.",
 };
 
 export type StringKey = keyof Strings;
