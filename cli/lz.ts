@@ -2,9 +2,8 @@
  * `lz`: each task's core logic outside a pipeline, for local use and debugging.
  * Exit codes: 0 success, 1 the gate/check failed, 2 bad usage.
  */
-import { CommandResult } from "./command";
 import { ocVars, ocVarsHelp } from "./commands/ocVars";
-import { UsageError, usageOf, TaskDefinition } from "./taskInputs";
+import { Command, runOne } from "./runOne";
 import createOcVarsTask from "../tasks/CreateOCVarsV1/task.json";
 import validateRoutineTask from "../tasks/ValidateRoutineV1/task.json";
 import { validate, validateHelp } from "./commands/validate";
@@ -17,25 +16,8 @@ import verifyEnvTask from "../tasks/VerifyRoutineEnvV1/task.json";
 import switchDsnTask from "../tasks/SwitchRoutineDsnV1/task.json";
 import validateApiInfraTask from "../tasks/ValidateApiInfraV1/task.json";
 import runCoordinatorsTask from "../tasks/RunCoordinatorsV1/task.json";
-import {
-  addCoordinatorCommand,
-  addCoordinatorHelp,
-  addCoordinatorTask,
-  addTableCommand,
-  addTableHelp,
-  addTableTask,
-  apiValidateCommand,
-  apiValidateHelp,
-  runCoordinatorsCommand,
-  runCoordinatorsHelp,
-} from "./commands/api";
-
-interface Command {
-  summary: string;
-  task: TaskDefinition;
-  extraHelp: string[];
-  run(argv: string[]): CommandResult | Promise<CommandResult>;
-}
+import { apiValidateCommand, apiValidateHelp, runCoordinatorsCommand, runCoordinatorsHelp } from "./commands/api";
+import { API_EDIT_COMMANDS } from "./apiEdit";
 
 const COMMANDS: Record<string, Command> = {
   "oc-vars": {
@@ -83,18 +65,7 @@ const COMMANDS: Record<string, Command> = {
     extraHelp: switchDsnHelp,
     run: switchDsnCommand,
   },
-  "api add-table": {
-    summary: "add a DynamoDB table and all its pieces to an API's template and params files, in place",
-    task: addTableTask,
-    extraHelp: addTableHelp,
-    run: addTableCommand,
-  },
-  "api add-coordinator": {
-    summary: "create a table's coordinator cfg from another table's, and TMP_FILES/logs/test.txt",
-    task: addCoordinatorTask,
-    extraHelp: addCoordinatorHelp,
-    run: addCoordinatorCommand,
-  },
+  ...API_EDIT_COMMANDS,
   "api validate": {
     summary: "check an API's template, params and coordinators: API001-API026 (ValidateApiInfra)",
     task: validateApiInfraTask,
@@ -127,21 +98,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`lz: unknown command '${name}'\n\n${mainUsage()}\n`);
     return 2;
   }
-  if (rest.includes("--help") || rest.includes("-h")) {
-    process.stdout.write(usageOf(name, command.task, command.extraHelp) + "\n");
-    return 0;
-  }
-  try {
-    const { output, exitCode } = await command.run(rest);
-    process.stdout.write(output + "\n");
-    return exitCode;
-  } catch (err) {
-    if (err instanceof UsageError) {
-      process.stderr.write(`lz ${name}: ${err.message}\n\n${usageOf(name, command.task, command.extraHelp)}\n`);
-      return 2;
-    }
-    throw err;
-  }
+  return runOne(name, command, rest);
 }
 
 if (require.main === module) {

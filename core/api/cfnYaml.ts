@@ -65,7 +65,6 @@ export function parseCfnYaml(text: string, file: string): ParsedYaml {
   const lines = new LineCounter();
   const doc = parseDocument(text, {
     customTags: CFN_TAGS,
-    keepSourceTokens: true,
     lineCounter: lines,
     uniqueKeys: true,
   });
@@ -128,12 +127,18 @@ export function intrinsic(node: unknown): { fn: string; arg: Node | undefined } 
   return undefined;
 }
 
-/** Every node under (and including) `node`, depth first. */
-export function* walkNodes(node: unknown): Generator<Node> {
-  if (!node || isAlias(node)) return;
-  yield node as Node;
-  if (isMap(node)) for (const pair of node.items) yield* walkNodes(pair.value);
-  else if (isSeq(node)) for (const item of node.items) yield* walkNodes(item);
+/** Every node under (and including) `node`, depth first (an array, not a generator: it runs on every node of a 3,000-line template). */
+export function walkNodes(node: unknown): Node[] {
+  const out: Node[] = [];
+  const stack: unknown[] = [node];
+  while (stack.length) {
+    const n = stack.pop();
+    if (!n || isAlias(n)) continue;
+    out.push(n as Node);
+    if (isMap(n)) for (let i = n.items.length - 1; i >= 0; i--) stack.push(n.items[i].value);
+    else if (isSeq(n)) for (let i = n.items.length - 1; i >= 0; i--) stack.push(n.items[i]);
+  }
+  return out;
 }
 
 /** The column (0-based) where a node starts on its line. */

@@ -187,35 +187,40 @@ export function readTemplate(parsed: ParsedYaml, file: string): TemplateModel {
     const names = withResource(part, key, r.name);
     tables.push({ resource: r, key, part, style: styleOf(r.name), names });
   }
-  const references: Reference[] = [];
-  for (const r of resources.values()) {
-    collectReferences(r.node, r.name, parsed, references);
-    const dependsOn = child(r.node, "DependsOn");
-    const items = isSeq(dependsOn) ? dependsOn.items : dependsOn ? [dependsOn] : [];
-    for (const item of items) {
-      const target = scalarText(item);
-      if (target)
-        references.push({
-          kind: "DependsOn",
-          target,
+  // Every reference of the template: computed when first asked for (add-table's first read does not need them).
+  let references: Reference[] | undefined;
+  const collect = (): Reference[] => {
+    const out: Reference[] = [];
+    for (const r of resources.values()) {
+      collectReferences(r.node, r.name, parsed, out);
+      const dependsOn = child(r.node, "DependsOn");
+      const items = isSeq(dependsOn) ? dependsOn.items : dependsOn ? [dependsOn] : [];
+      for (const item of items) {
+        const target = scalarText(item);
+        if (target)
+          out.push({
+            kind: "DependsOn",
+            target,
+            from: r.name,
+            node: item as Node,
+            line: lineOf(parsed, (item as Node).range?.[0] ?? 0),
+          });
+      }
+      const conditionNode = child(r.node, "Condition");
+      const condition = scalarText(conditionNode);
+      if (condition && conditionNode)
+        out.push({
+          kind: "Condition",
+          target: condition,
           from: r.name,
-          node: item as Node,
-          line: lineOf(parsed, (item as Node).range?.[0] ?? 0),
+          node: conditionNode,
+          line: lineOf(parsed, conditionNode.range?.[0] ?? 0),
         });
     }
-    const condition = scalarText(child(r.node, "Condition"));
-    const conditionNode = child(r.node, "Condition");
-    if (condition && conditionNode)
-      references.push({
-        kind: "Condition",
-        target: condition,
-        from: r.name,
-        node: conditionNode,
-        line: lineOf(parsed, conditionNode.range?.[0] ?? 0),
-      });
-  }
-  for (const section of ["Outputs", "Conditions", "Metadata", "Rules"])
-    collectReferences(child(root, section), section, parsed, references);
+    for (const section of ["Outputs", "Conditions", "Metadata", "Rules"])
+      collectReferences(child(root, section), section, parsed, out);
+    return out;
+  };
   return {
     file,
     parsed,
@@ -225,7 +230,9 @@ export function readTemplate(parsed: ParsedYaml, file: string): TemplateModel {
     conditions: declared(child(root, "Conditions"), parsed),
     resources,
     tables,
-    references,
+    get references() {
+      return (references ??= collect());
+    },
     layout: detectLayout(parsed, isMap(resourcesNode) ? (resourcesNode as YAMLMap) : undefined),
   };
 }
