@@ -255,7 +255,8 @@ export async function validateApiInfra(inputs: ApiInfraInputs): Promise<ApiInfra
   return {
     findings,
     texts,
-    templates: templates.map((t) => relTo(root, t.file)),
+    // Every template checked, read or not (one that cannot be read is an API001 finding).
+    templates: templateFiles.map((f) => relTo(root, f)),
     params: parsedParams.map((p) => p.shown),
     cfgTables,
     variableGroupFound,

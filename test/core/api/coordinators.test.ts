@@ -265,6 +265,22 @@ describe("ValidateApiInfra on both repositories (core/api/validateApiInfra)", ()
     );
   });
 
+  it("API001: a template that cannot be read is a finding with its line, and the rest is still checked", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lz-infra-"));
+    fs.cpSync(INFRA_FOLDER, dir, { recursive: true });
+    const file = path.join(dir, "template.yaml");
+    const text = fs
+      .readFileSync(file, "utf8")
+      .replace("TableName: !Ref dynamoalterctraapi", "TableName: !Reff dynamoalterctraapi");
+    fs.writeFileSync(file, text);
+    const found = await validateApiInfra({ root: dir, infraPath: dir, lang: "en" });
+    assert.deepEqual(found.templates, ["template.yaml"]);
+    assert.deepEqual(brief(found.findings), [
+      `API001 template.yaml:${text.slice(0, text.indexOf("!Reff")).split("\n").length}:1 TemplateInvalid: Unresolved tag: !Reff`,
+    ]);
+    assert.deepEqual(found.params, ["params-dev.json", "params-pdn.json"]);
+  });
+
   it("a read of the variable group that fails checks nothing and says why; a group that does not exist is said", async () => {
     const failing: VariableGroupGateway = { variableNames: async () => Promise.reject(new Error("401 Unauthorized")) };
     const found = await validateApiInfra({
