@@ -1,4 +1,4 @@
-// resjson files are JSON; esbuild loads them with the json loader (scripts/build.mjs).
+/** A task's resources.resjson (its localized labels and messages), imported as JSON by the bundler. */
 declare module "*.resjson" {
   const strings: Record<string, string>;
   export default strings;

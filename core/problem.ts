@@ -1,22 +1,23 @@
 /**
- * A problem found while checking user input. Core code never formats text: it returns a
- * message key plus arguments, and the caller formats it in the user's language with the
- * task's own localized strings (tl.loc in a pipeline, the same resjson files in the CLI).
+ * A problem found while checking user input. Core code never formats text: it returns a message
+ * key of the catalogue (core/i18n) plus arguments, and the caller renders it in the user's language.
  */
+import type { MessageArg, MessageKey } from "./i18n/catalogue";
+
 export type Severity = "error" | "warning" | "info";
 
-export type MessageArg = string | number;
+export type { MessageArg };
 
 export interface Problem {
-  /** Message key in the task's `messages` (task.json) and resjson files. */
-  code: string;
+  /** Message key of the catalogue (core/i18n/en.ts). */
+  code: MessageKey;
   severity: Severity;
   /** What the problem is about: a variable name, an input name, or a file. */
   field: string;
   args: MessageArg[];
 }
 
-export function problem(code: string, severity: Severity, field: string, ...args: MessageArg[]): Problem {
+export function problem(code: MessageKey, severity: Severity, field: string, ...args: MessageArg[]): Problem {
   return { code, severity, field, args };
 }
 

@@ -14,11 +14,13 @@ import { RadioButton, RadioButtonGroup, RadioButtonGroupDirection } from "azure-
 import { Spinner, SpinnerSize } from "azure-devops-ui/Spinner";
 import { TextField } from "azure-devops-ui/TextField";
 import { API_VARIABLE, KIND_VARIABLE, kindDescription, ReleaseKind, RELEASE_KINDS } from "../core/api/releaseKind";
+import type { MessageArg, MessageKey } from "../core/i18n/catalogue";
 import { describeFailure, isCallFailure } from "../core/release/failure";
 import type { Drafted } from "../core/release/fromHu";
 import { formatInstant } from "../core/release/instant";
 import {
   applyDraft,
+  fieldHint,
   FormState,
   formVariables,
   readForm,
@@ -59,6 +61,13 @@ interface DraftSource {
   text: string;
 }
 
+/** The radio button of each release kind. */
+const KIND_LABEL: Record<ReleaseKind, MessageKey> = {
+  routine: "TabKindRoutine",
+  api: "TabKindApi",
+  coordinator: "TabKindCoordinator",
+};
+
 /** The description for the form's kind from the HU loaded. */
 function draftFor(form: FormState, source: DraftSource): string {
   const kind = form.kind ?? "routine";
@@ -89,11 +98,11 @@ export function failureText(t: Translate, err: unknown): string {
   if (isCallFailure(err)) return t(describeFailure(err));
   if (typeof err === "string") return err;
   const message = err && typeof err === "object" ? (err as { message?: unknown }).message : undefined;
-  return typeof message === "string" && message ? message : t("unknownError");
+  return typeof message === "string" && message ? message : t("TabUnknownError");
 }
 
-function changedNotice(t: Translate, key: "conflict" | "changedUnderneath", from: unknown, to: unknown): Notice {
-  return { severity: "warning", lines: [t(key, { a: formatInstant(from), b: formatInstant(to) })] };
+function changedNotice(t: Translate, key: "TabConflict" | "TabChangedUnderneath", from: unknown, to: unknown): Notice {
+  return { severity: "warning", lines: [t(key, formatInstant(from), formatInstant(to))] };
 }
 
 export function ReleaseForm({ gateway, release: initial, lang, feed }: ReleaseFormProps): JSX.Element {
@@ -118,7 +127,7 @@ export function ReleaseForm({ gateway, release: initial, lang, feed }: ReleaseFo
             newer: arrival.release,
             notice: changedNotice(
               strings(lang),
-              "changedUnderneath",
+              "TabChangedUnderneath",
               v.editing.base.modifiedOn,
               arrival.release.modifiedOn,
             ),
@@ -135,12 +144,7 @@ export function ReleaseForm({ gateway, release: initial, lang, feed }: ReleaseFo
   const overrides = stageOverrides(base, formVariables(base));
 
   /** Runs one user action: spinner while in flight, its failure said in the page. */
-  const act = async (
-    label: string,
-    failedKey: string,
-    failedArgs: Record<string, string | number>,
-    work: () => Promise<void>,
-  ) => {
+  const act = async (label: string, failedKey: MessageKey, failedArgs: MessageArg[], work: () => Promise<void>) => {
     setView((v) => ({ ...v, busy: label, notice: undefined }));
     try {
       await work();
@@ -148,7 +152,7 @@ export function ReleaseForm({ gateway, release: initial, lang, feed }: ReleaseFo
       if (!isCallFailure(err)) console.error(err);
       setView((v) => ({
         ...v,
-        notice: { severity: "error", lines: [t(failedKey, { ...failedArgs, e: failureText(t, err) })] },
+        notice: { severity: "error", lines: [t(failedKey, ...failedArgs, failureText(t, err))] },
       }));
     } finally {
       setView((v) => ({ ...v, busy: undefined }));
@@ -182,14 +186,14 @@ export function ReleaseForm({ gateway, release: initial, lang, feed }: ReleaseFo
   const onLoad = () => {
     const id = Number(huId.trim());
     if (!Number.isInteger(id) || id <= 0) {
-      setView((v) => ({ ...v, notice: { severity: "error", lines: [t("huInvalid")] } }));
+      setView((v) => ({ ...v, notice: { severity: "error", lines: [t("TabHuInvalid")] } }));
       return Promise.resolve();
     }
-    return act(t("busyLoad", { s: id }), "loadFailed", { s: id }, async () => {
+    return act(t("TabBusyLoad", id), "TabLoadFailed", [id], async () => {
       const draft = await loadFromHu(gateway, id);
       const lines = draft.failures.length
-        ? [t("loadedWithFailures", { s: id, n: draft.failures.length }), ...draft.failures.map((f) => t(f))]
-        : [t("loaded", { s: id })];
+        ? [t("TabLoadedWithFailures", id, draft.failures.length), ...draft.failures.map((f) => t(f))]
+        : [t("TabLoaded", id)];
       setView((v) => {
         const form = applyDraft(v.editing.form, draft, id);
         const source: DraftSource = { hu: draft.hu, routine: draft.description, text: "" };
@@ -208,10 +212,10 @@ export function ReleaseForm({ gateway, release: initial, lang, feed }: ReleaseFo
 
   const onReview = () => {
     if (hasErrors) {
-      setView((v) => ({ ...v, notice: { severity: "error", lines: [t("invalid")] } }));
+      setView((v) => ({ ...v, notice: { severity: "error", lines: [t("TabInvalid")] } }));
       return Promise.resolve();
     }
-    return act(t("busyReview"), "reviewFailed", {}, async () => {
+    return act(t("TabBusyReview"), "TabReviewFailed", [], async () => {
       const next = await review(gateway, base.id, form);
       setView((v) =>
         next.kind === "conflict"
@@ -219,10 +223,10 @@ export function ReleaseForm({ gateway, release: initial, lang, feed }: ReleaseFo
               ...v,
               plan: undefined,
               newer: next.current,
-              notice: changedNotice(t, "conflict", next.loadedModifiedOn, next.currentModifiedOn),
+              notice: changedNotice(t, "TabConflict", next.loadedModifiedOn, next.currentModifiedOn),
             }
           : next.kind === "nothing"
-            ? { ...v, plan: undefined, notice: { severity: "info", lines: [t("nothing")] } }
+            ? { ...v, plan: undefined, notice: { severity: "info", lines: [t("TabNothing")] } }
             : { ...v, plan: next },
       );
     });
@@ -230,7 +234,7 @@ export function ReleaseForm({ gateway, release: initial, lang, feed }: ReleaseFo
 
   const onSave = () => {
     if (!plan) return Promise.resolve();
-    return act(t("busySave"), "saveFailed", {}, async () => {
+    return act(t("TabBusySave"), "TabSaveFailed", [], async () => {
       const outcome = await save(gateway, plan, form);
       setView((v) => {
         switch (outcome.kind) {
@@ -240,19 +244,19 @@ export function ReleaseForm({ gateway, release: initial, lang, feed }: ReleaseFo
               plan: undefined,
               newer: undefined,
               editing: { base: outcome.release, form: { ...v.editing.form, modifiedOn: outcome.release.modifiedOn } },
-              notice: { severity: "info", lines: [t("saved", { n: outcome.changes.length })] },
+              notice: { severity: "info", lines: [t("TabSaved", outcome.changes.length)] },
             };
           case "conflict":
             return {
               ...v,
               plan: undefined,
               newer: outcome.current,
-              notice: changedNotice(t, "conflict", outcome.loadedModifiedOn, outcome.currentModifiedOn),
+              notice: changedNotice(t, "TabConflict", outcome.loadedModifiedOn, outcome.currentModifiedOn),
             };
           case "nothing":
-            return { ...v, plan: undefined, notice: { severity: "info", lines: [t("nothing")] } };
+            return { ...v, plan: undefined, notice: { severity: "info", lines: [t("TabNothing")] } };
           default:
-            return { ...v, plan: outcome.plan, notice: { severity: "warning", lines: [t("reviewAgain")] } };
+            return { ...v, plan: outcome.plan, notice: { severity: "warning", lines: [t("TabReviewAgain")] } };
         }
       });
     });
@@ -270,8 +274,8 @@ export function ReleaseForm({ gateway, release: initial, lang, feed }: ReleaseFo
         notice: {
           severity: overlaps.length ? "warning" : "info",
           lines: [
-            t("rebased", { b: formatInstant(next.base.modifiedOn) }),
-            ...overlaps.map((o) => t("overlap", { v: o.variable, s: o.theirs })),
+            t("TabRebased", formatInstant(next.base.modifiedOn)),
+            ...overlaps.map((o) => t("TabOverlap", o.variable, o.theirs)),
           ],
         },
       };
@@ -280,14 +284,14 @@ export function ReleaseForm({ gateway, release: initial, lang, feed }: ReleaseFo
   const problemText = (variable: string) =>
     (problems.get(variable) ?? [])
       .filter((p) => p.severity === "error")
-      .map((p) => t(p.code, { s: String(p.args[0] ?? "") }))
+      .map((p) => t(fieldHint(p)))
       .join(" ");
   const draftNote = (d: Drafted | undefined) =>
     !d
       ? ""
-      : (d.failure ? t(d.failure) : d.missing ? t("missing", { s: d.missing }) : t("source", { s: d.source })) +
-        (d.warning ? ` — ${d.warning}` : "");
-  const shown = (value: string) => (value ? value : <span className="lz-empty">{t("empty")}</span>);
+      : (d.failure ? t(d.failure) : d.missing ? t("TabMissing", d.missing) : d.source ? t("TabSource", d.source) : "") +
+        (d.warning ? ` — ${t(d.warning)}` : "");
+  const shown = (value: string) => (value ? value : <span className="lz-empty">{t("TabEmpty")}</span>);
 
   return (
     <div className="lz-form flex-column">
@@ -302,7 +306,7 @@ export function ReleaseForm({ gateway, release: initial, lang, feed }: ReleaseFo
                 : MessageCardSeverity.Info
           }
           buttonProps={
-            newer ? [{ id: "lz-reload", text: t("reload"), onClick: onRebase, disabled: !!busy }] : undefined
+            newer ? [{ id: "lz-reload", text: t("TabReload"), onClick: onRebase, disabled: !!busy }] : undefined
           }
         >
           <div className="lz-message-text">{notice.lines.join("\n")}</div>
@@ -312,24 +316,24 @@ export function ReleaseForm({ gateway, release: initial, lang, feed }: ReleaseFo
       <Card>
         <div className="flex-column lz-hu-card">
           <div className="flex-row flex-center lz-hu-row">
-            <FormItem label={t("huId")}>
+            <FormItem label={t("TabHuId")}>
               <TextField inputId="lz-hu" value={huId} onChange={(_e, v) => setHuId(v)} width={undefined} />
             </FormItem>
-            <Button id="lz-load" text={t("loadFromHu")} onClick={onLoad} disabled={!!busy || !huId.trim()} primary />
+            <Button id="lz-load" text={t("TabLoadFromHu")} onClick={onLoad} disabled={!!busy || !huId.trim()} primary />
           </div>
           <div className="flex-column lz-kind">
             <RadioButtonGroup
               id="lz-kind"
-              text={t("kind")}
+              text={t("TabKind")}
               direction={RadioButtonGroupDirection.Horizontal}
               selectedButtonId={`lz-kind-${form.kind ?? "routine"}`}
               onSelect={(id) => setKind(id.replace("lz-kind-", "") as ReleaseKind)}
             >
               {RELEASE_KINDS.map((k) => (
-                <RadioButton key={k} id={`lz-kind-${k}`} text={t(`kind.${k}`)} disabled={!!busy} />
+                <RadioButton key={k} id={`lz-kind-${k}`} text={t(KIND_LABEL[k])} disabled={!!busy} />
               ))}
             </RadioButtonGroup>
-            {form.kind && form.kind !== "routine" && <div className="lz-kind-help">{t("kindHelp")}</div>}
+            {form.kind && form.kind !== "routine" && <div className="lz-kind-help">{t("TabKindHelp")}</div>}
           </div>
         </div>
       </Card>
@@ -348,7 +352,7 @@ export function ReleaseForm({ gateway, release: initial, lang, feed }: ReleaseFo
                   error={!!error}
                   message={[
                     error || draftNote(drafted[field.variable]),
-                    override ? t("stageOverride", { s: override.stage, v: field.variable }) : "",
+                    override ? t("TabStageOverride", override.stage, field.variable) : "",
                   ]
                     .filter(Boolean)
                     .join(" — ")}
@@ -362,11 +366,9 @@ export function ReleaseForm({ gateway, release: initial, lang, feed }: ReleaseFo
               );
             })}
           <FormItem
-            label={t("description")}
+            label={t("TabDescription")}
             error={problems.has("description")}
-            message={(problems.get("description") ?? [])
-              .map((p) => t(p.code, { s: String(p.args[0] ?? "") }))
-              .join(" ")}
+            message={(problems.get("description") ?? []).map((p) => t(fieldHint(p))).join(" ")}
           >
             <TextField
               inputId="lz-description"
@@ -379,13 +381,13 @@ export function ReleaseForm({ gateway, release: initial, lang, feed }: ReleaseFo
         </div>
       </Card>
       <div className="flex-row lz-actions">
-        <Button id="lz-review" text={t("preview")} onClick={onReview} disabled={!!busy} />
-        {plan && <Button id="lz-save" text={t("save")} onClick={onSave} disabled={!!busy} primary />}
+        <Button id="lz-review" text={t("TabPreview")} onClick={onReview} disabled={!!busy} />
+        {plan && <Button id="lz-save" text={t("TabSave")} onClick={onSave} disabled={!!busy} primary />}
       </div>
       {plan && (
         <Card className="lz-diff-card">
           <table className="lz-diff">
-            <caption>{t("changes")}</caption>
+            <caption>{t("TabChanges")}</caption>
             <colgroup>
               <col className="lz-diff-variable" />
               <col />
@@ -393,15 +395,15 @@ export function ReleaseForm({ gateway, release: initial, lang, feed }: ReleaseFo
             </colgroup>
             <thead>
               <tr>
-                <th scope="col">{t("variable")}</th>
-                <th scope="col">{t("before")}</th>
-                <th scope="col">{t("after")}</th>
+                <th scope="col">{t("TabVariable")}</th>
+                <th scope="col">{t("TabBefore")}</th>
+                <th scope="col">{t("TabAfter")}</th>
               </tr>
             </thead>
             <tbody>
               {plan.changes.map((c) => (
                 <tr key={c.variable}>
-                  <th scope="row">{c.variable === "description" ? t("description") : c.variable}</th>
+                  <th scope="row">{c.variable === "description" ? t("TabDescription") : c.variable}</th>
                   <td>{shown(c.before)}</td>
                   <td>{shown(c.after)}</td>
                 </tr>
@@ -409,7 +411,7 @@ export function ReleaseForm({ gateway, release: initial, lang, feed }: ReleaseFo
             </tbody>
           </table>
           {plan.skippedSecrets.map((v) => (
-            <div key={v}>{t("secretSkipped", { v })}</div>
+            <div key={v}>{t("TabSecretSkipped", v)}</div>
           ))}
         </Card>
       )}

@@ -28,29 +28,29 @@ export function ReleaseHub({ gateway, lang }: { gateway: ReleaseGateway; lang: L
   const open = async () => {
     const id = releaseIdFrom(text);
     if (!id) return;
-    setBusy(t("busyOpen", { s: id }));
+    setBusy(t("TabBusyOpen", id));
     setError(undefined);
     try {
       const fresh = await gateway.getRelease(id);
       if (release?.id === fresh.id) listeners.current.forEach((listener) => listener(fresh));
       else setRelease(fresh);
     } catch (err) {
-      setError(t("openFailed", { s: id, e: failureText(t, err) }));
+      setError(t("TabOpenFailed", id, failureText(t, err)));
     } finally {
       setBusy(undefined);
     }
   };
   return (
     <Page className="flex-grow">
-      <Header title={t("title")} />
+      <Header title={t("TabTitle")} />
       <div className="flex-row flex-center lz-hu-row" style={{ padding: "8px 16px" }}>
         <TextField
           inputId="lz-release"
           value={text}
           onChange={(_e, v) => setText(v)}
-          placeholder={t("releasePlaceholder")}
+          placeholder={t("TabReleasePlaceholder")}
         />
-        <Button id="lz-open" text={t("open")} onClick={open} disabled={!!busy || !releaseIdFrom(text)} />
+        <Button id="lz-open" text={t("TabOpen")} onClick={open} disabled={!!busy || !releaseIdFrom(text)} />
       </div>
       {busy && <Spinner className="lz-busy" size={SpinnerSize.medium} label={busy} />}
       {error && (

@@ -50,7 +50,7 @@ function pageContext(): Partial<SDK.IPageContext> | undefined {
 async function projectName(t: Translate, page: Partial<SDK.IPageContext> | undefined): Promise<string> {
   const service = await SDK.getService<IProjectPageService>(CommonServiceIds.ProjectPageService);
   const project = (await service.getProject()) ?? page?.webContext?.project;
-  if (!project?.name) throw new StartError(t("noProject"));
+  if (!project?.name) throw new StartError(t("TabNoProject"));
   return project.name;
 }
 
@@ -68,7 +68,7 @@ export function startPage(run: (start: PageStart) => Promise<void>): void {
       await SDK.notifyLoadSucceeded();
     } catch (err) {
       if (!(err instanceof StartError)) console.error(err);
-      const text = t("startFailed", { e: err instanceof StartError ? err.message : failureText(t, err) });
+      const text = t("TabStartFailed", err instanceof StartError ? err.message : failureText(t, err));
       show(<StartMessage text={text} />);
       await SDK.notifyLoadFailed(text).catch(() => undefined);
     }

@@ -27,7 +27,7 @@ startPage(async ({ lang, t, project, show }) => {
       return () => listeners.delete(listener);
     };
     let shown = false;
-    show(<Spinner className="lz-busy" size={SpinnerSize.large} label={t("waitingRelease")} />);
+    show(<Spinner className="lz-busy" size={SpinnerSize.large} label={t("TabWaitingRelease")} />);
     await config.onReleaseChanged((raw) => {
       let release: ReleaseLike;
       try {
@@ -35,7 +35,7 @@ startPage(async ({ lang, t, project, show }) => {
       } catch (err) {
         // Before the form: say it. After: the form keeps what it has (and its edits).
         console.error(err);
-        if (!shown) show(<StartMessage text={t("badRelease", { e: (err as Error).message })} />);
+        if (!shown) show(<StartMessage text={t("TabBadRelease", (err as Error).message)} />);
         return;
       }
       if (!shown) {
@@ -45,5 +45,5 @@ startPage(async ({ lang, t, project, show }) => {
     });
   } else if (typeof config.releaseId === "number") {
     show(<ReleaseForm gateway={gateway} release={await gateway.getRelease(config.releaseId)} lang={lang} />);
-  } else throw new StartError(t("noRelease"));
+  } else throw new StartError(t("TabNoRelease"));
 });

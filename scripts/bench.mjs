@@ -15,7 +15,7 @@ const { values } = parseArgs({
   options: { runs: { type: "string", default: "25" }, only: { type: "string", multiple: true } },
 });
 const runs = Number(values.runs);
-/** `--only cold-start` (repeatable) runs just those sections: size, cold-start, stdlib, sql, reserve, impala-shell, verify-env, run, tab, hostile, py35, api. */
+/** `--only cold-start` (repeatable) runs just those sections: size, cold-start, stdlib, sql, reserve, impala-shell, verify-env, run, tab, hostile, py35, precision, api. */
 const want = (section) => !values.only || values.only.includes(section);
 const KB = 1024;
 const rows = [];
@@ -813,6 +813,41 @@ if (want("py35")) {
     row(`py35: vermin (${vermin.version}), exact verdict`, percent(theirs.exact, theirs.files), "");
     row(`py35: vermin (${vermin.version}), accept/reject`, percent(theirs.acceptReject, theirs.files), "");
   } else row("py35: vermin", "vermin not available (set VERMIN_PATH to a vermin checkout)", "");
+}
+
+// --- SEC001/PTH001 and LOG005 without false alarms (issue 20): the new detectors vs today -------
+if (want("precision")) {
+  const { figures, adversarialInputs } = await import("./precision-corpora.mjs");
+  for (const r of (await figures()).rows)
+    if (!r.what.startsWith("  ")) row(r.what, r.today ? `today ${r.today} → ${r.after}` : r.after, r.goal, r.ok);
+  // Linear-time patterns: each hostile input at 1 MB and 2 MB; a linear scan takes about twice as long.
+  let worst = { ms: 0, name: "" };
+  let steepest = { ratio: 0, name: "" };
+  for (const { name, run } of adversarialInputs()) {
+    // The fastest of three: a garbage collection in one run is not the pattern's cost.
+    const time = (mb) => {
+      let best = Infinity;
+      for (let i = 0; i < 3; i++) {
+        const t0 = performance.now();
+        run(mb * 1024 * 1024);
+        best = Math.min(best, performance.now() - t0);
+      }
+      return best;
+    };
+    time(0.1);
+    const one = time(1);
+    const two = time(2);
+    if (two > worst.ms) worst = { ms: two, name };
+    // Below 20 ms the ratio is timer noise.
+    const ratio = two / Math.max(one, 20);
+    if (ratio > steepest.ratio) steepest = { ratio, name };
+  }
+  row(
+    "precision: new detectors on hostile 2 MB inputs",
+    `slowest ${worst.ms.toFixed(0)} ms (${worst.name}); steepest 2 MB / 1 MB = ${steepest.ratio.toFixed(1)}× (${steepest.name})`,
+    "≤ 2 s, linear (≤ 3×)",
+    worst.ms <= 2000 && steepest.ratio <= 3,
+  );
 }
 
 // --- The API process (issue #16): lz api add-table on a 3,000-line template ------------------------

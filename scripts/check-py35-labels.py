@@ -11,7 +11,7 @@
 
 "Dated to 3.6" is read by a static pass, run inside Python 3.6 itself: 3.6 syntax (f-strings, variable
 annotations, underscores in numbers, async generators and comprehensions, trailing commas after *args) and
-the 3.6 entries of core/validator/python/stdlibData.json (modules, members, keyword arguments, path-like
+the 3.6 entries of core/python/stdlibData.json (modules, members, keyword arguments, path-like
 arguments, behaviours). Needs CPython 2.7 and 3.6-3.13 (pyenv builds); says which are missing and stops.
 Each file runs in its own temporary folder, isolated (-I / -E -s), with a timeout.
 """
@@ -29,7 +29,7 @@ import tokenize
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 CORPUS = os.path.join(ROOT, "test", "fixtures", "py35")
-DATA = os.path.join(ROOT, "core", "validator", "python", "stdlibData.json")
+DATA = os.path.join(ROOT, "core", "python", "stdlibData.json")
 VERSIONS = ["2.7", "3.6", "3.7", "3.8", "3.9", "3.10", "3.11", "3.12", "3.13"]
 PY3 = VERSIONS[1:]
 TIMEOUT = 30

@@ -3,188 +3,166 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import validateTask from "../../tasks/ValidateApiInfraV1/task.json";
+import validateSpanish from "../../tasks/ValidateApiInfraV1/Strings/resources.resjson/es-ES/resources.resjson";
 import runTask from "../../tasks/RunCoordinatorsV1/task.json";
+import runSpanish from "../../tasks/RunCoordinatorsV1/Strings/resources.resjson/es-ES/resources.resjson";
 import { API_FILE_LIMITS, readBoundedText } from "../../core/api/bounded";
-import { ApiFileError, parseCfnYaml } from "../../core/api/cfnYaml";
+import { ApiFileError, describeApiError, parseCfnYaml } from "../../core/api/cfnYaml";
 import { apiValidationResult } from "../../core/api/gate";
-import { describeApiError } from "../../core/api/messages";
-import { API_NAME, apiPascal } from "../../core/api/naming";
-import { tokenSyntax } from "../../core/api/params";
+import { runCoordinatorsRequestFromInputs, validateApiInfraRequestFromInputs } from "../../core/api/inputs";
 import { CoordinatorSetupError, glueMaxConcurrentRuns, runCoordinators } from "../../core/api/runCoordinators";
 import { readTemplate } from "../../core/api/template";
 import { validateApiInfra } from "../../core/api/validateApiInfra";
-import { languageOf } from "../../core/i18n/localizer";
+import { writeReports } from "../../core/findings/output";
+import { jsonReport } from "../../core/findings/report";
+import { findingsText } from "../../core/findings/text";
+import { msg } from "../../core/i18n/catalogue";
+import type { Localizer } from "../../core/i18n/localizer";
 import { formatTaskVersion } from "../../core/report";
-import { DEFAULT_EXPECTED_ERRORS, parseExpectedErrorPatterns } from "../../core/run/runRoutine";
 import { resultFromRaw } from "../../core/validator/engine";
-import { writeReports } from "../../core/validator/output";
-import { jsonReport } from "../../core/validator/report";
-import type { FailOn, Lang } from "../../core/validator/types";
-import { CommandResult } from "../command";
-import { parseTaskCommand, UsageError } from "../taskInputs";
-import { cliLocale } from "../taskStrings";
+import { type CommandSpec, UsageError } from "../command";
+import { severityPainter } from "../paint";
+import { flagInputs, takeFlagProblems, type TaskDefinition } from "../taskInputs";
 
-const langOf = (options: Record<string, unknown>): Lang => languageOf(cliLocale(options.lang));
+/** The task's input names: a message that names one besides its own says the flag instead. */
+const inputNames = (task: TaskDefinition) => (task.inputs ?? []).map((i) => i.name);
 
 /** Runs `work`; an ApiFileError (a file or value refused) is a usage error with its file and line. */
-function refusing<T>(lang: Lang, work: () => T): T {
+function refusing<T>(loc: Localizer, work: () => T): T {
   try {
     return work();
   } catch (err) {
-    if (err instanceof ApiFileError) throw new UsageError(describeApiError(err, lang));
+    if (err instanceof ApiFileError) throw new UsageError(describeApiError(err, loc));
     throw err;
   }
 }
 
-// --- validate -------------------------------------------------------------------------------------
-
-export const apiValidateHelp = [
-  "<infra folder>       the API's folder of the infrastructure repository (or --infra-path)",
-  "--format text|json",
-];
-
-const listOf = (text: string | undefined) =>
-  (text ?? "")
-    .split(/\r?\n|,/)
-    .map((l) => l.trim())
-    .filter(Boolean);
-
-export async function apiValidateCommand(argv: string[]): Promise<CommandResult> {
-  const { inputs, options, positionals } = parseTaskCommand(validateTask, argv);
-  const lang = langOf(options);
-  const infraPath = positionals[0] ?? inputs.infraPath;
-  if (!infraPath && !inputs.templatePath && !inputs.analyticsPath)
-    throw new UsageError(
-      "give the API's infrastructure folder (lz api validate <folder>), --template-path or --analytics-path",
+export const apiValidateCommand: CommandSpec = {
+  name: "api validate",
+  summary: "CliSummaryApiValidate",
+  task: validateTask,
+  spanish: validateSpanish,
+  args: [{ usage: "<infra folder>", text: "CliArgApiInfra" }],
+  // Reading the variable group needs the job's token.
+  pipelineOnly: ["checkVariableGroup"],
+  pipelineOnlyError: "CliPipelineOnlyGroup",
+  pipelineOnlyHelp: "CliHelpPipelineOnlyGroup",
+  async run({ inputs, options, positionals, lang, loc }, io) {
+    if (positionals.length > 1) throw new UsageError(loc("CliOneFolder", positionals.join(", ")));
+    const { request, problems } = validateApiInfraRequestFromInputs(
+      flagInputs(positionals[0] ? { ...inputs, infraPath: positionals[0] } : inputs),
     );
-  for (const [flag, p] of [
-    ["infra folder", infraPath],
-    ["--template-path", inputs.templatePath],
-    ["--analytics-path", inputs.analyticsPath],
-  ] as const)
-    if (p && !fs.existsSync(p)) throw new UsageError(`${flag} '${p}' does not exist`);
-  if (inputs.checkVariableGroup === "true")
-    throw new UsageError("--check-variable-group only works inside a pipeline (it needs the job's access token)");
-  if (inputs.tokenSyntax && !tokenSyntax(inputs.tokenSyntax))
-    throw new UsageError(describeApiError(new ApiFileError("TokenSyntaxInvalid", "", 0, [inputs.tokenSyntax]), lang));
-  const started = Date.now();
-  const root = path.resolve(infraPath ?? inputs.analyticsPath ?? path.dirname(inputs.templatePath));
-  const found = await validateApiInfra({
-    root,
-    infraPath: infraPath ? path.resolve(infraPath) : undefined,
-    templatePaths: inputs.templatePath ? [path.resolve(inputs.templatePath)] : undefined,
-    paramsPaths: listOf(inputs.paramsPaths).map((p) => path.resolve(p)),
-    analyticsPath: inputs.analyticsPath ? path.resolve(inputs.analyticsPath) : undefined,
-    apiName: inputs.apiName || undefined,
-    tables: listOf(inputs.tables),
-    zone: inputs.zona || undefined,
-    tokenSyntax: inputs.tokenSyntax || undefined,
-    policies: { eks: inputs.eksPolicy || "EKSRolePolicyDynamo", glue: inputs.gluePolicy || "GlueRolePolicy" },
-    lang,
-  });
-  const failOn = (inputs.failOn || "error") as FailOn;
-  const result = apiValidationResult(
-    found.findings,
-    found.texts,
-    { lang, failOn, ruleSeverities: inputs.ruleSeverities },
-    { files: found.texts.size, started },
-  );
-  const version = formatTaskVersion(validateTask.version);
-  if (inputs.reportDirectory) writeReports(result, root, inputs.reportDirectory, version);
-  let output: string;
-  if (options.format === "json") output = JSON.stringify(jsonReport(result, root, version), null, 2);
-  else {
-    const s = result.summary;
-    output = [
-      ...result.findings.map((f) => `${f.file || "."}:${f.line}:${f.column}: ${f.severity} ${f.rule} ${f.message}`),
-      "",
-      `${result.result}: ${s.errors} errors, ${s.warnings} warnings, ${s.infos} info (${found.templates.length} template(s), ${found.params.length} params file(s), ${found.cfgTables.length} coordinator(s))`,
-    ].join("\n");
-  }
-  return { output, exitCode: result.result === "Failed" ? 1 : 0 };
-}
-
-// --- run-coordinators -------------------------------------------------------------------------------
-
-export const runCoordinatorsHelp = ["(the output streams to stderr; the report goes to stdout)"];
-
-export async function runCoordinatorsCommand(argv: string[]): Promise<CommandResult> {
-  const { inputs, options } = parseTaskCommand(runTask, argv);
-  const lang = langOf(options);
-  const api = inputs.apiName;
-  if (!api || !API_NAME.test(api))
-    throw new UsageError(`give --api-name, e.g. AlterCtraScoreDelta (got '${api ?? ""}')`);
-  const folder = apiPascal(api);
-  const deployPath = inputs.deployPath || "/opt/gitDevops/ProductizarLaAnalitica";
-  const concurrency = Number(inputs.concurrency || "1");
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 32)
-    throw new UsageError(`--concurrency must be a whole number from 1 to 32 (got '${inputs.concurrency}')`);
-  const minutes = Number(inputs.timeoutMinutes || "120");
-  if (!(minutes > 0))
-    throw new UsageError(`--timeout-minutes must be a positive number (got '${inputs.timeoutMinutes}')`);
-  const given = parseExpectedErrorPatterns(inputs.expectedErrorPatterns ?? "");
-  if (given.invalid)
-    throw new UsageError(`--expected-error-patterns: '${given.invalid.pattern}': ${given.invalid.error}`);
-  let cap: number | undefined;
-  if (inputs.templatePath) {
-    const template = inputs.templatePath;
-    cap = refusing(lang, () =>
-      glueMaxConcurrentRuns(
-        readTemplate(parseCfnYaml(readBoundedText(template, API_FILE_LIMITS.template), template), template),
-        api,
-      ),
-    );
-  }
-  const reportDir = path.resolve(inputs.reportDirectory || fs.mkdtempSync(path.join(os.tmpdir(), "lz-coordinators-")));
-  const started = Date.now();
-  let outcome;
-  try {
-    outcome = await runCoordinators({
-      cfgFolder: inputs.cfgFolder || path.join(deployPath, folder, "API", "cfg"),
-      tables: listOf(inputs.tables),
-      home: inputs.coordinatorHome || path.join(deployPath, "ProductizarPy3"),
-      python: inputs.python || "python3",
-      script: inputs.script || "coordinatorV2.py",
-      tempDataFolder: path.join(inputs.tempDataRoot || "/data01/Cloud/TMP_FILES", folder),
-      concurrency: Math.min(concurrency, cap ?? concurrency),
-      maxConcurrentRuns: cap,
-      timeoutMs: minutes * 60_000,
-      expectedErrorPatterns: inputs.expectedErrorPatterns ? given.patterns : DEFAULT_EXPECTED_ERRORS,
-      logsFolder: inputs.logsFolder || path.join(deployPath, folder, "TMP_FILES", "logs"),
-      successPattern: inputs.successPattern || undefined,
-      outputDir: reportDir,
-      onLine: (table, line) => process.stderr.write(`[${table}] ${line}\n`),
+    takeFlagProblems(problems, loc, inputNames(validateTask));
+    const started = Date.now();
+    const root = request.infraPath ?? request.analyticsPath ?? path.dirname(request.templatePath!);
+    const found = await validateApiInfra({
+      root,
+      infraPath: request.infraPath,
+      templatePaths: request.templatePath ? [request.templatePath] : undefined,
+      paramsPaths: request.paramsPaths,
+      analyticsPath: request.analyticsPath,
+      apiName: request.apiName,
+      tables: request.tables,
+      zone: request.zone,
+      tokenSyntax: request.tokenSyntax,
+      policies: request.policies,
     });
-  } catch (err) {
-    if (err instanceof CoordinatorSetupError) {
-      const loc = runTask.messages as Record<string, string>;
-      throw new UsageError((loc[err.code] ?? err.code).replace(/%s/g, () => String(err.args.shift() ?? "")));
+    const result = apiValidationResult(
+      found.findings,
+      found.texts,
+      { lang, failOn: request.failOn, ruleSeverities: request.ruleSeverities },
+      { files: found.texts.size, started },
+    );
+    const version = formatTaskVersion(validateTask.version);
+    if (request.reportDirectory) writeReports(result, root, request.reportDirectory, version);
+    const output =
+      options.format === "json"
+        ? JSON.stringify(jsonReport(result, root, version), null, 2)
+        : findingsText(result, {
+            tail: loc("CliApiValidateTail", found.templates.length, found.params.length, found.cfgTables.length),
+            paint: io.colour ? severityPainter : undefined,
+          });
+    return { output, exitCode: result.result === "Failed" ? 1 : 0 };
+  },
+};
+
+export const runCoordinatorsCommand: CommandSpec = {
+  name: "run-coordinators",
+  summary: "CliSummaryRunCoordinators",
+  note: "CliCoordinatorsStreams",
+  task: runTask,
+  spanish: runSpanish,
+  // Posting the evidence on the HU needs the job's token.
+  pipelineOnly: ["workItemId"],
+  pipelineOnlyError: "CliPipelineOnlyEvidence",
+  async run({ inputs, options, lang, loc }, io) {
+    const { request, problems } = runCoordinatorsRequestFromInputs(flagInputs(inputs));
+    takeFlagProblems(problems, loc, inputNames(runTask));
+    const template = request.templatePath;
+    const cap = template
+      ? refusing(loc, () =>
+          glueMaxConcurrentRuns(
+            readTemplate(parseCfnYaml(readBoundedText(template, API_FILE_LIMITS.template), template), template),
+            request.apiName,
+          ),
+        )
+      : undefined;
+    const reportDir = path.resolve(
+      request.reportDirectory ?? fs.mkdtempSync(path.join(os.tmpdir(), "lz-coordinators-")),
+    );
+    const started = Date.now();
+    let outcome;
+    try {
+      outcome = await runCoordinators({
+        cfgFolder: request.cfgFolder,
+        tables: request.tables,
+        home: request.coordinatorHome,
+        python: request.python,
+        script: request.script,
+        tempDataFolder: request.tempDataFolder,
+        concurrency: Math.min(request.concurrency, cap ?? request.concurrency),
+        maxConcurrentRuns: cap,
+        timeoutMs: request.timeoutMinutes * 60_000,
+        expectedErrorPatterns: request.expectedErrorPatterns,
+        logsFolder: request.logsFolder,
+        successPattern: request.successPattern,
+        outputDir: reportDir,
+        // Neutralized by core: a coordinator's lines cannot drive a pipeline that runs `lz` either.
+        onLine: (table, line) => process.stderr.write(`[${table}] ${line}\n`),
+      });
+    } catch (err) {
+      if (err instanceof CoordinatorSetupError) throw new UsageError(loc(err.code, ...err.args));
+      throw err;
     }
-    throw err;
-  }
-  const failOn = (inputs.failOn || "error") as FailOn;
-  const result = resultFromRaw(outcome.findings, { lang, failOn }, started);
-  const version = formatTaskVersion(runTask.version);
-  writeReports(result, reportDir, reportDir, version);
-  const failed = outcome.coordinators.filter((c) => c.failed);
-  const report = {
-    ...jsonReport(result, reportDir, version),
-    concurrency: outcome.concurrency,
-    coordinators: outcome.coordinators.map((c) => ({
-      table: c.table,
-      exitCode: c.exitCode,
-      timedOut: c.timedOut,
-      failed: c.failed,
-      outputFile: c.outputFile,
-    })),
-  };
-  const output =
-    options.format === "json"
-      ? JSON.stringify(report, null, 2)
-      : [
-          ...result.findings.map((f) => `${f.file || "."}:${f.line}: ${f.severity} ${f.rule} ${f.message}`),
-          "",
-          `${failed.length ? "Failed" : result.result}: ${outcome.coordinators.length - failed.length}/${outcome.coordinators.length} coordinator(s) OK${failed.length ? ` (failed: ${failed.map((c) => c.table).join(", ")})` : ""}, ${result.summary.errors} errors (outputs in ${reportDir})`,
-        ].join("\n");
-  return { output, exitCode: failed.length || result.result === "Failed" ? 1 : 0 };
-}
+    const result = resultFromRaw(outcome.findings, { lang, failOn: request.failOn }, started);
+    const version = formatTaskVersion(runTask.version);
+    writeReports(result, reportDir, reportDir, version);
+    const failed = outcome.coordinators.filter((c) => c.failed);
+    const report = {
+      ...jsonReport(result, reportDir, version),
+      concurrency: outcome.concurrency,
+      coordinators: outcome.coordinators.map((c) => ({
+        table: c.table,
+        exitCode: c.exitCode,
+        timedOut: c.timedOut,
+        failed: c.failed,
+        outputFile: c.outputFile,
+      })),
+    };
+    const failedList = failed.length ? msg("CliCoordinatorsFailedList", failed.map((c) => c.table).join(", ")) : "";
+    const output =
+      options.format === "json"
+        ? JSON.stringify(report, null, 2)
+        : findingsText(result, {
+            tail: loc(
+              "CliCoordinatorsTail",
+              outcome.coordinators.length - failed.length,
+              outcome.coordinators.length,
+              failedList,
+              reportDir,
+            ),
+            paint: io.colour ? severityPainter : undefined,
+          });
+    return { output, exitCode: failed.length || result.result === "Failed" ? 1 : 0 };
+  },
+};

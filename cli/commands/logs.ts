@@ -2,23 +2,20 @@
 import * as fs from "fs";
 import * as path from "path";
 import taskJson from "../../tasks/ValidateRoutineV1/task.json";
+import spanish from "../../tasks/ValidateRoutineV1/Strings/resources.resjson/es-ES/resources.resjson";
 import { checkLogFolder, logLimitsOf } from "../../core/logs/readLogs";
-import { languageOf } from "../../core/i18n/localizer";
-import { cliLocale } from "../taskStrings";
 import { resultFromRaw } from "../../core/validator/engine";
-import { DEFAULT_READ_LIMITS, MAX_READ_LIMIT, parseReadLimits, resolveOptions } from "../../core/validator/options";
+import { resolveOptions } from "../../core/validator/options";
+import { validateRequestFromInputs } from "../../core/validator/inputs";
+import { DEFAULT_READ_LIMITS } from "../../core/files/limits";
 import { formatTaskVersion } from "../../core/report";
-import { jsonReport } from "../../core/validator/report";
-import type { FailOn } from "../../core/validator/types";
-import { CommandResult } from "../command";
-import { kebabCase, parseTaskCommand, UsageError } from "../taskInputs";
+import { jsonReport } from "../../core/findings/report";
+import { findingsText } from "../../core/findings/text";
+import { type CommandSpec, UsageError } from "../command";
+import { flagInputs, takeFlagProblems } from "../taskInputs";
+import { severityPainter } from "../paint";
 
-export const logsHelp = [
-  "<dir>                the folder of run logs (.log, .zip); or --logs-path",
-  '(thresholds: "logs" in the --config-file, see docs/lzvalidator.schema.json)',
-];
-
-/** The ValidateRoutine inputs that mean something here. */
+/** The ValidateRoutine inputs that mean something here: the logs' folder, thresholds file, gate and read limits. */
 const INPUTS = new Set([
   "logsPath",
   "configFile",
@@ -28,37 +25,38 @@ const INPUTS = new Set([
   "maxLogFileMb",
   "maxLogLineKb",
 ]);
-const logsTask = { ...taskJson, inputs: taskJson.inputs.filter((i) => INPUTS.has(i.name)) };
 
-export async function logs(argv: string[]): Promise<CommandResult> {
-  const { inputs, options, positionals } = parseTaskCommand(logsTask, argv);
-  const dir = positionals[0] ?? inputs.logsPath;
-  if (!dir) throw new UsageError("give the folder of run logs: lz logs <dir>");
-  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new UsageError(`'${dir}' is not a folder`);
-  const limits = parseReadLimits((name) => inputs[name]);
-  if (limits.invalid)
-    throw new UsageError(
-      `--${kebabCase(limits.invalid.name)} must be a whole number from 1 to ${MAX_READ_LIMIT} (got '${limits.invalid.value}')`,
+export const logsCommand: CommandSpec = {
+  name: "logs",
+  summary: "CliSummaryLogs",
+  task: { ...taskJson, inputs: taskJson.inputs.filter((i) => INPUTS.has(i.name)) },
+  spanish,
+  note: "CliLogsThresholds",
+  args: [{ usage: "<dir>", text: "CliArgLogs" }],
+  async run({ inputs, options, positionals, lang, loc }, io) {
+    if (positionals.length > 1) throw new UsageError(loc("CliOneFolder", positionals.join(", ")));
+    const { request, problems } = validateRequestFromInputs(
+      flagInputs(positionals[0] ? { ...inputs, logsPath: positionals[0] } : inputs),
     );
-  const lang = languageOf(cliLocale(options.lang));
-  const resolved = resolveOptions(path.resolve(dir), { configFile: inputs.configFile });
-  const raw = [
-    ...resolved.findings,
-    ...(await checkLogFolder(
-      path.resolve(dir),
-      resolved.options.logs,
-      logLimitsOf({ ...DEFAULT_READ_LIMITS, ...limits.limits }),
-    )),
-  ];
-  const result = resultFromRaw(raw, { lang, failOn: (inputs.failOn || "error") as FailOn });
-  const version = formatTaskVersion(taskJson.version);
-  const output =
-    options.format === "json"
-      ? JSON.stringify(jsonReport(result, dir, version), null, 2)
-      : [
-          ...result.findings.map((f) => `${f.file || "."}:${f.line}: ${f.severity} ${f.rule} ${f.message}`),
-          "",
-          `${result.result}: ${result.summary.errors} errors, ${result.summary.warnings} warnings`,
-        ].join("\n");
-  return { output, exitCode: result.result === "Failed" ? 1 : 0 };
-}
+    takeFlagProblems(problems, loc);
+    const dir = request.options.logsPath;
+    if (!dir) throw new UsageError(loc("CliGiveLogsFolder"));
+    if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new UsageError(loc("CliNotAFolder", dir));
+    const resolved = resolveOptions(path.resolve(dir), { configFile: request.options.configFile });
+    const raw = [
+      ...resolved.findings,
+      ...(await checkLogFolder(
+        path.resolve(dir),
+        resolved.options.logs,
+        logLimitsOf({ ...DEFAULT_READ_LIMITS, ...request.options }),
+      )),
+    ];
+    const result = resultFromRaw(raw, { lang, failOn: request.options.failOn ?? "error" });
+    const version = formatTaskVersion(taskJson.version);
+    const output =
+      options.format === "json"
+        ? JSON.stringify(jsonReport(result, dir, version), null, 2)
+        : findingsText(result, { paint: io.colour ? severityPainter : undefined });
+    return { output, exitCode: result.result === "Failed" ? 1 : 0 };
+  },
+};

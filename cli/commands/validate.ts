@@ -2,83 +2,72 @@
 import * as fs from "fs";
 import * as path from "path";
 import taskJson from "../../tasks/ValidateRoutineV1/task.json";
-import "../../core/validator/analyzers";
+import spanish from "../../tasks/ValidateRoutineV1/Strings/resources.resjson/es-ES/resources.resjson";
+import { ANALYZERS } from "../../core/validator/analyzers";
+import { analyzeHere } from "../../core/validator/fileAnalysis";
 import { validateRoutine } from "../../core/validator/engine";
-import { writeReports } from "../../core/validator/output";
+import { validateRequestFromInputs } from "../../core/validator/inputs";
+import { writeReports } from "../../core/findings/output";
 import { analyzeInWorkers } from "../../core/validator/pool";
 import { formatTaskVersion } from "../../core/report";
-import { jsonReport, markdownSummary, routineSettingRows, sarifReport } from "../../core/validator/report";
-import type { FailOn } from "../../core/validator/types";
-import { languageOf } from "../../core/i18n/localizer";
-import { cliLocale } from "../taskStrings";
-import { CommandResult } from "../command";
-import { kebabCase, parseTaskCommand, UsageError } from "../taskInputs";
-import { MAX_READ_LIMIT, parseReadLimits } from "../../core/validator/options";
-
-export const validateHelp = [
-  "<path>               the routine folder (or --routine-path)",
-  "--format text|json|sarif|markdown",
-];
+import { jsonReport, markdownSummary, sarifReport } from "../../core/findings/report";
+import { type CommandSpec, UsageError } from "../command";
+import { flagInputs, takeFlagProblems } from "../taskInputs";
+import { findingsText } from "../../core/findings/text";
+import { severityPainter } from "../paint";
 
 const version = formatTaskVersion(taskJson.version);
 
-export async function validate(argv: string[]): Promise<CommandResult> {
-  const { inputs, options, positionals } = parseTaskCommand(taskJson, argv, {}, ["text", "json", "sarif", "markdown"]);
-  const routine = positionals[0] ?? inputs.routinePath;
-  if (!routine) throw new UsageError("give the routine folder: lz validate <path>");
-  if (positionals.length > 1) throw new UsageError(`one routine folder at a time (got ${positionals.join(", ")})`);
-  if (!fs.existsSync(routine) || !fs.statSync(routine).isDirectory())
-    throw new UsageError(`'${routine}' is not a folder`);
-  if (inputs.workItemId)
-    throw new UsageError("--work-item-id only works inside a pipeline (it needs the job's access token)");
-  const lang = languageOf(cliLocale(options.lang));
-  const failOn = (inputs.failOn || "error") as FailOn;
-  const limits = parseReadLimits((name) => inputs[name]);
-  if (limits.invalid)
-    throw new UsageError(
-      `--${kebabCase(limits.invalid.name)} must be a whole number from 1 to ${MAX_READ_LIMIT} (got '${limits.invalid.value}')`,
+export const validateCommand: CommandSpec = {
+  name: "validate",
+  summary: "CliSummaryValidate",
+  task: taskJson,
+  spanish,
+  formats: ["text", "json", "sarif", "markdown"],
+  // Both need the job's token to reach the HU: outside a pipeline there is none.
+  pipelineOnly: ["workItemId", "logsFromWorkItem"],
+  args: [{ usage: "<path>", text: "CliArgRoutine" }],
+  async run({ inputs, options, positionals, lang, loc }, io) {
+    if (positionals.length > 1) throw new UsageError(loc("CliOneFolder", positionals.join(", ")));
+    const { request, problems } = validateRequestFromInputs(
+      flagInputs(positionals[0] ? { ...inputs, routinePath: positionals[0] } : inputs),
     );
-  const worker = path.join(__dirname, "validatorWorker.js");
-  const result = await validateRoutine(
-    routine,
-    {
-      pythonVersion: inputs.pythonVersion,
-      expectedDsn: inputs.expectedDsn,
-      zona: inputs.zona,
-      artifactVersion: inputs.artifactVersion,
-      versionFile: inputs.versionFile,
-      configFile: inputs.configFile,
-      ruleSeverities: inputs.ruleSeverities,
-      protectedRules: inputs.protectedRules,
-      failOn,
-      lang,
-      logsPath: inputs.logsPath || undefined,
-      ...limits.limits,
-    },
-    fs.existsSync(worker) ? { analyzeFiles: (files, ctx) => analyzeInWorkers(worker, files, ctx) } : {},
-  );
-  if (inputs.reportDirectory) writeReports(result, routine, inputs.reportDirectory, version, inputs.rulesDocsUrl);
-  const format = options.format as string;
-  let output: string;
-  if (format === "json") output = JSON.stringify(jsonReport(result, routine, version), null, 2);
-  else if (format === "sarif")
-    output = JSON.stringify(sarifReport(result, path.resolve(routine), version, inputs.rulesDocsUrl), null, 2);
-  else if (format === "markdown") output = markdownSummary(result, routine, inputs.rulesDocsUrl);
-  else {
-    const lines = result.findings.map(
-      (f) =>
-        `${f.file || "."}:${f.line}:${f.column}: ${f.severity} ${f.rule}${f.suppressed ? " (lz: ignore)" : ""} ${f.message}`,
+    takeFlagProblems(problems, loc);
+    const routine = request.routinePath;
+    if (!routine) throw new UsageError(loc("CliGiveRoutine"));
+    if (!fs.existsSync(routine) || !fs.statSync(routine).isDirectory())
+      throw new UsageError(loc("CliNotAFolder", routine));
+    const worker = path.join(__dirname, "validatorWorker.js");
+    const progress = io.progress;
+    const result = await validateRoutine(
+      routine,
+      { ...request.options, lang },
+      // The built CLI has its worker beside it; run from sources (tests of core), analyze here.
+      {
+        analyzeFiles: fs.existsSync(worker)
+          ? (files, ctx) =>
+              analyzeInWorkers(
+                worker,
+                files,
+                ctx,
+                undefined,
+                progress && ((done, total) => progress(loc("CliProgress", done, total))),
+              )
+          : analyzeHere(ANALYZERS),
+      },
     );
-    if (result.routineSettings.length) {
-      const settings = routineSettingRows(result);
-      lines.push("", `${settings.title}:`, ...settings.rows.map((r) => `  ${r[0]}: ${r[1]} — ${r[2]} (${r[3]})`));
-    }
-    const s = result.summary;
-    lines.push(
-      "",
-      `${result.result}: ${s.errors} errors, ${s.warnings} warnings, ${s.infos} info (${result.stats.files} files, ${result.stats.ms} ms)`,
-    );
-    output = lines.join("\n");
-  }
-  return { output, exitCode: result.result === "Failed" ? 1 : 0 };
-}
+    progress?.("");
+    if (request.reportDirectory) writeReports(result, routine, request.reportDirectory, version, request.rulesDocsUrl);
+    let output: string;
+    if (options.format === "json") output = JSON.stringify(jsonReport(result, routine, version), null, 2);
+    else if (options.format === "sarif")
+      output = JSON.stringify(sarifReport(result, path.resolve(routine), version, request.rulesDocsUrl), null, 2);
+    else if (options.format === "markdown") output = markdownSummary(result, routine, request.rulesDocsUrl);
+    else
+      output = findingsText(result, {
+        tail: loc("CliValidateTail", result.stats.files, result.stats.ms),
+        paint: io.colour ? severityPainter : undefined,
+      });
+    return { output, exitCode: result.result === "Failed" ? 1 : 0 };
+  },
+};

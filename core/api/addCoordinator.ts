@@ -12,7 +12,8 @@ import { API_FILE_LIMITS, readBoundedText } from "./bounded";
 import { ApiFileError } from "./cfnYaml";
 import { apiFolderOf, CFG_FOLDER, checkCfgText, LOGS_PLACEHOLDER, tableWord, ZONE_KEYS } from "./coordinators";
 import { apiKebab, apiPascal, API_NAME, pascalTablePart, TABLE_NAME, tableKey } from "./naming";
-import { parseStrictJson } from "../validator/routine/config";
+import { parseStrictJson } from "../config/json";
+import type { MessageArg, MessageKey } from "../i18n/catalogue";
 import { ZONA_PATTERN } from "../oc/releaseFields";
 
 export interface AddCoordinatorRequest {
@@ -38,7 +39,7 @@ export interface AddCoordinatorResult {
   replaced: Array<{ from: string; to: string; count: number }>;
 }
 
-const refuse = (code: string, file: string, line: number, ...args: Array<string | number>): never => {
+const refuse = (code: MessageKey, file: string, line: number, ...args: MessageArg[]): never => {
   throw new ApiFileError(code, file, line, args);
 };
 
@@ -136,7 +137,7 @@ export function addCoordinator(req: AddCoordinatorRequest): AddCoordinatorResult
     out = out.slice(0, e.offset) + e.text + out.slice(e.offset + e.length);
 
   const shown = path.relative(req.analyticsPath, cfgPath) || cfgPath;
-  const check = checkCfgText(out, shown, req.table, [exampleTable], { lang: "en", zone: req.zone });
+  const check = checkCfgText(out, shown, req.table, [exampleTable], { zone: req.zone });
   const left = check.findings[0];
   if (left) refuse("ExampleLeftovers", shown, left.line, String(left.args[2]), `${left.line}:${left.column}`);
 

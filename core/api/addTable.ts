@@ -14,6 +14,8 @@
  *   params files: the capacity parameters → the API's library variables
  */
 import { Document, isScalar, isSeq, Node, Pair, Scalar, YAMLMap, YAMLSeq } from "yaml";
+import type { MessageArg, MessageKey } from "../i18n/catalogue";
+import { msg } from "../i18n/catalogue";
 import { ApiFileError, child, columnOf, intrinsic, parseCfnYaml, scalarText, walkNodes } from "./cfnYaml";
 import { CAPACITY_PARAMETER, checkTemplate, DEFAULT_POLICIES, PolicyNames, POLICY_SUFFIXES } from "./checkTemplate";
 import {
@@ -228,7 +230,7 @@ function lastPair(map: YAMLMap, belongs: (key: string) => boolean): Pair {
   return pairs[pairs.length - 1];
 }
 
-function refuse(code: string, file: string, line: number, ...args: Array<string | number>): never {
+function refuse(code: MessageKey, file: string, line: number, ...args: MessageArg[]): never {
   throw new ApiFileError(code, file, line, args);
 }
 
@@ -364,7 +366,7 @@ export function addTable(req: AddTableRequest): AddTableResult {
   if (!model.resourcesNode) refuse("TemplateNoSection", file, 1, "Resources");
   const policies = req.policies ?? DEFAULT_POLICIES;
   const syntax: TokenSyntax | undefined = req.tokenSyntax ? tokenSyntax(req.tokenSyntax) : undefined;
-  if (req.tokenSyntax && !syntax) refuse("TokenSyntaxInvalid", "", 0, req.tokenSyntax);
+  if (req.tokenSyntax && !syntax) refuse("InputTokenSyntaxInvalid", "", 0, "tokenSyntax", req.tokenSyntax);
   const paramsFiles = req.params.map((p) => parseParams(p.text, p.file));
 
   const style: NameStyle =
@@ -509,7 +511,7 @@ function verify(result: string, file: string, names: TableNames, policies: Polic
   try {
     model = readTemplate(parseCfnYaml(result, file), file);
   } catch (err) {
-    const why = err instanceof ApiFileError ? `line ${err.line}: ${err.args.join(" ")}` : String(err);
+    const why = err instanceof ApiFileError ? msg("ApiAtLine", err.line, msg(err.code, ...err.args)) : String(err);
     throw new ApiFileError("VerifyFailed", file, 0, [why]);
   }
   const own = [
@@ -522,13 +524,17 @@ function verify(result: string, file: string, names: TableNames, policies: Polic
     names.writeTarget,
     names.writePolicy,
   ];
-  const problems = checkTemplate(model, file, { lang: "en", policies }).filter((f) =>
+  const problems = checkTemplate(model, file, { policies }).filter((f) =>
     f.args.some((a) => typeof a === "string" && own.includes(a)),
   );
   if (!model.tables.some((t) => t.resource.name === names.resource))
-    throw new ApiFileError("VerifyFailed", file, 0, [`${names.resource} is not a table after the edit`]);
+    throw new ApiFileError("VerifyFailed", file, 0, [msg("ApiNotATable", names.resource)]);
   if (problems.length)
     throw new ApiFileError("VerifyFailed", file, problems[0].line, [
-      `${problems[0].rule} ${problems[0].args.join(" ")}`,
+      msg(
+        "ApiVerifyRule",
+        problems[0].rule,
+        String(problems[0].args.find((a) => typeof a === "string" && own.includes(a))),
+      ),
     ]);
 }

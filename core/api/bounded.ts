@@ -3,7 +3,8 @@
  * a pull request, so a file over the bound is refused unread rather than parsed into memory.
  */
 import * as fs from "fs";
-import { decodeText } from "../validator/files";
+import { decodeText } from "../files/walk";
+import { msg } from "../i18n/catalogue";
 import { ApiFileError } from "./cfnYaml";
 
 /** Bounds of the files the API checks read (bytes). A 3,000-line template is about 100 KB. */
@@ -23,7 +24,7 @@ export function readBoundedText(file: string, maxBytes: number, shownAs = file):
   try {
     fd = fs.openSync(file, "r");
     const stat = fs.fstatSync(fd);
-    if (!stat.isFile()) throw new ApiFileError("FileUnreadable", shownAs, 1, ["not a regular file"]);
+    if (!stat.isFile()) throw new ApiFileError("FileUnreadable", shownAs, 1, [msg("ApiNotRegularFile")]);
     if (stat.size > maxBytes) throw new ApiFileError("FileTooLarge", shownAs, 1, [stat.size, maxBytes]);
     const chunks: Buffer[] = [];
     let total = 0;

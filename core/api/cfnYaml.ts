@@ -7,6 +7,8 @@
  */
 import { Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Node, parseDocument, Scalar } from "yaml";
 import type { CollectionTag, ScalarTag, YAMLMap, YAMLSeq } from "yaml";
+import type { MessageArg, MessageKey } from "../i18n/catalogue";
+import type { Localizer } from "../i18n/localizer";
 
 /** The short forms CloudFormation accepts (the intrinsic functions and the condition functions). */
 export const CFN_SHORT_TAGS = [
@@ -39,16 +41,22 @@ export const CFN_TAGS: Array<ScalarTag | CollectionTag> = CFN_SHORT_TAGS.flatMap
   { tag, collection: "map", resolve: (map: YAMLMap) => map } as unknown as CollectionTag,
 ]);
 
-/** A file that cannot be used as it is: the message key (core/api/messages.ts), the file and line. */
+/** A file or value that cannot be used as it is: the message (core/i18n), the file and line. */
 export class ApiFileError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: MessageKey,
     readonly file: string,
     readonly line: number,
-    readonly args: Array<string | number>,
+    readonly args: MessageArg[],
   ) {
-    super(`${code} ${file}:${line} ${args.join(" ")}`);
+    super(`${code} ${file}:${line}`);
   }
+}
+
+/** An ApiFileError as the user reads it, in the surface's language: `file:line: message`. */
+export function describeApiError(err: ApiFileError, loc: Localizer): string {
+  const where = err.file ? `${err.file}${err.line ? `:${err.line}` : ""}: ` : "";
+  return where + loc(err.code, ...err.args);
 }
 
 export interface ParsedYaml {

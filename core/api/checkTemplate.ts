@@ -4,10 +4,8 @@
  * declare. Positions are the template's lines.
  */
 import { isSeq, Node } from "yaml";
-import "./rules";
 import { child, intrinsic, scalarText, walkNodes } from "./cfnYaml";
 import { tableKey } from "./naming";
-import { phrase, Phrase } from "./phrases";
 import {
   arnTarget,
   byLowerName,
@@ -19,7 +17,9 @@ import {
   TableInfo,
   TemplateModel,
 } from "./template";
-import type { Lang, RawFinding } from "../validator/types";
+import type { RuleCode } from "../findings/ruleCodes";
+import type { RawFinding } from "../findings/types";
+import { type Message, type MessageArg, msg } from "../i18n/catalogue";
 
 export interface PolicyNames {
   /** The API's (EKS) role policy: DependsOn and statements with ARN, /index/*, /stream/*. */
@@ -39,15 +39,28 @@ export const POLICY_SUFFIXES: Record<keyof PolicyNames, string[]> = {
 export const CAPACITY_PARAMETER = /^dy(.+)api(read|write)capacityunits$/i;
 
 export interface TemplateCheckOptions {
-  lang: Lang;
   policies?: PolicyNames;
 }
+
+/** The pieces every table needs besides its own resource, each with its name in the findings. */
+type Piece =
+  "parameter" | "readCapacity" | "writeCapacity" | "readTarget" | "readPolicy" | "writeTarget" | "writePolicy";
+
+const PIECE_TEXT: Record<Piece, Message> = {
+  parameter: msg("ApiPieceParameter"),
+  readCapacity: msg("ApiPieceReadCapacity"),
+  writeCapacity: msg("ApiPieceWriteCapacity"),
+  readTarget: msg("ApiPieceReadTarget"),
+  readPolicy: msg("ApiPieceReadPolicy"),
+  writeTarget: msg("ApiPieceWriteTarget"),
+  writePolicy: msg("ApiPieceWritePolicy"),
+};
 
 const nodeLine = (model: TemplateModel, node: Node | undefined) =>
   node?.range ? model.parsed.lines.linePos(node.range[0]).line : 1;
 
 /** The exact names every piece of a table must have (capacity parameters: PascalCase, see expectedCapacity). */
-function pieceLookups(t: TableInfo): Array<{ piece: Phrase; expected: string; section: "parameters" | "resources" }> {
+function pieceLookups(t: TableInfo): Array<{ piece: Piece; expected: string; section: "parameters" | "resources" }> {
   const n = t.names;
   return [
     { piece: "parameter", expected: n.parameter, section: "parameters" },
@@ -73,15 +86,13 @@ function capacitySpellingOk(found: string, t: TableInfo, expected: string): bool
 export interface TablePieces {
   table: TableInfo;
   /** The declared piece for each lookup, by piece name (found by lower case). */
-  found: Partial<Record<Phrase, Declared>>;
+  found: Partial<Record<Piece, Declared>>;
 }
 
-export function checkTemplate(model: TemplateModel, file: string, options: TemplateCheckOptions): RawFinding[] {
-  const { lang } = options;
+export function checkTemplate(model: TemplateModel, file: string, options: TemplateCheckOptions = {}): RawFinding[] {
   const policies = options.policies ?? DEFAULT_POLICIES;
   const out: RawFinding[] = [];
-  const at = (rule: string, line: number, args: Array<string | number>) =>
-    out.push({ rule, file, line, column: 1, args });
+  const at = (rule: RuleCode, line: number, args: MessageArg[]) => out.push({ rule, file, line, column: 1, args });
   const parameters = byLowerName(model.parameters);
   const resources = byLowerName(model.resources);
   /** References already reported as a spelling (API003): not again as undeclared (API004). */
@@ -95,7 +106,7 @@ export function checkTemplate(model: TemplateModel, file: string, options: Templ
       const exact = candidates.find((c) => c.name === expected);
       const declared = exact ?? candidates[0];
       if (!declared) {
-        at("API002", t.resource.line, [t.resource.name, phrase(lang, piece), expected]);
+        at("API002", t.resource.line, [t.resource.name, PIECE_TEXT[piece], expected]);
         continue;
       }
       found[piece] = declared;
@@ -103,18 +114,18 @@ export function checkTemplate(model: TemplateModel, file: string, options: Templ
         piece === "readCapacity" || piece === "writeCapacity"
           ? capacitySpellingOk(declared.name, t, expected)
           : declared.name === expected;
-      if (!ok) at("API003", declared.line, [phrase(lang, piece), declared.name, t.resource.name, expected]);
+      if (!ok) at("API003", declared.line, [PIECE_TEXT[piece], declared.name, t.resource.name, expected]);
     }
     pieces.push({ table: t, found });
     checkWiring(model, t, found, at);
-    checkKeys(model, t, lang, at);
+    checkKeys(model, t, at);
   }
-  if (model.tables.length) checkPolicies(model, policies, lang, at, spelled);
-  checkReferences(model, lang, at, spelled);
+  if (model.tables.length) checkPolicies(model, policies, at, spelled);
+  checkReferences(model, at, spelled);
   return out;
 }
 
-type At = (rule: string, line: number, args: Array<string | number>) => void;
+type At = (rule: RuleCode, line: number, args: MessageArg[]) => void;
 
 /** The references inside a node (every Ref, GetAtt and ${…} of Sub), with their nodes. */
 function refsIn(node: unknown): Array<{ target: string; node: Node }> {
@@ -195,14 +206,14 @@ function checkWiring(model: TemplateModel, t: TableInfo, found: TablePieces["fou
 }
 
 /** API006: one HASH key, at most one RANGE key, each declared with type S or N, nothing else declared. */
-function checkKeys(model: TemplateModel, t: TableInfo, lang: Lang, at: At): void {
+function checkKeys(model: TemplateModel, t: TableInfo, at: At): void {
   const props = child(t.resource.node, "Properties");
   const defs = child(props, "AttributeDefinitions");
   const schema = child(props, "KeySchema");
   const name = t.resource.name;
   if (!isSeq(defs) || !isSeq(schema)) {
     // An intrinsic (e.g. !If) cannot be checked statically; a missing list can.
-    if (!intrinsic(defs) && !intrinsic(schema)) at("API006", t.resource.line, [name, phrase(lang, "noKeySchema")]);
+    if (!intrinsic(defs) && !intrinsic(schema)) at("API006", t.resource.line, [name, msg("ApiNoKeySchema")]);
     return;
   }
   const declared = new Map<string, Node>();
@@ -210,11 +221,11 @@ function checkKeys(model: TemplateModel, t: TableInfo, lang: Lang, at: At): void
     const attr = scalarText(child(item, "AttributeName"));
     const type = child(item, "AttributeType");
     if (!attr) continue;
-    if (declared.has(attr)) at("API006", nodeLine(model, item), [name, phrase(lang, "attributeTwice", attr)]);
+    if (declared.has(attr)) at("API006", nodeLine(model, item), [name, msg("ApiAttributeTwice", attr)]);
     declared.set(attr, item);
     const typeText = scalarText(type);
     if (typeText !== undefined && typeText !== "S" && typeText !== "N")
-      at("API006", nodeLine(model, type), [name, phrase(lang, "attributeType", attr, typeText)]);
+      at("API006", nodeLine(model, type), [name, msg("ApiAttributeType", attr, typeText)]);
   }
   const used = new Set<string>();
   const keySchemas: Node[] = [schema];
@@ -235,21 +246,20 @@ function checkKeys(model: TemplateModel, t: TableInfo, lang: Lang, at: At): void
         hash++;
         if (position !== 0) misplacedHash = item;
       } else if (kind === "RANGE") range++;
-      else if (kind !== undefined)
-        at("API006", nodeLine(model, item), [name, phrase(lang, "keyType", attr ?? "?", kind)]);
+      else if (kind !== undefined) at("API006", nodeLine(model, item), [name, msg("ApiKeyType", attr ?? "?", kind)]);
       if (attr && !declared.has(attr))
-        at("API006", nodeLine(model, item), [name, phrase(lang, "keyNotDeclared", attr, kind ?? "?")]);
+        at("API006", nodeLine(model, item), [name, msg("ApiKeyNotDeclared", attr, kind ?? "?")]);
     });
-    if (hash !== 1) at("API006", nodeLine(model, ks), [name, phrase(lang, "hashCount", hash)]);
-    else if (misplacedHash) at("API006", nodeLine(model, misplacedHash), [name, phrase(lang, "hashFirst")]);
-    if (range > 1) at("API006", nodeLine(model, ks), [name, phrase(lang, "rangeCount", range)]);
+    if (hash !== 1) at("API006", nodeLine(model, ks), [name, msg("ApiHashCount", hash)]);
+    else if (misplacedHash) at("API006", nodeLine(model, misplacedHash), [name, msg("ApiHashFirst")]);
+    if (range > 1) at("API006", nodeLine(model, ks), [name, msg("ApiRangeCount", range)]);
   });
   for (const [attr, item] of declared)
-    if (!used.has(attr)) at("API006", nodeLine(model, item), [name, phrase(lang, "attributeUnused", attr)]);
+    if (!used.has(attr)) at("API006", nodeLine(model, item), [name, msg("ApiAttributeUnused", attr)]);
 }
 
 /** API012 and API002 for the policies: DependsOn and the statements name every table. */
-function checkPolicies(model: TemplateModel, policies: PolicyNames, lang: Lang, at: At, spelled: Set<Node>): void {
+function checkPolicies(model: TemplateModel, policies: PolicyNames, at: At, spelled: Set<Node>): void {
   for (const which of ["eks", "glue"] as const) {
     const name = policies[which];
     const policy = model.resources.get(name);
@@ -268,20 +278,20 @@ function checkPolicies(model: TemplateModel, policies: PolicyNames, lang: Lang, 
     for (const t of model.tables) {
       const r = t.resource.name;
       const dep = depends.find((d) => d.text.toLowerCase() === r.toLowerCase());
-      if (!dep) at("API002", policy.line, [r, phrase(lang, "dependsOn", name), r]);
+      if (!dep) at("API002", policy.line, [r, msg("ApiPieceDependsOn", name), r]);
       else if (dep.text !== r) {
         spelled.add(dep.node);
-        at("API003", nodeLine(model, dep.node), [phrase(lang, "dependsOn", name), dep.text, r, r]);
+        at("API003", nodeLine(model, dep.node), [msg("ApiPieceDependsOn", name), dep.text, r, r]);
       }
       for (const suffix of POLICY_SUFFIXES[which]) {
         const shown = suffix ? `\${${r}.Arn}${suffix}` : `!GetAtt ${r}.Arn`;
         const hit = arns.find(
           (a) => a.arn && a.arn.suffix === suffix && a.arn.target.toLowerCase() === r.toLowerCase(),
         );
-        if (!hit) at("API002", policy.line, [r, phrase(lang, "statement", shown, name), shown]);
+        if (!hit) at("API002", policy.line, [r, msg("ApiPieceStatement", shown, name), shown]);
         else if (hit.arn!.target !== r) {
           spelled.add(hit.node);
-          at("API003", nodeLine(model, hit.node), [phrase(lang, "statement", shown, name), hit.arn!.target, r, r]);
+          at("API003", nodeLine(model, hit.node), [msg("ApiPieceStatement", shown, name), hit.arn!.target, r, r]);
         }
       }
     }
@@ -289,7 +299,7 @@ function checkPolicies(model: TemplateModel, policies: PolicyNames, lang: Lang, 
 }
 
 /** API004 (or API003 when only the case differs): every reference names something declared. */
-function checkReferences(model: TemplateModel, lang: Lang, at: At, spelled: Set<Node>): void {
+function checkReferences(model: TemplateModel, at: At, spelled: Set<Node>): void {
   const parameters = byLowerName(model.parameters);
   const resources = byLowerName(model.resources);
   const conditions = byLowerName(model.conditions);
@@ -312,6 +322,6 @@ function checkReferences(model: TemplateModel, lang: Lang, at: At, spelled: Set<
     if (pools.some((p) => p.has(t))) continue;
     const near = lowerPools.flatMap((p) => p.get(t.toLowerCase()) ?? [])[0];
     const kind = ref.kind === "Sub" ? "${…}" : ref.kind;
-    at("API004", ref.line, [kind, t, ref.from, near ? phrase(lang, "didYouMean", near.name) : ""]);
+    at("API004", ref.line, [kind, t, ref.from, near ? msg("ApiDidYouMean", near.name) : ""]);
   }
 }

@@ -12,14 +12,12 @@
 import * as fs from "fs";
 import * as path from "path";
 import { printParseErrorCode, type Node as JsonNode } from "jsonc-parser";
-import "./rules";
 import { API_FILE_LIMITS, readBoundedText } from "./bounded";
 import { ApiFileError } from "./cfnYaml";
 import { apiPascal, isPascalCase, tableKey } from "./naming";
-import { phrase } from "./phrases";
-import { parseStrictJson } from "../validator/routine/config";
-import { Problem, problem } from "../problem";
-import type { Lang, RawFinding } from "../validator/types";
+import { parseStrictJson } from "../config/json";
+import { type Message, msg } from "../i18n/catalogue";
+import type { RawFinding } from "../findings/types";
 
 export const TABLE_KEYS = [
   "tabla",
@@ -91,7 +89,6 @@ export interface CfgFacts {
 }
 
 export interface CoordinatorCheckOptions {
-  lang: Lang;
   /** The API's tables (results-zone names); undefined: only the folder's own consistency. */
   tables?: string[];
   /** Compare by key only (a table list from the template, whose names lose their `_`). */
@@ -107,7 +104,6 @@ export function checkCfgText(
   others: string[],
   options: CoordinatorCheckOptions,
 ): { findings: RawFinding[]; facts?: CfgFacts } {
-  const { lang } = options;
   const { tree, errors } = parseStrictJson(text.replace(/^\uFEFF/, ""));
   if (errors.length || !tree) {
     const offset = errors[0]?.offset ?? 0;
@@ -123,7 +119,12 @@ export function checkCfgText(
           column,
           args: [
             shown,
-            `line ${line}, column ${column}: ${errors.length ? printParseErrorCode(errors[0].error) : "empty"}`,
+            msg(
+              "ApiAtLineColumn",
+              line,
+              column,
+              errors.length ? printParseErrorCode(errors[0].error) : msg("ApiJsonEmpty"),
+            ),
           ],
         },
       ],
@@ -133,7 +134,7 @@ export function checkCfgText(
   const facts: CfgFacts = { file: shown, table, zones: [] };
   const own = tableWord(table);
   for (const s of cfgStrings(text, tree)) {
-    const at = (what: string, found: string, expected: string) =>
+    const at = (what: Message, found: string, expected: string) =>
       findings.push({
         rule: "API025",
         file: shown,
@@ -143,7 +144,7 @@ export function checkCfgText(
       });
     if (s.key && TABLE_KEYS.includes(s.key)) {
       const bare = s.value.includes(".") ? s.value.split(".").pop()! : s.value;
-      if (!own.test(bare) || bare.length !== table.length) at(phrase(lang, "tableValue", s.key), s.value, table);
+      if (!own.test(bare) || bare.length !== table.length) at(msg("ApiTableValue", s.key), s.value, table);
     }
     if (s.key && ZONE_KEYS.includes(s.key) && /^[A-Za-z_][A-Za-z0-9_]*$/.test(s.value))
       facts.zones.push({ value: s.value, line: s.line, column: s.column, via: s.key });
@@ -155,7 +156,7 @@ export function checkCfgText(
     for (const other of others) {
       if (tableKey(other) === tableKey(table)) continue;
       if (tableWord(other).test(s.value) || dynamoWord(other).test(s.value))
-        at(phrase(lang, "tableValue", s.key ?? "[]"), s.value, table);
+        at(msg("ApiTableValue", s.key ?? "[]"), s.value, table);
     }
   }
   if (options.zone)
@@ -166,7 +167,7 @@ export function checkCfgText(
           file: shown,
           line: z.line,
           column: z.column,
-          args: [shown, phrase(lang, "zoneValue", z.via), z.value, options.zone],
+          args: [shown, msg("ApiZoneValue", z.via), z.value, options.zone],
         });
   return { findings, facts };
 }
@@ -193,7 +194,6 @@ export function checkCoordinatorFolder(
   root: string,
   options: CoordinatorCheckOptions,
 ): CoordinatorFolderResult {
-  const { lang } = options;
   const findings: RawFinding[] = [];
   const texts = new Map<string, string>();
   const shownFolder = rel(root, apiFolder);
@@ -235,7 +235,7 @@ export function checkCoordinatorFolder(
         file: shown,
         line: 1,
         column: 1,
-        args: [shown, near ? phrase(lang, "caseDiffers", near) : phrase(lang, "notInList", listed.join(", "))],
+        args: [shown, near ? msg("ApiCaseDiffers", near) : msg("ApiNotInList", listed.join(", "))],
       });
     }
     let text: string;
@@ -248,7 +248,7 @@ export function checkCoordinatorFolder(
         file: shown,
         line: 1,
         column: 1,
-        args: [shown, `${e.code}: ${e.args.join(" ")}`],
+        args: [shown, msg(e.code, ...e.args)],
       });
       continue;
     }
@@ -282,7 +282,7 @@ export function checkCoordinatorFolder(
               file: f.file,
               line: z.line,
               column: z.column,
-              args: [f.file, phrase(lang, "zoneValue", z.via), z.value, zone],
+              args: [f.file, msg("ApiZoneValue", z.via), z.value, zone],
             });
     }
   }
@@ -302,28 +302,4 @@ export function apiFolderOf(analyticsPath: string, apiName?: string): string {
     ? fs.readdirSync(analyticsPath).find((d) => d.toLowerCase() === wanted.toLowerCase())
     : undefined;
   return path.join(analyticsPath, match ?? wanted);
-}
-
-/**
- * ReserveInventory's coordinator tables from the API's cfg folder (one number per `<table>.json`); with
- * a listed table as well, every listed one must have its file. Problems use ReserveInventory's keys.
- */
-export function inventoryTables(cfgFolder: string, listed: string[]): { tables: string[]; problems: Problem[] } {
-  let files: string[];
-  try {
-    files = fs
-      .readdirSync(cfgFolder, { withFileTypes: true })
-      .filter((e) => e.isFile() && /\.json$/i.test(e.name))
-      .map((e) => e.name.replace(/\.json$/i, ""))
-      .sort();
-  } catch {
-    files = [];
-  }
-  if (!files.length)
-    return { tables: listed, problems: [problem("CfgFolderUnreadable", "error", "cfgFolder", cfgFolder)] };
-  if (!listed.length) return { tables: files, problems: [] };
-  const missing = listed.filter((t) => !files.includes(t));
-  return missing.length
-    ? { tables: listed, problems: [problem("CfgTablesMissing", "error", "tables", missing.join(", "), cfgFolder)] }
-    : { tables: listed, problems: [] };
 }

@@ -3,9 +3,11 @@
  * `# lz: ignore[CODE] <why>` comments in the template (YAML comments; a reason is required, LZV003),
  * the language, the summary and the gate — the same ValidationResult the reports are written from.
  */
-import { applyRoutineSuppressions, finalizeFindings, gate, summarize, ValidationResult } from "../validator/engine";
+import { gate, summarize } from "../findings/summary";
+import type { FailOn, Lang, RawFinding } from "../findings/types";
+import { applyRoutineSuppressions, finalizeFindings, ValidationResult } from "../validator/engine";
 import { resolveOptions } from "../validator/options";
-import type { FailOn, Lang, RawFinding } from "../validator/types";
+import { ruleByCode } from "../validator/registry";
 
 export interface ApiGateInputs {
   lang: Lang;
@@ -34,6 +36,7 @@ export function apiValidationResult(
     summary,
     result: gate(summary, options.failOn),
     options,
+    rules: [...new Set(findings.map((f) => f.rule))].map((code) => ruleByCode(code)!),
     routineSettings: suppressed.settings,
     stats: {
       files: stats.files,

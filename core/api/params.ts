@@ -10,7 +10,8 @@
  * of the file keeps every byte.
  */
 import { printParseErrorCode, type Node as JsonNode } from "jsonc-parser";
-import { parseStrictJson } from "../validator/routine/config";
+import { parseStrictJson } from "../config/json";
+import { type Message, msg } from "../i18n/catalogue";
 import { ApiFileError } from "./cfnYaml";
 
 export interface ParamsEntry {
@@ -32,18 +33,17 @@ export interface ParamsFile {
 
 const lineAt = (text: string, offset: number) => text.slice(0, offset).split("\n").length;
 
-function invalid(file: string, text: string, offset: number, why: string): ApiFileError {
+function invalid(file: string, text: string, offset: number, why: Message): ApiFileError {
   return new ApiFileError("ParamsInvalid", file, lineAt(text, offset), [why]);
 }
 
 function listEntries(file: string, text: string, list: JsonNode): ParamsEntry[] {
   const out: ParamsEntry[] = [];
   for (const item of list.children ?? []) {
-    if (item.type !== "object") throw invalid(file, text, item.offset, "an entry of the list is not an object");
+    if (item.type !== "object") throw invalid(file, text, item.offset, msg("ApiParamsEntryNotObject"));
     const props = new Map((item.children ?? []).map((p) => [String(p.children?.[0]?.value), p.children?.[1]]));
     const key = props.get("ParameterKey");
-    if (key?.type !== "string")
-      throw invalid(file, text, item.offset, 'an entry has no "ParameterKey" string (ParameterKey/ParameterValue)');
+    if (key?.type !== "string") throw invalid(file, text, item.offset, msg("ApiParamsNoKey"));
     const value = props.get("ParameterValue");
     out.push({ key: String(key.value), value: jsonText(value), line: lineAt(text, item.offset) });
   }
@@ -62,7 +62,7 @@ export function parseParams(text: string, file: string): ParamsFile {
       file,
       text,
       first?.offset ?? 0,
-      `not valid JSON (${first ? printParseErrorCode(first.error) : "empty"})`,
+      msg("ApiParamsNotJson", first ? printParseErrorCode(first.error) : msg("ApiJsonEmpty")),
     );
   }
   if (tree.type === "array")
@@ -80,12 +80,7 @@ export function parseParams(text: string, file: string): ParamsFile {
       return { file, text, shape: "object", entries, container: params };
     }
   }
-  throw invalid(
-    file,
-    text,
-    tree.offset,
-    'neither a list of {"ParameterKey", "ParameterValue"} nor an object with "Parameters"',
-  );
+  throw invalid(file, text, tree.offset, msg("ApiParamsShape"));
 }
 
 /** The token syntaxes by name; any other template must contain `name`. */
@@ -203,6 +198,6 @@ export function addParamsEntries(params: ParamsFile, entries: Array<[key: string
   const check = parseParams(out, params.file);
   for (const [key, value] of entries)
     if (!check.entries.some((e) => e.key === key && e.value === value))
-      throw new ApiFileError("ParamsInvalid", params.file, 1, [`the entry ${key} could not be added`]);
+      throw new ApiFileError("ParamsInvalid", params.file, 1, [msg("ApiParamsEntryNotAdded", key)]);
   return out;
 }

@@ -1,15 +1,15 @@
 /**
  * The API family (issue #16, process note 001): the CloudFormation template of the infrastructure
  * repository (API001–API012) and the coordinators of the analytics repository (API020–API026).
- * Registered in the one rule catalogue, so the reports, the gate, `Rule severities` and the rule
- * pages work as for every other family.
+ * Listed in the one registry (core/validator/registry.ts), so the reports, the gate, `Rule severities`
+ * and the rule pages work as for every other family.
  */
-import { registerRules } from "../validator/rules";
+import type { Rule } from "../findings/rule";
 
 const TEMPLATE_WHY =
   "Every table needs the same pieces in four spellings; a piece missing or misspelled fails the IaC pipeline late (a !Ref to nothing), or worse, deploys a table the API's roles cannot read.";
 
-registerRules([
+export const API_RULES = [
   {
     code: "API001",
     name: "template-invalid",
@@ -348,4 +348,4 @@ registerRules([
     },
     why: "Without it the logs folder is not deployed and the coordinators fail to write their logs.",
   },
-]);
+] satisfies Rule[];

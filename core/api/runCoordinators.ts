@@ -21,7 +21,8 @@ import type { TemplateModel } from "./template";
 import { DEFAULT_LOG_REQUIREMENTS, LogChecker } from "../logs/checkLogs";
 import { DEFAULT_LOG_LIMITS, forEachLog, LogLimits } from "../logs/readLogs";
 import { runRoutine } from "../run/runRoutine";
-import type { RawFinding } from "../validator/types";
+import type { RawFinding } from "../findings/types";
+import type { MessageKey } from "../i18n/catalogue";
 
 export interface CoordinatorRunOptions {
   cfgFolder: string;
@@ -72,7 +73,7 @@ export interface CoordinatorsOutcome {
 /** The problems that stop before anything runs (the task's message keys, with arguments). */
 export class CoordinatorSetupError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: MessageKey,
     readonly args: Array<string | number>,
   ) {
     super(`${code} ${args.join(" ")}`);

@@ -7,17 +7,16 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import "./rules";
 import { API_FILE_LIMITS, readBoundedText } from "./bounded";
 import { ApiFileError, parseCfnYaml } from "./cfnYaml";
 import { CAPACITY_PARAMETER, checkTemplate, PolicyNames } from "./checkTemplate";
 import { apiFolderOf, checkCoordinatorFolder } from "./coordinators";
 import { libraryVariables } from "./naming";
 import { ParamsFile, parseParams, TokenSyntax, tokenSyntax, variableIn } from "./params";
-import { phrase } from "./phrases";
 import { readTemplate, TemplateModel } from "./template";
-import { walkTree } from "../validator/files";
-import type { Lang, RawFinding } from "../validator/types";
+import { walkTree } from "../files/walk";
+import type { RawFinding } from "../findings/types";
+import { type MessageArg, msg } from "../i18n/catalogue";
 
 /** Reads the variable names of a library variable group; undefined when the group does not exist (or is not visible). */
 export interface VariableGroupGateway {
@@ -41,7 +40,6 @@ export interface ApiInfraInputs {
   zone?: string;
   tokenSyntax?: string;
   policies?: PolicyNames;
-  lang: Lang;
   variableGroup?: { gateway: VariableGroupGateway; name: string };
 }
 
@@ -93,6 +91,10 @@ export function discoverInfraFiles(folder: string): { templates: string[]; param
   return { templates: templates.sort(), params: params.sort() };
 }
 
+/** Why a file could not be used, for API001/API010: the parser's reason, or what kept it from being read. */
+const whyUnreadable = (err: ApiFileError): MessageArg =>
+  err.code === "TemplateInvalid" || err.code === "ParamsInvalid" ? err.args[0] : msg(err.code, ...err.args);
+
 /** The template nearest above a params file (same folder first), else the first. */
 function templateFor(paramsFile: string, templates: Array<{ file: string; model: TemplateModel }>) {
   let dir = path.dirname(paramsFile);
@@ -106,7 +108,7 @@ function templateFor(paramsFile: string, templates: Array<{ file: string; model:
 }
 
 export async function validateApiInfra(inputs: ApiInfraInputs): Promise<ApiInfraResult> {
-  const { lang, root } = inputs;
+  const { root } = inputs;
   const findings: RawFinding[] = [];
   const texts = new Map<string, string>();
   const found = inputs.infraPath ? discoverInfraFiles(inputs.infraPath) : { templates: [], params: [] };
@@ -121,7 +123,7 @@ export async function validateApiInfra(inputs: ApiInfraInputs): Promise<ApiInfra
       texts.set(shown, text);
       const model = readTemplate(parseCfnYaml(text, shown), shown);
       templates.push({ file, model });
-      findings.push(...checkTemplate(model, shown, { lang, policies: inputs.policies }));
+      findings.push(...checkTemplate(model, shown, { policies: inputs.policies }));
     } catch (err) {
       if (!(err instanceof ApiFileError)) throw err;
       findings.push({
@@ -129,7 +131,7 @@ export async function validateApiInfra(inputs: ApiInfraInputs): Promise<ApiInfra
         file: shown,
         line: err.line || 1,
         column: 1,
-        args: [`${err.code}: ${err.args.join(" ")}`],
+        args: [whyUnreadable(err)],
       });
     }
   }
@@ -148,7 +150,7 @@ export async function validateApiInfra(inputs: ApiInfraInputs): Promise<ApiInfra
         file: shown,
         line: err.line || 1,
         column: 1,
-        args: [`${err.code}: ${err.args.join(" ")}`],
+        args: [whyUnreadable(err)],
       });
     }
   }
@@ -197,7 +199,7 @@ export async function validateApiInfra(inputs: ApiInfraInputs): Promise<ApiInfra
           file: shown,
           line: e.line,
           column: 1,
-          args: [e.key, shown, near ? phrase(lang, "didYouMean", near) : ""],
+          args: [e.key, shown, near ? msg("ApiDidYouMean", near) : ""],
         });
       }
   }
@@ -242,7 +244,6 @@ export async function validateApiInfra(inputs: ApiInfraInputs): Promise<ApiInfra
       });
     else {
       const result = checkCoordinatorFolder(folder, root, {
-        lang,
         tables,
         tablesByKey: !inputs.tables?.length,
         zone: inputs.zone,

@@ -24,7 +24,7 @@
 import * as crypto from "crypto";
 import * as fs from "fs";
 import * as path from "path";
-import { findDsn, parseStrictJson } from "../validator/routine/config";
+import { findDsn, parseStrictJson } from "../config/json";
 
 export interface FileOps {
   readFile(file: string): Buffer;

@@ -1,6 +1,6 @@
-import { registerRules } from "../validator/rules";
+import type { Rule } from "../findings/rule";
 
-registerRules([
+export const ENV_RULES = [
   {
     code: "ENV001",
     name: "environment-folder-missing",
@@ -128,4 +128,4 @@ registerRules([
     },
     why: "Extra files mean the artifact and the reviewed code are not the same thing.",
   },
-]);
+] satisfies Rule[];

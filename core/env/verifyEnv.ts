@@ -8,9 +8,9 @@ import * as crypto from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import "./rules";
-import { DEFAULT_MAX_FOLDER_DEPTH, walkTree } from "../validator/files";
-import { checkVersion } from "../validator/routine/version";
-import type { RawFinding } from "../validator/types";
+import { DEFAULT_MAX_FOLDER_DEPTH, walkTree } from "../files/walk";
+import { checkVersion } from "../routine/version";
+import type { RawFinding } from "../findings/types";
 
 export interface VerifyEnvInput {
   baseDirectory: string;

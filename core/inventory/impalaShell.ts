@@ -27,7 +27,7 @@ import { parse } from "csv-parse/sync";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import type { MessageArg } from "../problem";
+import type { MessageArg, MessageKey } from "../i18n/catalogue";
 import { ImpalaSqlBackend, ImpalaSqlOptions } from "./impalaSql";
 
 export interface ImpalaShellOptions extends ImpalaSqlOptions {
@@ -44,7 +44,7 @@ export interface ImpalaShellOptions extends ImpalaSqlOptions {
   /** Longest one impala-shell run may take. */
   timeoutMs?: number;
   /** Something the log should say without stopping the reservation (message key and arguments). */
-  onWarning?(code: string, ...args: MessageArg[]): void;
+  onWarning?(code: MessageKey, ...args: MessageArg[]): void;
 }
 
 /** host and port from a connection's server: impala://host:21050, host:21050 or https://host. */

@@ -3,7 +3,9 @@ import type { Localizer } from "../i18n/localizer";
 import { table } from "../markdown";
 import { Problem, problem } from "../problem";
 import { DEFAULT_NAMING, InventoryKind } from "./naming";
+import { SEVERITY_KEY } from "../i18n/severity";
 import type { HuType, ReserveRequest, ReserveResult } from "./reserve";
+import { inventoryTables } from "../api/cfgTables";
 
 export function requestFromInputs(get: (name: string) => string | undefined): {
   request: ReserveRequest;
@@ -45,22 +47,41 @@ export function requestFromInputs(get: (name: string) => string | undefined): {
       periodicityCodes,
     },
   };
+  // A coordinator's tables may come from the API's cfg folder (one number per <table>.json).
+  const cfgFolder = value("cfgFolder");
+  if (request.kind === "coordinator" && cfgFolder) {
+    const fromCfg = inventoryTables(cfgFolder, request.tables);
+    request.tables = fromCfg.tables;
+    problems.push(...fromCfg.problems);
+  }
   return { request, problems };
 }
 
 export function reserveSummary(result: ReserveResult, loc: Localizer, dryRun: boolean): string {
-  const lines = [`### ${loc("SummaryTitle")}${dryRun ? " (dry run)" : ""}`, ""];
+  const lines = [`### ${loc(dryRun ? "InventorySummaryTitleDryRun" : "InventorySummaryTitle")}`, ""];
   if (result.reservations.length) {
     lines.push(
       table(
-        ["table", "package", "process", "consecutive", "reused"],
-        result.reservations.map((r) => [r.table, r.package, r.process, String(r.consecutive), r.reused ? "yes" : "no"]),
+        [
+          loc("InventoryColumnTable"),
+          loc("InventoryColumnPackage"),
+          loc("InventoryColumnProcess"),
+          loc("InventoryColumnConsecutive"),
+          loc("InventoryColumnReused"),
+        ],
+        result.reservations.map((r) => [
+          r.table,
+          r.package,
+          r.process,
+          String(r.consecutive),
+          loc(r.reused ? "Yes" : "No"),
+        ]),
       ),
       "",
     );
     lines.push("```", ...result.reservations.map((r) => JSON.stringify(r.row)), "```");
   }
   for (const row of result.existing) lines.push(`- ${row.package} / ${row.proceso} (${row.semilla})`);
-  for (const p of result.problems) lines.push(`- **${p.severity}**: ${loc(p.code, ...p.args)}`);
+  for (const p of result.problems) lines.push(`- **${loc(SEVERITY_KEY[p.severity])}**: ${loc(p.code, ...p.args)}`);
   return lines.join("\n") + "\n";
 }

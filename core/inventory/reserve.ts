@@ -20,6 +20,7 @@ import {
   periodicityCode,
   processName,
 } from "./naming";
+import { msg } from "../i18n/catalogue";
 import type { InventoryRow, RowFilter } from "./sql";
 
 export interface InventoryBackend {
@@ -133,7 +134,7 @@ export function checkRequest(
         "error",
         "semilla",
         "semilla",
-        req.kind === "coordinator" ? "the zona" : "the repository",
+        msg(req.kind === "coordinator" ? "HintSemillaCoordinator" : "HintSemillaRoutine"),
       ),
     );
   if (req.huType === "modificacion") return { problems };
@@ -156,14 +157,14 @@ export function checkRequest(
     ["runDay", req.runDay],
     ["runTime", req.runTime],
   ] as const) {
-    if (!value.trim()) problems.push(problem("FieldMissing", "error", field, field, field));
+    if (!value.trim()) problems.push(problem("FieldMissing", "error", field, field, msg("HintNewHuNeedsIt")));
   }
   if (period?.name === "Intradiaria" && req.prerequisite.trim() && req.prerequisite.trim().toUpperCase() !== "N/A") {
     problems.push(problem("IntradiariaPrerequisite", "error", "prerequisite", req.prerequisite));
   }
   if (req.kind === "coordinator" && !req.tables.length) problems.push(problem("TablesMissing", "error", "tables"));
   if (req.kind === "coordinator" && !req.dataFolder.trim())
-    problems.push(problem("FieldMissing", "error", "dataFolder", "dataFolder", "the deployed path"));
+    problems.push(problem("FieldMissing", "error", "dataFolder", "dataFolder", msg("HintDataFolder")));
   return { problems, period };
 }
 

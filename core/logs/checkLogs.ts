@@ -6,7 +6,9 @@
  */
 import "./rules";
 import { compileUserPattern, DEFAULT_PATTERN_BUDGET_MS, UserPattern } from "../userPattern";
-import type { RawFinding } from "../validator/types";
+import type { RuleCode } from "../findings/ruleCodes";
+import { msg } from "../i18n/catalogue";
+import type { RawFinding } from "../findings/types";
 
 export interface LogRequirements {
   minFiles: number;
@@ -117,7 +119,7 @@ export class LogChecker {
 
   add(f: LogFile): void {
     const out: RawFinding[] = [];
-    const at = (rule: string, line: number, args: Array<string | number>) =>
+    const at = (rule: RuleCode, line: number, args: Array<string | number>) =>
       out.push({ rule, file: f.name, line, column: 1, args });
     const { success, error, tolerated } = this;
     if (!success.test(f.text)) at("LOG004", 1, [f.name, this.req.successPattern.slice(0, 60)]);
@@ -145,7 +147,7 @@ export class LogChecker {
         file: f.name,
         line: lines.number,
         column: 1,
-        args: [`… and ${errors - MAX_ERRORS_PER_LOG} more error lines in this log, not listed`],
+        args: [msg("TermMoreErrorLines", errors - MAX_ERRORS_PER_LOG)],
       });
     this.runs.push({ name: f.name, start: runStart(f), findings: out });
   }
@@ -153,7 +155,7 @@ export class LogChecker {
   finish(): RawFinding[] {
     const req = this.req;
     const out: RawFinding[] = [];
-    const at = (rule: string, file: string, line: number, args: Array<string | number>) =>
+    const at = (rule: RuleCode, file: string, line: number, args: Array<string | number>) =>
       out.push({ rule, file, line, column: 1, args });
     const sorted = [...this.runs].sort((a, b) => (a.name < b.name ? -1 : 1));
     if (sorted.length < req.minFiles) {

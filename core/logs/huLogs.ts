@@ -5,9 +5,9 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import type { WorkItemGateway } from "../validator/huComment";
-import type { RawFinding } from "../validator/types";
-import { overLimit, shownMb } from "./readLogs";
+import type { WorkItemGateway } from "../findings/huComment";
+import type { RawFinding } from "../findings/types";
+import { OVER_LIMIT_WHAT, overLimit, shownMb, THEN } from "./readLogs";
 
 /** Streams `content` into `file`; false (and no file) when it is longer than maxBytes. */
 async function writeBounded(file: string, content: AsyncIterable<Uint8Array>, maxBytes: number): Promise<boolean> {
@@ -50,7 +50,7 @@ export async function downloadLogAttachments(
       names.push(target);
     } else {
       findings.push(
-        overLimit(target, "the attachment's size", shownMb(maxBytes), "maxAttachmentMb", "it was not downloaded"),
+        overLimit(target, OVER_LIMIT_WHAT.attachment, shownMb(maxBytes), "maxAttachmentMb", THEN.notDownloaded),
       );
     }
   }

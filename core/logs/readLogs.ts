@@ -9,8 +9,9 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as yauzl from "yauzl";
-import { decodeText } from "../validator/files";
-import type { RawFinding } from "../validator/types";
+import { decodeText } from "../files/walk";
+import type { RawFinding } from "../findings/types";
+import { msg, type MessageArg } from "../i18n/catalogue";
 import { LogChecker, LogFile, LogRequirements } from "./checkLogs";
 
 /** The bounds in bytes and members, each with the input (task input / CLI flag) that sets it. */
@@ -43,27 +44,28 @@ export function logLimitsOf(limits: {
 export const DEFAULT_LOG_READ_LIMITS = { maxLogFileMb: 50, maxLogLineKb: 1024, maxZipMb: 200, maxZipEntries: 1000 };
 export const DEFAULT_LOG_LIMITS: LogLimits = logLimitsOf(DEFAULT_LOG_READ_LIMITS);
 
-/** The parts of a LOG007 message; the English phrases are translated by core/validator/terms. */
+/** The parts of a LOG007 message: what was over its bound, and what happened then. */
 const WHAT = {
-  attachment: "the attachment's size",
-  file: "the file's size",
-  zipBytes: "the uncompressed size of its logs",
-  zipEntries: "the number of members",
+  attachment: msg("TermAttachmentSize"),
+  file: msg("TermFileSize"),
+  zipBytes: msg("TermZipUncompressed"),
+  zipEntries: msg("TermZipMembers"),
 };
-const THEN = {
-  notDownloaded: "it was not downloaded",
-  notChecked: "it was not checked",
-  restOfZip: "the rest of the archive was not read",
-  lineCut: "the line was cut at the limit",
+export const THEN = {
+  notDownloaded: msg("TermNotDownloaded"),
+  notChecked: msg("TermNotChecked"),
+  restOfZip: msg("TermRestOfZipNotRead"),
+  lineCut: msg("TermLineCut"),
 };
+export { WHAT as OVER_LIMIT_WHAT };
 
 /** LOG007: `file` is over a bound; `limit` as shown ("50 MB"), `input` the setting that raises it. */
 export function overLimit(
   file: string,
-  what: string,
+  what: MessageArg,
   limit: string,
   input: string,
-  then: string,
+  then: MessageArg,
   line = 1,
 ): RawFinding {
   return { rule: "LOG007", file, line, column: 1, args: [file, what, limit, input, then] };
@@ -138,7 +140,9 @@ export class BoundedLines {
 /** The log made from what BoundedLines kept, and a LOG007 per line it cut. */
 function finishLog(name: string, lines: BoundedLines, limits: LogLimits, findings: RawFinding[]): LogFile {
   for (const line of lines.cut)
-    findings.push(overLimit(name, `line ${line}`, shownKb(limits.maxLineBytes), "maxLogLineKb", THEN.lineCut, line));
+    findings.push(
+      overLimit(name, msg("TermLine", line), shownKb(limits.maxLineBytes), "maxLogLineKb", THEN.lineCut, line),
+    );
   return { name, text: decodeText(lines.bytes()).text };
 }
 

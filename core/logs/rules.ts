@@ -1,6 +1,6 @@
-import { registerRules } from "../validator/rules";
+import type { Rule } from "../findings/rule";
 
-registerRules([
+export const LOG_RULES = [
   {
     code: "LOG001",
     name: "too-few-logs",
@@ -132,4 +132,4 @@ registerRules([
     },
     why: "A damaged, encrypted or exotic archive proves nothing about the runs; it is reported instead of stopping the gate, and the other logs are checked all the same.",
   },
-]);
+] satisfies Rule[];

@@ -4,6 +4,7 @@
  * so both accept and reject exactly the same values.
  */
 import { Problem, problem } from "../problem";
+import type { MessageKey } from "../i18n/catalogue";
 import { isUnresolvedMacro } from "../text";
 
 export const RELEASE_FIELDS = [
@@ -49,7 +50,7 @@ export interface FieldCheck {
   problems: Problem[];
 }
 
-const MISSING_CODE: Record<ReleaseField, string> = {
+const MISSING_CODE: Record<ReleaseField, MessageKey> = {
   pmo: "PmoMissing",
   celula: "CelulaMissing",
   contactName: "ContactNameMissing",

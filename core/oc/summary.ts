@@ -1,5 +1,6 @@
 import type { Localizer } from "../i18n/localizer";
 import { table } from "../markdown";
+import { SEVERITY_KEY } from "../i18n/severity";
 import type { OcResult } from "./ocVariables";
 
 export interface ReleaseContext {
@@ -13,7 +14,7 @@ export function renderOcSummary(result: OcResult, loc: Localizer, release: Relea
   const releaseLabel = release.releaseName
     ? `${release.releaseName}${release.releaseId ? ` (#${release.releaseId})` : ""}`
     : "";
-  lines.push(`### ${loc("SummaryTitle")}${releaseLabel ? ` — ${releaseLabel}` : ""}`, "");
+  lines.push(`### ${loc("OcSummaryTitle")}${releaseLabel ? ` — ${releaseLabel}` : ""}`, "");
   if (result.ok) {
     lines.push(loc("SummarySet", result.variables.length), "");
     lines.push(
@@ -29,7 +30,8 @@ export function renderOcSummary(result: OcResult, loc: Localizer, release: Relea
   const shown = result.problems.filter((p) => p.severity !== "info");
   if (shown.length) {
     lines.push("", `#### ${loc("SummaryProblems")}`, "");
-    for (const p of shown) lines.push(`- **${p.severity}** \`${p.field}\`: ${loc(p.code, ...p.args)}`);
+    for (const p of shown)
+      lines.push(`- **${loc(SEVERITY_KEY[p.severity])}** \`${p.field}\`: ${loc(p.code, ...p.args)}`);
   }
   return lines.join("\n") + "\n";
 }

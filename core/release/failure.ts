@@ -3,15 +3,12 @@
  * what happened (sign-in, permission, not found, server error, network) and what to do — never
  * "no parent" or "no pull request" when Azure DevOps refused or failed to answer.
  *
- * Core does not hold texts: it returns message keys with their arguments (a `Message`), and the
- * page renders them in the user's language (hub/strings.ts).
+ * Core does not hold texts: it returns catalogue messages (core/i18n), which the page renders in
+ * the user's language.
  */
+import { type Message, type MessageKey, msg } from "../i18n/catalogue";
 
-/** A message key and its arguments; an argument may itself be a message, rendered first. */
-export interface Message {
-  key: string;
-  args?: Record<string, string | number | Message>;
-}
+export type { Message };
 
 /** Every REST call the tab makes, with what it was about. */
 export type Call =
@@ -70,71 +67,62 @@ export function isCallFailure(err: unknown): err is CallFailure {
 }
 
 /** The permission (and the extension's OAuth scope) each call needs. */
-export function permissionFor(call: Call): { permission: string; scope: string } {
+export function permissionFor(call: Call): { permission: MessageKey; scope: string } {
   switch (call.op) {
     case "readRelease":
-      return { permission: "perm.viewReleases", scope: "vso.release" };
+      return { permission: "TabPermViewReleases", scope: "vso.release" };
     case "updateRelease":
-      return { permission: "perm.manageReleases", scope: "vso.release_execute" };
+      return { permission: "TabPermManageReleases", scope: "vso.release_execute" };
     case "readWorkItem":
-      return { permission: "perm.viewWorkItems", scope: "vso.work" };
+      return { permission: "TabPermViewWorkItems", scope: "vso.work" };
     default:
-      return { permission: "perm.readRepository", scope: "vso.code" };
+      return { permission: "TabPermReadRepository", scope: "vso.code" };
   }
 }
 
 function callMessage(call: Call): Message {
   switch (call.op) {
     case "readRelease":
+      return msg("TabCallReadRelease", call.releaseId, call.project);
     case "updateRelease":
-      return { key: `call.${call.op}`, args: { id: call.releaseId, project: call.project } };
+      return msg("TabCallUpdateRelease", call.releaseId, call.project);
     case "readWorkItem":
-      return { key: call.role === "hu" ? "call.readHu" : "call.readParent", args: { id: call.workItemId } };
+      return msg(call.role === "hu" ? "TabCallReadHu" : "TabCallReadParent", call.workItemId);
     case "readPullRequest":
-      return { key: "call.readPullRequest", args: { id: call.pullRequestId, project: call.project } };
+      return msg("TabCallReadPullRequest", call.pullRequestId, call.project);
+    case "listFolders":
+      return msg("TabCallListFolders", call.path, call.repository, call.commit.slice(0, 8));
     default:
-      return {
-        key: `call.${call.op}`,
-        args: { path: call.path, repository: call.repository, commit: call.commit.slice(0, 8) },
-      };
+      return msg("TabCallReadFile", call.path, call.repository, call.commit.slice(0, 8));
+  }
+}
+
+function reasonMessage(failure: CallFailure): Message {
+  const { permission, scope } = permissionFor(failure.call);
+  const status = failure.status ?? "-";
+  switch (failure.kind) {
+    case "unauthorized":
+      return msg("TabReasonUnauthorized", scope);
+    case "forbidden":
+      return msg("TabReasonForbidden", msg(permission), scope);
+    case "notFound":
+      return msg("TabReasonNotFound", msg(permission));
+    case "badRequest":
+      return msg("TabReasonBadRequest");
+    case "throttled":
+      return msg("TabReasonThrottled");
+    case "server":
+      return msg(failure.call.op === "updateRelease" ? "TabReasonServerOnSave" : "TabReasonServer", status);
+    case "network":
+      return msg("TabReasonNetwork");
+    default:
+      return msg("TabReasonUnexpected", status);
   }
 }
 
 /** Which call failed, what happened, what to do, and Azure DevOps' own words when it gave some. */
 export function describeFailure(failure: CallFailure): Message {
-  const { permission, scope } = permissionFor(failure.call);
-  const status = failure.status ?? "-";
-  const reasonKey =
-    failure.kind === "server" && failure.call.op === "updateRelease" ? "reason.serverOnSave" : `reason.${failure.kind}`;
-  const reason: Message = { key: reasonKey, args: { status, permission: { key: permission }, scope } };
-  const args: Message["args"] = { call: callMessage(failure.call), reason };
-  return failure.detail
-    ? { key: "failureWithDetail", args: { ...args, detail: failure.detail } }
-    : { key: "failure", args };
+  const call = callMessage(failure.call);
+  const reason = reasonMessage(failure);
+  return failure.detail ? msg("TabFailureWithDetail", call, reason, failure.detail) : msg("TabFailure", call, reason);
 }
-
-/** Every message key describeFailure can produce, so the page's tables can be checked complete. */
-export const FAILURE_KEYS: readonly string[] = [
-  "failure",
-  "failureWithDetail",
-  "call.readRelease",
-  "call.updateRelease",
-  "call.readHu",
-  "call.readParent",
-  "call.readPullRequest",
-  "call.listFolders",
-  "call.readFile",
-  "reason.unauthorized",
-  "reason.forbidden",
-  "reason.notFound",
-  "reason.badRequest",
-  "reason.throttled",
-  "reason.server",
-  "reason.serverOnSave",
-  "reason.network",
-  "reason.unexpected",
-  "perm.viewReleases",
-  "perm.manageReleases",
-  "perm.viewWorkItems",
-  "perm.readRepository",
-];

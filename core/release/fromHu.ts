@@ -5,9 +5,9 @@
  * read (a refused or failed call) is not "absent": it carries the failure, said as what it is.
  */
 import { formatDescription } from "../oc/description";
-import type { Message } from "./failure";
+import { type Message, msg } from "../i18n/catalogue";
 import { decodeEntities, toSingleLine } from "../text";
-import { DEFAULT_ZONE_KEYS, findDsn, findZone, parseStrictJson } from "../validator/routine/config";
+import { DEFAULT_ZONE_KEYS, findDsn, findZone, parseStrictJson } from "../config/json";
 
 export interface HuFacts {
   id: number;
@@ -48,14 +48,16 @@ export function packageConfigPath(srcFolders: string[]): string | undefined {
   return srcFolders.length === 1 ? `${PACKAGE_PARENT}/${srcFolders[0]}/static/config/config.json` : undefined;
 }
 
+/** A drafted value and what the page says about it, as catalogue messages (rendered in the page's language). */
 export interface Drafted {
   value: string;
-  source: string;
+  /** Where the value came from (when it was found). */
+  source?: Message;
   /** Set when the value could not be found: why. */
-  missing?: string;
-  /** Set when the value could not be read (a call failed): what happened, in the page's language. */
+  missing?: Message;
+  /** Set when the value could not be read (a call failed): what happened. */
   failure?: Message;
-  warning?: string;
+  warning?: Message;
 }
 
 const PMO = /\b([A-Z]{3}[0-9]{5})\b/;
@@ -84,7 +86,7 @@ export function huParts(html: string | undefined): Record<"necesidad" | "solucio
   return out;
 }
 
-const failed = (failure: Message): Drafted => ({ value: "", source: "", failure });
+const failed = (failure: Message): Drafted => ({ value: "", failure });
 
 export function draftFromHu(
   hu: HuFacts,
@@ -93,37 +95,33 @@ export function draftFromHu(
   const fields: Record<string, Drafted> = {};
   const pmo = hu.parentTitle ? PMO.exec(hu.parentTitle) : null;
   fields.codigoPMO = pmo
-    ? { value: pmo[1], source: `title of HU ${hu.id}'s parent` }
+    ? { value: pmo[1], source: msg("TabFromParentTitle", hu.id) }
     : hu.parentFailure
       ? failed(hu.parentFailure)
       : {
           value: "",
-          source: "",
-          missing: hu.parentTitle
-            ? `no PMO code (3 letters + 5 digits) in the parent's title "${hu.parentTitle}"`
-            : `HU ${hu.id} has no parent`,
+          missing: hu.parentTitle ? msg("TabNoPmoInParent", hu.parentTitle) : msg("TabNoParent", hu.id),
         };
   const area = hu.areaPath?.split("\\").pop()?.trim();
   fields["Nombre Celula"] = area
-    ? { value: area, source: `area path of HU ${hu.id}` }
-    : { value: "", source: "", missing: "the HU has no area path" };
+    ? { value: area, source: msg("TabFromArea", hu.id) }
+    : { value: "", missing: msg("TabNoArea") };
   if (!pr) {
-    const reason = `no pull request is linked to HU ${hu.id}`;
-    for (const v of ["repositoryName", "packageName", "zona"]) fields[v] = { value: "", source: "", missing: reason };
+    const reason = msg("TabNoPullRequest", hu.id);
+    for (const v of ["repositoryName", "packageName", "zona"]) fields[v] = { value: "", missing: reason };
   } else if ("failure" in pr) {
     for (const v of ["repositoryName", "packageName", "zona"]) fields[v] = failed(pr.failure);
   } else {
-    fields.repositoryName = { value: pr.repository, source: "the HU's pull request" };
+    fields.repositoryName = { value: pr.repository, source: msg("TabFromPullRequest") };
     fields.packageName = pr.foldersFailure
       ? failed(pr.foldersFailure)
       : pr.srcFolders.length === 1
-        ? { value: pr.srcFolders[0], source: "the folder under src/ of the pull request" }
+        ? { value: pr.srcFolders[0], source: msg("TabFromSrcFolder") }
         : {
             value: "",
-            source: "",
             missing: pr.srcFolders.length
-              ? `several folders under src/ (${pr.srcFolders.join(", ")}): choose one`
-              : "no folder under src/ in the pull request",
+              ? msg("TabSeveralSrcFolders", pr.srcFolders.join(", "))
+              : msg("TabNoSrcFolder"),
           };
     fields.zona = pr.foldersFailure
       ? failed(pr.foldersFailure)
@@ -146,20 +144,15 @@ export function draftFromHu(
 }
 
 export function zonaFromConfig(configJson: string | undefined): Drafted {
-  if (configJson === undefined)
-    return { value: "", source: "", missing: "the package has no static/config/config.json in the pull request" };
+  if (configJson === undefined) return { value: "", missing: msg("TabNoConfig") };
   const { tree, errors } = parseStrictJson(configJson.replace(/^\uFEFF/, ""));
-  if (errors.length || !tree || tree.type !== "object")
-    return { value: "", source: "", missing: "static/config/config.json is not valid JSON" };
+  if (errors.length || !tree || tree.type !== "object") return { value: "", missing: msg("TabConfigNotJson") };
   // The same lookups as ValidateRoutine (CFG002/CFG003): one idea of "the dsn" and "the zone".
   const zone = findZone(tree, DEFAULT_ZONE_KEYS);
   const dsnNode = findDsn(tree);
   const dsn = typeof dsnNode?.value === "string" ? dsnNode.value : undefined;
-  const warning =
-    dsn !== "impala-virtual-prd"
-      ? `config.json has dsn '${dsn ?? "(none)"}', not impala-virtual-prd: ask the user to fix it before approving`
-      : undefined;
+  const warning = dsn !== "impala-virtual-prd" ? msg("TabDsnWarning", dsn ?? msg("TabNone")) : undefined;
   return zone?.value
-    ? { value: zone.value, source: `config.json key '${zone.key}'`, warning }
-    : { value: "", source: "", missing: `config.json has none of ${DEFAULT_ZONE_KEYS.join(", ")}`, warning };
+    ? { value: zone.value, source: msg("TabFromConfigKey", zone.key), warning }
+    : { value: "", missing: msg("TabConfigNoZone", DEFAULT_ZONE_KEYS.join(", ")), warning };
 }

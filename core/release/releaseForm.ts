@@ -9,6 +9,7 @@ import { parseDescription } from "../oc/description";
 import { sameInstant } from "./instant";
 import type { Drafted } from "./fromHu";
 import { checkField, DEFAULT_VARIABLE_NAMES, ReleaseField, RELEASE_FIELDS } from "../oc/releaseFields";
+import { type Message, type MessageKey, msg } from "../i18n/catalogue";
 import type { Problem } from "../problem";
 import { checkApiName, KIND_VARIABLE, kindOf, kindVariables, ReleaseKind } from "../api/releaseKind";
 
@@ -196,4 +197,36 @@ export function applyDraft(
       return f.variable === "huId" ? { ...f, value: String(huId) } : f;
     }),
   };
+}
+
+/**
+ * What the form says beside a field for one of CreateOCVars' problems: a short hint of the catalogue
+ * (Tab…), the task's own sentence when the tab has none.
+ */
+const FIELD_HINTS: Partial<Record<MessageKey, { hint: MessageKey; takesPart?: boolean }>> = {
+  PmoMissing: { hint: "TabPmoMissing" },
+  PmoMalformed: { hint: "TabPmoMalformed" },
+  CelulaMissing: { hint: "TabCelulaMissing" },
+  ContactNameMissing: { hint: "TabContactNameMissing" },
+  PhoneMissing: { hint: "TabPhoneMissing" },
+  PhoneMalformed: { hint: "TabPhoneMalformed" },
+  RepositoryMissing: { hint: "TabRepositoryMissing" },
+  PackageMissing: { hint: "TabPackageMissing" },
+  ZonaMissing: { hint: "TabZonaMissing" },
+  ZonaMalformed: { hint: "TabZonaMalformed" },
+  VariableUnresolved: { hint: "TabVariableUnresolved" },
+  DescriptionMissing: { hint: "TabDescriptionMissing" },
+  DescriptionPartMissing: { hint: "TabDescriptionPartMissing", takesPart: true },
+  DescriptionPartEmpty: { hint: "TabDescriptionPartEmpty", takesPart: true },
+  DescriptionPartDuplicated: { hint: "TabDescriptionPartDuplicated", takesPart: true },
+  DescriptionNoHu: { hint: "TabDescriptionNoHu" },
+  DescriptionTextOutsideParts: { hint: "TabDescriptionTextOutsideParts" },
+  ApiNameMissing: { hint: "TabApiNameMissing" },
+  ApiNameMalformed: { hint: "TabApiNameMalformed" },
+};
+
+export function fieldHint(p: Problem): Message {
+  const hint = FIELD_HINTS[p.code];
+  if (!hint) return msg(p.code, ...p.args);
+  return hint.takesPart ? msg(hint.hint, p.args[0] ?? "") : msg(hint.hint);
 }

@@ -1,6 +1,6 @@
-import { registerRules } from "../validator/rules";
+import type { Rule } from "../findings/rule";
 
-registerRules([
+export const RUN_RULES = [
   {
     code: "RUN001",
     name: "run-error",
@@ -68,4 +68,4 @@ registerRules([
     },
     why: "A hung routine holds the agent and the cluster; in production it would block the scheduling grid (malla).",
   },
-]);
+] satisfies Rule[];

@@ -16,7 +16,8 @@ import { ancestorsOf, findMarkedProcesses, ProcessMarker, RoutineProcess, signal
 import { neutralizeAgentCommands } from "../logSafe";
 import { readLogFolder } from "../logs/readLogs";
 import { compileUserPattern, DEFAULT_PATTERN_BUDGET_MS, patternError, UserPattern } from "../userPattern";
-import type { RawFinding } from "../validator/types";
+import { msg } from "../i18n/catalogue";
+import type { RawFinding } from "../findings/types";
 
 export const DEFAULT_EXPECTED_ERRORS = [
   "does not have privileges",
@@ -342,13 +343,13 @@ export function runRoutine(options: RunOptions): Promise<RunOutcome> {
       });
     else if (code !== 0) {
       const unexplained = findings.some((f) => f.rule === "RUN001") || !findings.some((f) => f.rule === "RUN002");
-      const detail = signal ? ` (signal ${signal})` : unexplained ? "" : " — explained by the errors expected in dev";
+      const detail = signal ? msg("TermExitSignal", signal) : unexplained ? "" : msg("TermExplainedByExpected");
       findings.push({
         rule: unexplained ? "RUN003" : "RUN002",
         file: "",
         line: 1,
         column: 1,
-        args: unexplained ? [code ?? -1, detail] : ["exit code", `exit code ${code}${detail}`],
+        args: unexplained ? [code ?? -1, detail] : [msg("TermExitCode"), msg("TermExitCodeValue", code ?? -1, detail)],
       });
     }
     let logs: { files: number; findings: RawFinding[] } | undefined;

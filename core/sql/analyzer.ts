@@ -1,8 +1,7 @@
-/** The SQL half of the validator, registered as an analyzer of the engine. */
-import "./rules";
-import { registerAnalyzer } from "../validator/fileAnalysis";
-import { LineIndex } from "../validator/positions";
-import type { RawFinding } from "../validator/types";
+/** The SQL family as an analyzer of the engine (listed in core/validator/analyzers.ts). */
+import type { Analyzer } from "../findings/analysis";
+import { LineIndex } from "../findings/positions";
+import type { RawFinding } from "../findings/types";
 import { checkStatement } from "./checks";
 import { DEFAULT_SQL_CALLS, sqlFromPython, sqlFromSqlFile } from "./extract";
 import { splitStatements, SqlText } from "./text";
@@ -29,19 +28,19 @@ export function checkSql(
   return out;
 }
 
-registerAnalyzer({
+export const SQL_ANALYZER: Analyzer = {
   name: "sql",
   textFile(file, ctx) {
     if (!/\.(sql|hql)$/i.test(file.path)) return [];
-    return checkSql(file.path, file.text, sqlFromSqlFile(file.text), ctx.options.zona ?? ctx.config?.zone?.value);
+    return checkSql(file.path, file.text, sqlFromSqlFile(file.text), ctx.options.zona ?? ctx.configZone);
   },
-  pythonFile(file, analysis, ctx) {
+  pythonFile(file, tree, ctx) {
     const calls = [...DEFAULT_SQL_CALLS, ...ctx.options.sqlCallNames];
     const lines = new LineIndex(file.text);
     const out: RawFinding[] = [];
-    for (const found of sqlFromPython(analysis.tree, file.text, calls)) {
-      out.push(...checkSql(file.path, file.text, found.sql, ctx.options.zona ?? ctx.config?.zone?.value, lines));
+    for (const found of sqlFromPython(tree, file.text, calls)) {
+      out.push(...checkSql(file.path, file.text, found.sql, ctx.options.zona ?? ctx.configZone, lines));
     }
     return out;
   },
-});
+};

@@ -3,6 +3,7 @@
  * statement's code (comments and literals blanked) and on the grammar's entity list.
  */
 import { entities, validateStatement } from "./impala";
+import type { RuleCode } from "../findings/ruleCodes";
 import { codeOnly, KNOWN_VALID, smoothGrammarGaps, withoutComments } from "./text";
 
 export interface StatementContext {
@@ -13,7 +14,7 @@ export interface StatementContext {
 }
 
 export interface StatementFinding {
-  rule: string;
+  rule: RuleCode;
   /** Offset in the statement text. */
   offset: number;
   args: Array<string | number>;

@@ -1,6 +1,6 @@
-import { registerRules } from "../validator/rules";
+import type { Rule } from "../findings/rule";
 
-registerRules([
+export const SQL_RULES = [
   {
     code: "SQL001",
     name: "invalid-impala-sql",
@@ -125,4 +125,4 @@ registerRules([
     fix: { en: "Nothing, if the value is the results zone.", es: "Nada, si el valor es la zona de resultados." },
     why: "The value is only known at run time; the finding records that SQL002 could not apply.",
   },
-]);
+] satisfies Rule[];

@@ -4,67 +4,32 @@
  * Analyzers only report rule codes and arguments; what a rule means lives in the registry.
  */
 import * as path from "path";
-import { format } from "util";
-import { SourceFile, walkRoutine } from "./files";
-export type { AnalysisContext, Analyzer } from "./fileAnalysis";
-export { analyzePythonFile, analyzeTextFile, registerAnalyzer } from "./fileAnalysis";
+import { walkRoutine } from "../files/walk";
 import { Minimatch } from "minimatch";
-import { LineIndex } from "./positions";
+import { LineIndex } from "../findings/positions";
 import { inlineIgnore, RoutineSetting } from "./routineSettings";
-import { AnalysisContext, analyzePythonFile, analyzeTextFile, routineAnalyzers } from "./fileAnalysis";
-import { createPythonParser, Parser } from "./python/parser";
-import "./python/rules";
-import { checkConfig } from "./routine/config";
-import { checkManifest } from "./routine/manifest";
-import "./routine/rules";
-// Rule data only (messages for the findings the workers send back); the SQL analyzer is not loaded here.
-import "../sql/rules";
-import "../run/rules";
+import type { AnalysisContext, SourceFile } from "../findings/analysis";
+import { checkConfig } from "../routine/config";
+import { checkManifest } from "../routine/manifest";
 import { checkLogFolder, logLimitsOf } from "../logs/readLogs";
-import { checkVersion } from "./routine/version";
-import { ruleByCode } from "./rules";
-import { translateArg } from "./terms";
-import type { FailOn, Finding, Lang, RawFinding, Severity } from "./types";
+import { checkVersion } from "../routine/version";
+import { ruleByCode } from "./registry";
+import { format, render, renderArg } from "../i18n/catalogue";
+import type { Rule } from "../findings/rule";
+import { FindingsResult, gate, summarize } from "../findings/summary";
+import type { FailOn, Finding, Lang, RawFinding, Severity } from "../findings/types";
 import { OptionInputs, resolveOptions, ValidatorOptions } from "./options";
 
-export interface Summary {
-  errors: number;
-  warnings: number;
-  infos: number;
-}
-
-export type GateResult = "Succeeded" | "SucceededWithIssues" | "Failed";
-
-export interface ValidationResult {
-  findings: Finding[];
-  summary: Summary;
-  result: GateResult;
+export interface ValidationResult extends FindingsResult {
   options: ValidatorOptions;
   configFile?: string;
-  /** What the routine itself asked of its gate (its .lzvalidator.json, its ignore comments): every report lists it. */
-  routineSettings: RoutineSetting[];
   stats: { files: number; pythonFiles: number; bytes: number; ms: number };
 }
 
-export function summarize(findings: readonly Finding[]): Summary {
-  const s: Summary = { errors: 0, warnings: 0, infos: 0 };
-  for (const f of findings) {
-    if (f.severity === "error") s.errors++;
-    else if (f.severity === "warning") s.warnings++;
-    else s.infos++;
-  }
-  return s;
+/** The rules the findings name, for the report writers. */
+function rulesOf(findings: readonly Finding[]): Rule[] {
+  return [...new Set(findings.map((f) => f.rule))].map((code) => ruleByCode(code)!);
 }
-
-/** Failed when a finding reaches failOn; with issues when warnings remain below it; info never counts. */
-export function gate(summary: Summary, failOn: FailOn): GateResult {
-  if (failOn === "error" && summary.errors) return "Failed";
-  if (failOn === "warning" && (summary.errors || summary.warnings)) return "Failed";
-  if (summary.errors || summary.warnings) return "SucceededWithIssues";
-  return "Succeeded";
-}
-
-const FIX_LABEL: Record<Lang, string> = { en: "Fix:", es: "Corrección:" };
 
 /**
  * What the routine itself says about its findings (routineSettings.ts): `# lz: ignore[…]` comments
@@ -128,11 +93,11 @@ export function finalizeFindings(raw: RawFinding[], options: ValidatorOptions): 
     if (!rule) throw new Error(`analyzer reported unregistered rule ${r.rule}`);
     const setting = options.rules[r.rule] ?? rule.severity;
     if (setting === "off") continue;
-    const key = `${r.rule}|${r.file}|${r.line}|${r.column}|${r.args.join("|")}`;
+    const key = `${r.rule}|${r.file}|${r.line}|${r.column}|${JSON.stringify(r.args)}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const args = r.args.map((a) => translateArg(a, options.lang));
-    const message = `${format(rule.message[options.lang], ...args)} ${FIX_LABEL[options.lang]} ${rule.fix[options.lang]}`;
+    const args = r.args.map((a) => renderArg(options.lang, a));
+    const message = `${format(rule.message[options.lang], args)} ${render(options.lang, "FixLabel")} ${rule.fix[options.lang]}`;
     const severity: Severity = r.suppressed ? "info" : setting;
     const finding: Finding = { rule: r.rule, severity, file: r.file, line: r.line, column: r.column, message };
     if (r.minVersion) finding.minVersion = r.minVersion;
@@ -144,24 +109,21 @@ export function finalizeFindings(raw: RawFinding[], options: ValidatorOptions): 
   );
 }
 
-let sharedParser: Promise<Parser> | undefined;
-
 export interface ValidateHooks {
-  /** Called after each file, for progress in the log on long work. */
-  progress?(done: number, total: number): void;
   /**
-   * Analyze the files elsewhere (worker threads); default: here, one by one. The task uses it for
-   * every file, so that its main bundle carries neither parser.
+   * Where the files are analyzed: in worker threads (pool.ts analyzeInWorkers, what the task does so
+   * its main bundle carries neither parser) or in this thread (fileAnalysis.ts analyzeHere with
+   * analyzers.ts ANALYZERS).
    */
-  analyzeFiles?(files: SourceFile[], ctx: AnalysisContext): Promise<RawFinding[]>;
-  /** Findings of steps that ran before the engine (the HU attachments' download), gated with the rest. */
+  analyzeFiles(files: SourceFile[], ctx: AnalysisContext): Promise<RawFinding[]>;
+  /** Findings the caller found itself (the HU attachments it could not download), added before the gate. */
   findings?: RawFinding[];
 }
 
 export async function validateRoutine(
   root: string,
   inputs: OptionInputs,
-  hooks: ValidateHooks = {},
+  hooks: ValidateHooks,
 ): Promise<ValidationResult> {
   const started = Date.now();
   const absRoot = path.resolve(root);
@@ -182,23 +144,13 @@ export async function validateRoutine(
     zoneKeys: options.zoneKeys,
   });
   raw.push(...config.findings);
-  ctx.config = config.info;
+  ctx.configZone = config.info?.zone?.value;
   if (options.artifactVersion)
     raw.push(...checkVersion(absRoot, options.artifactVersion, options.versionFile).findings);
   raw.push(...checkManifest(walk.files, walk.allPaths));
 
   const python = walk.files.filter((f) => f.path.endsWith(".py"));
-  if (hooks.analyzeFiles && walk.files.length) {
-    raw.push(...(await hooks.analyzeFiles(walk.files, ctx)));
-  } else {
-    sharedParser ??= createPythonParser();
-    const parser = python.length ? await sharedParser : undefined;
-    walk.files.forEach((file, i) => {
-      raw.push(...(file.path.endsWith(".py") ? analyzePythonFile(parser!, file, ctx) : analyzeTextFile(file, ctx)));
-      hooks.progress?.(i + 1, walk.files.length);
-    });
-  }
-  raw.push(...routineAnalyzers(ctx));
+  if (walk.files.length) raw.push(...(await hooks.analyzeFiles(walk.files, ctx)));
   raw.push(...(hooks.findings ?? []));
   if (options.logsPath)
     raw.push(...(await checkLogFolder(path.resolve(options.logsPath), options.logs, logLimitsOf(options))));
@@ -213,6 +165,7 @@ export async function validateRoutine(
     result: gate(summary, options.failOn),
     options,
     configFile: resolved.configFile,
+    rules: rulesOf(findings),
     routineSettings: [...resolved.routineSettings, ...routine.settings],
     stats: { files: walk.files.length, pythonFiles: python.length, bytes: walk.bytes, ms: Date.now() - started },
   };
@@ -237,6 +190,7 @@ export function resultFromRaw(
     summary,
     result: gate(summary, options.failOn),
     options,
+    rules: rulesOf(findings),
     routineSettings: [],
     stats: { files: 0, pythonFiles: 0, bytes: 0, ms: Date.now() - started },
   };

@@ -6,13 +6,14 @@
 import * as fs from "fs";
 import * as path from "path";
 import Ajv from "ajv";
-import { DEFAULT_ZONE_KEYS, parseStrictJson } from "./routine/config";
-import { ruleByCode } from "./rules";
-import type { FailOn, Lang, RawFinding, RuleSetting } from "./types";
-import { parseVersion } from "./python/versions";
+import { DEFAULT_ZONE_KEYS, parseStrictJson } from "../config/json";
+import { ruleByCode } from "./registry";
+import type { FailOn, Lang, RawFinding, RuleSetting } from "../findings/types";
+import { parseVersion } from "../python/versions";
 import { DEFAULT_LOG_REQUIREMENTS, LogRequirements } from "../logs/checkLogs";
-import { DEFAULT_LOG_READ_LIMITS } from "../logs/readLogs";
+import { DEFAULT_READ_LIMITS, isLimit, MAX_READ_LIMIT, READ_LIMIT_NAMES, type ReadLimits } from "../files/limits";
 import { patternError } from "../userPattern";
+import { type Message, msg } from "../i18n/catalogue";
 import {
   ExcludeEntry,
   excludePattern,
@@ -22,56 +23,6 @@ import {
   RuleEntry,
   ruleSeverity,
 } from "./routineSettings";
-
-/**
- * Bounds on what is read from outside (issue #18): folder depth of the routine, and the run logs'
- * attachments, archives, files and lines. Task inputs and CLI flags only: the routine's own
- * .lzvalidator.json cannot raise them (its schema has no such keys).
- */
-export interface ReadLimits {
-  /** Folder levels below the routine root that are walked (FS005 past it). */
-  maxFolderDepth: number;
-  /** Size of one HU attachment downloaded (LOG007 past it). */
-  maxAttachmentMb: number;
-  /** Uncompressed size of the logs read from one zip, all members together (LOG007). */
-  maxZipMb: number;
-  /** Members of one zip (LOG007). */
-  maxZipEntries: number;
-  /** Size of one log file, on disk or inside a zip (LOG007). */
-  maxLogFileMb: number;
-  /** Length of one log line; longer lines are cut (LOG007). */
-  maxLogLineKb: number;
-}
-
-export const DEFAULT_READ_LIMITS: ReadLimits = {
-  maxFolderDepth: 64,
-  maxAttachmentMb: 50,
-  ...DEFAULT_LOG_READ_LIMITS,
-};
-
-export const READ_LIMIT_NAMES = Object.keys(DEFAULT_READ_LIMITS) as Array<keyof ReadLimits>;
-export const MAX_READ_LIMIT = 1_000_000;
-
-const isLimit = (n: unknown) => typeof n === "number" && Number.isInteger(n) && n >= 1 && n <= MAX_READ_LIMIT;
-
-/**
- * The limits given as text (task inputs, CLI flags): each a whole number from 1 to 1,000,000; an
- * empty one keeps its default. The first bad one is returned so the caller can refuse to run.
- */
-export function parseReadLimits(get: (name: keyof ReadLimits) => string | undefined): {
-  limits: Partial<ReadLimits>;
-  invalid?: { name: keyof ReadLimits; value: string };
-} {
-  const limits: Partial<ReadLimits> = {};
-  for (const name of READ_LIMIT_NAMES) {
-    const raw = get(name)?.trim();
-    if (!raw) continue;
-    const value = /^[0-9]+$/.test(raw) ? Number(raw) : NaN;
-    if (!isLimit(value)) return { limits, invalid: { name, value: raw } };
-    limits[name] = value;
-  }
-  return { limits };
-}
 
 export interface ValidatorOptions extends ReadLimits {
   pythonVersion: string;
@@ -211,7 +162,7 @@ export interface OptionInputs extends Partial<Omit<ValidatorOptions, "rules" | "
 /** Options not set from a same-named input (they have their own parsing or come only from files). */
 const NOT_PLAIN_INPUTS = new Set(["configFile", "ruleSeverities", "protectedRules", "routineExclude"]);
 
-function lzv(message: string, file = ""): RawFinding {
+function lzv(message: Message, file = ""): RawFinding {
   return { rule: "LZV001", file, line: 1, column: 1, args: [message] };
 }
 
@@ -240,25 +191,15 @@ export function resolveOptions(
     const shown = explicit ?? CONFIG_FILE_NAME;
     const { tree, errors } = parseStrictJson(fs.readFileSync(configFile, "utf8").replace(/^\uFEFF/, ""));
     if (errors.length || !tree) {
-      findings.push(
-        lzv(
-          `${shown} is not valid JSON (offset ${errors[0]?.offset ?? 0}): fix it or remove it.`,
-          explicit ? "" : CONFIG_FILE_NAME,
-        ),
-      );
+      findings.push(lzv(msg("LzvNotJson", shown, errors[0]?.offset ?? 0), explicit ? "" : CONFIG_FILE_NAME));
     } else {
       const data = JSON.parse(fs.readFileSync(configFile, "utf8").replace(/^\uFEFF/, ""));
       validateConfig ??= new Ajv({ allErrors: true, strict: false }).compile(VALIDATOR_CONFIG_SCHEMA);
       if (!validateConfig(data)) {
         for (const e of validateConfig.errors ?? []) {
-          const where = e.instancePath || "(top level)";
+          const where = e.instancePath || msg("LzvTopLevel");
           const extra = e.params && "additionalProperty" in e.params ? ` '${String(e.params.additionalProperty)}'` : "";
-          findings.push(
-            lzv(
-              `${shown}${where === "(top level)" ? "" : " " + where}: ${e.message}${extra}.`,
-              explicit ? "" : CONFIG_FILE_NAME,
-            ),
-          );
+          findings.push(lzv(msg("LzvSchema", shown, where, `${e.message}${extra}`), explicit ? "" : CONFIG_FILE_NAME));
         }
       } else if (!explicit) {
         // The routine's own file: untrusted (routineSettings.ts).
@@ -286,7 +227,7 @@ export function resolveOptions(
       }
     }
   } else if (explicit) {
-    findings.push(lzv(`Validator configuration '${explicit}' does not exist: fix the input configFile or remove it.`));
+    findings.push(lzv(msg("LzvConfigMissing", explicit)));
   }
 
   for (const [key, value] of Object.entries(inputs)) {
@@ -298,14 +239,13 @@ export function resolveOptions(
     if (!line || line.startsWith("#")) continue;
     const m = /^([A-Za-z]+[0-9]+)\s*[=:]\s*(error|warning|info|off)$/i.exec(line);
     if (!m) {
-      findings.push(lzv(`ruleSeverities entry ${index + 1} '${line}' is not CODE=error|warning|info|off.`));
+      findings.push(lzv(msg("LzvRuleSeverityEntry", index + 1, line)));
       continue;
     }
     options.rules[m[1].toUpperCase()] = m[2].toLowerCase() as RuleSetting;
   }
   for (const code of [...Object.keys(options.rules), ...extraProtected]) {
-    if (!ruleByCode(code))
-      findings.push(lzv(`Unknown rule code '${code}' in the rule settings: see docs/rules/README.md for the codes.`));
+    if (!ruleByCode(code)) findings.push(lzv(msg("LzvUnknownRule", code)));
   }
   for (const [key, pattern] of [
     ["successPattern", options.logs.successPattern],
@@ -314,21 +254,21 @@ export function resolveOptions(
   ]) {
     const error = patternError(pattern);
     if (error) {
-      findings.push(lzv(`logs.${key} '${pattern}' is not a regular expression: ${error}.`));
+      findings.push(lzv(msg("LzvPatternInvalid", key, pattern, error)));
       options.logs = { ...DEFAULT_LOG_REQUIREMENTS };
     }
   }
   if (!parseVersion(options.pythonVersion)) {
-    findings.push(lzv(`pythonVersion '${options.pythonVersion}' is not a Python 3 version like 3.5.`));
+    findings.push(lzv(msg("LzvPythonVersion", options.pythonVersion)));
     options.pythonVersion = DEFAULT_OPTIONS.pythonVersion;
   }
   for (const name of READ_LIMIT_NAMES) {
     if (isLimit(options[name])) continue;
-    findings.push(lzv(`${name} '${String(options[name])}' must be a whole number from 1 to ${MAX_READ_LIMIT}.`));
+    findings.push(lzv(msg("LzvLimit", name, String(options[name]), MAX_READ_LIMIT)));
     options[name] = DEFAULT_READ_LIMITS[name];
   }
   if (!["error", "warning", "never"].includes(options.failOn)) {
-    findings.push(lzv(`failOn '${options.failOn}' must be error, warning or never.`));
+    findings.push(lzv(msg("LzvFailOn", options.failOn)));
     options.failOn = "error";
   }
   return { options, findings, configFile: usedConfig, routineSettings };

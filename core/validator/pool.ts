@@ -5,14 +5,13 @@
  */
 import * as os from "os";
 import { Worker } from "worker_threads";
-import type { AnalysisContext } from "./fileAnalysis";
-import type { SourceFile } from "./files";
-import type { RawFinding } from "./types";
+import type { AnalysisContext, SourceFile } from "../findings/analysis";
+import type { RawFinding } from "../findings/types";
 
 export interface WorkerRequest {
   options: AnalysisContext["options"];
   root: string;
-  config?: AnalysisContext["config"];
+  configZone?: string;
 }
 
 export type WorkerMessage =
@@ -48,7 +47,7 @@ export function analyzeInWorkers(
     /** One slot of the pool: a worker, replaced when a file exceeds its budget. */
     const startSlot = () => {
       const worker = new Worker(workerScript, {
-        workerData: { options: ctx.options, root: ctx.root, config: ctx.config } satisfies WorkerRequest,
+        workerData: { options: ctx.options, root: ctx.root, configZone: ctx.configZone } satisfies WorkerRequest,
       });
       let current: { file: SourceFile; timer: NodeJS.Timeout } | undefined;
       let replaced = false;

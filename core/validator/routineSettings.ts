@@ -7,22 +7,12 @@
  * trusted and not listed here.
  */
 import { findNodeAtLocation, type Node as JsonNode } from "jsonc-parser";
-import { LineIndex } from "./positions";
-import { allRules } from "./rules";
-import type { RawFinding, RuleSetting } from "./types";
+import { LineIndex } from "../findings/positions";
+import { allRules } from "./registry";
+import type { RuleCode } from "../findings/ruleCodes";
+import type { RawFinding, RoutineSetting, RuleSetting } from "../findings/types";
 
-/** One thing the routine asked of its own gate, as the reports list it. */
-export interface RoutineSetting {
-  /** `.lzvalidator.json`, or the file of an inline comment (relative to the routine). */
-  file: string;
-  line: number;
-  /** What it asks, as written: `rules.PY004 = off`, `exclude tests/**`, `# lz: ignore[SQL003]`. */
-  setting: string;
-  /** Why, in the routine team's words (a suppression without one is an LZV003 warning). */
-  reason?: string;
-  /** false: refused, because it would silence a rule that protects production or a setting the LZ team owns. */
-  applied: boolean;
-}
+export type { RoutineSetting };
 
 /** Settings of `.lzvalidator.json` that decide what the gate checks: only the LZ team's inputs may set them. */
 export const LZ_ONLY_SETTINGS = ["pythonVersion", "expectedDsn", "zona", "failOn", "maxFileSizeKb", "logs"] as const;
@@ -85,7 +75,7 @@ export function readRoutineConfig(
     return node ? lines.position(node.offset).line : 1;
   };
   const out: RoutineConfig = { rules: {}, exclude: [], settings: [], findings: [] };
-  const finding = (rule: string, line: number, args: string[]) =>
+  const finding = (rule: RuleCode, line: number, args: string[]) =>
     out.findings.push({ rule, file: ROUTINE_CONFIG, line, column: 1, args });
 
   for (const key of LZ_ONLY_SETTINGS) {

@@ -1,16 +1,16 @@
-/** Worker-thread entry of pool.ts: one parser, many files. Loads the same analyzers as the caller. */
+/** Worker-thread entry of pool.ts: one parser, many files, every analyzer of core/validator/analyzers.ts. */
 import { parentPort, workerData } from "worker_threads";
 import { AnalysisContext, analyzePythonFile, analyzeTextFile } from "./fileAnalysis";
-import type { SourceFile } from "./files";
+import type { SourceFile } from "../files/walk";
 import type { WorkerMessage, WorkerRequest } from "./pool";
-import { createPythonParser } from "./python/parser";
-import "./analyzers";
+import { createPythonParser } from "../python/parser";
+import { ANALYZERS } from "./analyzers";
 
 const request = workerData as WorkerRequest;
 const ctx: AnalysisContext = {
   root: request.root,
   options: request.options,
-  config: request.config,
+  configZone: request.configZone,
   files: [],
   allPaths: [],
 };
@@ -19,7 +19,9 @@ createPythonParser().then(
   (parser) => {
     parentPort!.on("message", (file: SourceFile) => {
       try {
-        const findings = file.path.endsWith(".py") ? analyzePythonFile(parser, file, ctx) : analyzeTextFile(file, ctx);
+        const findings = file.path.endsWith(".py")
+          ? analyzePythonFile(parser, file, ctx, ANALYZERS)
+          : analyzeTextFile(file, ctx, ANALYZERS);
         parentPort!.postMessage({ type: "result", findings } satisfies WorkerMessage);
       } catch (err) {
         parentPort!.postMessage({

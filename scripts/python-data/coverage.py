@@ -185,7 +185,7 @@ def write_report(path, vermin_path, facts, data, about, vermin_label=""):
         "",
         "*Written by `scripts/python-data/stdlib_data.py --vermin …`; do not edit by hand.*",
         "",
-        "The data (`core/validator/python/stdlibData.json`) is made from the interpreters "
+        "The data (`core/python/stdlibData.json`) is made from the interpreters "
         + ", ".join("%s (%s)" % (v, about["interpreters"][v]) for v in VERSIONS)
         + " and, for what 3.6 already has, from the CPython documentation: %s (sha256 of the library pages %s)."
         % (about["docs"], about["docsSha256"][:16]),

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Builds core/validator/python/stdlibData.json: when each standard-library module, function, class,
+"""Builds core/python/stdlibData.json: when each standard-library module, function, class,
 method, constant and keyword parameter that Python 3.6-3.13 added first appeared, read from the
 interpreters themselves, and for what 3.6 already has, from CPython's documentation (was it new in
 3.6, or already in 3.5?). Run by hand; its output is committed with a header that says how it was made.
@@ -34,7 +34,7 @@ import docnotes  # noqa: E402
 
 VERSIONS = ["3.6", "3.7", "3.8", "3.9", "3.10", "3.11", "3.12", "3.13"]
 PROBE_TIMEOUT = 600
-OUT = os.path.join(ROOT, "core", "validator", "python", "stdlibData.json")
+OUT = os.path.join(ROOT, "core", "python", "stdlibData.json")
 REPORT = os.path.join(ROOT, "docs", "python-stdlib-coverage.md")
 # Modules no routine imports whose additions would only weigh on the bundle: Python's own packaging,
 # codecs internals, 2to3, IDLE.

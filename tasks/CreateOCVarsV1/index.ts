@@ -3,41 +3,15 @@
  * lets core decide, then either sets every OC.* variable or fails listing every problem.
  */
 import tl = require("azure-pipelines-task-lib/task");
-import { loadDependencyMapping } from "../../core/oc/dependencyMap";
-import { OcInput, prepareOcVariables } from "../../core/oc/ocVariables";
-import { RELEASE_FIELDS, ReleaseField, VARIABLE_INPUTS } from "../../core/oc/releaseFields";
+import { ocInputFromInputs } from "../../core/oc/inputs";
+import { prepareOcVariables } from "../../core/oc/ocVariables";
 import { renderOcSummary } from "../../core/oc/summary";
 import { buildReport } from "../../core/report";
-import { failTask, loadTaskStrings, logLine, optionalFilePath, publishReport, taskLoc } from "../common/taskKit";
-
-function readInput(): OcInput {
-  const variableNames = {} as Record<ReleaseField, string>;
-  const values: OcInput["values"] = {};
-  for (const field of RELEASE_FIELDS) {
-    const name = tl.getInputRequired(VARIABLE_INPUTS[field]).trim();
-    variableNames[field] = name;
-    values[field] = tl.getVariable(name);
-  }
-  const descriptionVariable = tl.getInputRequired("descriptionVariable").trim();
-
-  const dependencies = loadDependencyMapping(
-    tl.getInput("dependencyMapping", false) ?? "",
-    optionalFilePath("dependencyMappingFile"),
-  );
-
-  return {
-    variableNames,
-    values,
-    descriptionVariable,
-    description: tl.getVariable(descriptionVariable),
-    artifactVersion: tl.getInput("artifactVersion", false),
-    dependencies,
-  };
-}
+import { failTask, loadTaskStrings, logLine, publishReport, taskInputs, taskLoc } from "../common/taskKit";
 
 function run(): void {
   loadTaskStrings(__dirname);
-  const result = prepareOcVariables(readInput());
+  const result = prepareOcVariables(ocInputFromInputs(taskInputs(__dirname), (name) => tl.getVariable(name)));
   const release = {
     releaseName: tl.getVariable("Release.ReleaseName"),
     releaseId: tl.getVariable("Release.ReleaseId"),

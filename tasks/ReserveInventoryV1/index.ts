@@ -5,14 +5,13 @@ import { ImpalaShellBackend, ImpalaShellError, parseServer } from "../../core/in
 import { requestFromInputs, reserveSummary } from "../../core/inventory/request";
 import { reserve } from "../../core/inventory/reserve";
 import { buildReport } from "../../core/report";
-import { inventoryTables } from "../../core/api/coordinators";
 import {
   failTask,
   loadTaskStrings,
   logLine,
-  optionalFilePath,
   publishReport,
   setTaskOutputs,
+  taskInputs,
   taskLoc,
 } from "../common/taskKit";
 
@@ -26,14 +25,7 @@ async function run(): Promise<void> {
   const user = tl.getEndpointAuthorizationParameter(connection, "username", true);
   const password = tl.getEndpointAuthorizationParameter(connection, "password", true);
   if (password) tl.setSecret(password);
-  const { request, problems } = requestFromInputs((name) => tl.getInput(name, false));
-  // A coordinator's tables may come from the API's cfg folder (one number per <table>.json).
-  const cfgFolder = request.kind === "coordinator" ? optionalFilePath("cfgFolder") : undefined;
-  if (cfgFolder) {
-    const fromCfg = inventoryTables(cfgFolder, request.tables);
-    request.tables = fromCfg.tables;
-    problems.push(...fromCfg.problems);
-  }
+  const { request, problems } = requestFromInputs(taskInputs(__dirname));
   if (problems.length)
     return tl.setResult(tl.TaskResult.Failed, problems.map((p) => taskLoc(p.code, ...p.args)).join("\n"));
 

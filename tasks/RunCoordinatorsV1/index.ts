@@ -7,9 +7,9 @@ import * as fs from "fs";
 import * as path from "path";
 import tl = require("azure-pipelines-task-lib/task");
 import { API_FILE_LIMITS, readBoundedText } from "../../core/api/bounded";
-import { ApiFileError, parseCfnYaml } from "../../core/api/cfnYaml";
+import { ApiFileError, describeApiError, parseCfnYaml } from "../../core/api/cfnYaml";
 import { coordinatorsHtml, coordinatorsMarker } from "../../core/api/evidence";
-import { API_NAME, apiPascal } from "../../core/api/naming";
+import { runCoordinatorsRequestFromInputs } from "../../core/api/inputs";
 import {
   CoordinatorSetupError,
   CoordinatorsOutcome,
@@ -17,45 +17,33 @@ import {
   runCoordinators,
 } from "../../core/api/runCoordinators";
 import { readTemplate } from "../../core/api/template";
-import { parseExpectedErrorPatterns } from "../../core/run/runRoutine";
-import { unresolvedVariables } from "../../core/text";
-import { patternError } from "../../core/userPattern";
+import { publishOnWorkItem } from "../../core/findings/huComment";
+import { writeReports } from "../../core/findings/output";
 import { resultFromRaw } from "../../core/validator/engine";
-import { publishOnWorkItem } from "../../core/validator/huComment";
-import { writeReports } from "../../core/validator/output";
-import { annotateFindings, failOnInput, findingsLang, setGateResult, taskVersion } from "../common/findings";
+import { annotateFindings, setGateResult, taskVersion } from "../common/findings";
 import {
-  definedInput,
   failTask,
   InputError,
   loadTaskStrings,
   logLine,
-  optionalFilePath,
   setTaskOutputs,
+  takeInputProblems,
+  taskInputs,
+  taskLanguage,
   taskLoc,
 } from "../common/taskKit";
 import { workItemGateway } from "../common/workItems";
 
 const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
 
-/** A text input; one that still holds a `$(variable)` the release does not define stops the task. */
-function input(name: string, required = false): string | undefined {
-  const raw = tl.getInput(name, required)?.trim();
-  if (!raw) return undefined;
-  const missing = unresolvedVariables(raw);
-  if (missing.length) throw new InputError(taskLoc("VariablesUndefined", name, missing.join(", ")));
-  return raw;
-}
-
 /** Concurrency capped by the Glue job's MaxConcurrentRuns when the template is given. */
-function maxConcurrentRuns(api: string, asked: number): number | undefined {
-  const template = optionalFilePath("templatePath");
+function maxConcurrentRuns(api: string, asked: number, template: string | undefined): number | undefined {
   if (!template) return undefined;
   try {
     const text = readBoundedText(template, API_FILE_LIMITS.template);
     return glueMaxConcurrentRuns(readTemplate(parseCfnYaml(text, template), template), api);
   } catch (err) {
-    const why = err instanceof ApiFileError ? `${err.file}:${err.line} ${err.code} ${err.args.join(" ")}` : String(err);
+    const why = err instanceof ApiFileError ? describeApiError(err, taskLoc) : String(err);
     tl.warning(taskLoc("TemplateUnreadable", why, asked));
     return undefined;
   }
@@ -63,25 +51,19 @@ function maxConcurrentRuns(api: string, asked: number): number | undefined {
 
 async function attachEvidence(
   outcome: CoordinatorsOutcome,
+  id: number,
   api: string,
   where: string,
   lang: "en" | "es",
 ): Promise<boolean> {
-  const raw = definedInput("workItemId");
-  if (!raw) return true;
-  if (!/^[0-9]+$/.test(raw)) {
-    tl.warning(taskLoc("WorkItemIdInvalid", raw));
-    return false;
-  }
   const token =
     tl.getEndpointAuthorizationParameter("SYSTEMVSSCONNECTION", "AccessToken", true) ||
     tl.getVariable("System.AccessToken");
   if (!token) {
-    tl.warning(taskLoc("WorkItemNoToken", raw));
+    tl.warning(taskLoc("EvidenceNoToken", id));
     return false;
   }
   tl.setSecret(token);
-  const id = Number(raw);
   const collection =
     tl.getVariable("System.CollectionUri") || tl.getVariable("System.TeamFoundationCollectionUri") || "";
   const gateway = workItemGateway(collection, tl.getVariable("System.TeamProject") || "", token);
@@ -89,58 +71,37 @@ async function attachEvidence(
   try {
     const html = coordinatorsHtml(outcome, api, where, marker, lang, tl.getVariable("Release.ReleaseName"));
     const posted = await publishOnWorkItem(gateway, id, html, marker);
-    logLine(taskLoc(posted.updated ? "WorkItemCommentUpdated" : "WorkItemCommented", id, posted.commentId));
+    logLine(taskLoc(posted.updated ? "EvidenceCommentUpdated" : "EvidenceCommented", id, posted.commentId));
     let attached = 0;
     for (const c of outcome.coordinators) {
       if (fs.statSync(c.outputFile).size > MAX_EVIDENCE_BYTES) {
-        logLine(taskLoc("WorkItemSkipped", path.basename(c.outputFile)));
+        logLine(taskLoc("EvidenceSkipped", path.basename(c.outputFile)));
         continue;
       }
       await gateway.attachFile(id, path.basename(c.outputFile), fs.readFileSync(c.outputFile), marker);
       attached++;
     }
-    logLine(taskLoc("WorkItemAttached", attached, id));
+    logLine(taskLoc("EvidenceAttached", attached, id));
     return true;
   } catch (err) {
     // The evidence is a courtesy: its failure is a warning, the result stands on the runs.
-    tl.warning(taskLoc("WorkItemFailed", id, (err as Error).message));
+    tl.warning(taskLoc("EvidencePostFailed", id, (err as Error).message));
     return false;
   }
 }
 
 async function run(): Promise<void> {
   loadTaskStrings(__dirname);
-  const lang = findingsLang();
-  const failOn = failOnInput();
-  const api = input("apiName", true)!;
-  if (!API_NAME.test(api)) throw new InputError(taskLoc("ApiNameInvalid", api));
-  const folder = apiPascal(api);
-  const deployPath = input("deployPath", true)!;
-  const cfgFolder = input("cfgFolder") ?? path.join(deployPath, folder, "API", "cfg");
-  const home = input("coordinatorHome") ?? path.join(deployPath, "ProductizarPy3");
-  const logsFolder = input("logsFolder") ?? path.join(deployPath, folder, "TMP_FILES", "logs");
-  const tempDataFolder = path.join(input("tempDataRoot", true)!, folder);
-  const concurrencyText = input("concurrency") ?? "1";
-  const concurrency = /^[0-9]{1,2}$/.test(concurrencyText) ? Number(concurrencyText) : NaN;
-  if (!(concurrency >= 1 && concurrency <= 32)) throw new InputError(taskLoc("ConcurrencyInvalid", concurrencyText));
-  const minutesText = input("timeoutMinutes") ?? "120";
-  const minutes = Number(minutesText);
-  if (!(minutes > 0)) throw new InputError(taskLoc("TimeoutInvalid", minutesText));
-  const { patterns, invalid } = parseExpectedErrorPatterns(tl.getInput("expectedErrorPatterns", false) ?? "");
-  if (invalid) throw new InputError(taskLoc("PatternInvalid", "expectedErrorPatterns", invalid.pattern, invalid.error));
-  const successPattern = input("successPattern");
-  const successError = successPattern ? patternError(successPattern) : undefined;
-  if (successError) throw new InputError(taskLoc("PatternInvalid", "successPattern", successPattern!, successError));
-  const tables = (tl.getInput("tables", false) ?? "")
-    .split(/\r?\n/)
-    .map((t) => t.trim())
-    .filter(Boolean);
-  const cap = maxConcurrentRuns(api, concurrency);
+  const lang = taskLanguage();
+  const { request, problems } = runCoordinatorsRequestFromInputs(taskInputs(__dirname));
+  takeInputProblems(problems);
+  const { apiName: api, folder, cfgFolder, coordinatorHome: home, logsFolder, tempDataFolder, failOn } = request;
+  const { concurrency, timeoutMinutes: minutes } = request;
+  const cap = maxConcurrentRuns(api, concurrency, request.templatePath);
   const effective = Math.min(concurrency, cap ?? concurrency);
   if (cap !== undefined && concurrency > cap) tl.warning(taskLoc("ConcurrencyCapped", concurrency, cap, effective));
   const reportDir = path.resolve(
-    definedInput("reportDirectory") ??
-      path.join(tl.getVariable("Agent.TempDirectory") || process.cwd(), "lz-run-coordinators"),
+    request.reportDirectory ?? path.join(tl.getVariable("Agent.TempDirectory") || process.cwd(), "lz-run-coordinators"),
   );
   logLine(taskLoc("TempFolder", tempDataFolder));
 
@@ -149,19 +110,19 @@ async function run(): Promise<void> {
   try {
     outcome = await runCoordinators({
       cfgFolder,
-      tables,
+      tables: request.tables,
       home,
-      python: input("python", true)!,
-      script: input("script", true)!,
+      python: request.python,
+      script: request.script,
       tempDataFolder,
       concurrency: effective,
       maxConcurrentRuns: cap,
       timeoutMs: minutes * 60_000,
-      expectedErrorPatterns: patterns,
+      expectedErrorPatterns: request.expectedErrorPatterns,
       logsFolder,
-      successPattern,
+      successPattern: request.successPattern,
       outputDir: reportDir,
-      onStart: (table, command) => logLine(taskLoc("Starting", table, command, home)),
+      onStart: (table, command) => logLine(taskLoc("CoordinatorStarting", table, command, home)),
       // Already neutralized by core: a coordinator's lines cannot issue agent commands.
       onLine: (table, line) => logLine(`[${table}] ${line}`),
     });
@@ -170,10 +131,10 @@ async function run(): Promise<void> {
     throw err;
   }
   for (const c of outcome.coordinators) {
-    if (c.timedOut) logLine(taskLoc("TimedOut", c.table, minutes));
-    logLine(taskLoc("Finished", c.table, c.exitCode ?? "-", (c.durationMs / 1000).toFixed(1)));
+    if (c.timedOut) logLine(taskLoc("CoordinatorTimedOut", c.table, minutes));
+    logLine(taskLoc("CoordinatorFinished", c.table, c.exitCode ?? "-", (c.durationMs / 1000).toFixed(1)));
   }
-  if (outcome.logFiles !== undefined) logLine(taskLoc("LogFilesRead", outcome.logFiles, logsFolder));
+  if (outcome.logFiles !== undefined) logLine(taskLoc("CoordinatorsLogFilesRead", outcome.logFiles, logsFolder));
 
   const result = resultFromRaw(outcome.findings, { lang, failOn }, started);
   const reports = writeReports(result, reportDir, reportDir, taskVersion(__dirname));
@@ -184,11 +145,16 @@ async function run(): Promise<void> {
     ["Failed", String(failed.length)],
     ["Errors", String(result.summary.errors)],
   ]);
-  const attached = await attachEvidence(outcome, folder, cfgFolder, lang);
+  // An input warning (a workItemId that is no id) leaves the evidence out: the result says so.
+  const inputWarned = problems.some((p) => p.severity === "warning");
+  const attached =
+    request.workItemId === undefined || (await attachEvidence(outcome, request.workItemId, folder, cfgFolder, lang));
   if (failed.length) {
     const list = failed
       .map((c) =>
-        c.timedOut ? taskLoc("FailedTimeout", c.table, minutes) : taskLoc("FailedExit", c.table, c.exitCode ?? "-"),
+        c.timedOut
+          ? taskLoc("CoordinatorFailedTimeout", c.table, minutes)
+          : taskLoc("CoordinatorFailedExit", c.table, c.exitCode ?? "-"),
       )
       .join(", ");
     return tl.setResult(
@@ -196,7 +162,12 @@ async function run(): Promise<void> {
       taskLoc("CoordinatorsFailed", failed.length, outcome.coordinators.length, list),
     );
   }
-  setGateResult(result, failOn, { passed: "Passed" }, !attached);
+  setGateResult(
+    result,
+    failOn,
+    { failed: "CoordinatorsGateFailed", passed: "CoordinatorsPassed" },
+    !attached || inputWarned,
+  );
 }
 
 run().catch(failTask);

@@ -2,42 +2,33 @@
 import * as path from "path";
 import tl = require("azure-pipelines-task-lib/task");
 import { listProcesses } from "../../core/run/markedProcesses";
-import { parseExpectedErrorPatterns, runRoutine } from "../../core/run/runRoutine";
-import { unresolvedVariables } from "../../core/text";
+import { runRequestFromInputs } from "../../core/run/inputs";
+import { runRoutine } from "../../core/run/runRoutine";
 import { resultFromRaw } from "../../core/validator/engine";
-import { writeReports } from "../../core/validator/output";
-import { annotateFindings, failOnInput, findingsLang, setGateResult, taskVersion } from "../common/findings";
+import { writeReports } from "../../core/findings/output";
+import { annotateFindings, setGateResult, taskVersion } from "../common/findings";
 import {
-  definedInput,
   failTask,
   loadTaskStrings,
   logLine,
-  optionalFilePath,
   setTaskOutputs,
+  takeInputProblems,
+  taskInputs,
+  taskLanguage,
   taskLoc,
 } from "../common/taskKit";
 
 async function run(): Promise<void> {
   loadTaskStrings(__dirname);
-  const lang = findingsLang();
-  const command = tl.getInput("command", true)!.trim();
-  const missing = unresolvedVariables(command);
-  if (missing.length) return tl.setResult(tl.TaskResult.Failed, taskLoc("VariablesUndefined", missing.join(", ")));
-  const minutes = Number(tl.getInput("timeoutMinutes", false) || "60");
-  if (!(minutes > 0))
-    return tl.setResult(tl.TaskResult.Failed, taskLoc("TimeoutInvalid", tl.getInput("timeoutMinutes", false) ?? ""));
-  const maxLineKB = (tl.getInput("maxLineKB", false) || "1024").trim();
-  if (!/^\d{1,5}$/.test(maxLineKB) || !(Number(maxLineKB) >= 1 && Number(maxLineKB) <= 65536))
-    return tl.setResult(tl.TaskResult.Failed, taskLoc("MaxLineInvalid", maxLineKB));
-  const { patterns, invalid } = parseExpectedErrorPatterns(tl.getInput("expectedErrorPatterns", false) ?? "");
-  if (invalid) return tl.setResult(tl.TaskResult.Failed, taskLoc("PatternInvalid", invalid.pattern, invalid.error));
-  const failOn = failOnInput();
-  const cwd = optionalFilePath("workingDirectory") ?? tl.getVariable("System.DefaultWorkingDirectory") ?? process.cwd();
+  const lang = taskLanguage();
+  const { request, problems } = runRequestFromInputs(taskInputs(__dirname));
+  takeInputProblems(problems);
+  const { command, failOn, maxLineKB, logsPath, timeoutMinutes: minutes } = request;
+  const cwd = request.workingDirectory ?? tl.getVariable("System.DefaultWorkingDirectory") ?? process.cwd();
   const reportDir = path.resolve(
-    definedInput("reportDirectory") ?? path.join(tl.getVariable("Agent.TempDirectory") || cwd, "lz-run-routine"),
+    request.reportDirectory ?? path.join(tl.getVariable("Agent.TempDirectory") || cwd, "lz-run-routine"),
   );
   const outputFile = path.join(reportDir, "RunRoutine-output.log");
-  const logsPath = optionalFilePath("logsPath");
 
   logLine(taskLoc("Running", cwd, command));
   const started = Date.now();
@@ -45,10 +36,10 @@ async function run(): Promise<void> {
     command,
     cwd,
     timeoutMs: minutes * 60_000,
-    expectedErrorPatterns: patterns,
+    expectedErrorPatterns: request.expectedErrorPatterns,
     outputFile,
     logsPath,
-    maxLineBytes: Number(maxLineKB) * 1024,
+    maxLineBytes: maxLineKB * 1024,
     cutNote: (dropped) => taskLoc("LineCutNote", dropped),
     // Already neutralized by core: the routine's lines cannot issue agent commands.
     onLine: (line) => logLine(line),
@@ -72,7 +63,7 @@ async function run(): Promise<void> {
     ["ExitCode", String(outcome.exitCode ?? -1)],
     ["Errors", String(result.summary.errors)],
   ]);
-  setGateResult(result, failOn, { passed: "Passed" });
+  setGateResult(result, failOn, { failed: "RunGateFailed", passed: "RunPassed" });
 }
 
 run().catch(failTask);

@@ -1,20 +1,10 @@
-/** What the task's main and post-job entries share: which file, and the restore with its messages. */
-import * as path from "path";
+/** What the task's main and post-job entries share: the restore with its messages, and the failure ending. */
 import tl = require("azure-pipelines-task-lib/task");
 import { DsnError, restoreDsn } from "../../core/env/dsnSwitch";
-import { isUnresolvedMacro } from "../../core/text";
-import { failTask, logLine, optionalFilePath, taskLoc } from "../common/taskKit";
+import { failTask, logLine, taskLoc } from "../common/taskKit";
 
 /** The task variable through which the main step tells its post-job step what to restore. */
 export const SWITCHED_CONFIG = "LZ_SWITCHED_CONFIG";
-
-export function configFromInputs(): string {
-  const explicit = optionalFilePath("configPath");
-  if (explicit) return explicit;
-  const site = tl.getInput("sitePackagePath", false)?.trim() ?? "";
-  if (!site || isUnresolvedMacro(site)) throw new DsnError("ConfigMissing", []);
-  return path.join(site, "static", "config", "config.json");
-}
 
 export function restoreAndReport(config: string): void {
   const outcome = restoreDsn(config);
@@ -28,11 +18,6 @@ export function restoreAndReport(config: string): void {
 }
 
 export function failWith(err: unknown): void {
-  if (err instanceof DsnError) {
-    if (err.code === "ConfigMissing" && !err.args.length) {
-      tl.setResult(tl.TaskResult.Failed, taskLoc("ConfigPathMissing", tl.getInput("sitePackagePath", false) ?? ""));
-    } else tl.setResult(tl.TaskResult.Failed, taskLoc(err.code, ...err.args));
-    return;
-  }
+  if (err instanceof DsnError) return tl.setResult(tl.TaskResult.Failed, taskLoc(err.code, ...err.args));
   failTask(err);
 }

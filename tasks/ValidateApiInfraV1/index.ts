@@ -7,34 +7,22 @@ import * as fs from "fs";
 import * as path from "path";
 import tl = require("azure-pipelines-task-lib/task");
 import { apiValidationResult } from "../../core/api/gate";
-import { tokenSyntax } from "../../core/api/params";
-import { DEFAULT_VARIABLE_GROUP, validateApiInfra, VariableGroupGateway } from "../../core/api/validateApiInfra";
-import { writeReports } from "../../core/validator/output";
-import { annotateFindings, failOnInput, findingsLang, setGateResult, taskVersion } from "../common/findings";
+import { validateApiInfraRequestFromInputs } from "../../core/api/inputs";
+import { validateApiInfra, VariableGroupGateway } from "../../core/api/validateApiInfra";
+import { writeReports } from "../../core/findings/output";
+import { annotateFindings, setGateResult, taskVersion } from "../common/findings";
 import {
-  definedInput,
   failTask,
   InputError,
   loadTaskStrings,
   logLine,
-  optionalFilePath,
   setTaskOutputs,
+  takeInputProblems,
+  taskInputs,
+  taskLanguage,
   taskLoc,
 } from "../common/taskKit";
 import { variableGroupGateway } from "./variableGroups";
-
-/** A path input that must exist when given. */
-function existingPath(name: string): string | undefined {
-  const value = optionalFilePath(name);
-  if (value && !fs.existsSync(value)) throw new InputError(taskLoc("PathMissing", name, value));
-  return value;
-}
-
-const lines = (name: string) =>
-  (tl.getInput(name, false) ?? "")
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter(Boolean);
 
 /** The group's gateway with the job's token; undefined (with a warning) when the job has none. */
 function groupGateway(): VariableGroupGateway | undefined {
@@ -66,68 +54,57 @@ function reportRoot(workingDirectory: string, paths: string[]): string {
 
 async function run(): Promise<void> {
   loadTaskStrings(__dirname);
-  const lang = findingsLang();
-  const failOn = failOnInput();
+  const lang = taskLanguage();
   const started = Date.now();
-  const infraPath = existingPath("infraPath");
-  const templatePath = existingPath("templatePath");
-  const analyticsPath = existingPath("analyticsPath");
-  const paramsPaths = lines("paramsPaths").map((p) => path.resolve(p));
-  for (const p of paramsPaths) if (!fs.existsSync(p)) throw new InputError(taskLoc("PathMissing", "paramsPaths", p));
-  if (!infraPath && !templatePath && !analyticsPath) throw new InputError(taskLoc("NothingToCheck"));
-  const syntax = definedInput("tokenSyntax");
-  if (syntax && !tokenSyntax(syntax)) throw new InputError(taskLoc("TokenSyntaxInvalid", syntax));
+  const { request, problems } = validateApiInfraRequestFromInputs(taskInputs(__dirname));
+  takeInputProblems(problems);
+  const { infraPath, templatePath, analyticsPath, paramsPaths, failOn } = request;
 
   const root = reportRoot(
     tl.getVariable("System.DefaultWorkingDirectory") || process.cwd(),
     [infraPath, templatePath, analyticsPath, ...paramsPaths].filter((p): p is string => !!p),
   );
-  const groupName = definedInput("variableGroup") ?? DEFAULT_VARIABLE_GROUP;
-  const gateway = tl.getBoolInput("checkVariableGroup", false) ? groupGateway() : undefined;
+  const groupName = request.variableGroup;
+  const gateway = request.checkVariableGroup ? groupGateway() : undefined;
   const found = await validateApiInfra({
     root,
     infraPath,
     templatePaths: templatePath ? [templatePath] : undefined,
     paramsPaths,
     analyticsPath,
-    apiName: definedInput("apiName"),
-    tables: lines("tables"),
-    zone: definedInput("zona"),
-    tokenSyntax: syntax,
-    policies: {
-      eks: definedInput("eksPolicy") ?? "EKSRolePolicyDynamo",
-      glue: definedInput("gluePolicy") ?? "GlueRolePolicy",
-    },
-    lang,
+    apiName: request.apiName,
+    tables: request.tables,
+    zone: request.zone,
+    tokenSyntax: request.tokenSyntax,
+    policies: request.policies,
     variableGroup: gateway && { name: groupName, gateway },
   });
   if (found.variableGroupError) tl.warning(taskLoc("VariableGroupFailed", groupName, found.variableGroupError));
   else if (found.variableGroupFound === false) tl.warning(taskLoc("VariableGroupMissing", groupName));
   if ((infraPath || templatePath) && !found.templates.length)
     throw new InputError(taskLoc("NoTemplateFound", (templatePath ?? infraPath)!));
-  logLine(taskLoc("Checking", found.templates.length, found.params.length, found.cfgTables.length));
+  logLine(taskLoc("ApiChecking", found.templates.length, found.params.length, found.cfgTables.length));
 
   const result = apiValidationResult(
     found.findings,
     found.texts,
-    { lang, failOn, ruleSeverities: tl.getInput("ruleSeverities", false) || undefined },
+    { lang, failOn, ruleSeverities: request.ruleSeverities },
     { files: found.texts.size, started },
   );
   const reportDir = path.resolve(
-    definedInput("reportDirectory") ??
-      path.join(tl.getVariable("Agent.TempDirectory") || root, "lz-validate-api-infra"),
+    request.reportDirectory ?? path.join(tl.getVariable("Agent.TempDirectory") || root, "lz-validate-api-infra"),
   );
   const reports = writeReports(result, root, reportDir, taskVersion(__dirname));
   tl.uploadSummary(reports.markdown);
   annotateFindings(result.findings, root);
   const s = result.summary;
-  logLine(taskLoc("Totals", s.errors, s.warnings, s.infos, reportDir));
+  logLine(taskLoc("ApiTotals", s.errors, s.warnings, s.infos, reportDir));
   setTaskOutputs("ValidateApiInfra", [
     ["Errors", String(s.errors)],
     ["Warnings", String(s.warnings)],
     ["ReportPath", reports.json],
   ]);
-  setGateResult(result, failOn, { passed: "GatePassed", warnings: "GateWarnings" });
+  setGateResult(result, failOn, { failed: "ApiGateFailed", passed: "ApiGatePassed", warnings: "ApiGateWarnings" });
 }
 
 run().catch(failTask);

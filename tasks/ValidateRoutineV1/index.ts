@@ -7,29 +7,27 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import tl = require("azure-pipelines-task-lib/task");
-import { isUnresolvedMacro } from "../../core/text";
 import { validateRoutine, ValidationResult } from "../../core/validator/engine";
-import { commentHtml, commentMarker, publishOnWorkItem } from "../../core/validator/huComment";
-import { writeReports } from "../../core/validator/output";
-import { DEFAULT_READ_LIMITS, MAX_READ_LIMIT, parseReadLimits, ReadLimits } from "../../core/validator/options";
+import { commentHtml, commentMarker, publishOnWorkItem } from "../../core/findings/huComment";
+import { writeReports } from "../../core/findings/output";
+import { DEFAULT_READ_LIMITS } from "../../core/files/limits";
+import { validateRequestFromInputs } from "../../core/validator/inputs";
 import { analyzeInWorkers } from "../../core/validator/pool";
-import type { RawFinding } from "../../core/validator/types";
-import { annotateFindings, failOnInput, findingsLang, setGateResult, taskVersion } from "../common/findings";
+import type { RawFinding } from "../../core/findings/types";
+import { annotateFindings, setGateResult, taskVersion } from "../common/findings";
 import { downloadLogAttachments } from "../../core/logs/huLogs";
 import {
-  definedInput,
   failTask,
   InputError,
   loadTaskStrings,
   logLine,
-  optionalFilePath,
   setTaskOutputs,
+  takeInputProblems,
+  taskInputs,
+  taskLanguage,
   taskLoc,
 } from "../common/taskKit";
 import { HttpError, workItemGateway } from "../common/workItems";
-
-/** An optional input; an unresolved `$(var)` counts as not given, with a warning naming it. */
-const optionalInput = (name: string) => definedInput(name, (raw) => tl.warning(taskLoc("InputUnresolved", name, raw)));
 
 /** The job's token for the REST API, registered as a secret; undefined when the job has none. */
 function accessToken(): string | undefined {
@@ -48,20 +46,14 @@ function huGateway(token: string) {
   return workItemGateway(collection, tl.getVariable("System.TeamProject") || "", token);
 }
 
-/** The read limits (issue #18); a value that is not a whole number stops the task before any work. */
-function readLimits(): Partial<ReadLimits> {
-  const parsed = parseReadLimits((name) => tl.getInput(name, false));
-  if (parsed.invalid)
-    throw new InputError(taskLoc("LimitInvalid", parsed.invalid.name, parsed.invalid.value, MAX_READ_LIMIT));
-  return parsed.limits;
-}
-
 /**
  * Downloads the HU's .log/.zip attachments into the agent's temp folder, each bounded by
  * maxAttachmentMb; returns that folder and a LOG007 finding per attachment over it.
  */
-async function logsFromHu(maxAttachmentMb: number): Promise<{ folder: string; findings: RawFinding[] }> {
-  const raw = optionalInput("workItemId");
+async function logsFromHu(
+  raw: string | undefined,
+  maxAttachmentMb: number,
+): Promise<{ folder: string; findings: RawFinding[] }> {
   if (!raw || !/^[0-9]+$/.test(raw)) throw new InputError(taskLoc("LogsNeedWorkItem"));
   const token = accessToken();
   if (!token) throw new InputError(taskLoc("WorkItemNoToken", raw));
@@ -72,8 +64,12 @@ async function logsFromHu(maxAttachmentMb: number): Promise<{ folder: string; fi
 }
 
 /** Returns false when the HU comment was asked for and could not be posted. */
-async function commentOnHu(result: ValidationResult, routine: string, sarifPath: string): Promise<boolean> {
-  const raw = optionalInput("workItemId");
+async function commentOnHu(
+  raw: string | undefined,
+  result: ValidationResult,
+  routine: string,
+  sarifPath: string,
+): Promise<boolean> {
   if (!raw) return true;
   if (!/^[0-9]+$/.test(raw)) {
     tl.warning(taskLoc("WorkItemIdInvalid", raw));
@@ -114,18 +110,16 @@ async function commentOnHu(result: ValidationResult, routine: string, sarifPath:
 
 async function run(): Promise<void> {
   loadTaskStrings(__dirname);
-  const lang = findingsLang();
-  const rawRoutine = tl.getInput("routinePath", true)!.trim();
-  if (isUnresolvedMacro(rawRoutine))
-    return tl.setResult(tl.TaskResult.Failed, taskLoc("RoutinePathUnresolved", rawRoutine));
-  const routine = path.resolve(rawRoutine);
-  if (!fs.existsSync(routine) || !fs.statSync(routine).isDirectory())
-    return tl.setResult(tl.TaskResult.Failed, taskLoc("RoutinePathMissing", routine));
+  const lang = taskLanguage();
+  const { request, problems } = validateRequestFromInputs(taskInputs(__dirname));
+  takeInputProblems(problems);
+  const routine = path.resolve(request.routinePath ?? "");
+  if (!request.routinePath || !fs.existsSync(routine) || !fs.statSync(routine).isDirectory())
+    throw new InputError(taskLoc("RoutinePathMissing", routine));
 
-  const failOn = failOnInput();
-  const limits = readLimits();
-  const pythonVersion = tl.getInput("pythonVersion", false) || "3.5";
-  logLine(taskLoc("Analyzing", routine, pythonVersion, failOn));
+  const { options } = request;
+  const failOn = options.failOn ?? "error";
+  logLine(taskLoc("Analyzing", routine, options.pythonVersion ?? "3.5", failOn));
   let lastShown = 0;
   const progress = (done: number, total: number) => {
     if (total >= 50 && (done === total || done - lastShown >= Math.ceil(total / 10))) {
@@ -133,32 +127,21 @@ async function run(): Promise<void> {
       logLine(taskLoc("Progress", done, total));
     }
   };
-  let logsPath = optionalFilePath("logsPath");
+  let logsPath = options.logsPath;
   let downloadFindings: RawFinding[] = [];
-  if (!logsPath && tl.getBoolInput("logsFromWorkItem", false)) {
-    const downloaded = await logsFromHu(limits.maxAttachmentMb ?? DEFAULT_READ_LIMITS.maxAttachmentMb);
+  if (!logsPath && request.logsFromWorkItem) {
+    const downloaded = await logsFromHu(
+      request.workItemId,
+      options.maxAttachmentMb ?? DEFAULT_READ_LIMITS.maxAttachmentMb,
+    );
     logsPath = downloaded.folder;
     downloadFindings = downloaded.findings;
   }
   const result = await validateRoutine(
     routine,
-    {
-      pythonVersion,
-      expectedDsn: tl.getInput("expectedDsn", false) || undefined,
-      zona: optionalInput("zona"),
-      artifactVersion: optionalInput("artifactVersion"),
-      versionFile: optionalFilePath("versionFile"),
-      configFile: optionalFilePath("configFile"),
-      ruleSeverities: tl.getInput("ruleSeverities", false) || undefined,
-      protectedRules: tl.getInput("protectedRules", false) || undefined,
-      failOn,
-      lang,
-      logsPath,
-      ...limits,
-    },
+    { ...options, lang, logsPath },
     {
       findings: downloadFindings,
-      progress,
       analyzeFiles: (files, ctx) =>
         analyzeInWorkers(path.join(__dirname, "validatorWorker.js"), files, ctx, undefined, progress),
     },
@@ -166,10 +149,9 @@ async function run(): Promise<void> {
 
   const version = taskVersion(__dirname);
   const reportDir = path.resolve(
-    optionalInput("reportDirectory") ??
-      path.join(tl.getVariable("Agent.TempDirectory") || routine, "lz-validate-routine"),
+    request.reportDirectory ?? path.join(tl.getVariable("Agent.TempDirectory") || routine, "lz-validate-routine"),
   );
-  const reports = writeReports(result, routine, reportDir, version, optionalInput("rulesDocsUrl"));
+  const reports = writeReports(result, routine, reportDir, version, request.rulesDocsUrl);
   tl.uploadSummary(reports.markdown);
   const hidden = annotateFindings(result.findings, routine);
   if (hidden) logLine(taskLoc("AnnotationsTruncated", hidden));
@@ -192,9 +174,14 @@ async function run(): Promise<void> {
     ["Warnings", String(s.warnings)],
     ["ReportPath", reports.json],
   ]);
-  const commented = await commentOnHu(result, routine, reports.sarif);
+  const commented = await commentOnHu(request.workItemId, result, routine, reports.sarif);
 
-  setGateResult(result, failOn, { passed: "GatePassed", warnings: "GateWarnings" }, !commented);
+  setGateResult(
+    result,
+    failOn,
+    { failed: "RoutineGateFailed", passed: "GatePassed", warnings: "GateWarnings" },
+    !commented,
+  );
 }
 
 run().catch(failTask);

@@ -6,60 +6,36 @@ import * as path from "path";
 import tl = require("azure-pipelines-task-lib/task");
 import { verifyEnvironment } from "../../core/env/verifyEnv";
 import { resultFromRaw } from "../../core/validator/engine";
-import { MAX_READ_LIMIT, parseReadLimits } from "../../core/validator/options";
-import { writeReports } from "../../core/validator/output";
+import { verifyRequestFromInputs } from "../../core/env/inputs";
+import { writeReports } from "../../core/findings/output";
 import {
-  definedInput,
   failTask,
-  InputError,
   loadTaskStrings,
   logLine,
-  optionalFilePath,
   setTaskOutputs,
+  takeInputProblems,
+  taskInputs,
+  taskLanguage,
   taskLoc,
 } from "../common/taskKit";
-import { annotateFindings, failOnInput, findingsLang, setGateResult, taskVersion } from "../common/findings";
-
-function input(name: string, required: boolean): string | undefined {
-  const value = definedInput(name);
-  if (!value && required) throw new InputError(taskLoc("InputMissing", name, tl.getInput(name, false)?.trim() ?? ""));
-  return value;
-}
+import { annotateFindings, setGateResult, taskVersion } from "../common/findings";
 
 async function run(): Promise<void> {
   loadTaskStrings(__dirname);
-  const lang = findingsLang();
-  const failOn = failOnInput();
-  const maxAge = Number(tl.getInput("maxAgeHours", false) || "24");
-  if (!(maxAge > 0))
-    return tl.setResult(tl.TaskResult.Failed, taskLoc("MaxAgeInvalid", tl.getInput("maxAgeHours", false) ?? ""));
-  const depth = parseReadLimits((name) => (name === "maxFolderDepth" ? tl.getInput(name, false) : undefined));
-  if (depth.invalid)
-    throw new InputError(taskLoc("LimitInvalid", depth.invalid.name, depth.invalid.value, MAX_READ_LIMIT));
-  const baseDirectory = input("baseDirectory", true)!;
-  const zona = input("zona", true)!;
-  const repositoryName = input("repositoryName", false);
-  const packageName = input("packageName", false);
-  if (!repositoryName && !packageName)
-    throw new InputError(taskLoc("InputMissing", "repositoryName", tl.getInput("repositoryName", false) ?? ""));
-  logLine(taskLoc("Checking", (repositoryName ?? packageName)!, path.join(baseDirectory, zona)));
+  const lang = taskLanguage();
+  const { request, problems } = verifyRequestFromInputs(taskInputs(__dirname));
+  takeInputProblems(problems);
+  const { check, failOn } = request;
+  logLine(
+    taskLoc("Checking", (check.repositoryName ?? check.packageName)!, path.join(check.baseDirectory, check.zona)),
+  );
 
   const started = Date.now();
-  const found = verifyEnvironment({
-    baseDirectory,
-    zona,
-    repositoryName,
-    packageName,
-    sitePackageName: input("sitePackageName", false),
-    artifactVersion: input("artifactVersion", false),
-    maxAgeHours: maxAge,
-    sourcePath: optionalFilePath("sourcePath"),
-    maxFolderDepth: depth.limits.maxFolderDepth,
-  });
+  const found = verifyEnvironment(check);
   const result = resultFromRaw(found.findings, { lang, failOn }, started);
-  const reportRoot = found.environment ?? path.join(baseDirectory, zona);
+  const reportRoot = found.environment ?? path.join(check.baseDirectory, check.zona);
   const reportDir = path.resolve(
-    input("reportDirectory", false) ?? path.join(tl.getVariable("Agent.TempDirectory") || reportRoot, "lz-verify-env"),
+    request.reportDirectory ?? path.join(tl.getVariable("Agent.TempDirectory") || reportRoot, "lz-verify-env"),
   );
   const reports = writeReports(result, reportRoot, reportDir, taskVersion(__dirname));
   tl.uploadSummary(reports.markdown);
@@ -76,7 +52,7 @@ async function run(): Promise<void> {
       ["SitePackageName", found.sitePackageName!],
     ]);
   }
-  setGateResult(result, failOn, { passed: "Passed" });
+  setGateResult(result, failOn, { failed: "EnvGateFailed", passed: "EnvPassed" });
 }
 
 run().catch(failTask);

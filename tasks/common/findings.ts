@@ -2,12 +2,12 @@
 import * as fs from "fs";
 import * as path from "path";
 import tl = require("azure-pipelines-task-lib/task");
-import { languageOf } from "../../core/i18n/localizer";
 import { neutralizeAgentCommands } from "../../core/logSafe";
 import { formatTaskVersion } from "../../core/report";
-import type { Summary, ValidationResult } from "../../core/validator/engine";
+import type { FindingsResult, Summary } from "../../core/findings/summary";
 import { logLine, taskLoc } from "./taskKit";
-import type { FailOn, Finding } from "../../core/validator/types";
+import type { MessageKey } from "../../core/i18n/catalogue";
+import type { FailOn, Finding } from "../../core/findings/types";
 
 export const ANNOTATIONS_PER_SEVERITY = 10;
 
@@ -33,11 +33,6 @@ export function annotateFindings(findings: Finding[], root: string): number {
   return hidden;
 }
 
-/** The validator language for the agent's culture (System.Culture). */
-export function findingsLang(): "en" | "es" {
-  return languageOf(tl.getVariable("System.Culture"));
-}
-
 /** The failOn input every findings task has (pickList error | warning | never; default error). */
 export function failOnInput(): FailOn {
   return (tl.getInput("failOn", false) || "error") as FailOn;
@@ -55,18 +50,18 @@ export function blockingCount(summary: Summary, failOn: FailOn): number {
 
 /**
  * The gate's verdict as the task's result, the same for every task reporting findings: Failed when
- * a finding reaches failOn (GateFailed counts them), with issues when warnings remain below it (or
+ * a finding reaches failOn (`failed` counts them), with issues when warnings remain below it (or
  * when `withIssues` says something else went wrong), else Succeeded with the task's passed message.
  */
 export function setGateResult(
-  result: ValidationResult,
+  result: FindingsResult,
   failOn: FailOn,
-  messages: { passed: string; warnings?: string },
+  messages: { failed: MessageKey; passed: MessageKey; warnings?: MessageKey },
   withIssues = false,
 ): void {
   const s = result.summary;
   if (result.result === "Failed")
-    return tl.setResult(tl.TaskResult.Failed, taskLoc("GateFailed", blockingCount(s, failOn), failOn));
+    return tl.setResult(tl.TaskResult.Failed, taskLoc(messages.failed, blockingCount(s, failOn), failOn));
   if (result.result === "SucceededWithIssues" || withIssues) {
     if (s.warnings && messages.warnings) logLine(taskLoc(messages.warnings, s.warnings));
     return tl.setResult(tl.TaskResult.SucceededWithIssues, "");

@@ -6,10 +6,13 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import tl = require("azure-pipelines-task-lib/task");
-import { cultureFromLocale } from "../../core/i18n/culture";
+import { renderArg, type Lang } from "../../core/i18n/catalogue";
+import { cultureFromLocale, languageOf } from "../../core/i18n/culture";
 import type { Localizer } from "../../core/i18n/localizer";
 import { describeUnexpected } from "../../core/errorReport";
 import { neutralizeAgentCommands } from "../../core/logSafe";
+import type { InputGetter } from "../../core/inputs";
+import type { Problem } from "../../core/problem";
 import { unresolvedVariables } from "../../core/text";
 import type { TaskReport } from "../../core/report";
 
@@ -26,6 +29,28 @@ export function logLine(text: string): void {
       .map((line) => neutralizeAgentCommands(line) + os.EOL)
       .join(""),
   );
+}
+
+/**
+ * The task's inputs for core's `…FromInputs(get)` parsers (core/inputs.ts): a filePath input the user
+ * left empty is undefined (task-lib hands the working folder for it), any other input its text.
+ */
+export function taskInputs(taskDir: string): InputGetter {
+  const task = JSON.parse(fs.readFileSync(path.join(taskDir, "task.json"), "utf8")) as {
+    inputs?: Array<{ name: string; type: string }>;
+  };
+  const filePaths = new Set((task.inputs ?? []).filter((i) => i.type === "filePath").map((i) => i.name));
+  return (name) => (filePaths.has(name) ? optionalFilePath(name) : tl.getInput(name, false));
+}
+
+/**
+ * What core found wrong with the inputs: each warning shown, and the errors, all of them in one
+ * message, end the task (InputError) before it does anything.
+ */
+export function takeInputProblems(problems: readonly Problem[]): void {
+  for (const p of problems) if (p.severity === "warning") tl.warning(taskLoc(p.code, ...p.args));
+  const errors = problems.filter((p) => p.severity === "error");
+  if (errors.length) throw new InputError(errors.map((p) => taskLoc(p.code, ...p.args)).join("\n"));
 }
 
 /** A problem with what the user gave: its message, already localized, is shown as it is. */
@@ -70,7 +95,18 @@ export function loadTaskStrings(taskDir: string): void {
  * issue an agent command.
  */
 export const taskLoc: Localizer = (key, ...args) =>
-  tl.loc(key, ...args.map((a) => (typeof a === "string" ? neutralizeAgentCommands(a) : a)));
+  tl.loc(
+    key,
+    ...args.map((a) => {
+      const value = renderArg(taskLanguage(), a); // an argument that is itself a message, in the task's language
+      return typeof value === "string" ? neutralizeAgentCommands(value) : value;
+    }),
+  );
+
+/** The language of the agent's culture (System.Culture), as loadTaskStrings chose the task's strings. */
+export function taskLanguage(): Lang {
+  return languageOf(tl.getVariable("System.Culture"));
+}
 
 /** A folder for this run's report and summary under the agent's temp directory. */
 export function reportFolder(task: string): string {

@@ -9,7 +9,7 @@ import type { IRequestOptions } from "azure-devops-node-api/interfaces/common/Vs
 // service client (about 1 MB in a bundle).
 import { BearerCredentialHandler } from "azure-devops-node-api/handlers/bearertoken";
 import { WorkItemTrackingApi } from "azure-devops-node-api/WorkItemTrackingApi";
-import type { WorkItemGateway } from "../../core/validator/huComment";
+import type { WorkItemGateway } from "../../core/findings/huComment";
 
 export class HttpError extends Error {
   constructor(

@@ -83,7 +83,7 @@ describe("lz oc-vars", () => {
       assert.equal(r.status, 1);
       assert.match(
         r.stdout,
-        /ERROR \[PhoneMalformed\] numeroContacto: La variable del release 'numeroContacto' = '123' no es un celular colombiano/,
+        /error \[PhoneMalformed\] numeroContacto: La variable del release 'numeroContacto' = '123' no es un celular colombiano/,
       );
     }
   });
@@ -91,10 +91,13 @@ describe("lz oc-vars", () => {
   it("exits 2 on bad usage, naming the problem", () => {
     const unknown = lz(["oc-vars", "--python-version", "3.5"]);
     assert.equal(unknown.status, 2);
-    assert.match(unknown.stderr, /Unknown option '--python-version'/);
+    assert.match(
+      unknown.stderr,
+      /^lz oc-vars: unknown flag --python-version\.\nSee its flags with: lz help oc-vars\n$/,
+    );
     const badVar = lz(["oc-vars", "--var", "sin-igual"]);
     assert.equal(badVar.status, 2);
-    assert.match(badVar.stderr, /--var expects "Name=value", got 'sin-igual'/);
+    assert.match(badVar.stderr, /--var expects "Name=value" \(got 'sin-igual'\)/);
     const badFormat = lz(["oc-vars", "--format", "xml"]);
     assert.equal(badFormat.status, 2);
     assert.match(badFormat.stderr, /--format must be one of text, json/);

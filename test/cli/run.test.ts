@@ -38,12 +38,12 @@ describe("lz run against a hostile routine", function () {
     assert.equal(r.stderr.includes("##vso["), false, r.stderr);
     assert.match(r.stderr, /^#\u200b#vso\[task\.setvariable variable=INJECTED\]pwned$/m);
     assert.match(r.stderr, /^x{1024} \[… 3976 more bytes of this line were cut\]$/m);
-    assert.match(r.stderr, new RegExp(`the routine ended but left these running; stopped: pid ${bg} \\(sleep\\)`));
+    assert.match(r.stderr, new RegExp(`left 1 process\\(es\\) running; they were stopped: pid ${bg} \\(sleep\\)`));
   });
 
   it("rejects a --max-line-kb that is not a whole number of KB from 1 to 65536 as bad usage", () => {
     const r = lz(["run", "--command", "true", "--max-line-kb", "0"]);
     assert.equal(r.status, 2);
-    assert.match(r.stderr, /--max-line-kb must be a whole number of KB from 1 to 65536 \(got '0'\)/);
+    assert.match(r.stderr, /Input --max-line-kb '0' is not a whole number of KB from 1 to 65536/);
   });
 });

@@ -113,7 +113,7 @@ describe("lz logs", function () {
     );
     const bad = lz(["logs", dir, "--max-zip-mb", "mucho"]);
     assert.equal(bad.status, 2);
-    assert.match(bad.stderr, /--max-zip-mb must be a whole number from 1 to 1000000 \(got 'mucho'\)/);
+    assert.match(bad.stderr, /Input --max-zip-mb is 'mucho': give a whole number from 1 to 1000000\./);
   });
 
   it("lz validate checks --logs-path too, within the same limits", () => {

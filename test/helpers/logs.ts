@@ -27,7 +27,7 @@ export function goodRunStarts(count = 10): Date[] {
   );
 }
 
-export function writeLogFolder(files: Record<string, string>): string {
+export function writeLogFolder(files: Record<string, string | Buffer>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lz-logs-"));
   for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
   return dir;

@@ -1,6 +1,10 @@
 /** Temporary routines for the validator tests, written from a map of relative path → content. */
 import * as fs from "fs";
 import * as os from "os";
+import { ANALYZERS } from "../../core/validator/analyzers";
+import { validateRoutine, ValidationResult } from "../../core/validator/engine";
+import { analyzeHere } from "../../core/validator/fileAnalysis";
+import type { OptionInputs } from "../../core/validator/options";
 import * as path from "path";
 
 export function makeRoutine(files: Record<string, string | Buffer>, name = "alm_test"): string {
@@ -24,4 +28,9 @@ export function makeWorkdir(files: Record<string, string>): string {
     fs.writeFileSync(path.join(dir, name), text);
   }
   return dir;
+}
+
+/** ValidateRoutine's engine on a folder, analyzing in this thread with every analyzer (as the CLI without workers). */
+export function validateHere(root: string, inputs: OptionInputs = {}): Promise<ValidationResult> {
+  return validateRoutine(root, inputs, { analyzeFiles: analyzeHere(ANALYZERS) });
 }

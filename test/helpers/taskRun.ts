@@ -37,6 +37,11 @@ export interface ScenarioInput {
   taskVariables?: Record<string, string>;
   /** The script to run instead of index.js, e.g. "post.js". */
   entry?: string;
+  /**
+   * Lines the task streams from a process it runs (a coordinator's output, `[table] …`): their words
+   * are that process's (a Python traceback is English), not the task's, so the Spanish check skips them.
+   */
+  streamed?: RegExp;
 }
 
 /** Agent variables every run has; a scenario can override them. */
@@ -106,6 +111,18 @@ export async function runTask(task: string, scenario: ScenarioInput): Promise<Ta
         `${taskJson.name} set '${name}', which its task.json restrictions.settableVariables does not allow`,
       );
   }
+  const culture = { ...agentVariables(tempDir), ...(scenario.variables ?? {}) }["System.Culture"];
+  if (culture && /^es/i.test(culture)) {
+    const english = englishIn(
+      scenario.streamed
+        ? runner.stdout
+            .split(/\r?\n/)
+            .filter((l) => !scenario.streamed!.test(l))
+            .join("\n")
+        : runner.stdout,
+    );
+    if (english.length) throw new Error(`${task} printed English in its ${culture} output:\n${english.join("\n")}`);
+  }
   const complete = commands.filter((c) => c.command === "task.complete").pop();
   return {
     runner,
@@ -117,6 +134,61 @@ export async function runTask(task: string, scenario: ScenarioInput): Promise<Ta
     result: complete?.properties.result,
     variables,
   };
+}
+
+/**
+ * Common English words that a Spanish message never holds: a task run with a Spanish culture fails its
+ * test when its output shows one (its own messages, annotations, result). Not checked: task-lib's
+ * debug lines, and quoted text ('…', "…", `…`, “…”), which is the user's or the data's (a file name,
+ * a value, CPython's own message).
+ */
+const ENGLISH_STOP_WORDS = [
+  "the",
+  "is",
+  "are",
+  "was",
+  "were",
+  "not",
+  "and",
+  "with",
+  "must",
+  "should",
+  "could",
+  "cannot",
+  "found",
+  "file",
+  "files",
+  "this",
+  "that",
+  "from",
+  "your",
+  "has",
+  "have",
+  "which",
+  "when",
+  "errors",
+];
+
+export function englishIn(stdout: string): string[] {
+  const out: string[] = [];
+  const words = new RegExp(`\\b(${ENGLISH_STOP_WORDS.join("|")})\\b`, "i");
+  for (const raw of stdout.split(/\r?\n/)) {
+    if (
+      raw.startsWith("##vso[task.debug]") ||
+      raw.startsWith("##vso[task.setvariable") ||
+      raw.startsWith("##vso[task.setsecret")
+    )
+      continue;
+    // A command's properties are names; its message is what people read.
+    const line = raw.startsWith("##vso[") ? raw.slice(raw.indexOf("]") + 1) : raw;
+    const shown = line
+      .replace(/%0A|%0D/g, " ")
+      .replace(/'[^']*'|"[^"]*"|`[^`]*`|“[^”]*”|‘[^’]*’/g, " ")
+      .replace(/(\/[^\s:]+)+/g, " "); // paths
+    const hit = words.exec(shown);
+    if (hit) out.push(`'${hit[0]}' in: ${raw.slice(0, 300)}`);
+  }
+  return out;
 }
 
 /** The file a task uploaded as its summary tab. */

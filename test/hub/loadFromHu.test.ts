@@ -121,7 +121,7 @@ describe("release tab: Load from HU's calls", () => {
       getWorkItem: async (id) => ({ id, title: "t", pullRequestLinks: ["vstfs:///Git/Commit/p%2Fr%2Fabc"] }),
     });
     const draft = await loadFromHu(g, 5);
-    assert.match(draft.fields.repositoryName.missing!, /no pull request is linked to HU 5/);
+    assert.match(strings("en")(draft.fields.repositoryName.missing!), /no pull request is linked to HU 5/);
     assert.deepEqual(calls, [], "no pull request, listing or file read");
   });
 });

@@ -28,6 +28,8 @@ function run(
     },
     variables,
     secrets,
+    // A failing coordinator's Python traceback, streamed as it printed it (English, as CPython writes it).
+    streamed: /^\[[a-z_]+\] +(Traceback \(most recent call last\):|File ")/,
   });
 }
 

@@ -149,7 +149,7 @@ describe("lz api add-table (core/api/addTable)", () => {
       assert.ok(count(result.template) >= count(TEMPLATE), tag);
     }
     const model = readTemplate(parseCfnYaml(result.template, "t"), "t");
-    assert.deepEqual(checkTemplate(model, "t", { lang: "en" }), []);
+    assert.deepEqual(checkTemplate(model, "t"), []);
     const names = result.names;
     assert.deepEqual(
       [
@@ -249,7 +249,7 @@ describe("lz api add-table (core/api/addTable)", () => {
         result.template.replace('KMSMasterKeyId: !Ref "s3KeyEncriptAlias"', "KMSMasterKeyId: !Ref s3KeyEncriptAlias"),
       ),
     );
-    assert.deepEqual(checkTemplate(readTemplate(parseCfnYaml(result.template, "t"), "t"), "t", { lang: "en" }), []);
+    assert.deepEqual(checkTemplate(readTemplate(parseCfnYaml(result.template, "t"), "t"), "t"), []);
     // Removing what add-table says it inserted gives the original back, exactly.
     let restored = "";
     let pos = 0;
@@ -317,13 +317,13 @@ describe("lz api add-table (core/api/addTable)", () => {
       /Dynamo(ScoresClientes|AlterCtra|DeltaProductos)api/g,
       (_m, p: string) => `Dynamo${p.toLowerCase()}api`,
     );
-    assert.deepEqual(checkTemplate(readTemplate(parseCfnYaml(lower, "t"), "t"), "t", { lang: "en" }), []);
+    assert.deepEqual(checkTemplate(readTemplate(parseCfnYaml(lower, "t"), "t"), "t"), []);
     const auto = addTable(request({ template: { file: "t", text: lower }, params: [] }));
     assert.equal(auto.names.resource, "Dynamosaldoscarteraapi");
     assert.equal(auto.style, "lower");
     const pascal = addTable(request({ template: { file: "t", text: lower }, params: [], style: "pascal" }));
     assert.equal(pascal.names.resource, "DynamoSaldosCarteraapi");
-    assert.deepEqual(checkTemplate(readTemplate(parseCfnYaml(auto.template, "t"), "t"), "t", { lang: "en" }), []);
+    assert.deepEqual(checkTemplate(readTemplate(parseCfnYaml(auto.template, "t"), "t"), "t"), []);
   });
 
   it("refuses a table that is already there, in any spelling, naming the file and line", () => {
@@ -365,7 +365,7 @@ describe("lz api add-table (core/api/addTable)", () => {
       "PolicyMissing:1",
     );
     assert.equal(code({ params: [{ file: "p.json", text: "[{]" }] }), "ParamsInvalid:1");
-    assert.equal(code({ tokenSyntax: "{{x}}" }), "TokenSyntaxInvalid:0");
+    assert.equal(code({ tokenSyntax: "{{x}}" }), "InputTokenSyntaxInvalid:0");
   });
 
   it("turns a single DependsOn into a list, adds one where there is none, and keeps CRLF line ends", () => {
@@ -404,7 +404,7 @@ describe("lz api add-table (core/api/addTable)", () => {
     text = text.replace(/Outputs:[\s\S]*$/, "");
     const result = addTable(request({ template: { file: "t", text }, params: [] }));
     const model = readTemplate(parseCfnYaml(result.template, "t"), "t");
-    assert.deepEqual(checkTemplate(model, "t", { lang: "en" }), []);
+    assert.deepEqual(checkTemplate(model, "t"), []);
     assert.equal(model.tables.length, 1);
     const tags = child(child(model.resources.get("DynamoSaldosCarteraapi")!.node, "Properties"), "Tags")?.toJSON();
     assert.equal(tags[0].Key, "bancolombia:datos-personales");

@@ -8,10 +8,12 @@ import * as os from "os";
 import * as path from "path";
 import { addCoordinator } from "../../../core/api/addCoordinator";
 import { ApiFileError } from "../../../core/api/cfnYaml";
-import { checkCoordinatorFolder, inventoryTables } from "../../../core/api/coordinators";
+import { inventoryTables } from "../../../core/api/cfgTables";
+import { checkCoordinatorFolder, CoordinatorCheckOptions } from "../../../core/api/coordinators";
 import { apiValidationResult } from "../../../core/api/gate";
-import { validateApiInfra, VariableGroupGateway } from "../../../core/api/validateApiInfra";
-import type { RawFinding } from "../../../core/validator/types";
+import { ApiInfraInputs, validateApiInfra, VariableGroupGateway } from "../../../core/api/validateApiInfra";
+import type { Lang, RawFinding } from "../../../core/findings/types";
+import { renderArg } from "../../../core/i18n/catalogue";
 import { ANALYTICS_REPO, API_FIXTURES, INFRA_FOLDER } from "../../helpers/apiTemplates";
 
 /** A copy of the analytics repository to plant mistakes in. */
@@ -19,6 +21,17 @@ function analyticsCopy(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lz-analytics-"));
   fs.cpSync(ANALYTICS_REPO, dir, { recursive: true });
   return dir;
+}
+/** Findings with their arguments as a reader of `lang` sees them (nested messages rendered). */
+const rendered = (lang: Lang, findings: RawFinding[]) =>
+  findings.map((f) => ({ ...f, args: f.args.map((a) => renderArg(lang, a)) }));
+function checkFolder(apiFolder: string, root: string, { lang, ...options }: CoordinatorCheckOptions & { lang: Lang }) {
+  const result = checkCoordinatorFolder(apiFolder, root, options);
+  return { ...result, findings: rendered(lang, result.findings) };
+}
+async function validate({ lang, ...inputs }: ApiInfraInputs & { lang: Lang }) {
+  const result = await validateApiInfra(inputs);
+  return { ...result, findings: rendered(lang, result.findings) };
 }
 const API = "AlterCtraScoreDelta";
 const TABLES = ["scores_clientes", "alter_ctra", "delta_productos"];
@@ -29,7 +42,7 @@ const brief = (f: RawFinding[]) =>
 
 describe("the API's coordinators (analytics repository)", () => {
   it("the realistic folder: one cfg per table, naming its table and zone — no finding", () => {
-    const result = checkCoordinatorFolder(path.join(ANALYTICS_REPO, API), ANALYTICS_REPO, {
+    const result = checkFolder(path.join(ANALYTICS_REPO, API), ANALYTICS_REPO, {
       lang: "en",
       tables: TABLES,
       zone: "proceso_bana_vp_riesgos",
@@ -43,7 +56,7 @@ describe("the API's coordinators (analytics repository)", () => {
     const cfg = path.join(repo, API, "API", "cfg", "delta_productos.json");
     const text = fs.readFileSync(path.join(repo, API, "API", "cfg", "alter_ctra.json"), "utf8");
     fs.writeFileSync(cfg, text.replace('"tabla": "alter_ctra"', '"tabla": "delta_productos"'));
-    const found = checkCoordinatorFolder(path.join(repo, API), repo, { lang: "en", tables: TABLES }).findings;
+    const found = checkFolder(path.join(repo, API), repo, { lang: "en", tables: TABLES }).findings;
     const lines = text.split("\n");
     const row = (needle: string) => lines.findIndex((l) => l.includes(needle)) + 1;
     assert.deepEqual(
@@ -66,7 +79,7 @@ describe("the API's coordinators (analytics repository)", () => {
       path.join(dir, "scores_clientes.json"),
       scores.replace(/proceso_bana_vp_riesgos/g, "proceso_otra_zona"),
     );
-    const zones = brief(checkCoordinatorFolder(path.join(repo, API), repo, { lang: "es", tables: TABLES }).findings);
+    const zones = brief(checkFolder(path.join(repo, API), repo, { lang: "es", tables: TABLES }).findings);
     assert.deepEqual(
       zones.map((f) => f.split(" | ").slice(1).join(" | ")),
       [
@@ -76,12 +89,11 @@ describe("the API's coordinators (analytics repository)", () => {
     );
     fs.writeFileSync(path.join(dir, "alter_ctra.json"), '{\n    "tabla": "alter_ctra",\n    "zona": proceso\n}\n');
     const found = brief(
-      checkCoordinatorFolder(path.join(repo, API), repo, { lang: "es", tables: TABLES, zone: "proceso_otra_zona" })
-        .findings,
+      checkFolder(path.join(repo, API), repo, { lang: "es", tables: TABLES, zone: "proceso_otra_zona" }).findings,
     );
     assert.equal(
       found[0],
-      `API024 ${API}/API/cfg/alter_ctra.json:3:13 ${API}/API/cfg/alter_ctra.json | line 3, column 13: InvalidSymbol`,
+      `API024 ${API}/API/cfg/alter_ctra.json:3:13 ${API}/API/cfg/alter_ctra.json | línea 3, columna 13: InvalidSymbol`,
     );
     assert.equal(found.length, 3, found.join("\n"));
   });
@@ -92,7 +104,7 @@ describe("the API's coordinators (analytics repository)", () => {
     fs.renameSync(path.join(dir, "alter_ctra.json"), path.join(dir, "Alter_Ctra.json"));
     fs.rmSync(path.join(repo, API, "TMP_FILES", "logs", "test.txt"));
     fs.renameSync(path.join(repo, API), path.join(repo, "alter_ctra_score_delta"));
-    const found = checkCoordinatorFolder(path.join(repo, "alter_ctra_score_delta"), repo, {
+    const found = checkFolder(path.join(repo, "alter_ctra_score_delta"), repo, {
       lang: "en",
       tables: TABLES,
     }).findings;
@@ -130,10 +142,7 @@ describe("the API's coordinators (analytics repository)", () => {
     // Checked as the folder would be: it names its own table only.
     fs.writeFileSync(result.cfgPath, after);
     assert.deepEqual(
-      brief(
-        checkCoordinatorFolder(path.join(repo, API), repo, { lang: "en", tables: [...TABLES, "saldos_cartera"] })
-          .findings,
-      ),
+      brief(checkFolder(path.join(repo, API), repo, { lang: "en", tables: [...TABLES, "saldos_cartera"] }).findings),
       [],
     );
     // Another API and zone: every spelling of both replaced; the new API folder gets its test.txt.
@@ -192,7 +201,7 @@ describe("the API's coordinators (analytics repository)", () => {
     assert.deepEqual(inventoryTables(dir, ["alter_ctra"]).tables, ["alter_ctra"]);
     assert.deepEqual(
       inventoryTables(dir, ["alter_ctra", "otra"]).problems.map((p) => [p.code, ...p.args]),
-      [["CfgTablesMissing", "otra", dir]],
+      [["CfgTablesMissing", "tables", "otra", dir]],
     );
     assert.equal(inventoryTables(path.join(dir, "nada"), []).problems[0].code, "CfgFolderUnreadable");
   });
@@ -204,7 +213,7 @@ describe("ValidateApiInfra on both repositories (core/api/validateApiInfra)", ()
   });
 
   it("finds the template and both params files, checks the library variables (case-insensitive), and passes", async () => {
-    const found = await validateApiInfra({
+    const found = await validate({
       root: API_FIXTURES,
       infraPath: INFRA_FOLDER,
       analyticsPath: ANALYTICS_REPO,
@@ -244,7 +253,7 @@ describe("ValidateApiInfra on both repositories (core/api/validateApiInfra)", ()
     text = text.replace('"ParameterKey": "dynamoalterctraapi"', '"ParameterKey": "dynamoAlterCtraapi"');
     fs.writeFileSync(dev, text);
     fs.writeFileSync(path.join(dir, "params-qa.json"), '{ "Parameters": { "Environment": "qa", }\n}');
-    const found = await validateApiInfra({
+    const found = await validate({
       root: dir,
       infraPath: dir,
       apiName: API,
@@ -260,7 +269,7 @@ describe("ValidateApiInfra on both repositories (core/api/validateApiInfra)", ()
         `API009 params-dev.json:${lineOf("DyScoresClientesApiWriteCapacityUnits")}:1 dy-alter-ctra-score-delta-api-tables-write-cu | DyScoresClientesApiWriteCapacityUnits | g`,
         `API011 params-dev.json:${lineOf('"dynamoAlterCtraapi"')}:1 dynamoAlterCtraapi | params-dev.json |  (did you mean dynamoalterctraapi?)`,
         `API008 params-dev.json:${lineOf('"1,50"')}:1 DyDeltaProductosApiReadCapacityUnits | "1,50" | params-dev.json | #{dy-alter-ctra-score-delta-api-tables-read-cu}#`,
-        `API010 params-qa.json:1:1 ParamsInvalid: not valid JSON (PropertyNameExpected)`,
+        `API010 params-qa.json:1:1 not valid JSON (PropertyNameExpected)`,
       ].sort(),
     );
   });
@@ -273,17 +282,17 @@ describe("ValidateApiInfra on both repositories (core/api/validateApiInfra)", ()
       .readFileSync(file, "utf8")
       .replace("TableName: !Ref dynamoalterctraapi", "TableName: !Reff dynamoalterctraapi");
     fs.writeFileSync(file, text);
-    const found = await validateApiInfra({ root: dir, infraPath: dir, lang: "en" });
+    const found = await validate({ root: dir, infraPath: dir, lang: "en" });
     assert.deepEqual(found.templates, ["template.yaml"]);
     assert.deepEqual(brief(found.findings), [
-      `API001 template.yaml:${text.slice(0, text.indexOf("!Reff")).split("\n").length}:1 TemplateInvalid: Unresolved tag: !Reff`,
+      `API001 template.yaml:${text.slice(0, text.indexOf("!Reff")).split("\n").length}:1 Unresolved tag: !Reff`,
     ]);
     assert.deepEqual(found.params, ["params-dev.json", "params-pdn.json"]);
   });
 
   it("a read of the variable group that fails checks nothing and says why; a group that does not exist is said", async () => {
     const failing: VariableGroupGateway = { variableNames: async () => Promise.reject(new Error("401 Unauthorized")) };
-    const found = await validateApiInfra({
+    const found = await validate({
       root: API_FIXTURES,
       infraPath: INFRA_FOLDER,
       lang: "en",
@@ -291,7 +300,7 @@ describe("ValidateApiInfra on both repositories (core/api/validateApiInfra)", ()
     });
     assert.deepEqual(brief(found.findings), []);
     assert.equal(found.variableGroupError, "401 Unauthorized");
-    const missing = await validateApiInfra({
+    const missing = await validate({
       root: API_FIXTURES,
       infraPath: INFRA_FOLDER,
       lang: "en",
@@ -313,7 +322,7 @@ describe("ValidateApiInfra on both repositories (core/api/validateApiInfra)", ()
         "              - !GetAtt DynamoDeltaProductosapi.Arn\n              - !Sub ${DynamoDeltaProductosapi.Arn}/index/*\n              - !GetAtt DynamoHistoricaapi.Arn # lz: ignore[API004] tabla de otro stack, se borra en la HU 3600001\n\nOutputs",
       ),
     );
-    const found = await validateApiInfra({ root: dir, infraPath: dir, lang: "es" });
+    const found = await validate({ root: dir, infraPath: dir, lang: "es" });
     assert.deepEqual(
       found.findings.map((f) => f.rule),
       ["API004"],

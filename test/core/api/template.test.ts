@@ -7,13 +7,17 @@ import { strict as assert } from "assert";
 import { ApiFileError, parseCfnYaml } from "../../../core/api/cfnYaml";
 import { checkTemplate } from "../../../core/api/checkTemplate";
 import { readTemplate } from "../../../core/api/template";
-import type { RawFinding } from "../../../core/validator/types";
+import type { RawFinding } from "../../../core/findings/types";
+import { renderArg } from "../../../core/i18n/catalogue";
 import { readFixture } from "../../helpers/apiTemplates";
 
 const TEMPLATE = readFixture("template.yaml");
 
+/** The findings, their arguments as a reader of `lang` sees them (nested messages rendered). */
 function check(text: string, lang: "en" | "es" = "en"): RawFinding[] {
-  return checkTemplate(readTemplate(parseCfnYaml(text, "template.yaml"), "template.yaml"), "template.yaml", { lang });
+  return checkTemplate(readTemplate(parseCfnYaml(text, "template.yaml"), "template.yaml"), "template.yaml").map(
+    (f) => ({ ...f, args: f.args.map((a) => renderArg(lang, a)) }),
+  );
 }
 
 /** The template with `from` replaced by `to` (exactly once: the test fails when the fixture changes). */

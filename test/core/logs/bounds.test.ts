@@ -4,12 +4,12 @@ import * as path from "path";
 import { downloadLogAttachments } from "../../../core/logs/huLogs";
 import { BoundedLines, checkLogFolder, logLimitsOf, readLogFolder } from "../../../core/logs/readLogs";
 import { DEFAULT_LOG_REQUIREMENTS } from "../../../core/logs/checkLogs";
-import { validateRoutine } from "../../../core/validator/engine";
-import { DEFAULT_READ_LIMITS, parseReadLimits, ReadLimits } from "../../../core/validator/options";
-import type { WorkItemGateway } from "../../../core/validator/huComment";
+import { DEFAULT_READ_LIMITS, parseReadLimits, ReadLimits } from "../../../core/files/limits";
+import type { WorkItemGateway } from "../../../core/findings/huComment";
 import { goodRunStarts, logName, runLog, writeLogFolder } from "../../helpers/logs";
 import { deflatedZeros, lyingZip, manyMembersZip, textMember, zipArchive, zipBomb } from "../../helpers/hostile";
-import { makeRoutine, PRD_CONFIG } from "../../helpers/routine";
+import { argInEnglish, inEnglish } from "../../helpers/i18n";
+import { PRD_CONFIG, makeRoutine, validateHere } from "../../helpers/routine";
 
 const MB = 1024 * 1024;
 /** Ten good runs: whatever else a test adds, these alone meet LOG001–LOG006. */
@@ -28,7 +28,7 @@ describe("run logs read within bounds", () => {
     fs.writeFileSync(path.join(dir, "bomba.zip"), zipBomb());
     assert.ok(fs.statSync(path.join(dir, "bomba.zip")).size < 1.1 * MB);
     const routine = makeRoutine({ "static/config/config.json": PRD_CONFIG });
-    const r = await validateRoutine(routine, { logsPath: dir });
+    const r = await validateHere(routine, { logsPath: dir });
     assert.deepEqual(shown(r.findings), ["LOG007 bomba.zip/bomba.log:1"]);
     assert.equal(r.findings[0].severity, "error");
     assert.match(
@@ -59,7 +59,7 @@ describe("run logs read within bounds", () => {
       const found = await check(dir, { maxZipMb: 2, maxLogLineKb: 1 });
       const over = found.filter((f) => f.rule === "LOG007" && f.line === 1 && f.file === "logs.zip");
       assert.equal(over.length, 1, `${why}: ${JSON.stringify(found)}`);
-      assert.deepEqual(over[0].args.slice(1, 4), ["the uncompressed size of its logs", "2 MB", "maxZipMb"]);
+      assert.deepEqual(inEnglish(over[0].args.slice(1, 4)), ["the uncompressed size of its logs", "2 MB", "maxZipMb"]);
       // a.log and b.log were read (2 MiB); c.log and the rest were not.
       const read = await readLogFolder(dir, limits({ maxZipMb: 2, maxLogLineKb: 1 }));
       assert.deepEqual(
@@ -77,7 +77,7 @@ describe("run logs read within bounds", () => {
     const read = await readLogFolder(dir, limits(), findings);
     assert.equal(read.length, 1000);
     assert.deepEqual(
-      findings.map((f) => [f.rule, f.file, ...f.args.slice(1, 4)]),
+      findings.map((f) => [f.rule, f.file, ...inEnglish(f.args.slice(1, 4))]),
       [["LOG007", "muchos.zip", "the number of members", "1000", "maxZipEntries"]],
     );
   });
@@ -94,7 +94,12 @@ describe("run logs read within bounds", () => {
       "LOG007 20220801_060000_orquestador_linea.log:1",
       "LOG004 20220801_060000_orquestador_linea.log:1",
     ]);
-    assert.deepEqual(all[0].args.slice(1), ["line 1", "1024 KB", "maxLogLineKb", "the line was cut at the limit"]);
+    assert.deepEqual(inEnglish(all[0].args.slice(1)), [
+      "line 1",
+      "1024 KB",
+      "maxLogLineKb",
+      "the line was cut at the limit",
+    ]);
   });
 
   it("a long line is cut where it is: the lines after it keep their numbers and are checked", async () => {
@@ -113,7 +118,12 @@ describe("run logs read within bounds", () => {
     fs.writeFileSync(path.join(dir, "20220801_060000_orquestador_grande.log"), Buffer.alloc(2 * MB, "a\n"));
     const found = await check(dir, { maxLogFileMb: 1 });
     assert.deepEqual(shown(found), ["LOG007 20220801_060000_orquestador_grande.log:1"]);
-    assert.deepEqual(found[0].args.slice(1), ["the file's size", "1 MB", "maxLogFileMb", "it was not checked"]);
+    assert.deepEqual(inEnglish(found[0].args.slice(1)), [
+      "the file's size",
+      "1 MB",
+      "maxLogFileMb",
+      "it was not checked",
+    ]);
   });
 
   it("a damaged zip is LOG008 and the run goes on", async () => {
@@ -139,14 +149,14 @@ describe("run logs read within bounds", () => {
     const dir = writeLogFolder({ [logName(start)]: runLog(start, errors) });
     const found = (await check(dir)).filter((f) => f.rule === "LOG005");
     assert.equal(found.length, 101);
-    assert.equal(found[100].args[0], "… and 50 more error lines in this log, not listed");
+    assert.equal(argInEnglish(found[100].args[0]), "… and 50 more error lines in this log, not listed");
   });
 
   it("writes LOG007 in Spanish", async () => {
     const dir = goodFolder();
     fs.writeFileSync(path.join(dir, "bomba.zip"), lyingZip());
     const routine = makeRoutine({ "static/config/config.json": PRD_CONFIG });
-    const r = await validateRoutine(routine, { logsPath: dir, lang: "es" });
+    const r = await validateHere(routine, { logsPath: dir, lang: "es" });
     assert.match(
       r.findings[0].message,
       /^bomba\.zip\/bomba\.log: el tamaño del archivo supera el límite de 50 MB \(entrada maxLogFileMb\): no se revisó\./,
@@ -170,7 +180,7 @@ describe("run logs read within bounds", () => {
   it("limits are whole numbers from 1 to 1,000,000", () => {
     assert.deepEqual(
       parseReadLimits((n) => (n === "maxZipMb" ? "300" : undefined)),
-      { limits: { maxZipMb: 300 } },
+      { limits: { maxZipMb: 300 }, problems: [] },
     );
     for (const bad of ["0", "-1", "1.5", "abc", "1e3", "1000001"])
       assert.deepEqual(parseReadLimits((n) => (n === "maxLogLineKb" ? bad : undefined)).invalid, {
@@ -181,14 +191,14 @@ describe("run logs read within bounds", () => {
 
   it("a limit given to the engine that is not a whole number is LZV001 and its default is used", async () => {
     const routine = makeRoutine({ "static/config/config.json": PRD_CONFIG });
-    const r = await validateRoutine(routine, { maxZipMb: 0 });
+    const r = await validateHere(routine, { maxZipMb: 0 });
     assert.match(r.findings.map((f) => f.message).join("\n"), /maxZipMb '0' must be a whole number from 1 to 1000000/);
     assert.equal(r.options.maxZipMb, 200);
   });
 
   it("the routine's .lzvalidator.json cannot raise a limit", async () => {
     const routine = makeRoutine({ "static/config/config.json": PRD_CONFIG, ".lzvalidator.json": '{"maxZipMb": 5000}' });
-    const r = await validateRoutine(routine, {});
+    const r = await validateHere(routine, {});
     assert.equal(r.options.maxZipMb, 200);
     assert.ok(r.findings.some((f) => f.rule === "LZV001"));
   });
@@ -227,7 +237,7 @@ describe("HU attachments downloaded within bounds", () => {
     assert.ok(closed, "the download stream was closed");
     assert.ok(served <= 1.2 * MB, `${served} bytes served`);
     assert.deepEqual(
-      r.findings.map((f) => [f.rule, f.file, ...f.args.slice(1)]),
+      r.findings.map((f) => [f.rule, f.file, ...inEnglish(f.args.slice(1))]),
       [["LOG007", "infinito.log", "the attachment's size", "1 MB", "maxAttachmentMb", "it was not downloaded"]],
     );
   });

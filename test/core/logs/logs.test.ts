@@ -5,9 +5,8 @@ import * as path from "path";
 import JSZip from "jszip";
 import { checkLogs, DEFAULT_LOG_REQUIREMENTS, LogFile, runStart } from "../../../core/logs/checkLogs";
 import { readLogFolder } from "../../../core/logs/readLogs";
-import { validateRoutine } from "../../../core/validator/engine";
 import { goodRunStarts, logName, runLog, writeLogFolder } from "../../helpers/logs";
-import { makeRoutine, PRD_CONFIG } from "../../helpers/routine";
+import { PRD_CONFIG, makeRoutine, validateHere } from "../../helpers/routine";
 
 const good = (): LogFile[] => goodRunStarts().map((d) => ({ name: logName(d), text: runLog(d) }));
 const codes = (files: LogFile[], req = DEFAULT_LOG_REQUIREMENTS) => checkLogs(files, req).map((f) => f.rule);
@@ -105,7 +104,7 @@ describe("run-log requirements", () => {
       ),
     );
     const routine = makeRoutine({ "static/config/config.json": PRD_CONFIG });
-    const strict = await validateRoutine(routine, { logsPath: dir });
+    const strict = await validateHere(routine, { logsPath: dir });
     assert.deepEqual(
       strict.findings.map((f) => f.rule),
       ["LOG001"],
@@ -113,14 +112,14 @@ describe("run-log requirements", () => {
     // The LZ team relaxes the requirements in a configuration file of its own…
     const lzConfig = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "lz-cfg-")), "lz.json");
     fs.writeFileSync(lzConfig, '{"logs": {"minFiles": 4}}');
-    assert.deepEqual((await validateRoutine(routine, { logsPath: dir, configFile: lzConfig })).findings, []);
+    assert.deepEqual((await validateHere(routine, { logsPath: dir, configFile: lzConfig })).findings, []);
     // …the routine cannot relax its own.
     const relaxed = makeRoutine({
       "static/config/config.json": PRD_CONFIG,
       ".lzvalidator.json": '{"logs": {"minFiles": 4}}',
     });
     assert.deepEqual(
-      (await validateRoutine(relaxed, { logsPath: dir })).findings.map((f) => f.rule),
+      (await validateHere(relaxed, { logsPath: dir })).findings.map((f) => f.rule),
       ["LOG001", "LZV002"],
     );
   });

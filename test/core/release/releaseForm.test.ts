@@ -12,6 +12,7 @@ import {
   stageOverrides,
   validateForm,
 } from "../../../core/release/releaseForm";
+import { msg, render } from "../../../core/i18n/catalogue";
 import { repoRoot } from "../../helpers/taskRun";
 
 /** `#/definitions/Release` of the published Release REST API 7.1 (Swagger 2.0: no nulls). */
@@ -124,7 +125,10 @@ describe("release tab: the form's domain", () => {
   it("applies a draft: found values replace, missing ones keep the release's, huId becomes the HU", () => {
     const release = { ...RELEASE, variables: { ...RELEASE.variables, huId: { value: "" } } };
     const draft = {
-      fields: { codigoPMO: { value: "EVC00037", source: "parent" }, zona: { value: "", source: "", missing: "none" } },
+      fields: {
+        codigoPMO: { value: "EVC00037", source: msg("TabFromParentTitle", 3224139) },
+        zona: { value: "", missing: msg("TabNoConfig") },
+      },
       description: "TITULO: t",
     };
     const next = applyDraft(readForm(release), draft, 3224139);
@@ -170,13 +174,18 @@ describe("release tab: drafting from the HU", () => {
       srcFolders: ["alm_bana_fco2"],
       configJson: '{"dsn": "impala-virtual-prd", "zona": "proceso_bana_vp_riesgos"}',
     });
-    assert.deepEqual(Object.fromEntries(Object.entries(draft.fields).map(([k, v]) => [k, [v.value, v.source]])), {
-      codigoPMO: ["EVC00037", "title of HU 3224139's parent"],
-      "Nombre Celula": ["DAIA15 - DRACARYS", "area path of HU 3224139"],
-      repositoryName: ["bana-vrie-calendarizacion-fco2", "the HU's pull request"],
-      packageName: ["alm_bana_fco2", "the folder under src/ of the pull request"],
-      zona: ["proceso_bana_vp_riesgos", "config.json key 'zona'"],
-    });
+    assert.deepEqual(
+      Object.fromEntries(
+        Object.entries(draft.fields).map(([k, v]) => [k, [v.value, v.source && render("en", v.source)]]),
+      ),
+      {
+        codigoPMO: ["EVC00037", "the title of HU 3224139's parent"],
+        "Nombre Celula": ["DAIA15 - DRACARYS", "the area path of HU 3224139"],
+        repositoryName: ["bana-vrie-calendarizacion-fco2", "the HU's pull request"],
+        packageName: ["alm_bana_fco2", "the folder under src/ of the pull request"],
+        zona: ["proceso_bana_vp_riesgos", "config.json key 'zona'"],
+      },
+    );
     assert.equal(
       draft.description,
       "TITULO: (Daniel Andres Varon Quesada) Circular 32 - Ingestion Fuente conocida SULEAS\nNECESIDAD: HU3224139: calcular el calendario & alert(1) pagos\nSOLUCION: rutina\nBENEFICIO: a tiempo\nIMPACTO: ninguno",
@@ -189,12 +198,12 @@ describe("release tab: drafting from the HU", () => {
       { ...hu, parentTitle: undefined, areaPath: undefined },
       { repository: "r", srcFolders: ["a", "b"], configJson: '{"dsn": "impala-virtual-dev"}' },
     );
-    assert.match(draft.fields.codigoPMO.missing!, /has no parent/);
-    assert.match(draft.fields.packageName.missing!, /several folders under src\/ \(a, b\)/);
-    assert.match(draft.fields.zona.missing!, /none of zona, zona_resultados/);
-    assert.match(draft.fields.zona.warning!, /dsn 'impala-virtual-dev'/);
-    assert.match(draftFromHu(hu, undefined).fields.repositoryName.missing!, /no pull request is linked/);
-    assert.match(zonaFromConfig(undefined).missing!, /no static\/config\/config.json/);
+    assert.match(render("en", draft.fields.codigoPMO.missing!), /has no parent/);
+    assert.match(render("en", draft.fields.packageName.missing!), /several folders under src\/ \(a, b\)/);
+    assert.match(render("en", draft.fields.zona.missing!), /none of zona, zona_resultados/);
+    assert.match(render("en", draft.fields.zona.warning!), /dsn 'impala-virtual-dev'/);
+    assert.match(render("en", draftFromHu(hu, undefined).fields.repositoryName.missing!), /no pull request is linked/);
+    assert.match(render("en", zonaFromConfig(undefined).missing!), /no static\/config\/config.json/);
   });
 
   it("takes the whole description as the need when the HU has no labels", () => {

@@ -8,6 +8,7 @@ import {
   runRoutine,
   RunOptions,
 } from "../../../core/run/runRoutine";
+import { argInEnglish } from "../../helpers/i18n";
 import { repoRoot } from "../../helpers/taskRun";
 
 const run = (
@@ -87,7 +88,7 @@ describe("running the routine (real python3 processes)", function () {
       r.findings.map((f) => f.rule),
       ["RUN002", "RUN002"],
     );
-    assert.match(String(r.findings[1].args[1]), /exit code 1 — explained by the errors expected in dev/);
+    assert.match(argInEnglish(r.findings[1].args[1]), /exit code 1 — explained by the errors expected in dev/);
   });
 
   it("an Impala error that dev does not explain is a finding with its output line", async () => {

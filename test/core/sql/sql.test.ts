@@ -6,8 +6,7 @@ import { checkSql } from "../../../core/sql/analyzer";
 import { checkStatement } from "../../../core/sql/checks";
 import { sqlFromSqlFile } from "../../../core/sql/extract";
 import { splitStatements } from "../../../core/sql/text";
-import { validateRoutine } from "../../../core/validator/engine";
-import { makeRoutine, PRD_CONFIG } from "../../helpers/routine";
+import { PRD_CONFIG, makeRoutine, validateHere } from "../../helpers/routine";
 import { repoRoot } from "../../helpers/taskRun";
 
 const fixture = (name: string) => fs.readFileSync(path.join(repoRoot, "test", "fixtures", "sql", name), "utf8");
@@ -123,7 +122,7 @@ describe("Impala SQL", function () {
         "static/sql/carga.sql":
           "-- carga\nSET MEM_LIMIT=2g;\nINSERT OVERWRITE TABLE ${var:zona}.pagos SELECT a FROM resultados.t;\n\nINSERT INTO resultados.pagos\nSELECT a FROM ${var:zona}.t;\nSELEC 1;\n",
       });
-      const r = await validateRoutine(routine, { zona: "proceso_x" });
+      const r = await validateHere(routine, { zona: "proceso_x" });
       assert.deepEqual(
         r.findings.map((f) => `${f.rule} ${f.file}:${f.line}:${f.column}`),
         ["SQL007 static/sql/carga.sql:3:24", "SQL002 static/sql/carga.sql:5:13", "SQL001 static/sql/carga.sql:7:1"],
@@ -150,7 +149,7 @@ describe("Impala SQL", function () {
         "",
       ].join("\n");
       const routine = makeRoutine({ "static/config/config.json": PRD_CONFIG, "m.py": py });
-      const r = await validateRoutine(routine, { zona: "proceso_x" });
+      const r = await validateHere(routine, { zona: "proceso_x" });
       assert.deepEqual(
         r.findings.map((f) => `${f.rule} ${f.line}`),
         ["SQL002 4", "SQL007 10", "PY003 12", "SQL005 12", "SQL007 12", "SQL001 13", "SQL001 14"],
@@ -163,7 +162,7 @@ describe("Impala SQL", function () {
         ".lzvalidator.json": JSON.stringify({ sqlCallNames: ["correr"] }),
         "m.py": "def f(db):\n    db.correr('INSERT INTO resultados.t VALUES (1)')\n",
       });
-      const r = await validateRoutine(routine, {});
+      const r = await validateHere(routine, {});
       assert.deepEqual(
         r.findings.map((f) => `${f.rule} ${f.line}`),
         ["SQL002 2"],

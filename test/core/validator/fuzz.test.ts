@@ -5,16 +5,13 @@
 import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
-import {
-  analyzePythonFile,
-  analyzeTextFile,
-  AnalysisContext,
-  applyRoutineSuppressions,
-  finalizeFindings,
-} from "../../../core/validator/engine";
-import { decodeText } from "../../../core/validator/files";
+import type { AnalysisContext } from "../../../core/findings/analysis";
+import { ANALYZERS } from "../../../core/validator/analyzers";
+import { applyRoutineSuppressions, finalizeFindings } from "../../../core/validator/engine";
+import { analyzePythonFile, analyzeTextFile } from "../../../core/validator/fileAnalysis";
+import { decodeText } from "../../../core/files/walk";
 import { DEFAULT_OPTIONS } from "../../../core/validator/options";
-import { createPythonParser } from "../../../core/validator/python/parser";
+import { createPythonParser } from "../../../core/python/parser";
 import { repoRoot } from "../../helpers/taskRun";
 
 function mulberry32(seed: number) {
@@ -80,7 +77,8 @@ describe("validator fuzz", function () {
     const seeds = ["orquestador.py", "utils/conexion.py"].map((f) =>
       fs.readFileSync(path.join(repoRoot, "examples", "alm_demo_rutina", f), "utf8"),
     );
-    const ctx: AnalysisContext = { root: "/", options: { ...DEFAULT_OPTIONS, rules: {} }, files: [], allPaths: [] };
+    const options = { ...DEFAULT_OPTIONS, rules: {} };
+    const ctx: AnalysisContext = { root: "/", options, files: [], allPaths: [] };
     let withFindings = 0;
     for (let i = 0; i < 3000; i++) {
       let text: string;
@@ -105,10 +103,13 @@ describe("validator fuzz", function () {
       const file = { path: `f${i}.py`, absolute: `/f${i}.py`, text };
       let raw;
       try {
-        raw = [...analyzePythonFile(parser, file, ctx), ...analyzeTextFile({ ...file, path: `f${i}.json` }, ctx)];
+        raw = [
+          ...analyzePythonFile(parser, file, ctx, ANALYZERS),
+          ...analyzeTextFile({ ...file, path: `f${i}.json` }, ctx, ANALYZERS),
+        ];
         const findings = finalizeFindings(
-          applyRoutineSuppressions(raw, ctx.options, new Map([[file.path, text]])).raw,
-          ctx.options,
+          applyRoutineSuppressions(raw, options, new Map([[file.path, text]])).raw,
+          options,
         );
         for (const f of findings) assert.ok(f.line >= 1 && f.column >= 1 && f.message, JSON.stringify(f));
         if (findings.length) withFindings++;

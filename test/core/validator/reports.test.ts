@@ -3,18 +3,17 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import Ajv from "ajv";
-import { validateRoutine } from "../../../core/validator/engine";
 import {
   commentHtml,
   commentMarker,
   publishOnWorkItem,
   WorkItemComment,
   WorkItemGateway,
-} from "../../../core/validator/huComment";
-import { writeReports } from "../../../core/validator/output";
-import { jsonReport, markdownSummary, sarifReport } from "../../../core/validator/report";
-import { VALIDATE_REPORT_SCHEMA } from "../../../core/validator/reportSchema";
-import { makeRoutine, PRD_CONFIG } from "../../helpers/routine";
+} from "../../../core/findings/huComment";
+import { writeReports } from "../../../core/findings/output";
+import { jsonReport, markdownSummary, sarifReport } from "../../../core/findings/report";
+import { VALIDATE_REPORT_SCHEMA } from "../../../core/findings/reportSchema";
+import { PRD_CONFIG, makeRoutine, validateHere } from "../../helpers/routine";
 import { repoRoot } from "../../helpers/taskRun";
 
 const FILES = {
@@ -26,7 +25,7 @@ const FILES = {
 describe("validator reports", () => {
   it("the JSON report matches its published schema (docs/validate-report.schema.json)", async () => {
     const routine = makeRoutine(FILES);
-    const result = await validateRoutine(routine, {});
+    const result = await validateHere(routine, {});
     const report = jsonReport(result, routine, "1.0.0");
     const published = JSON.parse(fs.readFileSync(path.join(repoRoot, "docs", "validate-report.schema.json"), "utf8"));
     assert.deepEqual(published, JSON.parse(JSON.stringify(VALIDATE_REPORT_SCHEMA)));
@@ -38,7 +37,7 @@ describe("validator reports", () => {
 
   it("writes SARIF 2.1.0 with rules, levels, relative locations and in-source suppressions", async () => {
     const routine = makeRoutine(FILES);
-    const result = await validateRoutine(routine, {});
+    const result = await validateHere(routine, {});
     const sarif = sarifReport(result, routine, "1.0.0", "https://example.test/kit/") as any;
     assert.equal(sarif.version, "2.1.0");
     const run = sarif.runs[0];
@@ -68,7 +67,7 @@ describe("validator reports", () => {
 
   it("writes a summary with counts by rule, then findings by file, escaping user text", async () => {
     const routine = makeRoutine(FILES);
-    const result = await validateRoutine(routine, {});
+    const result = await validateHere(routine, {});
     const md = markdownSummary(result, routine);
     assert.match(md, /\*\*Result: Failed\*\* — 4 errors, 0 warnings, 1 info/);
     assert.match(md, /\| PY003 \| error \| 1 \| Syntax newer than the target Python version. \|/);
@@ -80,7 +79,7 @@ describe("validator reports", () => {
 
   it("writes the three files into the report folder", async () => {
     const routine = makeRoutine(FILES);
-    const result = await validateRoutine(routine, {});
+    const result = await validateHere(routine, {});
     const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "lz-reports-")), "nested", "out");
     const files = writeReports(result, routine, dir, "1.0.0");
     for (const f of Object.values(files)) assert.ok(fs.statSync(f).size > 100, f);
@@ -115,7 +114,7 @@ class FakeWorkItems implements WorkItemGateway {
 describe("findings on the HU", () => {
   it("adds one comment per release and updates it on a rerun", async () => {
     const routine = makeRoutine(FILES);
-    const result = await validateRoutine(routine, {});
+    const result = await validateHere(routine, {});
     const gateway = new FakeWorkItems();
     gateway.comments.push({ id: 1, text: "<p>comentario de una persona</p>" });
     const marker = commentMarker("42");
@@ -145,7 +144,7 @@ describe("findings on the HU", () => {
 
   it("escapes finding text in the HTML comment", async () => {
     const routine = makeRoutine(FILES);
-    const result = await validateRoutine(routine, {});
+    const result = await validateHere(routine, {});
     const html = commentHtml(result, routine, "m", "R<1>");
     assert.ok(!html.includes("<script>") && !html.includes("R<1>"));
     assert.match(html, /R&lt;1&gt;/);

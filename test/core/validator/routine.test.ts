@@ -3,9 +3,9 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { validateRoutine, ValidationResult } from "../../../core/validator/engine";
-import { commentHtml } from "../../../core/validator/huComment";
-import { jsonReport, markdownSummary } from "../../../core/validator/report";
-import { makeRoutine, PRD_CONFIG } from "../../helpers/routine";
+import { commentHtml } from "../../../core/findings/huComment";
+import { jsonReport, markdownSummary } from "../../../core/findings/report";
+import { PRD_CONFIG, makeRoutine, validateHere } from "../../helpers/routine";
 
 const CLEAN_PY = "import os\n\n\ndef run():\n    return os.getcwd()\n";
 
@@ -13,7 +13,7 @@ async function validate(
   files: Record<string, string | Buffer>,
   inputs: Parameters<typeof validateRoutine>[1] = {},
 ): Promise<ValidationResult> {
-  return validateRoutine(makeRoutine(files), inputs);
+  return validateHere(makeRoutine(files), inputs);
 }
 const codes = (r: ValidationResult) => r.findings.map((f) => f.rule);
 
@@ -73,9 +73,9 @@ describe("routine rules", () => {
       fs.mkdirSync(path.join(site, "static", "config"), { recursive: true });
       fs.writeFileSync(path.join(site, "static", "config", "config.json"), PRD_CONFIG);
       fs.writeFileSync(path.join(base, "proceso_x", "alm-x", "version.txt"), "20220111.1\n");
-      const ok = await validateRoutine(site, { artifactVersion: "20220111.1" });
+      const ok = await validateHere(site, { artifactVersion: "20220111.1" });
       assert.deepEqual(codes(ok), []);
-      const bad = await validateRoutine(site, { artifactVersion: "20220111.2" });
+      const bad = await validateHere(site, { artifactVersion: "20220111.2" });
       const f = bad.findings.find((x) => x.rule === "VER001")!;
       assert.match(
         f.message,
@@ -184,7 +184,7 @@ describe("routine rules", () => {
       fs.symlinkSync(path.join(outside, "secret.py"), path.join(root, "link_out.py"));
       fs.symlinkSync(path.join(root, "inside.py"), path.join(root, "link_in.py"));
       fs.symlinkSync(root, path.join(root, "loop"));
-      const r = await validateRoutine(root, { ruleSeverities: "FS003=info" });
+      const r = await validateHere(root, { ruleSeverities: "FS003=info" });
       const got = r.findings.map((f) => `${f.rule} ${f.file}`).sort();
       assert.deepEqual(got, ["FS001 link_out.py", "FS002 data.json", "FS003 big.sql", "FS004 latin.py"]);
       assert.equal(r.result, "SucceededWithIssues", "FS004 is a warning; infos never change the result");

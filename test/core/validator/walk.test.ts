@@ -2,9 +2,8 @@ import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import { compareTrees } from "../../../core/env/verifyEnv";
-import { validateRoutine } from "../../../core/validator/engine";
 import { beyondPathMax, folderChain } from "../../helpers/hostile";
-import { makeRoutine, PRD_CONFIG } from "../../helpers/routine";
+import { PRD_CONFIG, makeRoutine, validateHere } from "../../helpers/routine";
 
 // Issue #18 item 9: a folder tree deeper than the OS path limit crashed the walk (ENAMETOOLONG outside
 // the try), and 1,100 levels took tens of seconds (a realpath of the whole path at every level).
@@ -13,7 +12,7 @@ describe("the routine walk on deep folder trees", () => {
     const routine = makeRoutine({ "static/config/config.json": PRD_CONFIG, "main.py": "x = 1\n" });
     const bottom = folderChain(routine, 1100, "d");
     fs.writeFileSync(path.join(routine, bottom, "oculto.py"), 'x = f"{y}"\n');
-    const r = await validateRoutine(routine, {});
+    const r = await validateHere(routine, {});
     assert.deepEqual(
       r.findings.map((f) => f.rule),
       ["FS005"],
@@ -29,7 +28,7 @@ describe("the routine walk on deep folder trees", () => {
     const routine = makeRoutine({ "static/config/config.json": PRD_CONFIG });
     const bottom = folderChain(routine, 1100, "d");
     fs.writeFileSync(path.join(routine, bottom, "oculto.py"), 'x = f"{y}"\n');
-    const r = await validateRoutine(routine, { maxFolderDepth: 2000 });
+    const r = await validateHere(routine, { maxFolderDepth: 2000 });
     assert.deepEqual(
       r.findings.map((f) => `${f.rule} ${f.file.split("/").length}`),
       ["PY003 1101"],
@@ -39,7 +38,7 @@ describe("the routine walk on deep folder trees", () => {
   it("writes FS005 in Spanish", async () => {
     const routine = makeRoutine({ "static/config/config.json": PRD_CONFIG });
     folderChain(routine, 3, "d");
-    const r = await validateRoutine(routine, { maxFolderDepth: 2, lang: "es" });
+    const r = await validateHere(routine, { maxFolderDepth: 2, lang: "es" });
     assert.match(r.findings[0].message, /supera el límite de 2 niveles de carpetas \(entrada maxFolderDepth\)/);
   });
 
@@ -50,7 +49,7 @@ describe("the routine walk on deep folder trees", () => {
     it("does not crash: FS005 names the folder whose path the system refuses, the rest is analyzed", async () => {
       const routine = makeRoutine({ "static/config/config.json": PRD_CONFIG, "main.py": 'x = f"{y}"\n' });
       undo = beyondPathMax(routine, 2, 30, ["oculto.py", "x = 1\n"]);
-      const r = await validateRoutine(routine, {});
+      const r = await validateHere(routine, {});
       const deep = r.findings.filter((f) => f.rule === "FS005");
       assert.equal(deep.length, 1, JSON.stringify(r.findings.map((f) => f.message)));
       assert.ok(Buffer.byteLength(path.join(routine, deep[0].file)) >= 4096, deep[0].file.length.toString());

@@ -1,0 +1,44 @@
+/**
+ * The contract between the engine (core/validator) and the rule families that analyze files: what a
+ * file is, what an analyzer gets and returns. It sits below both, so a family implements it without
+ * importing the engine.
+ */
+import type { Tree } from "web-tree-sitter";
+import type { RawFinding } from "./types";
+
+/** A file of the routine, read. */
+export interface SourceFile {
+  /** Relative to the root, `/` separators. */
+  path: string;
+  absolute: string;
+  text: string;
+}
+
+/** The settings analyzers read (the engine's options have more). */
+export interface AnalysisOptions {
+  pythonVersion: string;
+  /** The release's results zone, when given. */
+  zona?: string;
+  /** More function or method names whose string arguments are SQL. */
+  sqlCallNames: string[];
+}
+
+export interface AnalysisContext {
+  root: string;
+  options: AnalysisOptions;
+  files: SourceFile[];
+  allPaths: string[];
+  /** The results zone config.json names, when it names one. */
+  configZone?: string;
+}
+
+/**
+ * An analyzer beyond the Python and routine checks the engine always runs (the SQL family is one):
+ * per Python file while its syntax tree is alive, and per other text file. core/validator/analyzers.ts
+ * lists them.
+ */
+export interface Analyzer {
+  name: string;
+  pythonFile?(file: SourceFile, tree: Tree, ctx: AnalysisContext): RawFinding[];
+  textFile?(file: SourceFile, ctx: AnalysisContext): RawFinding[];
+}

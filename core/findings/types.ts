@@ -1,0 +1,48 @@
+/** The finding model (hallazgos) every family reports and every report writer reads. */
+import type { Lang, MessageArg } from "../i18n/catalogue";
+import type { Severity } from "../problem";
+import type { RuleCode } from "./ruleCodes";
+
+export type { Lang, Severity };
+export type RuleSetting = Severity | "off";
+export type FailOn = "error" | "warning" | "never";
+
+export interface Finding {
+  rule: RuleCode;
+  severity: Severity;
+  /** Relative to the routine root, `/` separators; "" for findings about the routine as a whole. */
+  file: string;
+  /** 1-based, in characters (code points). */
+  line: number;
+  column: number;
+  message: string;
+  /** Python version that introduced what the finding is about (PY003, PY004). */
+  minVersion?: string;
+  /** Set when a `# lz: ignore[CODE]` comment silenced it: severity is then "info". */
+  suppressed?: boolean;
+}
+
+/** What an analyzer reports before localization and severity settings are applied. */
+export interface RawFinding {
+  rule: RuleCode;
+  file: string;
+  line: number;
+  column: number;
+  args: MessageArg[];
+  minVersion?: string;
+  /** Silenced by the routine's own `# lz: ignore[CODE]` (reported as info). */
+  suppressed?: boolean;
+}
+
+/** One thing the routine asked of its own gate, as the reports list it. */
+export interface RoutineSetting {
+  /** `.lzvalidator.json`, or the file of an inline comment (relative to the routine). */
+  file: string;
+  line: number;
+  /** What it asks, as written: `rules.PY004 = off`, `exclude tests/**`, `# lz: ignore[SQL003]`. */
+  setting: string;
+  /** Why, in the routine team's words (a suppression without one is an LZV003 warning). */
+  reason?: string;
+  /** false: refused, because it would silence a rule that protects production or a setting the LZ team owns. */
+  applied: boolean;
+}
