@@ -3,7 +3,9 @@
 "use strict";
 const path = require("path");
 const fs = require("fs");
-const bundle = path.join(__dirname, "..", "build", "cli", "lz.js");
+// `lz api add-table | add-coordinator` load a small bundle of their own (a third of a second less).
+const editing = process.argv[2] === "api" && ["add-table", "add-coordinator"].includes(process.argv[3]);
+const bundle = path.join(__dirname, "..", "build", "cli", editing ? "lzApiEdit.js" : "lz.js");
 if (!fs.existsSync(bundle)) {
   process.stderr.write("lz: the CLI is not built yet: run `npm run build` in " + path.dirname(__dirname) + "\n");
   process.exit(2);

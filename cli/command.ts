@@ -38,8 +38,8 @@ export interface CommandIo {
 
 /**
  * A positional argument. With `input`, it is that task input's value given without its flag (`lz validate
- * <path>` = `--routine-path <path>`): one at most, a folder that exists, and `missing` says what to give
- * when neither is there. cli/lz.ts checks this once for every command.
+ * <path>` = `--routine-path <path>`): one at most, a folder that exists; `missing` says what to give when
+ * neither is there (without it, the folder may be left out). cli/lz.ts checks this once for every command.
  */
 export interface CommandArg {
   usage: string;
@@ -66,6 +66,10 @@ export interface CommandSpec {
    * them and giving one is a usage error that says what to do instead.
    */
   pipelineOnly?: readonly string[];
+  /** What giving a pipelineOnly input says (default CliPipelineOnly: the HU's logs). */
+  pipelineOnlyError?: MessageKey;
+  /** The help's line about them (default CliHelpPipelineOnly: they reach the HU). */
+  pipelineOnlyHelp?: MessageKey;
   run(parsed: ParsedCommand, io: CommandIo): CommandResult | Promise<CommandResult>;
 }
 

@@ -56,7 +56,13 @@ export function commandHelp(spec: CommandSpec, lang: "en" | "es"): string {
     t("CliHelpFlags"),
     ...table(rows),
     ...(spec.pipelineOnly?.length
-      ? ["", t("CliHelpPipelineOnly", spec.pipelineOnly.map((name) => `--${kebabCase(name)}`).join(", "))]
+      ? [
+          "",
+          t(
+            spec.pipelineOnlyHelp ?? "CliHelpPipelineOnly",
+            spec.pipelineOnly.map((name) => `--${kebabCase(name)}`).join(", "),
+          ),
+        ]
       : []),
   ].join("\n");
 }
@@ -64,6 +70,13 @@ export function commandHelp(spec: CommandSpec, lang: "en" | "es"): string {
 export function mainHelp(specs: readonly CommandSpec[], lang: "en" | "es"): string {
   const t = catalogueLocalizer(lang);
   return [t("CliHelpMain"), "", t("CliHelpCommands"), ...table(specs.map((s) => [s.name, t(s.summary)]))].join("\n");
+}
+
+/** `lz api`: the commands of a group (named by two words, `api add-table`). */
+export function groupHelp(specs: readonly CommandSpec[], group: string, lang: "en" | "es"): string {
+  const t = catalogueLocalizer(lang);
+  const members = specs.filter((s) => s.name.startsWith(`${group} `));
+  return [t("CliApiCommands"), ...table(members.map((s) => [s.name, t(s.summary)]))].join("\n");
 }
 
 /** `lz --version`: the CLI's version, then each task's (what a pipeline would run). */

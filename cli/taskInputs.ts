@@ -129,14 +129,20 @@ export function flagInputs(inputs: Record<string, string>): (name: string) => st
 /**
  * What core found wrong with the flags: warnings on stderr, and the errors, all of them, as one
  * usage error (exit 2) — in the user's language, the same sentences the task prints, with the
- * input's name written as the flag the user typed.
+ * input's name written as the flag the user typed (the problem's own input, and any of `inputNames` a
+ * message names besides it).
  */
-export function takeFlagProblems(problems: readonly Problem[], loc: Localizer): void {
+export function takeFlagProblems(
+  problems: readonly Problem[],
+  loc: Localizer,
+  inputNames: readonly string[] = [],
+): void {
+  const isInput = (a: string, p: Problem) => a === p.field || inputNames.includes(a);
   const text = (p: Problem) =>
     loc(
       p.code,
       ...p.args.map((a) =>
-        typeof a === "string" && a === p.field && /^[a-z][A-Za-z0-9]*$/.test(a) ? `--${kebabCase(a)}` : a,
+        typeof a === "string" && isInput(a, p) && /^[a-z][A-Za-z0-9]*$/.test(a) ? `--${kebabCase(a)}` : a,
       ),
     );
   for (const p of problems) if (p.severity === "warning") process.stderr.write(`${text(p)}\n`);

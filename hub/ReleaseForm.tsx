@@ -10,8 +10,10 @@ import { Button } from "azure-devops-ui/Button";
 import { Card } from "azure-devops-ui/Card";
 import { FormItem } from "azure-devops-ui/FormItem";
 import { MessageCard, MessageCardSeverity } from "azure-devops-ui/MessageCard";
+import { RadioButton, RadioButtonGroup, RadioButtonGroupDirection } from "azure-devops-ui/RadioButton";
 import { Spinner, SpinnerSize } from "azure-devops-ui/Spinner";
 import { TextField } from "azure-devops-ui/TextField";
+import { API_VARIABLE, KIND_VARIABLE, kindDescription, ReleaseKind, RELEASE_KINDS } from "../core/api/releaseKind";
 import type { MessageArg, MessageKey } from "../core/i18n/catalogue";
 import { describeFailure, isCallFailure } from "../core/release/failure";
 import type { Drafted } from "../core/release/fromHu";
@@ -19,12 +21,14 @@ import { formatInstant } from "../core/release/instant";
 import {
   applyDraft,
   fieldHint,
+  FormState,
   formVariables,
   readForm,
   ReleaseLike,
   SavePlan,
   stageOverrides,
   validateForm,
+  withKind,
 } from "../core/release/releaseForm";
 import { Editing, rebase, receiveRelease } from "../core/release/revision";
 import { review, save } from "../core/release/save";
@@ -48,9 +52,34 @@ interface Notice {
   lines: string[];
 }
 
+/** What the last "Load from HU" drafted the description from, and the text it set. */
+interface DraftSource {
+  hu: { id: number; title: string };
+  /** The routine template's draft (from the HU's own parts). */
+  routine: string;
+  /** The description as drafted: while the user leaves it so, a change of kind or API name drafts it again. */
+  text: string;
+}
+
+/** The radio button of each release kind. */
+const KIND_LABEL: Record<ReleaseKind, MessageKey> = {
+  routine: "TabKindRoutine",
+  api: "TabKindApi",
+  coordinator: "TabKindCoordinator",
+};
+
+/** The description for the form's kind from the HU loaded. */
+function draftFor(form: FormState, source: DraftSource): string {
+  const kind = form.kind ?? "routine";
+  if (kind === "routine") return source.routine;
+  const api = form.fields.find((f) => f.variable === API_VARIABLE)?.value ?? "";
+  return kindDescription(kind, { titulo: source.hu.title, huId: source.hu.id, api });
+}
+
 interface FormView {
   editing: Editing;
   drafted: Record<string, Drafted>;
+  draftSource?: DraftSource;
   /** The reviewed update, shown as a diff until something changes. */
   plan?: Extract<SavePlan, { kind: "update" }>;
   /** A newer revision than the form's, known from the host or a read: offered to rebase onto. */
@@ -132,11 +161,27 @@ export function ReleaseForm({ gateway, release: initial, lang, feed }: ReleaseFo
 
   const edit = (change: (e: Editing) => Editing) =>
     setView((v) => ({ ...v, editing: change(v.editing), plan: undefined }));
+  /** A form change that may change the drafted description (kind, API name): redrafted while untouched. */
+  const editDrafted = (change: (form: FormState, base: ReleaseLike) => FormState) =>
+    setView((v) => {
+      const form = change(v.editing.form, v.editing.base);
+      const source = v.draftSource;
+      if (!source || v.editing.form.description !== source.text)
+        return { ...v, editing: { ...v.editing, form }, plan: undefined };
+      const text = draftFor(form, source);
+      return {
+        ...v,
+        editing: { ...v.editing, form: { ...form, description: text } },
+        draftSource: { ...source, text },
+        plan: undefined,
+      };
+    });
   const setValue = (variable: string, value: string) =>
-    edit((e) => ({
-      ...e,
-      form: { ...e.form, fields: e.form.fields.map((x) => (x.variable === variable ? { ...x, value } : x)) },
+    editDrafted((form) => ({
+      ...form,
+      fields: form.fields.map((x) => (x.variable === variable ? { ...x, value } : x)),
     }));
+  const setKind = (kind: ReleaseKind) => editDrafted((form, release) => withKind(form, kind, release));
 
   const onLoad = () => {
     const id = Number(huId.trim());
@@ -149,13 +194,19 @@ export function ReleaseForm({ gateway, release: initial, lang, feed }: ReleaseFo
       const lines = draft.failures.length
         ? [t("TabLoadedWithFailures", id, draft.failures.length), ...draft.failures.map((f) => t(f))]
         : [t("TabLoaded", id)];
-      setView((v) => ({
-        ...v,
-        drafted: draft.fields,
-        editing: { ...v.editing, form: applyDraft(v.editing.form, draft, id) },
-        plan: undefined,
-        notice: { severity: draft.failures.length ? "warning" : "info", lines },
-      }));
+      setView((v) => {
+        const form = applyDraft(v.editing.form, draft, id);
+        const source: DraftSource = { hu: draft.hu, routine: draft.description, text: "" };
+        source.text = draftFor(form, source);
+        return {
+          ...v,
+          drafted: draft.fields,
+          draftSource: source,
+          editing: { ...v.editing, form: { ...form, description: source.text } },
+          plan: undefined,
+          notice: { severity: draft.failures.length ? "warning" : "info", lines },
+        };
+      });
     });
   };
 
@@ -263,38 +314,57 @@ export function ReleaseForm({ gateway, release: initial, lang, feed }: ReleaseFo
       )}
       {busy && <Spinner className="lz-busy" size={SpinnerSize.medium} label={busy} />}
       <Card>
-        <div className="flex-row flex-center lz-hu-row">
-          <FormItem label={t("TabHuId")}>
-            <TextField inputId="lz-hu" value={huId} onChange={(_e, v) => setHuId(v)} width={undefined} />
-          </FormItem>
-          <Button id="lz-load" text={t("TabLoadFromHu")} onClick={onLoad} disabled={!!busy || !huId.trim()} primary />
+        <div className="flex-column lz-hu-card">
+          <div className="flex-row flex-center lz-hu-row">
+            <FormItem label={t("TabHuId")}>
+              <TextField inputId="lz-hu" value={huId} onChange={(_e, v) => setHuId(v)} width={undefined} />
+            </FormItem>
+            <Button id="lz-load" text={t("TabLoadFromHu")} onClick={onLoad} disabled={!!busy || !huId.trim()} primary />
+          </div>
+          <div className="flex-column lz-kind">
+            <RadioButtonGroup
+              id="lz-kind"
+              text={t("TabKind")}
+              direction={RadioButtonGroupDirection.Horizontal}
+              selectedButtonId={`lz-kind-${form.kind ?? "routine"}`}
+              onSelect={(id) => setKind(id.replace("lz-kind-", "") as ReleaseKind)}
+            >
+              {RELEASE_KINDS.map((k) => (
+                <RadioButton key={k} id={`lz-kind-${k}`} text={t(KIND_LABEL[k])} disabled={!!busy} />
+              ))}
+            </RadioButtonGroup>
+            {form.kind && form.kind !== "routine" && <div className="lz-kind-help">{t("TabKindHelp")}</div>}
+          </div>
         </div>
       </Card>
       <Card>
         <div className="flex-column lz-fields">
-          {form.fields.map((field) => {
-            const error = problemText(field.variable);
-            const override = overrides.find((o) => o.variable === field.variable);
-            return (
-              <FormItem
-                key={field.variable}
-                label={field.variable}
-                error={!!error}
-                message={[
-                  error || draftNote(drafted[field.variable]),
-                  override ? t("TabStageOverride", override.stage, field.variable) : "",
-                ]
-                  .filter(Boolean)
-                  .join(" — ")}
-              >
-                <TextField
-                  inputId={`lz-var-${field.variable.replace(/\s+/g, "_")}`}
-                  value={field.value}
-                  onChange={(_e, v) => setValue(field.variable, v)}
-                />
-              </FormItem>
-            );
-          })}
+          {/* The kind variable is the radio group above; the others are text. */}
+          {form.fields
+            .filter((field) => field.variable !== KIND_VARIABLE)
+            .map((field) => {
+              const error = problemText(field.variable);
+              const override = overrides.find((o) => o.variable === field.variable);
+              return (
+                <FormItem
+                  key={field.variable}
+                  label={field.variable}
+                  error={!!error}
+                  message={[
+                    error || draftNote(drafted[field.variable]),
+                    override ? t("TabStageOverride", override.stage, field.variable) : "",
+                  ]
+                    .filter(Boolean)
+                    .join(" — ")}
+                >
+                  <TextField
+                    inputId={`lz-var-${field.variable.replace(/\s+/g, "_")}`}
+                    value={field.value}
+                    onChange={(_e, v) => setValue(field.variable, v)}
+                  />
+                </FormItem>
+              );
+            })}
           <FormItem
             label={t("TabDescription")}
             error={problems.has("description")}

@@ -14,6 +14,8 @@ import type { ReleaseGateway } from "./gateway";
 export interface HuDraft {
   fields: Record<string, Drafted>;
   description: string;
+  /** The HU's title and id, for the description of another release kind (core/api/releaseKind). */
+  hu: { id: number; title: string };
   /** Every call that failed, said as core says it (the fields show them too). */
   failures: Message[];
 }
@@ -60,7 +62,7 @@ export async function loadFromHu(gateway: ReleaseGateway, huId: number): Promise
     }
     prFacts = { repository: pr.repositoryName, srcFolders: folders, configJson, foldersFailure, configFailure };
   }
-  return { ...draftFromHu({ ...hu, ...parent }, prFacts), failures };
+  return { ...draftFromHu({ ...hu, ...parent }, prFacts), failures, hu: { id: huId, title: hu.title } };
 }
 
 /** A release id from what the user pasted: 42, or a release URL with releaseId=42. */

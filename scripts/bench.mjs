@@ -15,7 +15,7 @@ const { values } = parseArgs({
   options: { runs: { type: "string", default: "25" }, only: { type: "string", multiple: true } },
 });
 const runs = Number(values.runs);
-/** `--only cold-start` (repeatable) runs just those sections: size, cold-start, stdlib, sql, reserve, impala-shell, verify-env, run, tab, hostile, py35, precision. */
+/** `--only cold-start` (repeatable) runs just those sections: size, cold-start, stdlib, sql, reserve, impala-shell, verify-env, run, tab, hostile, py35, precision, api. */
 const want = (section) => !values.only || values.only.includes(section);
 const KB = 1024;
 const rows = [];
@@ -848,6 +848,96 @@ if (want("precision")) {
     "≤ 2 s, linear (≤ 3×)",
     worst.ms <= 2000 && steepest.ratio <= 3,
   );
+}
+
+// --- The API process (issue #16): lz api add-table on a 3,000-line template ------------------------
+if (want("api")) {
+  const { createRequire } = await import("node:module");
+  const require = createRequire(import.meta.url);
+  const { templateOfLines } = require(path.join(root, "build", "ts", "test", "helpers", "apiTemplates.js"));
+  const { addTable, parseKeySpec } = require(path.join(root, "build", "ts", "core", "api", "addTable.js"));
+  const { diffLines } = require("diff");
+  const big = templateOfLines(3000);
+  const lines = big.split("\n").length;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lz-bench-api-"));
+  const template = path.join(dir, "template.yaml");
+  const params = path.join(dir, "params.json");
+  const paramsText = '[\n  { "ParameterKey": "Environment", "ParameterValue": "dev" }\n]\n';
+  const args = [path.join(root, "bin", "lz.js"), "api", "add-table", "--template", template, "--params", params];
+  args.push("--api", "AlterCtraScoreDelta", "--table", "saldos_cartera", "--partition-key", "num_documento:S");
+  args.push("--sort-key", "fecha_corte:N");
+  // The whole command as the user runs it (process start, read, edit, verify, write), on a fresh copy each time.
+  // A preloaded line reports the process's CPU time at exit: on a machine other jobs keep busy, the
+  // wall time grows with their load, the CPU time much less.
+  const cpuReport = path.join(dir, "cpu.cjs");
+  fs.writeFileSync(
+    cpuReport,
+    'process.on("exit", () => { const u = process.cpuUsage(); process.stderr.write(`lz-bench-cpu ${u.user + u.system}\\n`); });\n',
+  );
+  const samples = [];
+  const cpu = [];
+  let after = "";
+  for (let i = 0; i < Math.min(runs, 15); i++) {
+    fs.writeFileSync(template, big);
+    fs.writeFileSync(params, paramsText);
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, ["-r", cpuReport, ...args], { encoding: "utf8" });
+    samples.push(performance.now() - t0);
+    if (r.status !== 0) throw new Error(`lz api add-table exited ${r.status}: ${r.stderr}`);
+    cpu.push(Number(/lz-bench-cpu (\d+)/.exec(r.stderr)[1]) / 1000);
+    after = fs.readFileSync(template, "utf8");
+  }
+  // The rest of the file: every part of the diff is an insertion, or a line grown by one (a flow DependsOn).
+  const parts = diffLines(big, after);
+  const removed = parts.filter((p) => p.removed).map((p) => p.value);
+  const unchanged = removed.every((line) => /^ +DependsOn: \[.*\]\n$/.test(line));
+  const added = parts.filter((p) => p.added).reduce((n, p) => n + p.count, 0);
+  const seconds = median(samples) / 1000;
+  row(
+    `api: lz api add-table, ${lines}-line template`,
+    `${seconds.toFixed(2)} s wall, ${(median(cpu) / 1000).toFixed(2)} s CPU (median of ${samples.length}, whole command, load average ${os.loadavg()[0].toFixed(1)}); ${added} lines added, ${removed.length} line(s) grown, the rest unchanged: ${unchanged ? "yes" : "NO"}`,
+    "< 1 s, rest unchanged byte for byte",
+    seconds < 1 && unchanged,
+  );
+  // The same command under Node 24 (the agent's newer handler), when the tests fetched it.
+  const node24Dir = path.join(root, "node_modules", ".cache", "lz-node24");
+  const node24 = fs.existsSync(node24Dir)
+    ? fs
+        .readdirSync(node24Dir)
+        .map((v) => path.join(node24Dir, v, "package", "bin", "node"))
+        .find((f) => fs.existsSync(f))
+    : undefined;
+  if (node24) {
+    const samples24 = [];
+    for (let i = 0; i < Math.min(runs, 15); i++) {
+      fs.writeFileSync(template, big);
+      fs.writeFileSync(params, paramsText);
+      const t0 = performance.now();
+      const r = spawnSync(node24, args, { encoding: "utf8" });
+      samples24.push(performance.now() - t0);
+      if (r.status !== 0) throw new Error(`lz api add-table (Node 24) exited ${r.status}: ${r.stderr}`);
+    }
+    row(
+      `api: the same under Node 24`,
+      `${(median(samples24) / 1000).toFixed(2)} s wall`,
+      "< 1 s",
+      median(samples24) < 1000,
+    );
+  }
+  const inProcess = [];
+  for (let i = 0; i < Math.min(runs, 15); i++) {
+    const t0 = performance.now();
+    addTable({
+      template: { file: "t", text: big },
+      params: [],
+      api: "AlterCtraScoreDelta",
+      table: `tabla_${i}`,
+      partitionKey: parseKeySpec("id:S"),
+    });
+    inProcess.push(performance.now() - t0);
+  }
+  row("api: add-table in process (parse, splice, re-parse, re-check)", `${median(inProcess).toFixed(0)} ms`, "");
+  fs.rmSync(dir, { recursive: true, force: true });
 }
 
 // --- report ---------------------------------------------------------------------------------

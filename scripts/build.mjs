@@ -90,6 +90,8 @@ builds.push(
     external: ["sql.js", "proper-lockfile"],
   }),
   bundleNodeEntry(path.join(root, "core", "validator", "worker.ts"), path.join(out, "cli"), "validatorWorker"),
+  // lz api add-table | add-coordinator: their own small bundle (bin/lz.js picks it).
+  bundleNodeEntry(path.join(root, "cli", "apiEdit.ts"), path.join(out, "cli"), "lzApiEdit"),
 );
 fs.mkdirSync(path.join(out, "cli"), { recursive: true });
 for (const wasm of ["web-tree-sitter/web-tree-sitter.wasm", "tree-sitter-python/tree-sitter-python.wasm"]) {

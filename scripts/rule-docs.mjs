@@ -26,6 +26,7 @@ const CATEGORY = {
   sql: "SQL",
   environment: "Installed environment",
   logs: "Run logs",
+  api: "API infrastructure and coordinators",
 };
 
 for (const rule of allRules()) {
@@ -64,7 +65,19 @@ for (const rule of allRules()) {
     );
   }
   lines.push("## How to fix", "", rule.fix.en, "", `*Español:* ${rule.fix.es}`, "", "## How to silence", "");
-  if (rule.protectsProduction) {
+  if (rule.category === "api") {
+    // The API family runs in ValidateApiInfra: no routine .lzvalidator.json there; the template is YAML.
+    // Template rules (API001–API019) can be silenced on a line of the YAML; params and cfg files are JSON, without comments.
+    if (Number(rule.code.slice(3)) < 20 && !["API007", "API008", "API009", "API010", "API011"].includes(rule.code))
+      lines.push(
+        `- One line of the template: add \`# lz: ignore[${rule.code}] <why>\` at the end of the line (a YAML comment);`,
+        "  the finding is then reported as info, and the reports list it with its reason (without one: LZV003).",
+      );
+    lines.push(
+      `- Everywhere: \`${rule.code}=off\` (or \`warning\`, \`info\`) in the ValidateApiInfra input *Rule severities*.`,
+      "",
+    );
+  } else if (rule.protectsProduction) {
     lines.push(
       `${rule.code} protects production: **the routine cannot silence it**. Its own \`.lzvalidator.json\` and its`,
       `\`# lz: ignore[${rule.code}]\` comments are refused (LZV002) and listed in the reports and on the HU.`,

@@ -28,7 +28,8 @@ export interface Rule {
     | "validator"
     | "sql"
     | "environment"
-    | "logs";
+    | "logs"
+    | "api";
   /** One line: what it checks. */
   title: RuleText;
   /** The finding's message; `%s` placeholders take the analyzer's arguments in order. */

@@ -5,6 +5,7 @@ import { Problem, problem } from "../problem";
 import { DEFAULT_NAMING, InventoryKind } from "./naming";
 import { SEVERITY_KEY } from "../i18n/severity";
 import type { HuType, ReserveRequest, ReserveResult } from "./reserve";
+import { inventoryTables } from "../api/cfgTables";
 
 export function requestFromInputs(get: (name: string) => string | undefined): {
   request: ReserveRequest;
@@ -46,6 +47,13 @@ export function requestFromInputs(get: (name: string) => string | undefined): {
       periodicityCodes,
     },
   };
+  // A coordinator's tables may come from the API's cfg folder (one number per <table>.json).
+  const cfgFolder = value("cfgFolder");
+  if (request.kind === "coordinator" && cfgFolder) {
+    const fromCfg = inventoryTables(cfgFolder, request.tables);
+    request.tables = fromCfg.tables;
+    problems.push(...fromCfg.problems);
+  }
   return { request, problems };
 }
 

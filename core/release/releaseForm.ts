@@ -11,6 +11,7 @@ import type { Drafted } from "./fromHu";
 import { checkField, DEFAULT_VARIABLE_NAMES, ReleaseField, RELEASE_FIELDS } from "../oc/releaseFields";
 import { type Message, type MessageKey, msg } from "../i18n/catalogue";
 import type { Problem } from "../problem";
+import { checkApiName, KIND_VARIABLE, kindOf, kindVariables, ReleaseKind } from "../api/releaseKind";
 
 /**
  * The subset of the Release REST resource the form reads and writes, as releaseFromWire (wire.ts)
@@ -47,24 +48,36 @@ export interface FormState {
   description: string;
   /** The revision the values were read from (or last saved to): what a save must still find. */
   modifiedOn?: string;
+  /** Routine (default), API or coordinators' release (core/api/releaseKind): its variables and description. */
+  kind?: ReleaseKind;
 }
 
-/** The form's variables for this release: the seven, plus the optional ones the release defines. */
+/**
+ * The form's variables for this release: the seven, plus the optional ones the release defines, plus
+ * those of the release kind (an API's: lzReleaseKind, apiName), and lzReleaseKind whenever the release has it.
+ */
 export function formVariables(
   release: ReleaseLike,
   names: Record<ReleaseField, string> = DEFAULT_VARIABLE_NAMES,
+  kind: ReleaseKind = kindOf(release),
 ): string[] {
   const base = RELEASE_FIELDS.map((f) => names[f]);
-  return [...base, ...OPTIONAL_VARIABLES.filter((v) => release.variables && v in release.variables)];
+  const defined = (v: string) => !!release.variables && v in release.variables;
+  const all = [...base, ...OPTIONAL_VARIABLES.filter(defined), ...kindVariables(kind)];
+  if (defined(KIND_VARIABLE)) all.push(KIND_VARIABLE);
+  return [...new Set(all)];
 }
 
 export function readForm(
   release: ReleaseLike,
   names: Record<ReleaseField, string> = DEFAULT_VARIABLE_NAMES,
+  kind: ReleaseKind = kindOf(release),
 ): FormState {
   return {
-    fields: formVariables(release, names).map((variable) => {
+    fields: formVariables(release, names, kind).map((variable) => {
       const v = release.variables?.[variable];
+      // The kind variable always holds the form's kind: a save records what the release was prepared as.
+      if (variable === KIND_VARIABLE) return { variable, value: kind, source: v ? "release" : "the release kind" };
       return {
         variable,
         value: v && !v.isSecret ? (v.value ?? "") : "",
@@ -73,6 +86,21 @@ export function readForm(
     }),
     description: release.description ?? "",
     modifiedOn: release.modifiedOn,
+    kind,
+  };
+}
+
+/**
+ * The form as another kind of release: the kind's variables added (values the release has, else empty)
+ * or dropped when the release does not define them, every other value kept as edited.
+ */
+export function withKind(state: FormState, kind: ReleaseKind, release: ReleaseLike): FormState {
+  const wanted = readForm(release, DEFAULT_VARIABLE_NAMES, kind);
+  const edited = new Map(state.fields.map((f) => [f.variable, f]));
+  return {
+    ...state,
+    kind,
+    fields: wanted.fields.map((f) => (f.variable === KIND_VARIABLE ? f : (edited.get(f.variable) ?? f))),
   };
 }
 
@@ -87,6 +115,11 @@ export function validateForm(
     const value = state.fields.find((f) => f.variable === variable)?.value;
     const problems = checkField(field, value, variable).problems;
     if (problems.length) out.set(variable, problems);
+  }
+  if (state.kind && state.kind !== "routine") {
+    const api = state.fields.find((f) => f.variable === "apiName")?.value;
+    const problems = checkApiName(api);
+    if (problems.length) out.set("apiName", problems);
   }
   const description = parseDescription(state.description, "description").problems;
   if (description.length) out.set("description", description);
@@ -188,6 +221,8 @@ const FIELD_HINTS: Partial<Record<MessageKey, { hint: MessageKey; takesPart?: bo
   DescriptionPartDuplicated: { hint: "TabDescriptionPartDuplicated", takesPart: true },
   DescriptionNoHu: { hint: "TabDescriptionNoHu" },
   DescriptionTextOutsideParts: { hint: "TabDescriptionTextOutsideParts" },
+  ApiNameMissing: { hint: "TabApiNameMissing" },
+  ApiNameMalformed: { hint: "TabApiNameMalformed" },
 };
 
 export function fieldHint(p: Problem): Message {

@@ -46,7 +46,7 @@ function values(form: FormState): Map<string, string> {
 /** Whether the form differs from what its base revision shows. */
 export function hasEdits(editing: Editing): boolean {
   const mine = values(editing.form);
-  const base = values(readForm(editing.base));
+  const base = values(readForm(editing.base, undefined, editing.form.kind));
   return [...mine].some(([k, v]) => (base.get(k) ?? "") !== v);
 }
 
@@ -60,9 +60,9 @@ export function receiveRelease(current: Editing | undefined, incoming: ReleaseLi
 
 /** The edits carried onto a newer revision `theirs` (three-way, per value); see the module comment. */
 export function rebase(editing: Editing, theirs: ReleaseLike): { editing: Editing; overlaps: Overlap[] } {
-  const base = values(readForm(editing.base));
+  const base = values(readForm(editing.base, undefined, editing.form.kind));
   const mine = values(editing.form);
-  const next = readForm(theirs);
+  const next = readForm(theirs, undefined, editing.form.kind);
   const overlaps: Overlap[] = [];
   const merge = (key: string, theirValue: string): string => {
     const baseValue = base.get(key) ?? "";

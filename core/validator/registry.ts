@@ -3,6 +3,7 @@
  * (core/<family>/rules.ts, next to its check) and, for a new family, this list. Nothing registers
  * itself on import: what is not listed here does not exist.
  */
+import { API_RULES } from "../api/rules";
 import { ENV_RULES } from "../env/rules";
 import type { Rule } from "../findings/rule";
 import { LOG_RULES } from "../logs/rules";
@@ -19,6 +20,7 @@ export const RULE_FAMILIES = {
   logs: LOG_RULES,
   env: ENV_RULES,
   run: RUN_RULES,
+  api: API_RULES,
   validator: VALIDATOR_RULES,
 } as const;
 

@@ -25,7 +25,12 @@ const COMMANDS: Array<{ name: string; task: string; skip?: string[]; only?: stri
   { name: "run", task: "RunRoutineV1" },
   { name: "verify-env", task: "VerifyRoutineEnvV1" },
   { name: "switch-dsn", task: "SwitchRoutineDsnV1" },
+  { name: "api validate", task: "ValidateApiInfraV1", skip: ["checkVariableGroup"] },
+  { name: "run-coordinators", task: "RunCoordinatorsV1", skip: ["workItemId"] },
 ];
+
+/** The commands no task runs: their flags are described by the command itself (cli/commands/apiEdit.ts). */
+const EDIT_COMMANDS = ["api add-table", "api add-coordinator"];
 
 function lz(args: string[], env: Record<string, string> = {}, preload: string[] = []) {
   return spawnSync(process.execPath, [...preload, path.join(repoRoot, "bin", "lz.js"), ...args], {
@@ -86,10 +91,66 @@ describe("lz help", function () {
     });
   }
 
+  for (const name of EDIT_COMMANDS) {
+    it(`${name}: lists every flag with its label, in English and Spanish, the same from either bundle`, async () => {
+      const { API_EDIT_COMMANDS } = (await import(path.join(repoRoot, "build/ts/cli/commands/apiEdit.js"))) as {
+        API_EDIT_COMMANDS: Array<{ name: string; task: TaskDefinition; spanish: Record<string, string> }>;
+      };
+      const spec = API_EDIT_COMMANDS.find((c) => c.name === name)!;
+      const en = lz(["help", ...name.split(" ")]);
+      const es = lz(["help", ...name.split(" "), "--lang", "es"]);
+      assert.equal(en.status, 0, en.stderr);
+      assert.match(en.stdout, new RegExp(`^usage: lz ${name}`));
+      assert.match(es.stdout, new RegExp(`^uso: lz ${name}`));
+      // `lz api add-table --help` runs from the small bundle (bin/lz.js): the same help.
+      assert.equal(lz([...name.split(" "), "--help"]).stdout, en.stdout);
+      assert.ok((spec.task.inputs ?? []).length >= 8, "the command describes its inputs");
+      for (const input of spec.task.inputs ?? []) {
+        const flag = `--${kebabCase(input.name)}`;
+        assert.ok(input.label && rowOf(en.stdout, flag).includes(input.label), `${flag}: label in English`);
+        const label = spec.spanish[`loc.input.label.${input.name}`];
+        assert.ok(label && label !== input.label, `${flag}: a Spanish label of its own`);
+        assert.ok(rowOf(es.stdout, flag).includes(label), `${flag}: Spanish label '${label}'`);
+        if (input.options)
+          assert.ok(rowOf(en.stdout, flag).includes(Object.keys(input.options).join("|")), `${flag}: choices`);
+      }
+      assert.ok(rowOf(en.stdout, "--dry-run"), "--dry-run is described");
+      if (name === "api add-table") assert.match(rowOf(en.stdout, "--params"), /--params FILE +a params file/);
+    });
+  }
+
+  it("lz api lists the API's commands; a two-word command's usage error points at its own help", () => {
+    const group = lz(["api"]);
+    assert.equal(group.status, 2);
+    for (const c of [...EDIT_COMMANDS, "api validate"]) assert.match(group.stdout, new RegExp(`^  ${c} `, "m"));
+    assert.equal(lz(["help", "api"]).status, 0);
+    assert.equal(lz(["help", "api"]).stdout, group.stdout);
+    const unknown = lz(["api", "borrar-tabla"]);
+    assert.equal(unknown.status, 2);
+    assert.match(unknown.stderr, /unknown command 'api borrar-tabla'/);
+    const typo = lz(["api", "add-table", "--tabel", "x"]);
+    assert.equal(typo.status, 2);
+    const lines = typo.stderr.trimEnd().split("\n");
+    assert.equal(lines.length, 2, typo.stderr);
+    assert.match(lines[0], /^lz api add-table: .*--tabel.*--table\b/);
+    assert.equal(lines[1], "See its flags with: lz help api add-table");
+    const missing = lz(["api", "add-table", "--lang", "es"]);
+    assert.equal(missing.status, 2);
+    assert.match(missing.stderr, /^lz api add-table: Falta --template, que es obligatorio\./m);
+    const infra = path.join(repoRoot, "test", "fixtures", "api", "infra", "AlterCtraScoreDelta");
+    const group2 = lz(["api", "validate", infra, "--check-variable-group", "true"]);
+    assert.equal(group2.status, 2);
+    assert.match(group2.stderr, /--check-variable-group only works inside a pipeline \(.*to read the variable group\)/);
+    const evidence = lz(["run-coordinators", "--api-name", "AlterCtraScoreDelta", "--work-item-id", "3575833"]);
+    assert.equal(evidence.status, 2);
+    assert.match(evidence.stderr, /--work-item-id only works inside a pipeline \(.*evidence on the HU\)/);
+  });
+
   it("lz help lists every command; lz --version names lz's and each task's version", () => {
     const help = lz(["help"]);
     assert.equal(help.status, 0);
-    for (const c of [...COMMANDS.map((c) => c.name), "logs"]) assert.match(help.stdout, new RegExp(`^  ${c} `, "m"));
+    for (const c of [...COMMANDS.map((c) => c.name), ...EDIT_COMMANDS, "logs"])
+      assert.match(help.stdout, new RegExp(`^  ${c} `, "m"));
     const version = lz(["--version"]);
     assert.equal(version.status, 0);
     assert.equal(lz(["-V"]).stdout, version.stdout);

@@ -87,6 +87,37 @@ const CASES: Case[] = [
     parser: "ocInputFromInputs",
     values: { artifactVersion: "20220111.1", dependencyMapping: "EVC00037 = Entorno Otros EVC", pmoVariable: "pmo" },
   },
+  {
+    task: "ValidateApiInfraV1",
+    module: "api/inputs",
+    parser: "validateApiInfraRequestFromInputs",
+    values: {
+      infraPath: path.join(repoRoot, "test/fixtures/api/infra/AlterCtraScoreDelta"),
+      analyticsPath: path.join(repoRoot, "test/fixtures/api/analytics"),
+      apiName: "AlterCtraScoreDelta",
+      tables: "scores_clientes\nalter_ctra",
+      zona: "proceso_bana_vp_riesgos",
+      tokenSyntax: "#{name}#",
+      ruleSeverities: "API008=warning",
+      failOn: "warning",
+      reportDirectory: "/tmp/reports",
+    },
+  },
+  {
+    task: "RunCoordinatorsV1",
+    module: "api/inputs",
+    parser: "runCoordinatorsRequestFromInputs",
+    values: {
+      apiName: "alter-ctra-score-delta",
+      deployPath: "/opt/gitDevops/Otro",
+      tables: "alter_ctra\nscores_clientes",
+      concurrency: "3",
+      timeoutMinutes: "30",
+      successPattern: "Proceso terminado",
+      workItemId: "3575833",
+      reportDirectory: "/tmp/reports",
+    },
+  },
 ];
 
 /** JSON has no Map: write one as an object so its entries are compared too. */

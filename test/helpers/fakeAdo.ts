@@ -3,7 +3,7 @@
  * test process with spawnSync, so an in-process server could not answer). It serves the location
  * discovery azure-devops-node-api performs, keeps comments in memory, and appends every request
  * to a JSON-lines log for the test to check.
- *   node fakeAdo.js <log file> [--status 403] [--attachments <folder>]
+ *   node fakeAdo.js <log file> [--status 403] [--attachments <folder>] [--variable-groups <json file>]
  */
 import * as fs from "fs";
 import * as http from "http";
@@ -15,6 +15,9 @@ const forcedStatus = Number(flag("--status") ?? 0);
 const attachmentDir = flag("--attachments");
 const attachments = attachmentDir ? fs.readdirSync(attachmentDir).sort() : [];
 const comments: Array<{ id: number; text: string }> = [];
+/** Library variable groups, as the distributedtask API returns them: `[{ id, name, variables: { n: { value, isSecret } } }]`. */
+const groupsFile = flag("--variable-groups");
+const variableGroups: Array<{ name: string }> = groupsFile ? JSON.parse(fs.readFileSync(groupsFile, "utf8")) : [];
 
 const LOCATIONS = [
   {
@@ -34,6 +37,12 @@ const LOCATIONS = [
     area: "wit",
     resourceName: "workItems",
     routeTemplate: "{project}/_apis/{area}/{resource}/{id}",
+  },
+  {
+    id: "f5b09dd5-9d54-45a1-8b5a-1c8287d634cc",
+    area: "distributedtask",
+    resourceName: "variablegroups",
+    routeTemplate: "{project}/_apis/{area}/{resource}/{groupId}",
   },
 ].map((l) => ({
   ...l,
@@ -83,6 +92,15 @@ const server = http.createServer((req, res) => {
       if (!target) return send(404, { message: "no comment" });
       target.text = JSON.parse(body).text;
       return send(200, target);
+    }
+    if (/\/_apis\/distributedtask\/variablegroups\/?$/.test(url.pathname) && req.method === "GET") {
+      // groupName filters with wildcards, as Azure DevOps does (`*` only here).
+      const wanted = new RegExp(
+        `^${(url.searchParams.get("groupName") ?? "*").replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`,
+        "i",
+      );
+      const value = variableGroups.filter((g) => wanted.test(g.name));
+      return send(200, { count: value.length, value });
     }
     const item = /\/_apis\/wit\/workItems\/(\d+)$/.exec(url.pathname);
     if (item && req.method === "GET") {

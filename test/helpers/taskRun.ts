@@ -37,6 +37,11 @@ export interface ScenarioInput {
   taskVariables?: Record<string, string>;
   /** The script to run instead of index.js, e.g. "post.js". */
   entry?: string;
+  /**
+   * Lines the task streams from a process it runs (a coordinator's output, `[table] …`): their words
+   * are that process's (a Python traceback is English), not the task's, so the Spanish check skips them.
+   */
+  streamed?: RegExp;
 }
 
 /** Agent variables every run has; a scenario can override them. */
@@ -108,7 +113,14 @@ export async function runTask(task: string, scenario: ScenarioInput): Promise<Ta
   }
   const culture = { ...agentVariables(tempDir), ...(scenario.variables ?? {}) }["System.Culture"];
   if (culture && /^es/i.test(culture)) {
-    const english = englishIn(runner.stdout);
+    const english = englishIn(
+      scenario.streamed
+        ? runner.stdout
+            .split(/\r?\n/)
+            .filter((l) => !scenario.streamed!.test(l))
+            .join("\n")
+        : runner.stdout,
+    );
     if (english.length) throw new Error(`${task} printed English in its ${culture} output:\n${english.join("\n")}`);
   }
   const complete = commands.filter((c) => c.command === "task.complete").pop();

@@ -41,6 +41,8 @@ function withInstants(text: string): any {
 }
 
 const inputId = (variable: string) => `[id$='lz-var-${variable.replace(/\s+/g, "_")}']`;
+/** The radio button of a release kind (its label's id ends the same way). */
+const kindButton = (kind: string) => `[role='radio'][id$='lz-kind-${kind}']`;
 const valueOf = (frame: Frame, variable: string) => frame.inputValue(inputId(variable));
 const text = async (frame: Frame) => (await frame.textContent("body")) ?? "";
 const idle = (frame: Frame) => frame.waitForSelector(".lz-busy", { state: "detached" });
@@ -166,6 +168,74 @@ describe("the release tab and hub inside a fake Azure DevOps host (built pages, 
         assert.match(await text(frame), /Nothing to save: the release already has these values/);
         assert.doesNotMatch(await text(frame), /changed since it was loaded/);
         assert.equal(fake.rest.calls().length - again, 1);
+      });
+
+      it("prepares an API release: the note's description, apiName required in PascalCase, both saved with the release (#16)", async () => {
+        const { frame } = await start(kind);
+        await frame.click(kindButton("api"));
+        await frame.waitForSelector(inputId("apiName"));
+        await loadFromHu(frame);
+        const title = "(Daniel Andres Varon Quesada) Circular 32 - Ingestion Fuente conocida SULEAS";
+        assert.match(
+          await frame.inputValue("[id$='lz-description']"),
+          /^TITULO: \(Daniel Andres Varon Quesada\) Circular 32/,
+        );
+        assert.match(await text(frame), /Required: the API's name, as its folder/);
+        await frame.fill(inputId("apiName"), "alter-ctra-score-delta");
+        assert.match(await text(frame), /PascalCase like the API's folder/);
+        await frame.fill(inputId("apiName"), "AlterCtraScoreDelta");
+        // The description was left as drafted: it follows the API's name.
+        const description = await frame.inputValue("[id$='lz-description']");
+        assert.match(description, new RegExp(`^TITULO: ${title.replace(/[()]/g, "\\$&")}`));
+        assert.equal(
+          description.split("\n").slice(1).join("\n"),
+          [
+            `NECESIDAD: Implementación HU${HU} para el despliegue del API AlterCtraScoreDelta en ambientes productivos.`,
+            "SOLUCION: Desplegar API AlterCtraScoreDelta en ambientes productivos",
+            "BENEFICIO: Generar acceso al API AlterCtraScoreDelta para que puedan consumir equipos del banco.",
+            "IMPACTO: Verificado en las pruebas de performance asociadas en el presente release.",
+          ].join("\n"),
+        );
+        await frame.fill(inputId("numeroContacto"), CHOSEN.numeroContacto);
+        await reviewChanges(frame);
+        const rows = await frame.$$eval("table.lz-diff tbody th", (cells) => cells.map((c) => c.textContent));
+        assert.ok(rows.includes("apiName") && rows.includes("lzReleaseKind"), rows.join(", "));
+        const before = fake.rest.calls().length;
+        await frame.click("[id$='lz-save']");
+        await frame.waitForSelector("text=Saved:");
+        const put = withInstants(
+          fake.rest
+            .calls()
+            .slice(before)
+            .find((r) => r.method === "PUT")!.requestBody,
+        );
+        assert.deepEqual(put.variables.apiName, { value: "AlterCtraScoreDelta" });
+        assert.deepEqual(put.variables.lzReleaseKind, { value: "api" });
+        assert.equal(put.description, description);
+        // Back to a routine: the routine's own draft, and no API variable left in the form.
+        await frame.click(kindButton("routine"));
+        assert.equal(await frame.$(inputId("apiName")), null);
+      });
+
+      it("drafts the coordinators' description, and keeps a description the user wrote when the kind changes (#16)", async () => {
+        const { frame } = await start(kind);
+        await loadFromHu(frame);
+        assert.match(await frame.inputValue("[id$='lz-description']"), /NECESIDAD: HU3224139: calcular el calendario/);
+        await frame.click(kindButton("coordinator"));
+        await frame.fill(inputId("apiName"), "AlterCtraScoreDelta");
+        assert.match(
+          await frame.inputValue("[id$='lz-description']"),
+          /NECESIDAD: Implementación HU3224139 para la puesta en producción de los coordinadores del API AlterCtraScoreDelta\./,
+        );
+        await frame.fill(
+          "[id$='lz-description']",
+          "TITULO: t\nNECESIDAD: HU1: n\nSOLUCION: s\nBENEFICIO: b\nIMPACTO: i",
+        );
+        await frame.click(kindButton("api"));
+        assert.equal(
+          await frame.inputValue("[id$='lz-description']"),
+          "TITULO: t\nNECESIDAD: HU1: n\nSOLUCION: s\nBENEFICIO: b\nIMPACTO: i",
+        );
       });
 
       it("compares modifiedOn as instants: a Review right after opening, and after a Save, finds no conflict (#1)", async () => {

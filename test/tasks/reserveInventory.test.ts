@@ -6,6 +6,7 @@ import { spawn } from "child_process";
 import { checkStatement } from "../../core/sql/checks";
 import { FakeImpala, fakePython, installFakeImpalaShell, NO_PYTHON, withFakeEnv } from "../helpers/fakeImpalaShell";
 import { describeOnTaskNodes, runTask, uploadedSummary } from "../helpers/taskRun";
+import { ANALYTICS_REPO } from "../helpers/apiTemplates";
 
 const seedRow = (pkg: string, semilla: string) => ({
   package: pkg,
@@ -176,6 +177,34 @@ describeOnTaskNodes("ReserveInventory task (impala-shell backend, faithful fake 
     assert.ok(
       fake.runs().every((x) => x.identity === null),
       "nothing ran as anyone",
+    );
+  });
+
+  it("coordinators (#16): one number per <table>.json of the API's cfg folder; a listed table without its file is refused", async () => {
+    const cfgFolder = path.join(ANALYTICS_REPO, "AlterCtraScoreDelta", "API", "cfg");
+    const fake = installFakeImpalaShell();
+    const coordinator = {
+      kind: "coordinator",
+      cfgFolder,
+      semilla: "proceso_bana_vp_riesgos",
+      dataFolder: "/opt/gitDevops/ProductizarLaAnalitica/AlterCtraScoreDelta",
+    };
+    const r = await run(fake, coordinator);
+    assert.equal(r.result, "Succeeded", r.stdout);
+    assert.deepEqual(
+      fake.rows().map((x) => [x.table_name, x.proceso, x.origen_fuente]),
+      [
+        ["alter_ctra", "SQPDI1CRDCSD", "Coordinador"],
+        ["delta_productos", "SQPDI2CRDCSD", "Coordinador"],
+        ["scores_clientes", "SQPDI3CRDCSD", "Coordinador"],
+      ],
+    );
+    assert.equal(r.variables.get("Inventory.scores_clientes.Process")?.message, "SQPDI3CRDCSD");
+    const refused = await run(installFakeImpalaShell(), { ...coordinator, tables: "alter_ctra\nsaldos_cartera" });
+    assert.equal(refused.result, "Failed");
+    assert.match(
+      refused.runner.errorIssues[0],
+      /Input tables names saldos_cartera, which have no coordinator file in .*API\/cfg/,
     );
   });
 

@@ -23,6 +23,8 @@ import { folderChain, zipBomb } from "../../helpers/hostile";
 import { goodRunStarts, logName, runLog, writeLogFolder } from "../../helpers/logs";
 import { makeRoutine } from "../../helpers/routine";
 import { repoRoot } from "../../helpers/taskRun";
+import { type ApiInfraInputs, validateApiInfra } from "../../../core/api/validateApiInfra";
+import { ANALYTICS_REPO, INFRA_FOLDER } from "../../helpers/apiTemplates";
 
 type Fires = () => Promise<Array<{ rule: RuleCode }>>;
 
@@ -78,7 +80,100 @@ const run =
     return outcome.findings;
   };
 
+/** A file's text with `from` replaced (it must be there: a fixture that changed fails here, not silently). */
+function replaceIn(file: string, from: string, to: string): void {
+  const text = fs.readFileSync(file, "utf8");
+  if (!text.includes(from)) throw new Error(`${file} has no '${from}'`);
+  fs.writeFileSync(file, text.replace(from, to));
+}
+
+/**
+ * The API's two repositories (test/fixtures/api: the infrastructure folder with its template and params
+ * files, the analytics repository with the coordinators) changed by `change`, checked by ValidateApiInfra.
+ */
+const api =
+  (change: (infra: string, apiFolder: string) => Partial<ApiInfraInputs> | void): Fires =>
+  async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "lz-fires-api-"));
+    const infra = path.join(root, "infra");
+    const analytics = path.join(root, "analytics");
+    fs.cpSync(INFRA_FOLDER, infra, { recursive: true });
+    fs.cpSync(ANALYTICS_REPO, analytics, { recursive: true });
+    const inputs = change(infra, path.join(analytics, "AlterCtraScoreDelta")) ?? {};
+    const base = { root, infraPath: infra, analyticsPath: analytics, apiName: "AlterCtraScoreDelta" };
+    return (await validateApiInfra({ ...base, ...inputs })).findings;
+  };
+const template = (infra: string) => path.join(infra, "template.yaml");
+const paramsDev = (infra: string) => path.join(infra, "params-dev.json");
+const cfg = (apiFolder: string, table = "alter_ctra") => path.join(apiFolder, "API", "cfg", `${table}.json`);
+
 const FIRES: Record<RuleCode, Fires> = {
+  API001: api((infra) =>
+    replaceIn(template(infra), "TargetKeyId: !Ref s3KeyEncript", "TargetKeyId: !Nada s3KeyEncript"),
+  ),
+  API002: api((infra) => replaceIn(template(infra), "              - !Sub ${DynamoAlterCtraapi.Arn}/stream/*\n", "")),
+  API003: api((infra) =>
+    replaceIn(
+      template(infra),
+      "  DynamoAlterCtraapiReadScalableTarget:\n",
+      "  DynamoalterctraapiReadScalableTarget:\n",
+    ),
+  ),
+  API004: api((infra) =>
+    replaceIn(template(infra), "DynamoDeltaProductosapi]", "DynamoDeltaProductosapi, DynamoSaldosCarteraapi]"),
+  ),
+  API005: api((infra) =>
+    replaceIn(
+      template(infra),
+      "ScalingTargetId: !Ref DynamoAlterCtraapiReadScalableTarget",
+      "ScalingTargetId: !Ref DynamoScoresClientesapiReadScalableTarget",
+    ),
+  ),
+  API006: api((infra) => replaceIn(template(infra), 'AttributeType: "S"', 'AttributeType: "B"')),
+  API007: api((infra) =>
+    replaceIn(
+      paramsDev(infra),
+      '  { "ParameterKey": "DyAlterCtraApiReadCapacityUnits", "ParameterValue": "#{dy-alter-ctra-score-delta-api-tables-read-cu}#" },\n',
+      "",
+    ),
+  ),
+  API008: api((infra) =>
+    replaceIn(
+      paramsDev(infra),
+      '"DyAlterCtraApiReadCapacityUnits", "ParameterValue": "#{dy-alter-ctra-score-delta-api-tables-read-cu}#"',
+      '"DyAlterCtraApiReadCapacityUnits", "ParameterValue": "1,50"',
+    ),
+  ),
+  API009: api(() => ({
+    variableGroup: {
+      name: "productizar-variables-informacion-dy-aws",
+      gateway: { variableNames: async () => new Set(["dy-otra-api-tables-read-cu"]) },
+    },
+  })),
+  API010: api((infra) => fs.writeFileSync(paramsDev(infra), '[ { "ParameterKey": ')),
+  API011: api((infra) =>
+    replaceIn(
+      paramsDev(infra),
+      "[\n",
+      '[\n  { "ParameterKey": "DyAlterCtraApiReadCapacity", "ParameterValue": "1" },\n',
+    ),
+  ),
+  API012: api((infra) => replaceIn(template(infra), "  GlueRolePolicy:\n", "  GlueRolePolicyCoordinadores:\n")),
+  API020: api((_infra, apiFolder) => {
+    const renamed = path.join(path.dirname(apiFolder), "alter_ctra_score_delta");
+    fs.renameSync(apiFolder, renamed);
+    return { analyticsPath: renamed };
+  }),
+  API021: api((_infra, apiFolder) => fs.rmSync(path.join(apiFolder, "API", "cfg"), { recursive: true })),
+  API022: api((_infra, apiFolder) => fs.rmSync(cfg(apiFolder))),
+  // With the table list given (the template's names lose their "_", so they compare by key and match).
+  API023: api((_infra, apiFolder) => {
+    fs.renameSync(cfg(apiFolder), cfg(apiFolder, "Alter_Ctra"));
+    return { tables: ["scores_clientes", "alter_ctra", "delta_productos"] };
+  }),
+  API024: api((_infra, apiFolder) => fs.writeFileSync(cfg(apiFolder), "{ roto")),
+  API025: api((_infra, apiFolder) => replaceIn(cfg(apiFolder), '"tabla": "alter_ctra"', '"tabla": "delta_productos"')),
+  API026: api((_infra, apiFolder) => fs.rmSync(path.join(apiFolder, "TMP_FILES", "logs", "test.txt"))),
   PY001: routine({ "m.py": "def cargar(tabla)\n    return tabla\n" }),
   PY002: routine({ "m.py": 'print "total"\n' }),
   PY003: routine({ "m.py": 'x = f"{y}"\n' }),
