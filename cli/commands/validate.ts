@@ -12,7 +12,9 @@ import { analyzeInWorkers } from "../../core/validator/pool";
 import { formatTaskVersion } from "../../core/report";
 import { jsonReport, markdownSummary, sarifReport } from "../../core/findings/report";
 import type { CommandSpec } from "../command";
-import { flagInputs, takeFlagProblems } from "../taskInputs";
+import { flagInputs, parseTaskCommand, takeFlagProblems } from "../taskInputs";
+import { isInfraFolder } from "../../core/api/validateApiInfra";
+import { apiValidateCommand } from "./api";
 import { findingsText } from "../../core/findings/text";
 import { severityPainter } from "../paint";
 
@@ -31,6 +33,14 @@ export const validateCommand: CommandSpec = {
     const { request, problems } = validateRequestFromInputs(flagInputs(inputs));
     takeFlagProblems(problems, loc);
     const routine = request.routinePath!;
+    // `lz validate` on an API's infrastructure folder runs the API rules (lz api validate, ValidateApiInfra).
+    if (isInfraFolder(routine)) {
+      process.stderr.write(`${loc("CliValidateInfraFolder", routine)}\n`);
+      const argv = ["--infra-path", routine, "--format", String(options.format), "--lang", lang];
+      if (inputs.failOn) argv.push("--fail-on", inputs.failOn);
+      const { task, flags, formats } = apiValidateCommand;
+      return apiValidateCommand.run(parseTaskCommand(task, argv, flags, formats), io);
+    }
     const worker = path.join(__dirname, "validatorWorker.js");
     const progress = io.progress;
     const result = await validateRoutine(

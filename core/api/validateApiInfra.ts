@@ -64,6 +64,22 @@ const relTo = (root: string, file: string) => {
   return (r.startsWith("..") || path.isAbsolute(r) ? file : r).split(path.sep).join("/");
 };
 
+/**
+ * An API's infrastructure folder rather than a routine: CloudFormation templates and not one Python
+ * file (a routine always has its orchestrator), within the same bounded walk.
+ */
+export function isInfraFolder(folder: string): boolean {
+  let python = false;
+  let seen = 0;
+  walkTree(folder, { maxDepth: DISCOVERY.maxDepth }, [], (entry, abs) => {
+    if (python || ++seen > DISCOVERY.maxFiles) return undefined;
+    if (entry.isDirectory()) return entry.name.startsWith(".") || entry.name === "node_modules" ? undefined : abs;
+    if (entry.isFile() && entry.name.endsWith(".py")) python = true;
+    return undefined;
+  });
+  return !python && discoverInfraFiles(folder).templates.length > 0;
+}
+
 /** The templates (YAML with AWS:: resources) and params files (JSON in a params shape) under a folder. */
 export function discoverInfraFiles(folder: string): { templates: string[]; params: string[] } {
   const templates: string[] = [];

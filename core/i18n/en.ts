@@ -355,6 +355,8 @@ export const EN = {
   SwitchedByCli:
     "dsn of %s switched: %s → %s (backup: %s). Put the original back with: lz switch-dsn --mode restore --config-path %s",
   CliValidateTail: "(%s files, %s ms)",
+  CliValidateInfraFolder:
+    "%s holds CloudFormation templates and no Python: it is an API's infrastructure folder, checked with the API rules (as lz api validate does).",
   TermExitSignal: " (signal %s)",
   TermExplainedByExpected: " — explained by the errors expected in dev",
   TermExitCode: "exit code",

@@ -363,6 +363,8 @@ export const ES: Record<MessageKey, string> = {
   SwitchedByCli:
     "dsn de %s cambiado: %s → %s (copia: %s). Devuelva el original con: lz switch-dsn --mode restore --config-path %s",
   CliValidateTail: "(%s archivos, %s ms)",
+  CliValidateInfraFolder:
+    "%s tiene plantillas de CloudFormation y ningún Python: es la carpeta de infraestructura de una API, revisada con las reglas de API (como lo hace lz api validate).",
   TermExitSignal: " (señal %s)",
   TermExplainedByExpected: " — explicado por los errores esperados en dev",
   TermExitCode: "código de salida",

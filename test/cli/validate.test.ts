@@ -92,6 +92,32 @@ describe("lz validate", function () {
   });
 });
 
+describe("lz validate on an API's infrastructure folder", function () {
+  this.timeout(30000);
+  it("runs the API rules, as lz api validate does, and says so", () => {
+    const infra = fs.mkdtempSync(path.join(os.tmpdir(), "lz-infra-"));
+    fs.cpSync(path.join(repoRoot, "test", "fixtures", "api", "infra"), infra, { recursive: true });
+    const template = path.join(infra, "AlterCtraScoreDelta", "template.yaml");
+    // A planted mistake: one table's /index/* left out of a policy (API002).
+    const text = fs.readFileSync(template, "utf8");
+    fs.writeFileSync(template, text.replace(/^.*\$\{DynamoAlterCtraapi\.Arn\}\/index\/\*\n/m, ""));
+    const viaValidate = lz(["validate", infra, "--format", "json"]);
+    const viaApi = lz(["api", "validate", infra, "--format", "json"]);
+    assert.equal(viaValidate.status, 1, viaValidate.stderr);
+    assert.equal(viaApi.status, 1);
+    assert.match(viaValidate.stderr, /it is an API's infrastructure folder, checked with the API rules/);
+    const rules = (r: { stdout: string }) =>
+      JSON.parse(r.stdout).findings.map((f: any) => `${f.rule} ${f.file}:${f.line}`);
+    assert.ok(
+      rules(viaValidate).some((r: string) => r.startsWith("API002 ")),
+      viaValidate.stdout,
+    );
+    assert.deepEqual(rules(viaValidate), rules(viaApi));
+    // A routine (it has Python) stays a routine.
+    assert.doesNotMatch(lz(["validate", EXAMPLE, "--format", "json"]).stderr, /infrastructure folder/);
+  });
+});
+
 describe("lz logs", function () {
   this.timeout(30000);
   it("checks a folder of run logs with the ValidateRoutine report and exit codes", () => {
