@@ -35,8 +35,10 @@ export function verdict(findings) {
 
 /** Our validator's verdict for every file: one `lz validate` run over the whole corpus. */
 export function validatorVerdicts(files) {
-  const cli = path.join(root, "build", "cli", "lz.js");
-  if (!fs.existsSync(cli)) throw new Error(`${cli} is missing: run npm run build first`);
+  // bin/lz.js runs the CLI bundle (build/cli/lz.js only exports its main).
+  const cli = path.join(root, "bin", "lz.js");
+  if (!fs.existsSync(path.join(root, "build", "cli", "lz.js")))
+    throw new Error("the CLI is not built: run npm run build first");
   const r = spawnSync(
     process.execPath,
     [cli, "validate", corpusDir, "--format", "json", "--python-version", "3.5", "--fail-on", "never"],
