@@ -162,6 +162,9 @@ result = {
     "names": {},
     "params": {},
     "docparams": {},
+    # Every public name a module has, API or not: a name left out of __all__ until a later version
+    # (io.DEFAULT_BUFFER_SIZE until 3.11) still exists, and must not look new when __all__ lists it.
+    "present": {},
 }
 
 
@@ -242,6 +245,7 @@ def walk_module(name, module):
             continue
         kind = kind_of(value)
         key = prefix + attr
+        result["present"][key] = True
         if kind == "module":
             # Only true submodules (xml.etree, sys.monitoring) and os.path; imported helpers are not API.
             sub = getattr(value, "__name__", "")
@@ -251,6 +255,15 @@ def walk_module(name, module):
                     walk_module(name + "." + attr, value)
             continue
         if foreign(module, attr, value):
+            if isinstance(value, type):
+                # Not this module's API, yet its members exist: they must not look new when a later
+                # version lists the class (ssl.Purpose joins ssl.__all__ in 3.11).
+                try:
+                    for member in dir(value):
+                        if public(member):
+                            result["present"][key + "." + member] = True
+                except Exception:
+                    pass
             continue
         result["names"][key] = kind
         if kind in ("class", "exception"):
