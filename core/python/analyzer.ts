@@ -3,147 +3,339 @@
  * The grammar is a permissive superset of Python 2 and 3: `print "x"`, f-strings, walrus and
  * `match` all parse without error, so version rules look at node types and token text.
  *
- * One query pass per file (PYTHON_QUERY): each capture names the node kind it matched, and
- * CHECKS maps that name to the function that checks it — syntax.ts (PY002/PY003 per node kind),
- * names.ts (imports, attributes and calls against the standard-library data, PY004),
- * literals.ts (named strings for the scanners); syntaxErrors.ts reports PY001 from the tree.
+ * One query pass per file: PATTERNS lists each node kind a rule looks at with the function that
+ * checks it — syntax.ts (PY002/PY003 per node kind), fstrings.ts (fields of f-strings),
+ * signatures.ts (parameters and arguments), scopes.ts (CPython's compile-time errors: what may
+ * stand where), names.ts (imports, attributes, calls and builtins against the standard-library
+ * data, PY004, and Python 2 names, PY002), annotations.ts (annotations and unions Python 3.5
+ * evaluates), literals.ts (named strings for the scanners). After the pass: layout.ts (what the
+ * tokenizer refuses: indentation, dangling operators), syntaxErrors.ts (PY001 from the tree), and
+ * guards.ts (findings a guard makes safe become info).
+ *
+ * A file's verdict (docs/rules/PY001.md): any PY001 → syntax error; else any PY002 → Python 2; else
+ * the highest minVersion of PY003/PY004 → needs 3.N; else ok. Info findings never change it.
  */
 // Loaded with require like parser.ts: an ES import would resolve web-tree-sitter's ESM build,
 // a second, uninitialized copy in the bundle.
 import TreeSitter = require("web-tree-sitter");
 import type { Node, Parser, Query, QueryMatch, Tree } from "web-tree-sitter";
 import type { RawFinding } from "../findings/types";
+import { checkInPlaceUnion, checkSubscriptedType, checkUnion } from "./annotations";
 import { PythonFile, type PythonNamedLiteral, type PythonString } from "./file";
+import { checkFieldComment, checkInterpolation, checkSelfDocumenting } from "./fstrings";
+import { applyGuards } from "./guards";
+import { checkEncoding, checkLayout } from "./layout";
 import { recordAssignedLiteral, recordKeywordLiteral } from "./literals";
-import { checkAttributeChain, checkCallee, checkImport, checkImportFrom } from "./names";
+import {
+  checkAttributeChain,
+  checkBuiltinNames,
+  checkCallee,
+  checkImport,
+  checkImportFrom,
+  checkResultAttribute,
+} from "./names";
+import { ScopeRecorder } from "./scopes";
+import { checkArguments, checkParameters } from "./signatures";
 import { reportTreeErrors } from "./syntaxErrors";
 import {
   checkAnnotatedAssignment,
-  checkAwait,
+  checkAnnotationScope,
   checkDecorator,
   checkExceptClause,
   checkFloat,
   checkFutureImport,
   checkInteger,
-  checkMarkedSyntax,
   checkString,
-  checkYield,
+  checkTryStatement,
+  checkWalrus,
+  SYNTAX_SINCE,
+  PYTHON2_SYNTAX,
 } from "./syntax";
+import { GENERIC_CLASS_NAMES } from "./stdlib";
 import { isNewer } from "./versions";
 
 export type { PythonNamedLiteral, PythonString };
 
 export interface PythonAnalysisOptions {
   target: string;
+  /** Top-level module names of the routine itself (`utils` for utils.py): an import of them is the routine's. */
+  localModules?: ReadonlySet<string>;
+  /** The offset of the first byte that is not UTF-8, when the file is not (its text was read as Latin-1). */
+  badUtf8At?: number;
 }
 
 export interface PythonAnalysis {
   findings: RawFinding[];
   strings: PythonString[];
   namedLiterals: PythonNamedLiteral[];
+  /** Every string node the query met (saves the value scanners a query; valid while `tree` is). */
+  stringNodes: Node[];
   /** Calls with their qualified name and arguments' nodes, for the SQL extractor. */
   tree: Tree;
 }
 
-/** `async`/`await` used as plain names were legal until 3.7; the grammar rejects them (e.g. `def f(async=True)`). */
-const ASYNC_AS_NAME = /\b(async|await)\b(?=\s*(=(?!=)|[,)\].:]))/g;
+/** The captures of one match, by name. */
+class Captures {
+  constructor(private readonly match: QueryMatch) {}
+  get(name: string): Node {
+    return this.match.captures.find((c) => c.name === name)!.node;
+  }
+  maybe(name: string): Node | undefined {
+    return this.match.captures.find((c) => c.name === name)?.node;
+  }
+}
+
+interface Pattern {
+  query: string;
+  check(file: PythonFile, c: Captures, scopes: ScopeRecorder): void;
+  /** A pattern that matches often but concerns few files (every `x[0]` for `list[int]`): checked only where the text has this. */
+  when?: RegExp;
+}
+
+/** A pattern whose construct alone is newer syntax (PY003). */
+const newer = (query: string, capture: keyof typeof SYNTAX_SINCE): Pattern => ({
+  query,
+  check: (file, c) => file.newer(SYNTAX_SINCE[capture][0], c.get("node").startIndex, SYNTAX_SINCE[capture][1]),
+});
+/** A pattern whose construct alone is Python 2 syntax (PY002). */
+const python2 = (query: string, capture: keyof typeof PYTHON2_SYNTAX): Pattern => ({
+  query,
+  check: (file, c) => file.emit("PY002", c.get("node").startIndex, [{ key: PYTHON2_SYNTAX[capture], args: [] }]),
+});
+/** A pattern CPython refuses to compile, with its message. */
+const refused = (query: string, cpython: string): Pattern => ({
+  query,
+  check: (file, c) => file.compileError(c.get("node").startIndex, cpython),
+});
 
 /**
  * Every construct the rules look at, matched inside the parser (wasm) in one pass: far cheaper
- * than visiting each node from JavaScript. The capture name says which check applies (CHECKS).
+ * than visiting each node from JavaScript. `@node` is the construct; other captures complete it.
  */
-const PYTHON_QUERY = `
-(print_statement) @print
-(exec_statement) @exec
-(except_clause) @except
-(raise_statement (expression_list)) @raise_tuple
-(comparison_operator "<>" @ne)
-(integer) @integer
-(float) @float
-(expression_statement . (string) @docstring .)
-(string) @string
-(assignment type: (_)) @annotated
-(assignment left: [(identifier) (attribute)] @assigned right: (string) @literal)
-(keyword_argument name: (identifier) @kwname value: (string) @literal)
-(named_expression) @walrus
-(positional_separator) @posonly
-(match_statement) @match
-(type_alias_statement) @typealias
-(function_definition type_parameters: (_) @typeparams)
-(class_definition type_parameters: (_) @typeparams)
-(future_import_statement) @future
-(return_statement (expression_list (list_splat))) @return_splat
-(yield (expression_list (list_splat))) @yield_splat
-(yield) @yield
-(for_in_clause "async") @async_for
-(await) @await
-(with_clause "(") @paren_with
-(decorator) @decorator
-(subscript subscript: (list_splat)) @index_star
-(import_statement) @import
-(import_from_statement) @import_from
-(attribute object: (identifier) @attribute_head) @attribute
-(call function: (_) @callee)
-`;
+/** `list[`, `deque [`…: a subscript of a class that became subscriptable after 3.5. */
+const GENERIC_SUBSCRIPT = new RegExp(`\\b(${GENERIC_CLASS_NAMES.join("|")})\\s*\\[`);
 
-/** The other captures of a match, by name (`@literal`, `@attribute_head` complete a primary capture). */
-const captured = (match: QueryMatch, name: string): Node | undefined =>
-  match.captures.find((c) => c.name === name)?.node;
-
-type Check = (file: PythonFile, node: Node, match: QueryMatch) => void;
-
-/** What each primary capture of PYTHON_QUERY checks. Captures not listed go to checkMarkedSyntax. */
-const CHECKS: Record<string, Check> = {
-  except: checkExceptClause,
-  integer: checkInteger,
-  float: checkFloat,
-  docstring: (file, node) => file.docstrings.add(node.startIndex),
-  string: checkString,
-  annotated: checkAnnotatedAssignment,
-  assigned: (file, node, match) => recordAssignedLiteral(file, node, captured(match, "literal")),
-  kwname: (file, node, match) => recordKeywordLiteral(file, node, captured(match, "literal")),
-  future: checkFutureImport,
-  yield: checkYield,
-  await: checkAwait,
-  decorator: checkDecorator,
-  import: checkImport,
-  import_from: checkImportFrom,
-  attribute: (file, node, match) => {
-    const head = captured(match, "attribute_head");
-    if (head) checkAttributeChain(file, head, node);
+const PATTERNS: Pattern[] = [
+  // Python 2 syntax the grammar accepts.
+  python2("(print_statement) @node", "print"),
+  python2("(exec_statement) @node", "exec"),
+  python2("(raise_statement (expression_list)) @node", "raise_tuple"),
+  python2('(comparison_operator "<>" @node)', "ne"),
+  { query: "(except_clause) @node", check: (file, c, scopes) => checkExceptClause(file, c.get("node"), scopes) },
+  { query: "(integer) @node", check: (file, c) => checkInteger(file, c.get("node")) },
+  { query: "(float) @node", check: (file, c) => checkFloat(file, c.get("node")) },
+  // Strings: docstrings first (the scanners skip them), then every literal.
+  {
+    query: "(expression_statement . (string) @node .)",
+    check: (file, c) => file.docstrings.add(c.get("node").startIndex),
   },
-  callee: checkCallee,
-};
+  { query: "(string) @node", check: (file, c) => checkString(file, c.get("node")) },
+  {
+    query: "(string (string_start) @start (interpolation) @node)",
+    check: (file, c) => checkInterpolation(file, c.get("start"), c.get("node")),
+  },
+  { query: '(interpolation "=" @node)', check: (file, c) => checkSelfDocumenting(file, c.get("node")) },
+  { query: "(interpolation (comment) @node)", check: (file, c) => checkFieldComment(file, c.get("node")) },
+  {
+    query: "(assignment left: [(identifier) (attribute)] @node right: (string) @literal)",
+    check: (file, c) => recordAssignedLiteral(file, c.get("node"), c.get("literal")),
+  },
+  {
+    query: "(keyword_argument name: (identifier) @node value: (string) @literal)",
+    check: (file, c) => recordKeywordLiteral(file, c.get("node"), c.get("literal")),
+  },
+  // Newer syntax the grammar accepts.
+  { query: "(assignment type: (_)) @node", check: (file, c) => checkAnnotatedAssignment(file, c.get("node")) },
+  { query: "(named_expression) @node", check: (file, c) => checkWalrus(file, c.get("node")) },
+  newer("(positional_separator) @node", "posonly"),
+  newer("(match_statement) @node", "match"),
+  {
+    // The grammar also reads `type(self).x = 1` as a type alias: only `type Name =` / `type Name[` is one.
+    query: "(type_alias_statement) @node",
+    check: (file, c) => {
+      const node = c.get("node");
+      if (/^type\s+[A-Za-z_][A-Za-z0-9_]*\s*[[=]/.test(file.src(node)))
+        file.newer("3.12", node.startIndex, "TermTypeAlias");
+    },
+  },
+  newer("(function_definition type_parameters: (_) @node)", "typeparams"),
+  newer("(class_definition type_parameters: (_) @node)", "typeparams"),
+  newer("(return_statement (expression_list (list_splat))) @node", "return_splat"),
+  newer("(yield (expression_list (list_splat))) @node", "yield_splat"),
+  newer('(with_clause "(") @node', "paren_with"),
+  newer("(subscript subscript: (list_splat)) @node", "index_star"),
+  newer("(subscript value: (list_splat)) @node", "index_star"),
+  newer("(for_statement right: (expression_list (list_splat))) @node", "for_star"),
+  { query: "(future_import_statement) @node", check: (file, c) => checkFutureImport(file, c.get("node")) },
+  { query: "(decorator) @node", check: (file, c) => checkDecorator(file, c.get("node")) },
+  {
+    query:
+      "(class_definition body: (block [(type_alias_statement) (function_definition type_parameters: (_)) (decorated_definition (function_definition type_parameters: (_)))] @node))",
+    check: (file, c) => {
+      const node = c.get("node");
+      checkAnnotationScope(file, node.type === "decorated_definition" ? node.childForFieldName("definition")! : node);
+    },
+  },
+  { query: "(try_statement) @node", check: (file, c) => checkTryStatement(file, c.get("node")) },
+  // Where statements stand (scopes.ts), and signatures (signatures.ts).
+  {
+    query: "(function_definition parameters: (parameters) @parameters) @node",
+    check: (file, c, scopes) => {
+      scopes.function(c.get("node"));
+      checkParameters(file, c.get("parameters"));
+    },
+  },
+  { query: "(lambda) @node", check: (_, c, scopes) => scopes.lambda(c.get("node")) },
+  { query: "(lambda_parameters) @node", check: (file, c) => checkParameters(file, c.get("node")) },
+  { query: "(class_definition) @node", check: (_, c, scopes) => scopes.class(c.get("node")) },
+  {
+    query: "[(for_statement body: (block) @node) (while_statement body: (block) @node)]",
+    check: (_, c, scopes) => scopes.loop(c.get("node")),
+  },
+  { query: "(finally_clause) @node", check: (_, c, scopes) => scopes.finally(c.get("node")) },
+  {
+    query: "[(list_comprehension) (set_comprehension) (dictionary_comprehension) (generator_expression)] @node",
+    check: (_, c, scopes) => scopes.comprehension(c.get("node")),
+  },
+  { query: "(return_statement) @node", check: (_, c, scopes) => scopes.event("return", c.get("node")) },
+  { query: "(yield) @node", check: (_, c, scopes) => scopes.event("yield", c.get("node")) },
+  { query: "(await) @node", check: (_, c, scopes) => scopes.event("await", c.get("node")) },
+  { query: "(break_statement) @node", check: (_, c, scopes) => scopes.event("break", c.get("node")) },
+  { query: "(continue_statement) @node", check: (_, c, scopes) => scopes.event("continue", c.get("node")) },
+  { query: "(nonlocal_statement) @node", check: (_, c, scopes) => scopes.event("nonlocal", c.get("node")) },
+  { query: "(global_statement) @node", check: (_, c, scopes) => scopes.event("global", c.get("node")) },
+  { query: '(for_in_clause "async") @node', check: (_, c, scopes) => scopes.event("asyncFor", c.get("node")) },
+  // Targets and calls CPython refuses.
+  refused("(delete_statement (call) @node)", "can't delete function call"),
+  refused(
+    "(augmented_assignment left: [(pattern_list) (tuple_pattern) (list_pattern) (tuple) (list)] @node)",
+    "illegal expression for augmented assignment",
+  ),
+  refused("(assignment left: (list_splat_pattern) @node)", "starred assignment target must be in a list or tuple"),
+  refused(
+    "[(pattern_list (list_splat_pattern) (list_splat_pattern)) (tuple_pattern (list_splat_pattern) (list_splat_pattern)) (list_pattern (list_splat_pattern) (list_splat_pattern))] @node",
+    "two starred expressions in assignment",
+  ),
+  refused(
+    '(call arguments: (generator_expression (for_in_clause ",")) @node)',
+    "Generator expression must be parenthesized",
+  ),
+  // Names: imports, attribute chains, calls (names.ts); annotations and unions (annotations.ts).
+  { query: "(import_statement) @node", check: (file, c) => checkImport(file, c.get("node")) },
+  { query: "(import_from_statement) @node", check: (file, c) => checkImportFrom(file, c.get("node")) },
+  {
+    query: "(attribute object: (identifier) @head) @node",
+    check: (file, c) => checkAttributeChain(file, c.get("head"), c.get("node")),
+  },
+  {
+    query: "(call function: (_) @node arguments: (_) @arguments)",
+    check: (file, c) => {
+      checkArguments(file, c.get("arguments"));
+      checkCallee(file, c.get("node"), c.get("arguments"));
+    },
+  },
+  {
+    query:
+      "(attribute object: (call function: (attribute object: (_) @receiver attribute: (identifier) @method)) attribute: (identifier) @node)",
+    check: (file, c) => checkResultAttribute(file, c.get("receiver"), c.get("method"), c.get("node")),
+    when: /\)\s*\.\s*(week|year|weekday|mapping)\b/,
+  },
+  {
+    query: "(subscript value: [(identifier) (attribute)] @value) @node",
+    check: (file, c) => checkSubscriptedType(file, c.get("node"), c.get("value")),
+    when: GENERIC_SUBSCRIPT,
+  },
+  {
+    query: "(generic_type . [(identifier) (attribute)] @value) @node",
+    check: (file, c) => checkSubscriptedType(file, c.get("node"), c.get("value")),
+    when: GENERIC_SUBSCRIPT,
+  },
+  {
+    query: '(binary_operator left: (_) @left operator: "|" right: (_) @right) @node',
+    check: (file, c) => checkUnion(file, c.get("node"), c.get("left"), c.get("right")),
+    when: /\|/,
+  },
+  {
+    query: "(union_type . (type) @left (type) @right .) @node",
+    check: (file, c) => checkUnion(file, c.get("node"), c.get("left"), c.get("right")),
+    when: /\|/,
+  },
+  {
+    query: '(augmented_assignment left: (_) @left operator: "|=") @node',
+    check: (file, c) => checkInPlaceUnion(file, c.get("node"), c.get("left")),
+    when: /\|=/,
+  },
+];
 
-/** Captures that complete another one; the other names the check. */
-const SECONDARY_CAPTURES: ReadonlySet<string> = new Set(["literal", "attribute_head"]);
+const queries = new WeakMap<object, Map<Pattern[], Query>>();
 
-const queries = new WeakMap<object, Query>();
-
-function pythonQuery(parser: Parser): Query {
+/** The query of a list of patterns (its pattern indexes are the list's). */
+function queryOf(parser: Parser, patterns: Pattern[]): Query {
   const language = parser.language!;
-  let query = queries.get(language);
+  let byList = queries.get(language);
+  if (!byList) queries.set(language, (byList = new Map()));
+  let query = byList.get(patterns);
   if (!query) {
-    query = new TreeSitter.Query(language, PYTHON_QUERY);
-    queries.set(language, query);
+    query = new TreeSitter.Query(language, patterns.map((p) => p.query).join("\n"));
+    byList.set(patterns, query);
   }
   return query;
 }
 
-export function parsePython(parser: Parser, text: string, target: string): Tree {
-  let tree = parser.parse(text)!;
-  if (tree.rootNode.hasError && isNewer("3.7", target) && /\b(async|await)\b/.test(text)) {
-    // Same length replacement keeps every offset; used only when it removes the errors.
-    const masked = text.replace(ASYNC_AS_NAME, (m) => (m === "async" ? "asyn_" : "awai_"));
-    if (masked !== text) {
-      const retry = parser.parse(masked)!;
-      if (!retry.rootNode.hasError) {
-        tree.delete();
-        tree = retry;
-      } else retry.delete();
+/** `async`/`await` used as plain names were legal until 3.7; the grammar rejects them (e.g. `def f(async=True)`). */
+const ASYNC_AS_NAME = /(?<=\.[ \t]*)\b(async|await)\b|\b(async|await)\b(?=[ \t]*(=(?!=)|[,)\].:;]|$))/gm;
+/** `def f[T = int]`, `class C[T = int]`, `type A[T = int]`: PEP 696's defaults (3.13), unknown to the grammar. */
+const TYPE_PARAMETERS = /\b(def|class|type)\s+[A-Za-z_][A-Za-z0-9_]*\s*\[/g;
+
+/** Blanks the defaults of type parameters (same length), with the offset of each `=`. */
+function maskTypeParameterDefaults(text: string): { masked: string; defaults: number[] } {
+  const defaults: number[] = [];
+  const chars = text.split("");
+  for (const m of text.matchAll(TYPE_PARAMETERS)) {
+    let depth = 0;
+    let blanking = false;
+    for (let i = m.index! + m[0].length - 1; i < text.length && i < m.index! + 2000; i++) {
+      const c = text[i];
+      if (c === "[" || c === "(" || c === "{") depth++;
+      else if (c === "]" || c === ")" || c === "}") {
+        if (--depth === 0) break;
+      } else if (c === "," && depth === 1) blanking = false;
+      else if (c === "=" && depth === 1 && text[i + 1] !== "=") {
+        blanking = true;
+        defaults.push(i);
+      }
+      if (blanking && c !== "\n" && c !== "\r") chars[i] = " ";
     }
   }
-  return tree;
+  return { masked: chars.join(""), defaults };
+}
+
+/**
+ * The tree of a file. When the grammar refuses it, two same-length rewrites are tried (they keep
+ * every offset), each kept only when it removes every error: `async`/`await` used as names (legal
+ * before 3.7), and type parameter defaults (3.13, reported as such).
+ */
+export function parsePython(parser: Parser, text: string, target: string): { tree: Tree; typeDefaults: number[] } {
+  let tree = parser.parse(text)!;
+  const retry = (masked: string): boolean => {
+    if (masked === text) return false;
+    const again = parser.parse(masked)!;
+    if (again.rootNode.hasError) {
+      again.delete();
+      return false;
+    }
+    tree.delete();
+    tree = again;
+    return true;
+  };
+  if (tree.rootNode.hasError && isNewer("3.7", target) && /\b(async|await)\b/.test(text))
+    retry(text.replace(ASYNC_AS_NAME, (m) => (m === "async" ? "asyn_" : "awai_")));
+  let typeDefaults: number[] = [];
+  if (tree.rootNode.hasError && /\b(def|class|type)\s+\w+\s*\[[^\]]*=/.test(text)) {
+    const { masked, defaults } = maskTypeParameterDefaults(text);
+    if (retry(masked)) typeDefaults = defaults;
+  }
+  return { tree, typeDefaults };
 }
 
 export function analyzePython(
@@ -152,14 +344,29 @@ export function analyzePython(
   text: string,
   options: PythonAnalysisOptions,
 ): PythonAnalysis {
-  const tree = parsePython(parser, text, options.target);
-  const file = new PythonFile(path, text, options.target);
+  const { tree, typeDefaults } = parsePython(parser, text, options.target);
+  const file = new PythonFile(path, text, options.target, tree, options.localModules);
+  checkEncoding(file, options.badUtf8At);
   reportTreeErrors(file, tree);
-  for (const match of pythonQuery(parser).matches(tree.rootNode)) {
-    const primary = match.captures.find((c) => !SECONDARY_CAPTURES.has(c.name)) ?? match.captures[0];
-    const check = CHECKS[primary.name];
-    if (check) check(file, primary.node, match);
-    else checkMarkedSyntax(file, primary.node, primary.name);
+  for (const offset of typeDefaults) file.newer("3.13", offset, "TermTypeParameterDefault");
+  const scopes = new ScopeRecorder(text);
+  const found = new Map<RegExp, boolean>(); // each `when` read once per file
+  const wanted = (when: RegExp) => found.get(when) ?? found.set(when, when.test(text)).get(when)!;
+  for (const match of queryOf(parser, PATTERNS).matches(tree.rootNode)) {
+    const pattern = PATTERNS[match.patternIndex];
+    if (!pattern.when || wanted(pattern.when)) pattern.check(file, new Captures(match), scopes);
   }
-  return { findings: file.findings, strings: file.strings, namedLiterals: file.namedLiterals, tree };
+  checkBuiltinNames(file);
+  // Where the indentation is broken, the tree's blocks are not CPython's: the scope checks would
+  // report its consequences ('return' outside function) rather than the cause.
+  const laidOut = file.findings.some((f) => f.rule === "PY001") || checkLayout(file, file.stringRanges);
+  if (laidOut) scopes.check(file);
+  applyGuards(file);
+  return {
+    findings: file.findings,
+    strings: file.strings,
+    namedLiterals: file.namedLiterals,
+    stringNodes: file.stringNodes,
+    tree,
+  };
 }

@@ -5,49 +5,55 @@
 import type { Node } from "web-tree-sitter";
 import { msg, type MessageKey } from "../i18n/catalogue";
 import type { PythonFile } from "./file";
+import type { ScopeRecorder } from "./scopes";
 
 /** Query captures that are newer syntax wherever they match: the Python that added them, and what to call it. */
-export const SYNTAX_SINCE: Record<string, [version: string, what: MessageKey]> = {
-  walrus: ["3.8", "TermWalrus"],
+export const SYNTAX_SINCE = {
   posonly: ["3.8", "TermPositionalOnly"],
   match: ["3.10", "TermMatchStatement"],
   typealias: ["3.12", "TermTypeAlias"],
   typeparams: ["3.12", "TermTypeParameters"],
   return_splat: ["3.8", "TermStarInReturn"],
   yield_splat: ["3.8", "TermStarInYield"],
-  async_for: ["3.6", "TermAsyncComprehension"],
-  paren_with: ["3.10", "TermParenthesizedWith"],
+  // Documented for 3.10, accepted by 3.9's new parser already (the corpus's labels are what CPython does).
+  paren_with: ["3.9", "TermParenthesizedWith"],
   index_star: ["3.11", "TermStarInIndex"],
-};
+  for_star: ["3.9", "TermStarInFor"],
+} satisfies Record<string, [version: string, what: MessageKey]>;
 
 /** Query captures that are Python 2 syntax wherever they match (PY002), and what to call them. */
-export const PYTHON2_SYNTAX: Record<string, MessageKey> = {
+export const PYTHON2_SYNTAX = {
   print: "TermPrintStatement",
   exec: "TermExecStatement",
   raise_tuple: "TermRaiseComma",
   ne: "TermNotEqualOperator",
-};
+} satisfies Record<string, MessageKey>;
 
-const COMPREHENSIONS: ReadonlySet<string> = new Set([
-  "list_comprehension",
-  "set_comprehension",
-  "dictionary_comprehension",
-  "generator_expression",
-]);
-
-/** A capture of SYNTAX_SINCE or PYTHON2_SYNTAX: the construct alone decides. */
-export function checkMarkedSyntax(file: PythonFile, node: Node, capture: string): void {
-  const python2 = PYTHON2_SYNTAX[capture];
-  if (python2) file.emit("PY002", node.startIndex, [msg(python2)]);
-  const since = SYNTAX_SINCE[capture];
-  if (since) file.newer(since[0], node.startIndex, since[1]);
-}
-
-/** `except E, e:` is Python 2; `except* E:` is 3.11. */
-export function checkExceptClause(file: PythonFile, node: Node): void {
+/** `except E, e:` is Python 2; `except* E:` is 3.11 (and its block a scope of its own rules). */
+export function checkExceptClause(file: PythonFile, node: Node, scopes: ScopeRecorder): void {
   const tokens = node.children.filter((ch) => ch && !ch.isNamed).map((ch) => ch!.type);
   if (tokens.includes(",")) file.emit("PY002", node.startIndex, [msg("TermExceptComma")]);
-  if (tokens[1] === "*") file.newer("3.11", node.startIndex, "TermExceptStar");
+  if (tokens[1] === "*") {
+    file.newer("3.11", node.startIndex, "TermExceptStar");
+    scopes.exceptStar(node);
+  }
+}
+
+/** `try:` without `except` or `finally`: the grammar lets it through, CPython does not. */
+export function checkTryStatement(file: PythonFile, node: Node): void {
+  const handled = node.namedChildren.some(
+    (c) => c?.type === "except_clause" || c?.type === "finally_clause" || c?.type === "except_group_clause",
+  );
+  if (!handled) file.compileError(node.startIndex, "invalid syntax");
+}
+
+/** `:=` is 3.8; unparenthesized in a set display 3.9, as an index 3.10. */
+export function checkWalrus(file: PythonFile, node: Node): void {
+  const parent = node.parent;
+  if (parent?.type === "set") file.newer("3.9", node.startIndex, "TermWalrusInSet");
+  else if (parent?.type === "subscript" && parent.childForFieldName("value")?.startIndex !== node.startIndex)
+    file.newer("3.10", node.startIndex, "TermWalrusInIndex");
+  else file.newer("3.8", node.startIndex, "TermWalrus");
 }
 
 /** `10L` and `0777` are Python 2; `1_000` is 3.6. */
@@ -64,8 +70,13 @@ export function checkFloat(file: PythonFile, node: Node): void {
   if (file.src(node).includes("_")) file.newer("3.6", node.startIndex, "TermUnderscoreInNumber");
 }
 
-/** Backticks and `ur''` are Python 2; f-strings are 3.6. Every other string is kept for the scanners. */
+/**
+ * Backticks, `ur''` and non-ASCII bytes literals are Python 2; f-strings are 3.6. Every literal's
+ * range is kept for the layout check, and its content for the scanners (docstrings aside).
+ */
 export function checkString(file: PythonFile, node: Node): void {
+  file.stringRanges.push(node.startIndex, node.endIndex);
+  file.stringNodes.push(node);
   const lit = file.literal(node);
   if (!lit) return;
   if (lit.quote === "`") {
@@ -75,6 +86,8 @@ export function checkString(file: PythonFile, node: Node): void {
   if (lit.prefix.includes("u") && lit.prefix.includes("r"))
     file.emit("PY002", node.startIndex, [`${lit.prefix}'' (ur prefix)`]);
   if (lit.prefix.includes("f")) file.newer("3.6", node.startIndex, "TermFString");
+  if (lit.prefix.includes("b") && /[\u0080-\uffff]/.test(lit.content))
+    file.emit("PY002", node.startIndex, [msg("TermNonAsciiBytes")]);
   if (!file.docstrings.has(node.startIndex) && lit.content)
     file.strings.push({ offset: lit.start, content: lit.content });
 }
@@ -84,33 +97,84 @@ export function checkAnnotatedAssignment(file: PythonFile, node: Node): void {
   file.newer("3.6", node.startIndex, "TermVariableAnnotation");
 }
 
-/** `from __future__ import annotations` is 3.7. */
+/** The `__future__` features Python 3.5 knows (`annotations` is 3.7's). */
+const FUTURE_FEATURES: ReadonlySet<string> = new Set([
+  "nested_scopes",
+  "generators",
+  "division",
+  "absolute_import",
+  "with_statement",
+  "print_function",
+  "unicode_literals",
+  "barry_as_FLUFL",
+  "generator_stop",
+]);
+
+/**
+ * `from __future__ import …`: only at the top of the module (after its docstring and other future
+ * imports), only known features; `annotations` is 3.7, `braces` CPython's joke.
+ */
 export function checkFutureImport(file: PythonFile, node: Node): void {
-  if (node.childrenForFieldName("name").some((n) => n && file.src(n) === "annotations"))
-    file.newer("3.7", node.startIndex, "TermFutureAnnotations");
-}
-
-/** Nearest enclosing function or lambda, and whether a comprehension lies in between. */
-function enclosingFunction(node: Node): { fn: Node | null; inComprehension: boolean } {
-  let inComprehension = false;
-  for (let p = node.parent; p; p = p.parent) {
-    if (p.type === "function_definition" || p.type === "lambda") return { fn: p, inComprehension };
-    if (COMPREHENSIONS.has(p.type)) inComprehension = true;
+  for (const n of node.childrenForFieldName("name")) {
+    const feature = n && file.src(n.type === "aliased_import" ? (n.childForFieldName("name") ?? n) : n);
+    if (!feature) continue;
+    if (feature === "annotations") {
+      file.futureAnnotations = true;
+      file.newer("3.7", node.startIndex, "TermFutureAnnotations");
+    } else if (feature === "braces") file.compileError(n!.startIndex, "not a chance");
+    else if (!FUTURE_FEATURES.has(feature))
+      file.compileError(n!.startIndex, `future feature ${feature} is not defined`);
   }
-  return { fn: null, inComprehension };
+  const parent = node.parent;
+  if (parent?.type !== "module") {
+    file.compileError(node.startIndex, "from __future__ imports must occur at the beginning of the file");
+    return;
+  }
+  let first = true;
+  for (const before of parent.namedChildren) {
+    if (!before || before.startIndex >= node.startIndex) break;
+    if (before.type === "comment") continue;
+    const docstring = first && before.type === "expression_statement" && before.namedChild(0)?.type === "string";
+    first = false;
+    if (before.type === "future_import_statement" || docstring) continue;
+    file.compileError(node.startIndex, "from __future__ imports must occur at the beginning of the file");
+    return;
+  }
 }
 
-const isAsync = (fn: Node | null) => !!fn && fn.type === "function_definition" && fn.child(0)?.type === "async";
+const ANNOTATION_SCOPE_FUNCTIONS = [
+  "lambda",
+  "list_comprehension",
+  "set_comprehension",
+  "dictionary_comprehension",
+  "generator_expression",
+];
 
-/** `yield` in an `async def` (an async generator) is 3.6. */
-export function checkYield(file: PythonFile, node: Node): void {
-  if (isAsync(enclosingFunction(node).fn)) file.newer("3.6", node.startIndex, "TermAsyncGenerator");
-}
-
-/** `await` inside a comprehension of an `async def` is 3.6. */
-export function checkAwait(file: PythonFile, node: Node): void {
-  const where = enclosingFunction(node);
-  if (where.inComprehension && isAsync(where.fn)) file.newer("3.6", node.startIndex, "TermAwaitInComprehension");
+/**
+ * A lambda or a comprehension in an annotation scope (a type alias's value, the annotations of a
+ * generic function) that stands in a class body: 3.12 refuses it, 3.13 allows it.
+ */
+export function checkAnnotationScope(file: PythonFile, node: Node): void {
+  const scopes: Node[] = [];
+  if (node.type === "type_alias_statement") scopes.push(node);
+  else {
+    const params = node.childForFieldName("parameters");
+    for (const p of params?.namedChildren ?? []) {
+      const type = p?.childForFieldName("type");
+      if (type) scopes.push(type);
+    }
+    const returns = node.childForFieldName("return_type");
+    if (returns) scopes.push(returns);
+    const typeParams = node.childForFieldName("type_parameters");
+    if (typeParams) scopes.push(typeParams);
+  }
+  for (const scope of scopes) {
+    const found = scope.descendantsOfType(ANNOTATION_SCOPE_FUNCTIONS)[0];
+    if (found) {
+      file.newer("3.13", found.startIndex, "TermAnnotationScopeFunction");
+      return;
+    }
+  }
 }
 
 /** A name, a dotted name, or a call of one: all a decorator could be before 3.9. */

@@ -178,7 +178,7 @@ describe("routine rules", () => {
         "static/config/config.json": PRD_CONFIG,
         "data.json": Buffer.from([0x7b, 0x00, 0x01, 0x02]),
         "big.sql": "select 1;\n".repeat(300_000),
-        "latin.py": Buffer.from("# comentario en latin-1: \xf1\nx = 1\n", "latin1"),
+        "latin.py": Buffer.from("# -*- coding: latin-1 -*-\n# comentario en latin-1: \xf1\nx = 1\n", "latin1"),
         "inside.py": "x = 1\n",
       });
       fs.symlinkSync(path.join(outside, "secret.py"), path.join(root, "link_out.py"));
