@@ -319,6 +319,27 @@ describe("routine rules", () => {
         assert.ok(r.routineSettings.every((x) => x.setting.startsWith("# lz: ignore")));
       });
 
+      it("guarded code is info with its guard quoted, unless the LZ team's pythonGuards is strict", async () => {
+        const GUARDED = {
+          "static/config/config.json": PRD_CONFIG,
+          "m.py": "try:\n    import tomllib\nexcept ImportError:\n    tomllib = None\n",
+        };
+        const [info] = (await validate(GUARDED)).findings;
+        assert.deepEqual([info.rule, info.severity, info.minVersion], ["PY004", "info", "3.11"]);
+        assert.match(info.message, /The code guards it \(except ImportError\): reported as info/);
+        const lz = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "lz-cfg-")), "lz.json");
+        fs.writeFileSync(lz, '{"pythonGuards": "strict"}');
+        const strict = await validate(GUARDED, { configFile: lz, lang: "es" });
+        assert.deepEqual(
+          strict.findings.map((f) => [f.rule, f.severity]),
+          [["PY004", "error"]],
+        );
+        assert.match(strict.findings[0].message, /El código lo protege \(except ImportError\), pero esta compuerta/);
+        // The routine's own file cannot set it: the gate is the LZ team's.
+        const own = await validate({ ...GUARDED, ".lzvalidator.json": '{"pythonGuards": "strict"}' });
+        assert.deepEqual(own.findings.map((f) => `${f.rule} ${f.severity}`).sort(), ["LZV002 warning", "PY004 info"]);
+      });
+
       it("lists what the routine set in the JSON report, the summary and the HU comment", async () => {
         const r = await validate({ ...GUILTY, ".lzvalidator.json": SILENCE_ALL });
         const json = jsonReport(r, "/r", "1.0.0");
