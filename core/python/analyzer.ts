@@ -7,10 +7,11 @@
  * checks it — syntax.ts (PY002/PY003 per node kind), fstrings.ts (fields of f-strings),
  * signatures.ts (parameters and arguments), scopes.ts (CPython's compile-time errors: what may
  * stand where), names.ts (imports, attributes, calls and builtins against the standard-library
- * data, PY004, and Python 2 names, PY002), annotations.ts (annotations and unions Python 3.5
- * evaluates), literals.ts (named strings for the scanners). After the pass: layout.ts (what the
- * tokenizer refuses: indentation, dangling operators), syntaxErrors.ts (PY001 from the tree), and
- * guards.ts (findings a guard makes safe become info).
+ * data, PY004, and Python 2 names, PY002), annotations.ts (unions and `|=` Python 3.5 evaluates),
+ * literals.ts (named strings for the scanners). After the pass: the builtins and the subscripted
+ * classes (`list[int]`) the text names, found through it (names.ts, annotations.ts), layout.ts (what
+ * the tokenizer refuses: indentation, dangling operators), syntaxErrors.ts (PY001 from the tree),
+ * scopes.ts's walk, and guards.ts (findings a guard makes safe become info).
  *
  * A file's verdict (docs/rules/PY001.md): any PY001 → syntax error; else any PY002 → Python 2; else
  * the highest minVersion of PY003/PY004 → needs 3.N; else ok. Info findings never change it.
@@ -20,20 +21,13 @@
 import TreeSitter = require("web-tree-sitter");
 import type { Node, Parser, Query, QueryMatch, Tree } from "web-tree-sitter";
 import type { RawFinding } from "../findings/types";
-import { checkInPlaceUnion, checkSubscriptedType, checkUnion } from "./annotations";
+import { checkInPlaceUnion, checkSubscriptedTypes, checkUnion } from "./annotations";
 import { PythonFile, type PythonNamedLiteral, type PythonString } from "./file";
 import { checkFieldComment, checkInterpolation, checkSelfDocumenting } from "./fstrings";
 import { applyGuards } from "./guards";
 import { checkEncoding, checkLayout } from "./layout";
 import { recordAssignedLiteral, recordKeywordLiteral } from "./literals";
-import {
-  checkAttributeChain,
-  checkBuiltinNames,
-  checkCallee,
-  checkImport,
-  checkImportFrom,
-  checkResultAttribute,
-} from "./names";
+import { checkAttributeChain, checkBuiltinNames, checkCallee, checkImport, checkImportFrom } from "./names";
 import { ScopeRecorder } from "./scopes";
 import { checkArguments, checkParameters } from "./signatures";
 import { reportTreeErrors } from "./syntaxErrors";
@@ -42,16 +36,14 @@ import {
   checkAnnotationScope,
   checkDecorator,
   checkExceptClause,
-  checkFloat,
   checkFutureImport,
-  checkInteger,
+  checkNumbers,
   checkString,
   checkTryStatement,
   checkWalrus,
   SYNTAX_SINCE,
   PYTHON2_SYNTAX,
 } from "./syntax";
-import { GENERIC_CLASS_NAMES } from "./stdlib";
 import { isNewer } from "./versions";
 
 export type { PythonNamedLiteral, PythonString };
@@ -112,9 +104,6 @@ const refused = (query: string, cpython: string): Pattern => ({
  * Every construct the rules look at, matched inside the parser (wasm) in one pass: far cheaper
  * than visiting each node from JavaScript. `@node` is the construct; other captures complete it.
  */
-/** `list[`, `deque [`…: a subscript of a class that became subscriptable after 3.5. */
-const GENERIC_SUBSCRIPT = new RegExp(`\\b(${GENERIC_CLASS_NAMES.join("|")})\\s*\\[`);
-
 const PATTERNS: Pattern[] = [
   // Python 2 syntax the grammar accepts.
   python2("(print_statement) @node", "print"),
@@ -122,8 +111,6 @@ const PATTERNS: Pattern[] = [
   python2("(raise_statement (expression_list)) @node", "raise_tuple"),
   python2('(comparison_operator "<>" @node)', "ne"),
   { query: "(except_clause) @node", check: (file, c, scopes) => checkExceptClause(file, c.get("node"), scopes) },
-  { query: "(integer) @node", check: (file, c) => checkInteger(file, c.get("node")) },
-  { query: "(float) @node", check: (file, c) => checkFloat(file, c.get("node")) },
   // Strings: docstrings first (the scanners skip them), then every literal.
   {
     query: "(expression_statement . (string) @node .)",
@@ -223,32 +210,13 @@ const PATTERNS: Pattern[] = [
   // Names: imports, attribute chains, calls (names.ts); annotations and unions (annotations.ts).
   { query: "(import_statement) @node", check: (file, c) => checkImport(file, c.get("node")) },
   { query: "(import_from_statement) @node", check: (file, c) => checkImportFrom(file, c.get("node")) },
-  {
-    query: "(attribute object: (identifier) @head) @node",
-    check: (file, c) => checkAttributeChain(file, c.get("head"), c.get("node")),
-  },
+  { query: "(attribute object: (identifier) @node)", check: (file, c) => checkAttributeChain(file, c.get("node")) },
   {
     query: "(call function: (_) @node arguments: (_) @arguments)",
     check: (file, c) => {
       checkArguments(file, c.get("arguments"));
       checkCallee(file, c.get("node"), c.get("arguments"));
     },
-  },
-  {
-    query:
-      "(attribute object: (call function: (attribute object: (_) @receiver attribute: (identifier) @method)) attribute: (identifier) @node)",
-    check: (file, c) => checkResultAttribute(file, c.get("receiver"), c.get("method"), c.get("node")),
-    when: /\)\s*\.\s*(week|year|weekday|mapping)\b/,
-  },
-  {
-    query: "(subscript value: [(identifier) (attribute)] @value) @node",
-    check: (file, c) => checkSubscriptedType(file, c.get("node"), c.get("value")),
-    when: GENERIC_SUBSCRIPT,
-  },
-  {
-    query: "(generic_type . [(identifier) (attribute)] @value) @node",
-    check: (file, c) => checkSubscriptedType(file, c.get("node"), c.get("value")),
-    when: GENERIC_SUBSCRIPT,
   },
   {
     query: '(binary_operator left: (_) @left operator: "|" right: (_) @right) @node',
@@ -357,6 +325,8 @@ export function analyzePython(
     if (!pattern.when || wanted(pattern.when)) pattern.check(file, new Captures(match), scopes);
   }
   checkBuiltinNames(file);
+  checkSubscriptedTypes(file);
+  checkNumbers(file);
   // Where the indentation is broken, the tree's blocks are not CPython's: the scope checks would
   // report its consequences ('return' outside function) rather than the cause.
   const laidOut = file.findings.some((f) => f.rule === "PY001") || checkLayout(file, file.stringRanges);

@@ -9,7 +9,7 @@
 import type { Node } from "web-tree-sitter";
 import { msg } from "../i18n/catalogue";
 import type { PythonFile } from "./file";
-import { BUILTIN_TYPE_NAMES, isKnownClass, stdlibSince } from "./stdlib";
+import { BUILTIN_TYPE_NAMES, GENERIC_CLASS_NAMES, isKnownClass, stdlibSince } from "./stdlib";
 import { lineage, typeOf } from "./types";
 import { isNewer } from "./versions";
 
@@ -52,8 +52,31 @@ function typeName(file: PythonFile, node: Node): string | undefined {
   return undefined;
 }
 
+/** `list[`, `deque [`…: a subscript of a class that became subscriptable after 3.5. */
+const GENERIC_SUBSCRIPT = new RegExp(`(?<![\\w])(${GENERIC_CLASS_NAMES.join("|")})\\s*\\[`, "g");
+
+/**
+ * Subscripted classes, found through the text (`list[`, `Iterable[`: rare in code for 3.5, while
+ * `x[0]` is everywhere) and confirmed on the tree: a subscript, or a generic type in an annotation.
+ */
+export function checkSubscriptedTypes(file: PythonFile): void {
+  for (const m of file.text.matchAll(GENERIC_SUBSCRIPT)) {
+    const bracket = m.index! + m[0].length - 1;
+    const token = file.tree.rootNode.descendantForIndex(bracket, bracket + 1);
+    const holder = token?.parent;
+    if (!token || token.type !== "[" || !holder) continue;
+    if (holder.type === "subscript") {
+      const value = holder.childForFieldName("value");
+      if (value) checkSubscriptedType(file, holder, value);
+    } else if (holder.type === "type_parameter" && holder.parent?.type === "generic_type") {
+      const value = holder.parent.namedChild(0);
+      if (value) checkSubscriptedType(file, holder.parent, value);
+    }
+  }
+}
+
 /** `list[int]`, `collections.abc.Iterable[str]`, `deque[int]` where the code runs it (PEP 585, 3.9). */
-export function checkSubscriptedType(file: PythonFile, subscript: Node, value: Node): void {
+function checkSubscriptedType(file: PythonFile, subscript: Node, value: Node): void {
   const text = file.src(value);
   if (
     value.type === "identifier"

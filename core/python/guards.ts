@@ -168,8 +168,15 @@ function versionGuards(g: Guardable, predicate: (major: number, minor: number) =
   return RUNTIMES.filter(([, m]) => m < since[1]).every(([M, m]) => !predicate(M, m));
 }
 
+/** `typing.TYPE_CHECKING` (or the name imported from typing): False whenever the code runs. */
+function isTypeChecking(file: PythonFile, cond: Node): boolean {
+  const text = file.src(cond).replace(/\s+/g, "");
+  return /^[A-Za-z_][\w.]*$/.test(text) && file.qualify(text) === "typing.TYPE_CHECKING";
+}
+
 /** Whether a condition, holding (`positive`) or not, protects the use. */
 function conditionGuards(file: PythonFile, g: Guardable, cond: Node, positive: boolean): boolean {
+  if (positive && isTypeChecking(file, cond)) return true; // a branch that never runs
   const predicate = versionPredicate(file, cond);
   if (predicate) return versionGuards(g, positive ? predicate : (M, m) => !predicate(M, m));
   if (cond.type === "parenthesized_expression" && cond.namedChild(0))

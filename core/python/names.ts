@@ -13,6 +13,7 @@ import type { PythonFile } from "./file";
 import { PYTHON2_BUILTINS, PYTHON2_CMP_CALLABLES, PYTHON2_DICT_METHODS, python2Replacement } from "./python2";
 import {
   hasNewKeywords,
+  hasMethodKeywords,
   hasNewMethodKeyword,
   isNewClassMemberName,
   isNewModule,
@@ -104,17 +105,20 @@ export function checkImportFrom(file: PythonFile, node: Node): void {
   }
 }
 
+/** A dotted chain at the start of a text (`os.path.join` in `os.path.join(a)`). */
+const CHAIN = /^[A-Za-z_][A-Za-z0-9_]*(?:[ \t]*\.[ \t]*[A-Za-z_][A-Za-z0-9_]*)+/;
+
 /**
- * The innermost link of an attribute chain whose object is a name (the query matches those). Only
- * chains that start with an imported name resolve; the whole chain is climbed and its longest
- * known prefix checked.
+ * The name an attribute chain starts with (the query matches the innermost link's object). Only
+ * chains that start with an imported name resolve; the chain is read from the text (cheaper than
+ * climbing the tree) and its longest known prefix checked.
  */
-export function checkAttributeChain(file: PythonFile, head: Node, attribute: Node): void {
+export function checkAttributeChain(file: PythonFile, head: Node): void {
   if (!file.bindings.has(file.src(head))) return;
-  let top = attribute;
-  while (top.parent?.type === "attribute" && top.parent.startIndex === top.startIndex) top = top.parent;
-  const dotted = file.src(top).replace(/\s+/g, "");
-  if (!DOTTED.test(dotted)) return;
+  const chain = CHAIN.exec(file.text.slice(head.startIndex, head.startIndex + 256));
+  if (!chain) return;
+  const top = head;
+  const dotted = chain[0].replace(/\s+/g, "");
   const qualified = file.qualify(dotted).split(".");
   if (file.localModules.has(qualified[0])) return;
   for (let i = qualified.length; i >= 2; i--) {
@@ -210,15 +214,20 @@ export function checkCallee(file: PythonFile, callee: Node, args: Node | null): 
   }
   if (callee.type !== "attribute") return;
   const method = calleeText.slice(calleeText.lastIndexOf(".") + 1).trim();
-  const argsText = args ? file.src(args) : "";
-  const keywords = [...argsText.matchAll(KEYWORD_IN_ARGS)].map((m) => m[1]);
-  const interesting =
-    isNewClassMemberName(method) ||
-    PYTHON2_DICT_METHODS[method] !== undefined ||
-    method === "decode" ||
-    (method === "sort" && keywords.includes("cmp")) ||
-    hasNewMethodKeyword(method, keywords) ||
-    (method === "hex" && argsText.replace(/\s/g, "") !== "()");
+  if (RESULT_METHODS.has(method) && args) {
+    const after = /^\s*\.\s*([A-Za-z_][A-Za-z0-9_]*)/.exec(file.text.slice(args.endIndex, args.endIndex + 64));
+    if (after) checkResultAttribute(file, callee, method, args.endIndex + after[0].length - after[1].length, after[1]);
+  }
+  let interesting = isNewClassMemberName(method) || PYTHON2_DICT_METHODS[method] !== undefined || method === "decode";
+  if (!interesting && args && (method === "sort" || method === "hex" || hasMethodKeywords(method))) {
+    // Only then the arguments' text: reading it for every method call would cost more than the rest.
+    const argsText = file.src(args);
+    const keywords = [...argsText.matchAll(KEYWORD_IN_ARGS)].map((m) => m[1]);
+    interesting =
+      (method === "sort" && keywords.includes("cmp")) ||
+      hasNewMethodKeyword(method, keywords) ||
+      (method === "hex" && argsText.replace(/\s/g, "") !== "()");
+  }
   if (interesting) checkMethodCall(file, callee, method, args);
 }
 
@@ -269,16 +278,21 @@ function checkMethodCall(file: PythonFile, callee: Node, method: string, args: N
   }
 }
 
-/** `fecha.isocalendar().week`: an attribute of a result whose type changed after the target. */
-export function checkResultAttribute(file: PythonFile, receiver: Node, method: Node, attribute: Node): void {
-  const type = typeOf(file, receiver);
+/** The methods whose results RESULT_ATTRIBUTES_SINCE knows. */
+const RESULT_METHODS: ReadonlySet<string> = new Set(
+  Object.keys(RESULT_ATTRIBUTES_SINCE).map((k) => k.split(".").pop()!),
+);
+
+/** `fecha.isocalendar().week`: an attribute (`name` at `offset`) of a result whose type changed after the target. */
+function checkResultAttribute(file: PythonFile, callee: Node, method: string, offset: number, name: string): void {
+  const receiver = callee.childForFieldName("object");
+  const type = receiver && typeOf(file, receiver);
   if (!type) return;
-  const name = file.src(attribute);
   for (const owner of lineage(type)) {
-    const result = RESULT_ATTRIBUTES_SINCE[`${owner}.${file.src(method)}`];
+    const result = RESULT_ATTRIBUTES_SINCE[`${owner}.${method}`];
     if (result?.attributes.includes(name)) {
-      const subject = `${owner}.${file.src(method)}().${name}`;
-      file.newerName(result.since, attribute, "attribute", subject);
+      const attribute = file.tree.rootNode.descendantForIndex(offset, offset + name.length);
+      if (attribute) file.newerName(result.since, attribute, "attribute", `${owner}.${method}().${name}`);
       return;
     }
   }

@@ -16,7 +16,8 @@ const GUARDS =
   '- in the branch that `hasattr(obj, "name")` opens for that very name (`if`, `x if c else y`, `c and x`);\n' +
   "- in a branch of a `sys.version_info` or `sys.version` comparison that no Python older than the name can take " +
   "(`sys.version_info >= (3, 8)` guards what 3.8 added, not what 3.9 added); for a Python 2 name, a branch no Python 3 takes;\n" +
-  "- a Python 2 module imported in the `except ImportError:` fallback of a Python 3 import.\n\n" +
+  "- a Python 2 module imported in the `except ImportError:` fallback of a Python 3 import;\n" +
+  "- in `if TYPE_CHECKING:` (typing's), which never runs.\n\n" +
   "A guarded import whose fallback does not define the name leaves it undefined on the older Python: its uses outside the " +
   "guard are findings. The LZ team can make guards strict (guarded code then counts like any other) with " +
   '`"pythonGuards": "strict"` in the `.lzvalidator.json` its task input *Configuration file* names; the routine\'s own file ' +

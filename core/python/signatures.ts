@@ -110,7 +110,7 @@ export function checkParameters(file: PythonFile, params: Node | null): void {
     const starred = STARRED.has(p.type) || (!!typed && STARRED.has(typed.type));
     lastStarred = starred || afterStar;
     if (starred && p.type !== "dictionary_splat_pattern") afterStar = true;
-    if (p.type === "tuple_pattern") {
+    if (p.type === "tuple_pattern" || p.childForFieldName("name")?.type === "tuple_pattern") {
       file.emit("PY002", p.startIndex, [msg("TermTupleParameter")]);
       continue;
     }

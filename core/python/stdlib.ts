@@ -76,8 +76,6 @@ for (const [version, parents] of Object.entries(data.members)) {
     const ofClass = isClass(parent);
     for (const token of list.split(" ")) {
       const name = token.endsWith("()") ? token.slice(0, -2) : token;
-      // typing's generics were subscriptable long before __class_getitem__ (a metaclass did it).
-      if (name === "__class_getitem__" && parent.startsWith("typing.")) continue;
       const key = `${parent}.${name}`;
       if (!SINCE.has(key)) SINCE.set(key, version);
       if (ofClass) CLASS_MEMBER_NAMES.add(name);
@@ -124,6 +122,11 @@ export function hasNewKeywords(callable: string): boolean {
 /** Whether some class or builtin type gained a member of this name after 3.5 (`removeprefix`, `walk`). */
 export function isNewClassMemberName(name: string): boolean {
   return CLASS_MEMBER_NAMES.has(name);
+}
+
+/** Whether some class's method of this name gained keywords after 3.5 (`write_text`, `warning`). */
+export function hasMethodKeywords(method: string): boolean {
+  return CLASS_METHOD_KEYWORDS.has(method);
 }
 
 /** Whether some class's method of this name gained one of these keywords after 3.5. */

@@ -56,18 +56,25 @@ export function checkWalrus(file: PythonFile, node: Node): void {
   else file.newer("3.8", node.startIndex, "TermWalrus");
 }
 
-/** `10L` and `0777` are Python 2; `1_000` is 3.6. */
-export function checkInteger(file: PythonFile, node: Node): void {
-  const value = file.src(node);
-  if (/[lL]$/.test(value)) file.emit("PY002", node.startIndex, [msg("TermLongInteger", value)]);
-  else if (/^0[0-9_]+$/.test(value) && !/^[0_]+$/.test(value))
-    file.emit("PY002", node.startIndex, [msg("TermOctalLiteral", value)]);
-  if (value.includes("_")) file.newer("3.6", node.startIndex, "TermUnderscoreInNumber");
-}
+/**
+ * Numbers a rule cares about, found through the text: a long (`10L`), an old octal (`0777`), or
+ * underscores (`1_000`). Numbers are everywhere and these rare: a query capture of each would cost
+ * more than the rest of the checks together.
+ */
+const NUMBER_CANDIDATE = /(?<![\w.])(?:\d[\w]*[lL]|0[0-9_]+|\d[\w.]*_[\w.]*|\.\d[\w]*_[\w]*)(?![\w])/g;
 
-/** `1_000.5` is 3.6. */
-export function checkFloat(file: PythonFile, node: Node): void {
-  if (file.src(node).includes("_")) file.newer("3.6", node.startIndex, "TermUnderscoreInNumber");
+/** `10L` and `0777` are Python 2; `1_000` and `0.000_001` are 3.6. */
+export function checkNumbers(file: PythonFile): void {
+  for (const m of file.text.matchAll(NUMBER_CANDIDATE)) {
+    const node = file.tree.rootNode.descendantForIndex(m.index!, m.index! + m[0].length);
+    if (!node || node.startIndex !== m.index || (node.type !== "integer" && node.type !== "float")) continue;
+    const value = file.src(node);
+    if (node.type === "integer" && /[lL]$/.test(value))
+      file.emit("PY002", node.startIndex, [msg("TermLongInteger", value)]);
+    else if (node.type === "integer" && /^0[0-9_]+$/.test(value) && !/^[0_]+$/.test(value))
+      file.emit("PY002", node.startIndex, [msg("TermOctalLiteral", value)]);
+    if (value.includes("_")) file.newer("3.6", node.startIndex, "TermUnderscoreInNumber");
+  }
 }
 
 /**
@@ -88,8 +95,33 @@ export function checkString(file: PythonFile, node: Node): void {
   if (lit.prefix.includes("f")) file.newer("3.6", node.startIndex, "TermFString");
   if (lit.prefix.includes("b") && /[\u0080-\uffff]/.test(lit.content))
     file.emit("PY002", node.startIndex, [msg("TermNonAsciiBytes")]);
+  else if (
+    !lit.prefix.includes("r") &&
+    !lit.prefix.includes("b") &&
+    /\\[uUN]/.test(lit.content) &&
+    badUnicodeEscape(lit.content)
+  )
+    // Python 2's str kept "\user" as it is; Python 3's str refuses a \u without four hex digits
+    // (so did Python 2's unicode literals: u"\user" fails everywhere).
+    if (lit.prefix.includes("u"))
+      file.compileError(
+        node.startIndex,
+        "(unicode error) 'unicodeescape' codec can't decode bytes: truncated \\uXXXX escape",
+      );
+    else file.emit("PY002", node.startIndex, [msg("TermUnicodeEscape")]);
   if (!file.docstrings.has(node.startIndex) && lit.content)
     file.strings.push({ offset: lit.start, content: lit.content });
+}
+
+/** A `\u`, `\U` or `\N` escape Python 3 refuses in a str literal (an even run of backslashes escapes itself). */
+function badUnicodeEscape(content: string): boolean {
+  for (const m of content.matchAll(/(\\+)([uUN])/g)) {
+    if (m[1].length % 2 === 0) continue;
+    const rest = content.slice(m.index! + m[0].length);
+    const ok = m[2] === "u" ? /^[0-9a-fA-F]{4}/ : m[2] === "U" ? /^[0-9a-fA-F]{8}/ : /^\{[^}]+\}/;
+    if (!ok.test(rest)) return true;
+  }
+  return false;
 }
 
 /** `x: int = 1` is 3.6. */

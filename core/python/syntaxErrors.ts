@@ -21,9 +21,14 @@ export function reportTreeErrors(file: PythonFile, tree: Tree): void {
     if (descend) {
       if (c.nodeIsMissing || c.nodeType === "ERROR") {
         const keyword = /^(True|False)\s*=(?!=)/.exec(file.text.slice(c.startIndex, c.startIndex + 16));
+        const lineStart = file.text.lastIndexOf("\n", c.startIndex - 1) + 1;
+        const statement = /^\s*(print|exec)\s+$/.exec(file.text.slice(lineStart, c.startIndex));
         if (keyword && !c.nodeIsMissing) {
           // `True = 0` is a plain assignment in Python 2 (True was a name), an error in Python 3.
           file.emit("PY002", c.startIndex, [msg("TermAssignToKeywordConstant", keyword[1])]);
+        } else if (statement && !c.nodeIsMissing) {
+          // `exec textwrap.dedent(…)`: a Python 2 statement whose operand the grammar does not take.
+          file.emit("PY002", lineStart, [msg(statement[1] === "print" ? "TermPrintStatement" : "TermExecStatement")]);
         } else if (reported++ < MAX_SYNTAX_ERRORS_PER_FILE) {
           const head = file.text.slice(c.startIndex, c.startIndex + 200);
           const cause = !c.nodeIsMissing && KNOWN_CAUSES.find(([re]) => re.test(head));

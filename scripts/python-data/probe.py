@@ -187,6 +187,13 @@ def walk_class(qualified, cls, builtin_module):
         names = dir(cls)
     except Exception:
         return
+    try:
+        if "__class_getitem__" not in names and "__getitem__" in dir(type(cls)):
+            # Subscriptable through its metaclass (typing's generics on 3.6, dataclasses.InitVar on 3.7):
+            # X[...] worked before X had __class_getitem__.
+            result["present"][qualified + ".__class_getitem__"] = True
+    except Exception:
+        pass
     for name in names:
         if not public(name) and name not in KEEP_DUNDER:
             continue

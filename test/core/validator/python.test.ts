@@ -317,6 +317,9 @@ describe("PY002 Python 2 beyond the grammar", () => {
     ["f = lambda (a, b): a\n", "a tuple parameter"],
     ["True = 0\n", "assignment to True"],
     ["k = b'contraseña'\n", "a bytes literal with non-ASCII characters"],
+    ['"""Usa \\uXXXX para escapar."""\n', "a \\u escape without four hex digits"],
+    ["def f(a, (b, c)=(1, 2)):\n    pass\n", "a tuple parameter"],
+    ["exec textwrap.dedent(codigo)\n", "exec statement"],
     ["def f(x):\n    if x:\n\treturn 1\n    return 0\n", "mixes tabs and spaces"],
   ];
   for (const [code, what] of cases) {
@@ -473,6 +476,7 @@ describe("guards lower a finding to info with the guard quoted", () => {
     ],
     ["try:\n    import cPickle as pickle\nexcept ImportError:\n    import pickle\n", "except ImportError"],
     ["try:\n    import pickle\nexcept ImportError:\n    import cPickle as pickle\n", "except ImportError"],
+    ["from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    A = tuple[int] | None\n", "TYPE_CHECKING"],
   ];
   for (const [code, guard] of cases) {
     it(guard, () => {
