@@ -320,6 +320,7 @@ export const EN = {
     "a lambda or comprehension in an annotation scope of a class (a type alias, a generic method's annotations)",
   TermAwaitInGenerator: "await in a generator expression outside an async function",
   TermUnicodeEscape: "a \\u escape without four hex digits in a str literal (Python 2 kept it as text)",
+  TermBareDecorator: "%s without parentheses (the function passed directly)",
   TermNewPositionalArgument: "a positional argument of %s",
   TermHomeFolder: "home folder",
   TermServerPath: "server path",

@@ -328,6 +328,7 @@ export const ES: Record<MessageKey, string> = {
     "Una lambda o comprensión en un ámbito de anotación de una clase (un alias de tipo, las anotaciones de un método genérico)",
   TermAwaitInGenerator: "await en una expresión generadora fuera de una función async",
   TermUnicodeEscape: "Un escape \\u sin cuatro dígitos hexadecimales en un literal str (Python 2 lo dejaba como texto)",
+  TermBareDecorator: "%s sin paréntesis (la función pasada directamente)",
   TermNewPositionalArgument: "Un argumento posicional de %s",
   TermHomeFolder: "carpeta personal",
   TermServerPath: "ruta de servidor",

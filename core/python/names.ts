@@ -12,6 +12,7 @@ import { identifierRole } from "./bindings";
 import type { PythonFile } from "./file";
 import { PYTHON2_BUILTINS, PYTHON2_CMP_CALLABLES, PYTHON2_DICT_METHODS, python2Replacement } from "./python2";
 import {
+  BUILTIN_TYPE_NAMES,
   hasNewKeywords,
   hasMethodKeywords,
   hasNewMethodKeyword,
@@ -114,9 +115,20 @@ const CHAIN = /^[A-Za-z_][A-Za-z0-9_]*(?:[ \t]*\.[ \t]*[A-Za-z_][A-Za-z0-9_]*)+/
  * climbing the tree) and its longest known prefix checked.
  */
 export function checkAttributeChain(file: PythonFile, head: Node): void {
-  if (!file.bindings.has(file.src(head))) return;
   const chain = CHAIN.exec(file.text.slice(head.startIndex, head.startIndex + 256));
   if (!chain) return;
+  if (!file.bindings.has(file.src(head))) {
+    // A variable's attribute (not a call: checkCallee has those): `vista.readonly`, `k.mapping`.
+    const parts = chain[0].replace(/\s+/g, "").split(".");
+    const after = file.text.slice(head.startIndex + chain[0].length, head.startIndex + chain[0].length + 32);
+    if (parts.length === 2 && isNewClassMemberName(parts[1]) && !/^\s*\(/.test(after)) {
+      const at = head.startIndex + chain[0].length - parts[1].length;
+      checkTypedAttribute(file, typeOf(file, head), parts[1], () =>
+        file.tree.rootNode.descendantForIndex(at, at + parts[1].length),
+      );
+    }
+    return;
+  }
   const top = head;
   const dotted = chain[0].replace(/\s+/g, "");
   const qualified = file.qualify(dotted).split(".");
@@ -214,9 +226,10 @@ export function checkCallee(file: PythonFile, callee: Node, args: Node | null): 
   }
   if (callee.type !== "attribute") return;
   const method = calleeText.slice(calleeText.lastIndexOf(".") + 1).trim();
-  if (RESULT_METHODS.has(method) && args) {
-    const after = /^\s*\.\s*([A-Za-z_][A-Za-z0-9_]*)/.exec(file.text.slice(args.endIndex, args.endIndex + 64));
-    if (after) checkResultAttribute(file, callee, method, args.endIndex + after[0].length - after[1].length, after[1]);
+  if (args && (RESULT_METHODS.has(method) || METHOD_RESULTS.has(method))) {
+    const after = /^\s*\.\s*([A-Za-z_][A-Za-z0-9_]*)(?!\s*\()/.exec(file.text.slice(args.endIndex, args.endIndex + 64));
+    if (after && (RESULT_METHODS.has(method) || isNewClassMemberName(after[1])))
+      checkResultAttribute(file, callee, method, args.endIndex + after[0].length - after[1].length, after[1]);
   }
   let interesting = isNewClassMemberName(method) || PYTHON2_DICT_METHODS[method] !== undefined || method === "decode";
   if (!interesting && args && (method === "sort" || method === "hex" || hasMethodKeywords(method))) {
@@ -278,6 +291,9 @@ function checkMethodCall(file: PythonFile, callee: Node, method: string, args: N
   }
 }
 
+/** Methods whose result types.ts knows: an attribute of their result is worth a look. */
+const METHOD_RESULTS: ReadonlySet<string> = new Set(["keys", "values", "items"]);
+
 /** The methods whose results RESULT_ATTRIBUTES_SINCE knows. */
 const RESULT_METHODS: ReadonlySet<string> = new Set(
   Object.keys(RESULT_ATTRIBUTES_SINCE).map((k) => k.split(".").pop()!),
@@ -288,13 +304,36 @@ function checkResultAttribute(file: PythonFile, callee: Node, method: string, of
   const receiver = callee.childForFieldName("object");
   const type = receiver && typeOf(file, receiver);
   if (!type) return;
+  const attribute = () => file.tree.rootNode.descendantForIndex(offset, offset + name.length);
   for (const owner of lineage(type)) {
     const result = RESULT_ATTRIBUTES_SINCE[`${owner}.${method}`];
     if (result?.attributes.includes(name)) {
-      const attribute = file.tree.rootNode.descendantForIndex(offset, offset + name.length);
-      if (attribute) file.newerName(result.since, attribute, "attribute", `${owner}.${method}().${name}`);
+      const node = attribute();
+      if (node) file.newerName(result.since, node, "attribute", `${owner}.${method}().${name}`);
       return;
     }
+  }
+  // What the call returns, when its type is known (`d.keys()` is a dict_keys: `.mapping` is 3.10).
+  const call = callee.parent;
+  checkTypedAttribute(file, call ? typeOf(file, call) : undefined, name, attribute);
+}
+
+/**
+ * Types whose instances cannot carry attributes of their own (builtin types, dict views): an attribute
+ * the data dates later is really missing before. A class written in Python may have set it on its
+ * instances all along (hmac.HMAC.inner before 3.9): not a finding.
+ */
+const FIXED_ATTRIBUTES = (owner: string) => BUILTIN_TYPE_NAMES.has(owner) || /^dict_(keys|values|items)$/.test(owner);
+
+/** `value.name` (no call) on a value of a known builtin type: the member's version. */
+function checkTypedAttribute(file: PythonFile, type: string | undefined, name: string, node: () => Node | null): void {
+  if (!type || !FIXED_ATTRIBUTES(lineage(type)[0])) return;
+  for (const owner of lineage(type)) {
+    const since = stdlibSince(`${owner}.${name}`);
+    if (!since) continue;
+    const at = node();
+    if (at) file.newerName(since, at, "attribute", `${owner}.${name}`);
+    return;
   }
 }
 

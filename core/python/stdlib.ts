@@ -65,6 +65,9 @@ const LOWER_CASE_CLASSES: ReadonlySet<string> = new Set([
   "datetime.timezone",
   "collections.deque",
   "collections.defaultdict",
+  "dict_keys",
+  "dict_values",
+  "dict_items",
 ]);
 /** Whether a parent of the data is a class (or builtin type) rather than a module. */
 const isClass = (parent: string) =>
@@ -144,14 +147,10 @@ export const BUILTIN_TYPE_NAMES: ReadonlySet<string> = BUILTIN_TYPES;
 
 /**
  * Attributes of values a call returns whose type changed after 3.5, which the interpreters' names
- * cannot show: `date.isocalendar()` returns a named tuple (`.week`) since 3.9, a plain tuple before;
- * the dict views have `.mapping` since 3.10.
+ * cannot show: `date.isocalendar()` returns a named tuple (`.week`) since 3.9, a plain tuple before.
  */
 export const RESULT_ATTRIBUTES_SINCE: Readonly<Record<string, { since: string; attributes: readonly string[] }>> = {
   "datetime.date.isocalendar": { since: "3.9", attributes: ["year", "week", "weekday"] },
-  "dict.keys": { since: "3.10", attributes: ["mapping"] },
-  "dict.values": { since: "3.10", attributes: ["mapping"] },
-  "dict.items": { since: "3.10", attributes: ["mapping"] },
 };
 
 /**
@@ -180,3 +179,10 @@ export const GENERIC_CLASS_NAMES: readonly string[] = [
       .map((k) => k.slice(0, -".__class_getitem__".length).split(".").pop()!),
   ),
 ];
+
+/**
+ * Decorators that take the function directly, without being called first, only since a version (a
+ * behaviour, not a name): `@functools.lru_cache` alone is 3.8 (before, it took the function for
+ * its maxsize and failed).
+ */
+export const BARE_DECORATOR_SINCE: Readonly<Record<string, string>> = { "functools.lru_cache": "3.8" };

@@ -6,6 +6,7 @@ import type { Node } from "web-tree-sitter";
 import { msg, type MessageKey } from "../i18n/catalogue";
 import type { PythonFile } from "./file";
 import type { ScopeRecorder } from "./scopes";
+import { BARE_DECORATOR_SINCE } from "./stdlib";
 
 /** Query captures that are newer syntax wherever they match: the Python that added them, and what to call it. */
 export const SYNTAX_SINCE = {
@@ -223,8 +224,15 @@ function isDottedOrCall(n: Node): boolean {
   return false;
 }
 
-/** Any other expression as a decorator (`@buttons[0].click`) is 3.9. */
+/** Any other expression as a decorator (`@buttons[0].click`) is 3.9; `@functools.lru_cache` alone 3.8. */
 export function checkDecorator(file: PythonFile, node: Node): void {
   const expr = node.namedChild(0);
   if (expr && !isDottedOrCall(expr)) file.newer("3.9", expr.startIndex, "TermRelaxedDecorator");
+  else if (expr && expr.type !== "call") {
+    const dotted = file.src(expr).replace(/\s+/g, "");
+    if (!file.bindings.has(dotted.split(".")[0])) return;
+    const qualified = file.qualify(dotted);
+    const since = BARE_DECORATOR_SINCE[qualified];
+    if (since) file.newerName(since, expr, "attribute", `${qualified}()`, msg("TermBareDecorator", `@${dotted}`));
+  }
 }

@@ -106,7 +106,7 @@ const METHOD_RETURNS: Readonly<Record<string, Readonly<Record<string, string>>>>
     as_posix: "str",
   },
   "logging.Logger": { getChild: "logging.Logger" },
-  dict: { copy: "dict" },
+  dict: { copy: "dict", keys: "dict_keys", values: "dict_values", items: "dict_items" },
   list: { copy: "=" },
 };
 

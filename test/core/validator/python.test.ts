@@ -404,6 +404,12 @@ describe("PY004 names reached through values, annotations and builtins", () => {
     ["import logging\nlog = logging.getLogger('r')\nlog.warning('x', stacklevel=2)\n", "stacklevel", "3.8"],
     ["import datetime\nprint(datetime.date.today().isocalendar().week)\n", "isocalendar().week", "3.9"],
     ["d = {'a': 1}\nprint(list(reversed(d)))\n", "reversed(dict)", "3.8"],
+    ["d = {'a': 1}\nk = d.keys()\nprint(k.mapping, d.values().mapping)\n", "dict_keys.mapping", "3.10"],
+    [
+      "import functools\n@functools.lru_cache\ndef f(x):\n    return x\n",
+      "@functools.lru_cache without parentheses",
+      "3.8",
+    ],
     ["hook = breakpoint\n", "breakpoint", "3.7"],
     ["try:\n    pass\nexcept ModuleNotFoundError:\n    pass\n", "ModuleNotFoundError", "3.6"],
     ["import importlib\nimportlib.import_module('zoneinfo')\n", "zoneinfo", "3.9"],
