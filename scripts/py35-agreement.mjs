@@ -1,10 +1,12 @@
 // How often the Python 3.5 gate agrees with the labels of test/fixtures/py35 (issue 15), and how often
-// vermin does on the same files. A file's verdict: any PY001 → syntax-error; else any PY002 → py2; else
-// the highest minVersion of PY003/PY004 → needs 3.N; else ok. Info findings (guarded code) never count.
+// vermin does on the same files. A file's verdict is core/python/verdict.ts's: any PY001 → syntax-error;
+// else any PY002 → py2; else the highest minVersion of PY003/PY004 → needs 3.N; else ok. Info findings
+// (guarded code) never count.
 //   node scripts/py35-agreement.mjs [--vermin <vermin checkout>] [--details]   (after npm run build)
 // The bench runs it too: npm run bench -- --only py35. Vermin's checkout comes from --vermin or
 // VERMIN_PATH; without it the figures say "vermin not available".
 import { spawnSync } from "node:child_process";
+import { createRequire } from "node:module";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -12,7 +14,6 @@ import { parseArgs } from "node:util";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const corpusDir = path.join(root, "test", "fixtures", "py35");
-const PY_RULES = new Set(["PY001", "PY002", "PY003", "PY004"]);
 const PYTHON_VERSIONS = ["3.13", "3.12", "3.11", "3.10"];
 
 /** The labelled files: [{ file, kind, label }], file relative to the corpus, with "/" separators. */
@@ -23,20 +24,19 @@ export function corpus() {
 
 const versionKey = (v) => Number(v.split(".")[1]);
 
-/** The issue's verdict rule, over the findings of one file ({ rule, severity, minVersion }). */
+/** The issue's verdict rule, over the findings of one file ({ rule, severity, minVersion }): core's own. */
 export function verdict(findings) {
-  const counted = findings.filter((f) => PY_RULES.has(f.rule) && f.severity !== "info");
-  if (counted.some((f) => f.rule === "PY001")) return "syntax-error";
-  if (counted.some((f) => f.rule === "PY002")) return "py2";
-  const versions = counted.filter((f) => f.minVersion).map((f) => f.minVersion);
-  if (versions.length === 0) return "ok";
-  return `needs ${versions.sort((a, b) => versionKey(b) - versionKey(a))[0]}`;
+  const built = path.join(root, "build", "ts", "core", "python", "verdict.js");
+  if (!fs.existsSync(built)) throw new Error("core is not built: run npm run build first");
+  return createRequire(import.meta.url)(built).pythonVerdict(findings);
 }
 
 /** Our validator's verdict for every file: one `lz validate` run over the whole corpus. */
 export function validatorVerdicts(files) {
-  const cli = path.join(root, "build", "cli", "lz.js");
-  if (!fs.existsSync(cli)) throw new Error(`${cli} is missing: run npm run build first`);
+  // bin/lz.js runs the CLI bundle (build/cli/lz.js only exports its main).
+  const cli = path.join(root, "bin", "lz.js");
+  if (!fs.existsSync(path.join(root, "build", "cli", "lz.js")))
+    throw new Error("the CLI is not built: run npm run build first");
   const r = spawnSync(
     process.execPath,
     [cli, "validate", corpusDir, "--format", "json", "--python-version", "3.5", "--fail-on", "never"],

@@ -257,7 +257,9 @@ export function walkRoutine(root: string, options: WalkOptions): WalkResult {
       result.findings.push({ rule: "FS004", file: rel, line: 1, column: 1, args: [decoded.badOffset] });
     }
     result.bytes += bytes.length;
-    result.files.push({ path: rel, absolute: target, text: decoded.text });
+    const file: SourceFile = { path: rel, absolute: target, text: decoded.text };
+    if (decoded.badOffset !== undefined) file.badUtf8At = decoded.badOffset;
+    result.files.push(file);
     return undefined;
   });
   return result;

@@ -12,11 +12,15 @@ export interface SourceFile {
   path: string;
   absolute: string;
   text: string;
+  /** Offset of the first byte that is not UTF-8, when the file is not (its text was then read as Latin-1). */
+  badUtf8At?: number;
 }
 
 /** The settings analyzers read (the engine's options have more). */
 export interface AnalysisOptions {
   pythonVersion: string;
+  /** "strict": code a guard protects (try/except ImportError, hasattr, sys.version_info) still counts. */
+  pythonGuards?: "info" | "strict";
   /** The release's results zone, when given. */
   zona?: string;
   /** More function or method names whose string arguments are SQL. */
@@ -30,6 +34,8 @@ export interface AnalysisContext {
   allPaths: string[];
   /** The results zone config.json names, when it names one. */
   configZone?: string;
+  /** Names a routine's own modules and packages take (`utils` for utils.py): `import utils` is not the stdlib's. */
+  localModules?: readonly string[];
 }
 
 /**

@@ -32,6 +32,11 @@ export interface RawFinding {
   minVersion?: string;
   /** Silenced by the routine's own `# lz: ignore[CODE]` (reported as info). */
   suppressed?: boolean;
+  /**
+   * The code guards what the finding is about (`try/except ImportError`, `hasattr`, a `sys.version_info`
+   * check): the guard, as the message quotes it. Reported as info unless the gate's guards are strict.
+   */
+  guard?: string;
 }
 
 /** One thing the routine asked of its own gate, as the reports list it. */

@@ -2,462 +2,341 @@
  * Python analysis on a real parse tree (tree-sitter-python through web-tree-sitter).
  * The grammar is a permissive superset of Python 2 and 3: `print "x"`, f-strings, walrus and
  * `match` all parse without error, so version rules look at node types and token text.
- * One cursor walk per file; each node type is checked where it is met.
+ *
+ * One query pass per file: PATTERNS lists each node kind a rule looks at with the function that
+ * checks it — syntax.ts (PY002/PY003 per node kind), fstrings.ts (fields of f-strings),
+ * signatures.ts (parameters and arguments), scopes.ts (CPython's compile-time errors: what may
+ * stand where), names.ts (imports, attributes, calls and builtins against the standard-library
+ * data, PY004, and Python 2 names, PY002), annotations.ts (unions and `|=` Python 3.5 evaluates),
+ * literals.ts (named strings for the scanners). After the pass: the builtins and the subscripted
+ * classes (`list[int]`) the text names, found through it (names.ts, annotations.ts), layout.ts (what
+ * the tokenizer refuses: indentation, dangling operators), syntaxErrors.ts (PY001 from the tree),
+ * scopes.ts's walk, and guards.ts (findings a guard makes safe become info).
+ *
+ * A file's verdict (docs/rules/PY001.md): any PY001 → syntax error; else any PY002 → Python 2; else
+ * the highest minVersion of PY003/PY004 → needs 3.N; else ok. Info findings never change it.
  */
 // Loaded with require like parser.ts: an ES import would resolve web-tree-sitter's ESM build,
 // a second, uninitialized copy in the bundle.
 import TreeSitter = require("web-tree-sitter");
-import type { Node, Parser, Query, Tree } from "web-tree-sitter";
-import { LineIndex } from "../findings/positions";
+import type { Node, Parser, Query, QueryMatch, Tree } from "web-tree-sitter";
 import type { RawFinding } from "../findings/types";
-import { KWARGS_SINCE, LITERAL_METHODS_SINCE, STDLIB_SINCE } from "./stdlib";
-import type { RuleCode } from "../findings/ruleCodes";
-import { msg, type MessageArg, type MessageKey } from "../i18n/catalogue";
+import { checkInPlaceUnion, checkSubscriptedTypes, checkUnion } from "./annotations";
+import { PythonFile, type PythonNamedLiteral, type PythonString } from "./file";
+import { checkFieldComment, checkInterpolation, checkSelfDocumenting } from "./fstrings";
+import { applyGuards } from "./guards";
+import { checkEncoding, checkLayout } from "./layout";
+import { recordAssignedLiteral, recordKeywordLiteral } from "./literals";
+import { checkAttributeChain, checkBuiltinNames, checkCallee, checkImport, checkImportFrom } from "./names";
+import { ScopeRecorder } from "./scopes";
+import { checkArguments, checkParameters } from "./signatures";
+import { reportTreeErrors } from "./syntaxErrors";
+import {
+  checkAnnotatedAssignment,
+  checkAnnotationScope,
+  checkDecorator,
+  checkExceptClause,
+  checkFutureImport,
+  checkNumbers,
+  checkString,
+  checkTryStatement,
+  checkWalrus,
+  SYNTAX_SINCE,
+  PYTHON2_SYNTAX,
+} from "./syntax";
 import { isNewer } from "./versions";
+
+export type { PythonNamedLiteral, PythonString };
 
 export interface PythonAnalysisOptions {
   target: string;
-}
-
-/** A string literal met in the code, for the path and secret scanners. */
-export interface PythonString {
-  /** Offset of the literal's content in the file. */
-  offset: number;
-  content: string;
-}
-
-/** A `name = "literal"` or `f(name="literal")`: the secret and user scanners look at these. */
-export interface PythonNamedLiteral {
-  name: string;
-  offset: number;
-  content: string;
+  /** Top-level module names of the routine itself (`utils` for utils.py): an import of them is the routine's. */
+  localModules?: ReadonlySet<string>;
+  /** The offset of the first byte that is not UTF-8, when the file is not (its text was read as Latin-1). */
+  badUtf8At?: number;
 }
 
 export interface PythonAnalysis {
   findings: RawFinding[];
   strings: PythonString[];
   namedLiterals: PythonNamedLiteral[];
+  /** Every string node the query met (saves the value scanners a query; valid while `tree` is). */
+  stringNodes: Node[];
   /** Calls with their qualified name and arguments' nodes, for the SQL extractor. */
   tree: Tree;
 }
 
-const MAX_SYNTAX_ERRORS_PER_FILE = 5;
-const BUILTINS_SINCE: Record<string, string> = { breakpoint: "3.7", aiter: "3.10", anext: "3.10" };
-/** Query captures that are newer syntax wherever they match: the Python that added them, and what to call it. */
-const SYNTAX_SINCE: Record<string, [version: string, what: MessageKey]> = {
-  walrus: ["3.8", "TermWalrus"],
-  posonly: ["3.8", "TermPositionalOnly"],
-  match: ["3.10", "TermMatchStatement"],
-  typealias: ["3.12", "TermTypeAlias"],
-  typeparams: ["3.12", "TermTypeParameters"],
-  return_splat: ["3.8", "TermStarInReturn"],
-  yield_splat: ["3.8", "TermStarInYield"],
-  async_for: ["3.6", "TermAsyncComprehension"],
-  paren_with: ["3.10", "TermParenthesizedWith"],
-  index_star: ["3.11", "TermStarInIndex"],
-};
-/** Query captures that are Python 2 syntax wherever they match (PY002), and what to call them. */
-const PYTHON2_SYNTAX: Record<string, MessageKey> = {
-  print: "TermPrintStatement",
-  exec: "TermExecStatement",
-  raise_tuple: "TermRaiseComma",
-  ne: "TermNotEqualOperator",
-};
-const COMPREHENSIONS: ReadonlySet<string> = new Set([
-  "list_comprehension",
-  "set_comprehension",
-  "dictionary_comprehension",
-  "generator_expression",
-]);
-const DOTTED = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+/** The captures of one match, by name. */
+class Captures {
+  constructor(private readonly match: QueryMatch) {}
+  get(name: string): Node {
+    return this.match.captures.find((c) => c.name === name)!.node;
+  }
+  maybe(name: string): Node | undefined {
+    return this.match.captures.find((c) => c.name === name)?.node;
+  }
+}
 
-/** `async`/`await` used as plain names were legal until 3.7; the grammar rejects them (e.g. `def f(async=True)`). */
-const ASYNC_AS_NAME = /\b(async|await)\b(?=\s*(=(?!=)|[,)\].:]))/g;
+interface Pattern {
+  query: string;
+  check(file: PythonFile, c: Captures, scopes: ScopeRecorder): void;
+  /** A pattern that matches often but concerns few files (every `x[0]` for `list[int]`): checked only where the text has this. */
+  when?: RegExp;
+}
+
+/** A pattern whose construct alone is newer syntax (PY003). */
+const newer = (query: string, capture: keyof typeof SYNTAX_SINCE): Pattern => ({
+  query,
+  check: (file, c) => file.newer(SYNTAX_SINCE[capture][0], c.get("node").startIndex, SYNTAX_SINCE[capture][1]),
+});
+/** A pattern whose construct alone is Python 2 syntax (PY002). */
+const python2 = (query: string, capture: keyof typeof PYTHON2_SYNTAX): Pattern => ({
+  query,
+  check: (file, c) => file.emit("PY002", c.get("node").startIndex, [{ key: PYTHON2_SYNTAX[capture], args: [] }]),
+});
+/** A pattern CPython refuses to compile, with its message. */
+const refused = (query: string, cpython: string): Pattern => ({
+  query,
+  check: (file, c) => file.compileError(c.get("node").startIndex, cpython),
+});
 
 /**
  * Every construct the rules look at, matched inside the parser (wasm) in one pass: far cheaper
- * than visiting each node from JavaScript. The capture name says which check applies.
+ * than visiting each node from JavaScript. `@node` is the construct; other captures complete it.
  */
-const PYTHON_QUERY = `
-(print_statement) @print
-(exec_statement) @exec
-(except_clause) @except
-(raise_statement (expression_list)) @raise_tuple
-(comparison_operator "<>" @ne)
-(integer) @integer
-(float) @float
-(expression_statement . (string) @docstring .)
-(string) @string
-(assignment type: (_)) @annotated
-(assignment left: [(identifier) (attribute)] @assigned right: (string) @literal)
-(keyword_argument name: (identifier) @kwname value: (string) @literal)
-(named_expression) @walrus
-(positional_separator) @posonly
-(match_statement) @match
-(type_alias_statement) @typealias
-(function_definition type_parameters: (_) @typeparams)
-(class_definition type_parameters: (_) @typeparams)
-(future_import_statement) @future
-(return_statement (expression_list (list_splat))) @return_splat
-(yield (expression_list (list_splat))) @yield_splat
-(yield) @yield
-(for_in_clause "async") @async_for
-(await) @await
-(with_clause "(") @paren_with
-(decorator) @decorator
-(subscript subscript: (list_splat)) @index_star
-[(import_statement) (import_from_statement)] @import
-(attribute object: (identifier) @attribute_head) @attribute
-(call function: (_) @callee)
-`;
+const PATTERNS: Pattern[] = [
+  // Python 2 syntax the grammar accepts.
+  python2("(print_statement) @node", "print"),
+  python2("(exec_statement) @node", "exec"),
+  python2("(raise_statement (expression_list)) @node", "raise_tuple"),
+  python2('(comparison_operator "<>" @node)', "ne"),
+  { query: "(except_clause) @node", check: (file, c, scopes) => checkExceptClause(file, c.get("node"), scopes) },
+  // Strings: docstrings first (the scanners skip them), then every literal.
+  {
+    query: "(expression_statement . (string) @node .)",
+    check: (file, c) => file.docstrings.add(c.get("node").startIndex),
+  },
+  { query: "(string) @node", check: (file, c) => checkString(file, c.get("node")) },
+  {
+    query: "(string (string_start) @start (interpolation) @node)",
+    check: (file, c) => checkInterpolation(file, c.get("start"), c.get("node")),
+  },
+  { query: '(interpolation "=" @node)', check: (file, c) => checkSelfDocumenting(file, c.get("node")) },
+  { query: "(interpolation (comment) @node)", check: (file, c) => checkFieldComment(file, c.get("node")) },
+  {
+    query: "(assignment left: [(identifier) (attribute)] @node right: (string) @literal)",
+    check: (file, c) => recordAssignedLiteral(file, c.get("node"), c.get("literal")),
+  },
+  {
+    query: "(keyword_argument name: (identifier) @node value: (string) @literal)",
+    check: (file, c) => recordKeywordLiteral(file, c.get("node"), c.get("literal")),
+  },
+  // Newer syntax the grammar accepts.
+  { query: "(assignment type: (_)) @node", check: (file, c) => checkAnnotatedAssignment(file, c.get("node")) },
+  { query: "(named_expression) @node", check: (file, c) => checkWalrus(file, c.get("node")) },
+  newer("(positional_separator) @node", "posonly"),
+  newer("(match_statement) @node", "match"),
+  {
+    // The grammar also reads `type(self).x = 1` as a type alias: only `type Name =` / `type Name[` is one.
+    query: "(type_alias_statement) @node",
+    check: (file, c) => {
+      const node = c.get("node");
+      if (/^type\s+[A-Za-z_][A-Za-z0-9_]*\s*[[=]/.test(file.src(node)))
+        file.newer("3.12", node.startIndex, "TermTypeAlias");
+    },
+  },
+  newer("(function_definition type_parameters: (_) @node)", "typeparams"),
+  newer("(class_definition type_parameters: (_) @node)", "typeparams"),
+  newer("(return_statement (expression_list (list_splat))) @node", "return_splat"),
+  newer("(yield (expression_list (list_splat))) @node", "yield_splat"),
+  newer('(with_clause "(") @node', "paren_with"),
+  newer("(subscript subscript: (list_splat)) @node", "index_star"),
+  newer("(subscript value: (list_splat)) @node", "index_star"),
+  newer("(for_statement right: (expression_list (list_splat))) @node", "for_star"),
+  { query: "(future_import_statement) @node", check: (file, c) => checkFutureImport(file, c.get("node")) },
+  { query: "(decorator) @node", check: (file, c) => checkDecorator(file, c.get("node")) },
+  {
+    query:
+      "(class_definition body: (block [(type_alias_statement) (function_definition type_parameters: (_)) (decorated_definition (function_definition type_parameters: (_)))] @node))",
+    check: (file, c) => {
+      const node = c.get("node");
+      checkAnnotationScope(file, node.type === "decorated_definition" ? node.childForFieldName("definition")! : node);
+    },
+  },
+  { query: "(try_statement) @node", check: (file, c) => checkTryStatement(file, c.get("node")) },
+  // Where statements stand (scopes.ts), and signatures (signatures.ts).
+  {
+    query: "(function_definition parameters: (parameters) @parameters) @node",
+    check: (file, c, scopes) => {
+      scopes.function(c.get("node"));
+      checkParameters(file, c.get("parameters"));
+    },
+  },
+  { query: "(lambda) @node", check: (_, c, scopes) => scopes.lambda(c.get("node")) },
+  { query: "(lambda_parameters) @node", check: (file, c) => checkParameters(file, c.get("node")) },
+  { query: "(class_definition) @node", check: (_, c, scopes) => scopes.class(c.get("node")) },
+  {
+    query: "[(for_statement body: (block) @node) (while_statement body: (block) @node)]",
+    check: (_, c, scopes) => scopes.loop(c.get("node")),
+  },
+  { query: "(finally_clause) @node", check: (_, c, scopes) => scopes.finally(c.get("node")) },
+  {
+    query: "[(list_comprehension) (set_comprehension) (dictionary_comprehension) (generator_expression)] @node",
+    check: (_, c, scopes) => scopes.comprehension(c.get("node")),
+  },
+  { query: "(return_statement) @node", check: (_, c, scopes) => scopes.event("return", c.get("node")) },
+  { query: "(yield) @node", check: (_, c, scopes) => scopes.event("yield", c.get("node")) },
+  { query: "(await) @node", check: (_, c, scopes) => scopes.event("await", c.get("node")) },
+  { query: "(break_statement) @node", check: (_, c, scopes) => scopes.event("break", c.get("node")) },
+  { query: "(continue_statement) @node", check: (_, c, scopes) => scopes.event("continue", c.get("node")) },
+  { query: "(nonlocal_statement) @node", check: (_, c, scopes) => scopes.event("nonlocal", c.get("node")) },
+  { query: "(global_statement) @node", check: (_, c, scopes) => scopes.event("global", c.get("node")) },
+  { query: '(for_in_clause "async") @node', check: (_, c, scopes) => scopes.event("asyncFor", c.get("node")) },
+  // Targets and calls CPython refuses.
+  refused("(delete_statement (call) @node)", "can't delete function call"),
+  refused(
+    "(augmented_assignment left: [(pattern_list) (tuple_pattern) (list_pattern) (tuple) (list)] @node)",
+    "illegal expression for augmented assignment",
+  ),
+  refused("(assignment left: (list_splat_pattern) @node)", "starred assignment target must be in a list or tuple"),
+  refused(
+    "[(pattern_list (list_splat_pattern) (list_splat_pattern)) (tuple_pattern (list_splat_pattern) (list_splat_pattern)) (list_pattern (list_splat_pattern) (list_splat_pattern))] @node",
+    "two starred expressions in assignment",
+  ),
+  refused(
+    '(call arguments: (generator_expression (for_in_clause ",")) @node)',
+    "Generator expression must be parenthesized",
+  ),
+  // Names: imports, attribute chains, calls (names.ts); annotations and unions (annotations.ts).
+  { query: "(import_statement) @node", check: (file, c) => checkImport(file, c.get("node")) },
+  { query: "(import_from_statement) @node", check: (file, c) => checkImportFrom(file, c.get("node")) },
+  { query: "(attribute object: (identifier) @node)", check: (file, c) => checkAttributeChain(file, c.get("node")) },
+  {
+    query: "(call function: (_) @node arguments: (_) @arguments)",
+    check: (file, c) => {
+      checkArguments(file, c.get("arguments"));
+      checkCallee(file, c.get("node"), c.get("arguments"));
+    },
+  },
+  {
+    query: '(binary_operator left: (_) @left operator: "|" right: (_) @right) @node',
+    check: (file, c) => checkUnion(file, c.get("node"), c.get("left"), c.get("right")),
+    when: /\|/,
+  },
+  {
+    query: "(union_type . (type) @left (type) @right .) @node",
+    check: (file, c) => checkUnion(file, c.get("node"), c.get("left"), c.get("right")),
+    when: /\|/,
+  },
+  {
+    query: '(augmented_assignment left: (_) @left operator: "|=") @node',
+    check: (file, c) => checkInPlaceUnion(file, c.get("node"), c.get("left")),
+    when: /\|=/,
+  },
+];
 
-const queries = new WeakMap<object, Query>();
+const queries = new WeakMap<object, Map<Pattern[], Query>>();
 
-function pythonQuery(parser: Parser): Query {
+/** The query of a list of patterns (its pattern indexes are the list's). */
+function queryOf(parser: Parser, patterns: Pattern[]): Query {
   const language = parser.language!;
-  let query = queries.get(language);
+  let byList = queries.get(language);
+  if (!byList) queries.set(language, (byList = new Map()));
+  let query = byList.get(patterns);
   if (!query) {
-    query = new TreeSitter.Query(language, PYTHON_QUERY);
-    queries.set(language, query);
+    query = new TreeSitter.Query(language, patterns.map((p) => p.query).join("\n"));
+    byList.set(patterns, query);
   }
   return query;
 }
 
-export function parsePython(parser: Parser, text: string, target: string): Tree {
-  let tree = parser.parse(text)!;
-  if (tree.rootNode.hasError && isNewer("3.7", target) && /\b(async|await)\b/.test(text)) {
-    // Same length replacement keeps every offset; used only when it removes the errors.
-    const masked = text.replace(ASYNC_AS_NAME, (m) => (m === "async" ? "asyn_" : "awai_"));
-    if (masked !== text) {
-      const retry = parser.parse(masked)!;
-      if (!retry.rootNode.hasError) {
-        tree.delete();
-        tree = retry;
-      } else retry.delete();
+/** `async`/`await` used as plain names were legal until 3.7; the grammar rejects them (e.g. `def f(async=True)`). */
+const ASYNC_AS_NAME = /(?<=\.[ \t]*)\b(async|await)\b|\b(async|await)\b(?=[ \t]*(=(?!=)|[,)\].:;]|$))/gm;
+/** `def f[T = int]`, `class C[T = int]`, `type A[T = int]`: PEP 696's defaults (3.13), unknown to the grammar. */
+const TYPE_PARAMETERS = /\b(def|class|type)\s+[A-Za-z_][A-Za-z0-9_]*\s*\[/g;
+
+/** Blanks the defaults of type parameters (same length), with the offset of each `=`. */
+function maskTypeParameterDefaults(text: string): { masked: string; defaults: number[] } {
+  const defaults: number[] = [];
+  const chars = text.split("");
+  for (const m of text.matchAll(TYPE_PARAMETERS)) {
+    let depth = 0;
+    let blanking = false;
+    for (let i = m.index! + m[0].length - 1; i < text.length && i < m.index! + 2000; i++) {
+      const c = text[i];
+      if (c === "[" || c === "(" || c === "{") depth++;
+      else if (c === "]" || c === ")" || c === "}") {
+        if (--depth === 0) break;
+      } else if (c === "," && depth === 1) blanking = false;
+      else if (c === "=" && depth === 1 && text[i + 1] !== "=") {
+        blanking = true;
+        defaults.push(i);
+      }
+      if (blanking && c !== "\n" && c !== "\r") chars[i] = " ";
     }
   }
-  return tree;
+  return { masked: chars.join(""), defaults };
+}
+
+/**
+ * The tree of a file. When the grammar refuses it, two same-length rewrites are tried (they keep
+ * every offset), each kept only when it removes every error: `async`/`await` used as names (legal
+ * before 3.7), and type parameter defaults (3.13, reported as such).
+ */
+export function parsePython(parser: Parser, text: string, target: string): { tree: Tree; typeDefaults: number[] } {
+  let tree = parser.parse(text)!;
+  const retry = (masked: string): boolean => {
+    if (masked === text) return false;
+    const again = parser.parse(masked)!;
+    if (again.rootNode.hasError) {
+      again.delete();
+      return false;
+    }
+    tree.delete();
+    tree = again;
+    return true;
+  };
+  if (tree.rootNode.hasError && isNewer("3.7", target) && /\b(async|await)\b/.test(text))
+    retry(text.replace(ASYNC_AS_NAME, (m) => (m === "async" ? "asyn_" : "awai_")));
+  let typeDefaults: number[] = [];
+  if (tree.rootNode.hasError && /\b(def|class|type)\s+\w+\s*\[[^\]]*=/.test(text)) {
+    const { masked, defaults } = maskTypeParameterDefaults(text);
+    if (retry(masked)) typeDefaults = defaults;
+  }
+  return { tree, typeDefaults };
 }
 
 export function analyzePython(
   parser: Parser,
-  file: string,
+  path: string,
   text: string,
   options: PythonAnalysisOptions,
 ): PythonAnalysis {
-  const tree = parsePython(parser, text, options.target);
-  const lines = new LineIndex(text);
-  const findings: RawFinding[] = [];
-  const strings: PythonString[] = [];
-  const namedLiterals: PythonNamedLiteral[] = [];
-  const target = options.target;
-  /** local name → qualified name, from the imports met so far. */
-  const bindings = new Map<string, string>();
-  const docstrings = new Set<number>();
-  let syntaxErrors = 0;
-
-  const at = (offset: number) => lines.position(offset);
-  const emit = (rule: RuleCode, offset: number, args: MessageArg[], minVersion?: string) => {
-    const { line, column } = at(offset);
-    findings.push({ rule, file, line, column, args, minVersion });
-  };
-  const newer = (feature: string, offset: number, what: MessageKey) => {
-    if (isNewer(feature, target)) emit("PY003", offset, [msg(what), feature, target], feature);
-  };
-  const stdlib = (qualified: string, offset: number, what = qualified) => {
-    const since = STDLIB_SINCE[qualified];
-    if (since && isNewer(since, target)) emit("PY004", offset, [what, since, target], since);
-  };
-  const qualify = (dotted: string): string => {
-    const [head, ...rest] = dotted.split(".");
-    const bound = bindings.get(head);
-    return bound ? [bound, ...rest].join(".") : dotted;
-  };
-  const src = (n: { startIndex: number; endIndex: number }) => text.slice(n.startIndex, n.endIndex);
-
-  const onImport = (node: Node) => {
-    if (node.type === "import_statement") {
-      for (const child of node.namedChildren) {
-        if (!child) continue;
-        if (child.type === "dotted_name") {
-          const name = src(child);
-          bindings.set(name.split(".")[0], name.split(".")[0]);
-          checkModule(name, child.startIndex);
-        } else if (child.type === "aliased_import") {
-          const name = child.childForFieldName("name");
-          const alias = child.childForFieldName("alias");
-          if (name && alias) {
-            bindings.set(src(alias), src(name));
-            checkModule(src(name), name.startIndex);
-          }
-        }
-      }
-      return;
-    }
-    // from X import a, b as c
-    const moduleNode = node.childForFieldName("module_name");
-    if (!moduleNode || moduleNode.type === "relative_import") return;
-    const module = src(moduleNode);
-    checkModule(module, moduleNode.startIndex);
-    for (const child of node.childrenForFieldName("name")) {
-      if (!child) continue;
-      let name: Node | null = child;
-      let local = child;
-      if (child.type === "aliased_import") {
-        name = child.childForFieldName("name");
-        local = child.childForFieldName("alias") ?? child;
-      }
-      if (!name) continue;
-      const qualified = `${module}.${src(name)}`;
-      bindings.set(src(local), qualified);
-      if (STDLIB_SINCE[qualified]) stdlib(qualified, name.startIndex);
-      else checkModule(qualified, name.startIndex, true);
-    }
-  };
-  /** `import a.b.c` is new if any of a, a.b, a.b.c is. */
-  const checkModule = (dotted: string, offset: number, onlyFull = false) => {
-    const parts = dotted.split(".");
-    for (let i = onlyFull ? parts.length : 1; i <= parts.length; i++) {
-      const prefix = parts.slice(0, i).join(".");
-      if (STDLIB_SINCE[prefix]) {
-        stdlib(prefix, offset, prefix);
-        return;
-      }
-    }
-  };
-
-  /** A whole attribute chain whose head is an imported name (the caller checked): its longest known prefix. */
-  const onAttribute = (start: number, end: number) => {
-    const dotted = text.slice(start, end).replace(/\s+/g, "");
-    if (!DOTTED.test(dotted)) return;
-    const qualified = qualify(dotted).split(".");
-    for (let i = qualified.length; i >= 2; i--) {
-      const prefix = qualified.slice(0, i).join(".");
-      if (STDLIB_SINCE[prefix]) {
-        stdlib(prefix, start, prefix);
-        return;
-      }
-    }
-  };
-
-  const onCall = (node: Node) => {
-    const fn = node.childForFieldName("function");
-    const args = node.childForFieldName("arguments");
-    if (!fn) return;
-    if (fn.type === "identifier") {
-      const name = src(fn);
-      const since = BUILTINS_SINCE[name];
-      if (since && !bindings.has(name) && isNewer(since, target))
-        emit("PY004", fn.startIndex, [`${name}()`, since, target], since);
-    }
-    if (fn.type === "attribute") {
-      const object = fn.childForFieldName("object");
-      const attr = fn.childForFieldName("attribute");
-      if (object && attr && (object.type === "string" || object.type === "concatenated_string")) {
-        const since = LITERAL_METHODS_SINCE[src(attr)];
-        if (since && isNewer(since, target))
-          emit("PY004", attr.startIndex, [`str.${src(attr)}()`, since, target], since);
-      }
-    }
-    const dotted = src(fn).replace(/\s+/g, "");
-    if (!args || !DOTTED.test(dotted)) return;
-    const qualified = fn.type === "identifier" && !bindings.has(dotted) ? dotted : qualify(dotted);
-    const kwargs = KWARGS_SINCE[qualified];
-    if (kwargs) {
-      for (const arg of args.namedChildren) {
-        if (arg?.type !== "keyword_argument") continue;
-        const name = arg.childForFieldName("name");
-        if (!name) continue;
-        const since = kwargs[src(name)];
-        if (since && isNewer(since, target))
-          emit("PY004", name.startIndex, [`${qualified}(${src(name)}=…)`, since, target], since);
-      }
-    }
-  };
-
-  /**
-   * A literal read from the source text (no child nodes: marshalling every string's children out of
-   * the parser is the most expensive step of a file). f-string fields stay in the content: the
-   * path and secret scanners read them as text.
-   */
-  const OPENER = /^([A-Za-z]{0,3})('''|"""|'|"|`)/;
-  const literal = (node: Node): { prefix: string; quote: string; start: number; content: string } | undefined => {
-    const raw = text.slice(node.startIndex, node.endIndex);
-    const m = OPENER.exec(raw);
-    if (!m) return undefined;
-    const end = raw.endsWith(m[2]) && raw.length >= m[0].length + m[2].length ? raw.length - m[2].length : raw.length;
-    return {
-      prefix: m[1].toLowerCase(),
-      quote: m[2],
-      start: node.startIndex + m[0].length,
-      content: raw.slice(m[0].length, end),
-    };
-  };
-  const stringContent = (node: Node) => literal(node)?.content ?? "";
-  const contentStart = (node: Node) => literal(node)?.start ?? node.startIndex;
-
-  const onString = (node: Node) => {
-    const lit = literal(node);
-    if (!lit) return;
-    if (lit.quote === "`") {
-      emit("PY002", node.startIndex, ["`…` (backticks)"]);
-      return;
-    }
-    if (lit.prefix.includes("u") && lit.prefix.includes("r"))
-      emit("PY002", node.startIndex, [`${lit.prefix}'' (ur prefix)`]);
-    if (lit.prefix.includes("f")) newer("3.6", node.startIndex, "TermFString");
-    if (!docstrings.has(node.startIndex) && lit.content) strings.push({ offset: lit.start, content: lit.content });
-  };
-
-  /** Nearest enclosing function or lambda, and whether a comprehension lies in between. */
-  const enclosing = (node: Node): { fn: Node | null; inComprehension: boolean } => {
-    let inComprehension = false;
-    for (let p = node.parent; p; p = p.parent) {
-      if (p.type === "function_definition" || p.type === "lambda") return { fn: p, inComprehension };
-      if (COMPREHENSIONS.has(p.type)) inComprehension = true;
-    }
-    return { fn: null, inComprehension };
-  };
-  const isAsync = (fn: Node | null) => !!fn && fn.type === "function_definition" && fn.child(0)?.type === "async";
-
-  // Syntax errors: only files that have them pay for a full walk.
-  if (tree.rootNode.hasError) {
-    const c = tree.walk();
-    let descend = true;
-    for (;;) {
-      if (descend) {
-        if (c.nodeIsMissing || c.nodeType === "ERROR") {
-          if (syntaxErrors++ < MAX_SYNTAX_ERRORS_PER_FILE) {
-            // The code up to the first string literal: what a literal holds (a password, when the
-            // file does not parse and SEC001 cannot see the assignment) is never quoted.
-            const snippet = text
-              .slice(c.startIndex, Math.min(c.endIndex, c.startIndex + 30))
-              .split("\n")[0]
-              .replace(/["'].*$/, "…");
-            emit("PY001", c.startIndex, [
-              c.nodeIsMissing ? msg("TermMissingToken", c.nodeType) : msg("TermUnexpectedToken", snippet),
-            ]);
-          }
-        } else if (c.gotoFirstChild()) continue;
-      }
-      if (c.gotoNextSibling()) {
-        descend = true;
-        continue;
-      }
-      if (!c.gotoParent()) break;
-      descend = false;
-    }
-    c.delete();
+  const { tree, typeDefaults } = parsePython(parser, text, options.target);
+  const file = new PythonFile(path, text, options.target, tree, options.localModules);
+  checkEncoding(file, options.badUtf8At);
+  reportTreeErrors(file, tree);
+  for (const offset of typeDefaults) file.newer("3.13", offset, "TermTypeParameterDefault");
+  const scopes = new ScopeRecorder(text);
+  const found = new Map<RegExp, boolean>(); // each `when` read once per file
+  const wanted = (when: RegExp) => found.get(when) ?? found.set(when, when.test(text)).get(when)!;
+  for (const match of queryOf(parser, PATTERNS).matches(tree.rootNode)) {
+    const pattern = PATTERNS[match.patternIndex];
+    if (!pattern.when || wanted(pattern.when)) pattern.check(file, new Captures(match), scopes);
   }
-
-  const isDottedOrCall = (n: Node): boolean => {
-    if (n.type === "identifier") return true;
-    if (n.type === "attribute") {
-      const obj = n.childForFieldName("object");
-      return !!obj && isDottedOrCall(obj) && obj.type !== "call";
-    }
-    if (n.type === "call") {
-      const fn = n.childForFieldName("function");
-      return !!fn && (fn.type === "identifier" || (fn.type === "attribute" && isDottedOrCall(fn)));
-    }
-    return false;
+  checkBuiltinNames(file);
+  checkSubscriptedTypes(file);
+  checkNumbers(file);
+  // Where the indentation is broken, the tree's blocks are not CPython's: the scope checks would
+  // report its consequences ('return' outside function) rather than the cause.
+  const laidOut = file.findings.some((f) => f.rule === "PY001") || checkLayout(file, file.stringRanges);
+  if (laidOut) scopes.check(file);
+  applyGuards(file);
+  return {
+    findings: file.findings,
+    strings: file.strings,
+    namedLiterals: file.namedLiterals,
+    stringNodes: file.stringNodes,
+    tree,
   };
-
-  for (const match of pythonQuery(parser).matches(tree.rootNode)) {
-    // `literal` is the second capture of two-capture patterns; the other one names the check.
-    const primary =
-      match.captures.find((c) => c.name !== "literal" && c.name !== "attribute_head") ?? match.captures[0];
-    const node = primary.node;
-    const name = primary.name;
-    switch (name) {
-      case "except": {
-        const tokens = node.children.filter((ch) => ch && !ch.isNamed).map((ch) => ch!.type);
-        if (tokens.includes(",")) emit("PY002", node.startIndex, [msg("TermExceptComma")]);
-        if (tokens[1] === "*") newer("3.11", node.startIndex, "TermExceptStar");
-        break;
-      }
-      case "integer": {
-        const value = src(node);
-        if (/[lL]$/.test(value)) emit("PY002", node.startIndex, [msg("TermLongInteger", value)]);
-        else if (/^0[0-9_]+$/.test(value) && !/^[0_]+$/.test(value))
-          emit("PY002", node.startIndex, [msg("TermOctalLiteral", value)]);
-        if (value.includes("_")) newer("3.6", node.startIndex, "TermUnderscoreInNumber");
-        break;
-      }
-      case "float":
-        if (src(node).includes("_")) newer("3.6", node.startIndex, "TermUnderscoreInNumber");
-        break;
-      case "docstring":
-        docstrings.add(node.startIndex);
-        break;
-      case "string":
-        onString(node);
-        break;
-      case "annotated":
-        newer("3.6", node.startIndex, "TermVariableAnnotation");
-        break;
-      case "assigned": {
-        const left = match.captures.find((c) => c.name === "assigned")!.node;
-        const right = match.captures.find((c) => c.name === "literal")?.node;
-        if (right) {
-          const leftName = left.type === "attribute" ? src(left.childForFieldName("attribute") ?? left) : src(left);
-          namedLiterals.push({ name: leftName, offset: contentStart(right), content: stringContent(right) });
-        }
-        break;
-      }
-      case "kwname": {
-        const value = match.captures.find((c) => c.name === "literal")?.node;
-        if (value) namedLiterals.push({ name: src(node), offset: contentStart(value), content: stringContent(value) });
-        break;
-      }
-      case "future":
-        if (node.childrenForFieldName("name").some((n) => n && src(n) === "annotations"))
-          newer("3.7", node.startIndex, "TermFutureAnnotations");
-        break;
-      case "yield":
-        if (isAsync(enclosing(node).fn)) newer("3.6", node.startIndex, "TermAsyncGenerator");
-        break;
-      case "await": {
-        const where = enclosing(node);
-        if (where.inComprehension && isAsync(where.fn)) newer("3.6", node.startIndex, "TermAwaitInComprehension");
-        break;
-      }
-      case "decorator": {
-        const expr = node.namedChild(0);
-        if (expr && !isDottedOrCall(expr)) newer("3.9", expr.startIndex, "TermRelaxedDecorator");
-        break;
-      }
-      case "import":
-        onImport(node);
-        break;
-      case "attribute": {
-        // Only the innermost link of a chain is matched (its object is a name); cheap text test
-        // first, then the chain is climbed: only chains that start with an imported name resolve.
-        const head = match.captures.find((c) => c.name === "attribute_head")?.node;
-        const attribute = match.captures.find((c) => c.name === "attribute")?.node;
-        if (!head || !attribute || !bindings.has(src(head))) break;
-        let top = attribute;
-        while (top.parent?.type === "attribute" && top.parent.startIndex === top.startIndex) top = top.parent;
-        onAttribute(top.startIndex, top.endIndex);
-        break;
-      }
-      case "callee": {
-        const head = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(node.startIndex, node.startIndex + 64))?.[0];
-        const literalReceiver =
-          node.type === "attribute" && /^[rRuUbBfF]{0,2}['"]/.test(text.slice(node.startIndex, node.startIndex + 3));
-        if ((head && (bindings.has(head) || BUILTINS_SINCE[head] || KWARGS_SINCE[head])) || literalReceiver)
-          onCall(node.parent!);
-        break;
-      }
-      default: {
-        const python2 = PYTHON2_SYNTAX[name];
-        if (python2) emit("PY002", node.startIndex, [msg(python2)]);
-        const since = SYNTAX_SINCE[name];
-        if (since) newer(since[0], node.startIndex, since[1]);
-        break;
-      }
-    }
-  }
-
-  return { findings, strings, namedLiterals, tree };
 }

@@ -4,6 +4,7 @@
  */
 import { entities, validateStatement } from "./impala";
 import type { RuleCode } from "../findings/ruleCodes";
+import { msg, type MessageArg } from "../i18n/catalogue";
 import { codeOnly, KNOWN_VALID, smoothGrammarGaps, withoutComments } from "./text";
 
 export interface StatementContext {
@@ -17,7 +18,7 @@ export interface StatementFinding {
   rule: RuleCode;
   /** Offset in the statement text. */
   offset: number;
-  args: Array<string | number>;
+  args: MessageArg[];
 }
 
 const NAME = "((?:`[^`]+`|[A-Za-z_][\\w$]*)(?:\\s*\\.\\s*(?:`[^`]+`|[A-Za-z_][\\w$]*))?)";
@@ -103,10 +104,60 @@ function lineColumnToOffset(text: string, line: number, column: number): number 
   return Math.min(text.length, offset + Math.max(0, column - 1));
 }
 
+const CAST_TYPE = /^\s*([A-Za-z_][A-Za-z0-9_]*(?:\s*\(\s*\d+(?:\s*,\s*\d+)?\s*\))?)/;
+
+/** The operand just before `end` in the statement text: a literal, a parenthesized or called expression, a (qualified) name. */
+function operandBefore(text: string, end: number): number {
+  let i = end;
+  while (i > 0 && /\s/.test(text[i - 1])) i--;
+  const last = text[i - 1];
+  if (last === "'" || last === '"') {
+    const start = text.lastIndexOf(last, i - 2);
+    return start < 0 ? i : start;
+  }
+  if (last === ")") {
+    let depth = 0;
+    for (let j = i - 1; j >= 0; j--) {
+      if (text[j] === ")") depth++;
+      else if (text[j] === "(" && --depth === 0) {
+        let k = j;
+        while (k > 0 && /[\w$.`]/.test(text[k - 1])) k--; // a function's name
+        return k;
+      }
+    }
+    return i;
+  }
+  let k = i;
+  while (k > 0 && /[\w$.`]/.test(text[k - 1])) k--;
+  return k;
+}
+
+/**
+ * PostgreSQL's cast `expr::TYPE`: the Impala grammar lets it through, Impala refuses it. Found in
+ * the code (comments and literals blanked); the message gives Impala's form, CAST(expr AS TYPE).
+ */
+function postgresCasts(text: string, code: string): StatementFinding[] {
+  const out: StatementFinding[] = [];
+  for (let at = code.indexOf("::"); at >= 0; at = code.indexOf("::", at + 2)) {
+    const type = CAST_TYPE.exec(code.slice(at + 2));
+    if (!type) continue;
+    const start = operandBefore(text, at);
+    const operand = text.slice(start, at).trim();
+    if (!operand) continue;
+    const written = `${operand}::${type[1]}`.replace(/\s+/g, " ");
+    const impala = `CAST(${operand} AS ${type[1].toUpperCase()})`.replace(/\s+/g, " ");
+    out.push({ rule: "SQL001", offset: start, args: [msg("SqlPostgresCast", written, impala)] });
+  }
+  return out;
+}
+
 export function checkStatement(raw: string, ctx: StatementContext): StatementFinding[] {
   const out: StatementFinding[] = [];
   const text = smoothGrammarGaps(raw);
   const stripped = codeOnly(text);
+  // The grammar accepts some of these and stumbles on others: either way the cast is what Impala refuses.
+  const casts = stripped.includes("::") ? postgresCasts(text, stripped) : [];
+  if (casts.length) return casts;
   const errors = KNOWN_VALID.some((re) => re.test(stripped))
     ? []
     : cached(validated, text, () => validateStatement(text));
@@ -115,6 +166,7 @@ export function checkStatement(raw: string, ctx: StatementContext): StatementFin
     out.push({ rule: "SQL001", offset: lineColumnToOffset(text, e.line, e.column), args: [e.message] });
     return out; // the other rules need a statement the grammar understood
   }
+
   const code = codeOnly(text);
   const leading = code.search(/\S/);
 

@@ -9,8 +9,8 @@ export const SQL_RULES = [
     title: { en: "The statement is not valid Impala SQL.", es: "La sentencia no es SQL de Impala válido." },
     message: { en: "Impala would reject this statement: %s.", es: "Impala rechazaría esta sentencia: %s." },
     fix: {
-      en: "Correct the statement at this position; run it in HUE (Impala editor) on dev to confirm.",
-      es: "Corrija la sentencia en esta posición; ejecútela en HUE (editor de Impala) en dev para confirmar.",
+      en: "Correct the statement at this position (a PostgreSQL cast monto::INT is CAST(monto AS INT) in Impala); run it in HUE (Impala editor) on dev to confirm.",
+      es: "Corrija la sentencia en esta posición (una conversión de PostgreSQL monto::INT es CAST(monto AS INT) en Impala); ejecútela en HUE (editor de Impala) en dev para confirmar.",
     },
     why: "A statement Impala rejects stops the routine at run time; today that is found only when someone runs it by hand. The check uses a real Impala grammar (dt-sql-parser); impala-shell variables and Python placeholders are replaced by identifiers before parsing. Where that grammar rejects valid Impala (the if() function, join hints, STRUCT<name: type>, multi-key partition specs in COMPUTE INCREMENTAL STATS, the bitwise operators and DIV, a bare INVALIDATE METADATA) the statement is rewritten or accepted first; still unsupported: references to complex-type collections in FROM (t, t.items) and GROUPING SETS — silence such a line with `-- lz: ignore[SQL001]`.",
     example: {

@@ -19,6 +19,7 @@ import type { Rule } from "../findings/rule";
 import { FindingsResult, gate, summarize } from "../findings/summary";
 import type { FailOn, Finding, Lang, RawFinding, Severity } from "../findings/types";
 import { OptionInputs, resolveOptions, ValidatorOptions } from "./options";
+import { localModuleNames } from "../python/file";
 
 export interface ValidationResult extends FindingsResult {
   options: ValidatorOptions;
@@ -97,8 +98,11 @@ export function finalizeFindings(raw: RawFinding[], options: ValidatorOptions): 
     if (seen.has(key)) continue;
     seen.add(key);
     const args = r.args.map((a) => renderArg(options.lang, a));
-    const message = `${format(rule.message[options.lang], args)} ${render(options.lang, "FixLabel")} ${rule.fix[options.lang]}`;
-    const severity: Severity = r.suppressed ? "info" : setting;
+    const strict = options.pythonGuards === "strict";
+    const guarded =
+      r.guard === undefined ? "" : ` ${render(options.lang, strict ? "GuardedStrict" : "GuardedInfo", r.guard)}`;
+    const message = `${format(rule.message[options.lang], args)}${guarded} ${render(options.lang, "FixLabel")} ${rule.fix[options.lang]}`;
+    const severity: Severity = r.suppressed || (r.guard !== undefined && !strict) ? "info" : setting;
     const finding: Finding = { rule: r.rule, severity, file: r.file, line: r.line, column: r.column, message };
     if (r.minVersion) finding.minVersion = r.minVersion;
     if (r.suppressed) finding.suppressed = true;
@@ -136,7 +140,13 @@ export async function validateRoutine(
     maxFolderDepth: options.maxFolderDepth,
   });
   raw.push(...walk.findings);
-  const ctx: AnalysisContext = { root: absRoot, options, files: walk.files, allPaths: walk.allPaths };
+  const ctx: AnalysisContext = {
+    root: absRoot,
+    options,
+    files: walk.files,
+    allPaths: walk.allPaths,
+    localModules: localModuleNames(walk.allPaths),
+  };
 
   const config = checkConfig(walk.files, walk.allPaths, {
     expectedDsn: options.expectedDsn,

@@ -17,6 +17,15 @@ import {
 
 export type { AnalysisContext, Analyzer };
 
+const localModuleSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+/** The routine's own module names, as a set, once per run. */
+function localModulesOf(ctx: AnalysisContext): ReadonlySet<string> {
+  if (!ctx.localModules) return new Set();
+  let set = localModuleSets.get(ctx.localModules);
+  if (!set) localModuleSets.set(ctx.localModules, (set = new Set(ctx.localModules)));
+  return set;
+}
+
 /** Analyzes one Python file: syntax, versions, paths, secrets, and the registered analyzers. */
 export function analyzePythonFile(
   parser: Parser,
@@ -24,7 +33,11 @@ export function analyzePythonFile(
   ctx: AnalysisContext,
   analyzers: readonly Analyzer[],
 ): RawFinding[] {
-  const analysis = analyzePython(parser, file.path, file.text, { target: ctx.options.pythonVersion });
+  const analysis = analyzePython(parser, file.path, file.text, {
+    target: ctx.options.pythonVersion,
+    localModules: localModulesOf(ctx),
+    badUtf8At: file.badUtf8At,
+  });
   try {
     const credentials = pythonPathsAndSecrets(file.path, file.text, analysis.strings, analysis.namedLiterals);
     const found = [...analysis.findings, ...credentials.findings];

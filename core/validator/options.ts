@@ -26,6 +26,8 @@ import {
 
 export interface ValidatorOptions extends ReadLimits {
   pythonVersion: string;
+  /** "info": code a guard protects is reported as info (the default); "strict": it counts like any other. */
+  pythonGuards: "info" | "strict";
   expectedDsn: string;
   zona?: string;
   artifactVersion?: string;
@@ -51,6 +53,7 @@ export interface ValidatorOptions extends ReadLimits {
 
 export const DEFAULT_OPTIONS: ValidatorOptions = {
   pythonVersion: "3.5",
+  pythonGuards: "info",
   expectedDsn: "impala-virtual-prd",
   zoneKeys: DEFAULT_ZONE_KEYS,
   maxFileSizeKb: 2048,
@@ -75,6 +78,11 @@ export const VALIDATOR_CONFIG_SCHEMA = {
   properties: {
     $schema: { type: "string" },
     pythonVersion: { type: "string", pattern: "^3\\.[0-9]{1,2}$", description: "Python version the routine runs on." },
+    pythonGuards: {
+      enum: ["info", "strict"],
+      description:
+        "Code a guard protects (try/except ImportError, hasattr, a sys.version_info check): reported as info (default), or counted like any other finding (strict).",
+    },
     expectedDsn: { type: "string", minLength: 1, description: "dsn that config.json must have." },
     zona: { type: "string", description: "The routine's results zone (Impala database)." },
     zoneKeys: {

@@ -12,6 +12,7 @@ export interface WorkerRequest {
   options: AnalysisContext["options"];
   root: string;
   configZone?: string;
+  localModules?: readonly string[];
 }
 
 export type WorkerMessage =
@@ -47,7 +48,12 @@ export function analyzeInWorkers(
     /** One slot of the pool: a worker, replaced when a file exceeds its budget. */
     const startSlot = () => {
       const worker = new Worker(workerScript, {
-        workerData: { options: ctx.options, root: ctx.root, configZone: ctx.configZone } satisfies WorkerRequest,
+        workerData: {
+          options: ctx.options,
+          root: ctx.root,
+          configZone: ctx.configZone,
+          localModules: ctx.localModules,
+        } satisfies WorkerRequest,
       });
       let current: { file: SourceFile; timer: NodeJS.Timeout } | undefined;
       let replaced = false;

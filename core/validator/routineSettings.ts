@@ -15,7 +15,15 @@ import type { RawFinding, RoutineSetting, RuleSetting } from "../findings/types"
 export type { RoutineSetting };
 
 /** Settings of `.lzvalidator.json` that decide what the gate checks: only the LZ team's inputs may set them. */
-export const LZ_ONLY_SETTINGS = ["pythonVersion", "expectedDsn", "zona", "failOn", "maxFileSizeKb", "logs"] as const;
+export const LZ_ONLY_SETTINGS = [
+  "pythonVersion",
+  "pythonGuards",
+  "expectedDsn",
+  "zona",
+  "failOn",
+  "maxFileSizeKb",
+  "logs",
+] as const;
 
 /** Rules that protect production (the registry's `protectsProduction`) plus the codes the task input names. */
 export function protectedRuleCodes(extra: readonly string[] = []): Set<string> {

@@ -11,6 +11,7 @@ const ctx: AnalysisContext = {
   root: request.root,
   options: request.options,
   configZone: request.configZone,
+  localModules: request.localModules,
   files: [],
   allPaths: [],
 };

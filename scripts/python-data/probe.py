@@ -162,6 +162,9 @@ result = {
     "names": {},
     "params": {},
     "docparams": {},
+    # Every public name a module has, API or not: a name left out of __all__ until a later version
+    # (io.DEFAULT_BUFFER_SIZE until 3.11) still exists, and must not look new when __all__ lists it.
+    "present": {},
 }
 
 
@@ -184,6 +187,13 @@ def walk_class(qualified, cls, builtin_module):
         names = dir(cls)
     except Exception:
         return
+    try:
+        if "__class_getitem__" not in names and "__getitem__" in dir(type(cls)):
+            # Subscriptable through its metaclass (typing's generics on 3.6, dataclasses.InitVar on 3.7):
+            # X[...] worked before X had __class_getitem__.
+            result["present"][qualified + ".__class_getitem__"] = True
+    except Exception:
+        pass
     for name in names:
         if not public(name) and name not in KEEP_DUNDER:
             continue
@@ -242,6 +252,7 @@ def walk_module(name, module):
             continue
         kind = kind_of(value)
         key = prefix + attr
+        result["present"][key] = True
         if kind == "module":
             # Only true submodules (xml.etree, sys.monitoring) and os.path; imported helpers are not API.
             sub = getattr(value, "__name__", "")
@@ -251,6 +262,15 @@ def walk_module(name, module):
                     walk_module(name + "." + attr, value)
             continue
         if foreign(module, attr, value):
+            if isinstance(value, type):
+                # Not this module's API, yet its members exist: they must not look new when a later
+                # version lists the class (ssl.Purpose joins ssl.__all__ in 3.11).
+                try:
+                    for member in dir(value):
+                        if public(member):
+                            result["present"][key + "." + member] = True
+                except Exception:
+                    pass
             continue
         result["names"][key] = kind
         if kind in ("class", "exception"):

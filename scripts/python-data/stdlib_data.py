@@ -138,6 +138,7 @@ class Facts:
         self.p = probes
         self.modules = {v: probes[v]["modules"] for v in VERSIONS}
         self.names = {v: probes[v]["names"] for v in VERSIONS}
+        self.present = {v: probes[v].get("present", {}) for v in VERSIONS}
 
     def module_of(self, key, v):
         """The longest prefix of key that is a module in v (builtins for an unqualified key)."""
@@ -156,7 +157,7 @@ class Facts:
         """'yes', 'no' or 'unknown' (its module exists in v but failed to import there)."""
         if key in self.modules[v]:
             return "yes" if self.modules[v][key] else "unknown"
-        if key in self.names[v]:
+        if key in self.names[v] or key in self.present[v]:
             return "yes"
         module = self.module_of(key, v)
         if module != "builtins" and self.modules[v].get(module) is False:
@@ -280,6 +281,20 @@ def build(facts, notes, documented):
         first = states.index("yes")
         kind = facts.kind(key)
         dated = doc["entities"].get(key)
+        parent = key.rpartition(".")[0]
+        if facts.names[VERSIONS[first]].get(parent) in ("class", "exception") and any(
+            facts.names[u].get(parent) in ("function", "method") for u in VERSIONS[:first]
+        ):
+            # Its parent was a function before it became a class (threading.Lock in 3.13): the
+            # methods were there all along, on the objects the function made.
+            uncertain.append((key, "its parent %s was not a class before Python %s" % (parent, VERSIONS[first])))
+            continue
+        if dated and not dated[2] and kind != "module" and vkey(dated[0]) < vkey(VERSIONS[first]):
+            # The docs date it earlier than the interpreters here show it: an optional build feature
+            # these builds lack (hashlib.scrypt needs OpenSSL 1.1 on 3.6). The docs know the version.
+            if vkey(dated[0]) > (3, 5):
+                decided[key] = (dated[0], kind, "docs: %s; missing from this build of %s" % (dated[1], VERSIONS[first - 1]))
+            continue
         if (
             dated
             and not dated[3]

@@ -8,6 +8,7 @@ import { sqlFromSqlFile } from "../../../core/sql/extract";
 import { splitStatements } from "../../../core/sql/text";
 import { PRD_CONFIG, makeRoutine, validateHere } from "../../helpers/routine";
 import { repoRoot } from "../../helpers/taskRun";
+import { argInEnglish } from "../../helpers/i18n";
 
 const fixture = (name: string) => fs.readFileSync(path.join(repoRoot, "test", "fixtures", "sql", name), "utf8");
 const statementsOf = (text: string) =>
@@ -106,6 +107,25 @@ describe("Impala SQL", function () {
         "SQL006 environment-specific database|proceso_dev",
         "SQL006 date|20210301",
       ]);
+    });
+    it("SQL001 for PostgreSQL's :: cast, which the grammar lets through and Impala refuses, with Impala's form", () => {
+      const text = "SELECT cliente, monto::INT, fecha :: DECIMAL(10, 2) FROM proceso_x.pagos";
+      const found = checkStatement(text, noPlaceholders);
+      assert.deepEqual(
+        found.map((f) => [f.rule, f.offset, argInEnglish(f.args[0])]),
+        [
+          ["SQL001", text.indexOf("monto"), "monto::INT is PostgreSQL's cast; Impala writes CAST(monto AS INT)"],
+          [
+            "SQL001",
+            text.indexOf("fecha"),
+            "fecha::DECIMAL(10, 2) is PostgreSQL's cast; Impala writes CAST(fecha AS DECIMAL(10, 2))",
+          ],
+        ],
+      );
+      assert.deepEqual(
+        checkStatement("SELECT CAST(monto AS INT), '10::20' FROM proceso_x.pagos -- a::b", noPlaceholders),
+        [],
+      );
     });
     it("SQL001 reports the parser's message at the error", () => {
       const [f] = checkStatement("SELECT cliente,\n  FROM proceso_x.pagos", noPlaceholders);

@@ -178,7 +178,7 @@ describe("routine rules", () => {
         "static/config/config.json": PRD_CONFIG,
         "data.json": Buffer.from([0x7b, 0x00, 0x01, 0x02]),
         "big.sql": "select 1;\n".repeat(300_000),
-        "latin.py": Buffer.from("# comentario en latin-1: \xf1\nx = 1\n", "latin1"),
+        "latin.py": Buffer.from("# -*- coding: latin-1 -*-\n# comentario en latin-1: \xf1\nx = 1\n", "latin1"),
         "inside.py": "x = 1\n",
       });
       fs.symlinkSync(path.join(outside, "secret.py"), path.join(root, "link_out.py"));
@@ -317,6 +317,27 @@ describe("routine rules", () => {
           "PY002 info",
         ]);
         assert.ok(r.routineSettings.every((x) => x.setting.startsWith("# lz: ignore")));
+      });
+
+      it("guarded code is info with its guard quoted, unless the LZ team's pythonGuards is strict", async () => {
+        const GUARDED = {
+          "static/config/config.json": PRD_CONFIG,
+          "m.py": "try:\n    import tomllib\nexcept ImportError:\n    tomllib = None\n",
+        };
+        const [info] = (await validate(GUARDED)).findings;
+        assert.deepEqual([info.rule, info.severity, info.minVersion], ["PY004", "info", "3.11"]);
+        assert.match(info.message, /The code guards it \(except ImportError\): reported as info/);
+        const lz = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "lz-cfg-")), "lz.json");
+        fs.writeFileSync(lz, '{"pythonGuards": "strict"}');
+        const strict = await validate(GUARDED, { configFile: lz, lang: "es" });
+        assert.deepEqual(
+          strict.findings.map((f) => [f.rule, f.severity]),
+          [["PY004", "error"]],
+        );
+        assert.match(strict.findings[0].message, /El código lo protege \(except ImportError\), pero esta compuerta/);
+        // The routine's own file cannot set it: the gate is the LZ team's.
+        const own = await validate({ ...GUARDED, ".lzvalidator.json": '{"pythonGuards": "strict"}' });
+        assert.deepEqual(own.findings.map((f) => `${f.rule} ${f.severity}`).sort(), ["LZV002 warning", "PY004 info"]);
       });
 
       it("lists what the routine set in the JSON report, the summary and the HU comment", async () => {

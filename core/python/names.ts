@@ -1,0 +1,362 @@
+/**
+ * Names the code uses that the target Python lacks: standard-library modules, members and keyword
+ * arguments newer than the target (PY004, from the generated data in stdlib.ts), and Python 2 names
+ * Python 3 removed (PY002, python2.ts). Names resolve as the imports bind them (`from x import y as z`,
+ * `import a.b as c`), through attribute chains on imported names, and on values whose type the code
+ * makes plain (types.ts: `Path(p).write_text(…)`, `log = logging.getLogger(); log.warning(…)`).
+ * A user's own definition of a name (def, class, assignment, import) is not a finding.
+ */
+import type { Node } from "web-tree-sitter";
+import { msg } from "../i18n/catalogue";
+import { identifierRole } from "./bindings";
+import type { PythonFile } from "./file";
+import { PYTHON2_BUILTINS, PYTHON2_CMP_CALLABLES, PYTHON2_DICT_METHODS, python2Replacement } from "./python2";
+import {
+  BUILTIN_TYPE_NAMES,
+  hasNewKeywords,
+  hasMethodKeywords,
+  hasNewMethodKeyword,
+  isNewClassMemberName,
+  isNewModule,
+  keywordSince,
+  NEW_BUILTINS,
+  POSITIONAL_SINCE,
+  RESULT_ATTRIBUTES_SINCE,
+  stdlibSince,
+} from "./stdlib";
+import { lineage, typeOf } from "./types";
+import { isNewer } from "./versions";
+
+const DOTTED = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+const KEYWORD_IN_ARGS = /([A-Za-z_][A-Za-z0-9_]*)\s*=(?!=)/g;
+
+/** The newest of `import a.b.c`'s prefixes that a newer Python added, or a Python 2 module. */
+function checkModulePath(file: PythonFile, dotted: string, node: Node, local: string | undefined) {
+  const parts = dotted.split(".");
+  if (file.localModules.has(parts[0])) return; // the routine's own module of that name
+  const python2 = python2Replacement(parts[0]);
+  if (python2) {
+    file.python2Name(node, "import", parts[0], msg("TermPython2Module", parts[0], python2), local);
+    return;
+  }
+  let newest: string | undefined;
+  let since: string | undefined;
+  for (let i = 1; i <= parts.length; i++) {
+    const prefix = parts.slice(0, i).join(".");
+    const v = isNewModule(prefix) ? stdlibSince(prefix) : undefined;
+    if (v && (!since || isNewer(v, since))) {
+      since = v;
+      newest = prefix;
+    }
+  }
+  if (newest) file.newerName(since, node, "import", newest, newest, local);
+}
+
+/** `import a.b`, `import a.b as c`: binds the local name and checks the module. */
+export function checkImport(file: PythonFile, node: Node): void {
+  for (const child of node.namedChildren) {
+    if (!child) continue;
+    if (child.type === "dotted_name") {
+      const name = file.src(child);
+      const head = name.split(".")[0];
+      file.bindings.set(head, head);
+      checkModulePath(file, name, child, head);
+    } else if (child.type === "aliased_import") {
+      const name = child.childForFieldName("name");
+      const alias = child.childForFieldName("alias");
+      if (name && alias) {
+        file.bindings.set(file.src(alias), file.src(name));
+        checkModulePath(file, file.src(name), name, file.src(alias));
+      }
+    }
+  }
+}
+
+/** `from x import a, b as c`: binds each local name to `x.a`; checks the module and each name. */
+export function checkImportFrom(file: PythonFile, node: Node): void {
+  const moduleNode = node.childForFieldName("module_name");
+  if (!moduleNode || moduleNode.type === "relative_import") return;
+  const module = file.src(moduleNode).replace(/\s+/g, "");
+  const names = node.childrenForFieldName("name").filter((n): n is Node => !!n);
+  const firstLocal =
+    names[0] &&
+    file.src(names[0].type === "aliased_import" ? (names[0].childForFieldName("alias") ?? names[0]) : names[0]);
+  checkModulePath(file, module, moduleNode, names.length === 1 ? firstLocal : undefined);
+  if (file.localModules.has(module.split(".")[0])) {
+    for (const child of names) file.bindings.set(file.src(child), `${module}.${file.src(child)}`);
+    return;
+  }
+  for (const child of names) {
+    let name: Node | null = child;
+    let local = child;
+    if (child.type === "aliased_import") {
+      name = child.childForFieldName("name");
+      local = child.childForFieldName("alias") ?? child;
+    }
+    if (!name) continue;
+    const qualified = `${module}.${file.src(name)}`;
+    const localName = file.src(local);
+    file.bindings.set(localName, qualified);
+    const python2 = python2Replacement(qualified);
+    if (python2 && !isNewModule(module)) {
+      file.python2Name(name, "import", qualified, msg("TermPython2Member", qualified, python2), localName);
+      continue;
+    }
+    file.newerName(stdlibSince(qualified), name, "import", qualified, qualified, localName);
+  }
+}
+
+/** A dotted chain at the start of a text (`os.path.join` in `os.path.join(a)`). */
+const CHAIN = /^[A-Za-z_][A-Za-z0-9_]*(?:[ \t]*\.[ \t]*[A-Za-z_][A-Za-z0-9_]*)+/;
+
+/**
+ * The name an attribute chain starts with (the query matches the innermost link's object). Only
+ * chains that start with an imported name resolve; the chain is read from the text (cheaper than
+ * climbing the tree) and its longest known prefix checked.
+ */
+export function checkAttributeChain(file: PythonFile, head: Node): void {
+  const chain = CHAIN.exec(file.text.slice(head.startIndex, head.startIndex + 256));
+  if (!chain) return;
+  if (!file.bindings.has(file.src(head))) {
+    // A variable's attribute (not a call: checkCallee has those): `vista.readonly`, `k.mapping`.
+    const parts = chain[0].replace(/\s+/g, "").split(".");
+    const after = file.text.slice(head.startIndex + chain[0].length, head.startIndex + chain[0].length + 32);
+    if (parts.length === 2 && isNewClassMemberName(parts[1]) && !/^\s*\(/.test(after)) {
+      const at = head.startIndex + chain[0].length - parts[1].length;
+      checkTypedAttribute(file, typeOf(file, head), parts[1], () =>
+        file.tree.rootNode.descendantForIndex(at, at + parts[1].length),
+      );
+    }
+    return;
+  }
+  const top = head;
+  const dotted = chain[0].replace(/\s+/g, "");
+  const qualified = file.qualify(dotted).split(".");
+  if (file.localModules.has(qualified[0])) return;
+  for (let i = qualified.length; i >= 2; i--) {
+    const prefix = qualified.slice(0, i).join(".");
+    const python2 = python2Replacement(prefix);
+    if (python2 && i >= 2) {
+      file.python2Name(top, "attribute", prefix, msg("TermPython2Member", prefix, python2));
+      return;
+    }
+    const since = stdlibSince(prefix);
+    if (since) {
+      file.newerName(since, top, "attribute", prefix);
+      return;
+    }
+  }
+}
+
+/** The keyword arguments of a call, by name node. */
+function keywordArguments(args: Node): Node[] {
+  const out: Node[] = [];
+  for (const arg of args.namedChildren) {
+    if (arg?.type !== "keyword_argument") continue;
+    const name = arg.childForFieldName("name");
+    if (name) out.push(name);
+  }
+  return out;
+}
+
+/** Keyword arguments of `callable` newer than the target (and Python 2's cmp=). */
+function checkKeywords(file: PythonFile, callable: string, args: Node | null): void {
+  if (!args) return;
+  for (const name of keywordArguments(args)) {
+    const keyword = file.src(name);
+    if (keyword === "cmp" && PYTHON2_CMP_CALLABLES.has(callable)) {
+      file.python2Name(name, "keyword", `${callable}(cmp=)`, msg("TermCmpKeyword", callable));
+      continue;
+    }
+    file.newerName(
+      keywordSince(callable, keyword),
+      name,
+      "keyword",
+      `${callable}(${keyword}=)`,
+      `${callable}(${keyword}=…)`,
+    );
+  }
+}
+
+/** `reversed(d)` calls `d.__reversed__`: dicts have it since 3.8. */
+function checkReversed(file: PythonFile, args: Node | null): void {
+  const first = args?.namedChild(0);
+  const type = first && typeOf(file, first);
+  if (!type) return;
+  for (const owner of lineage(type)) {
+    const since = stdlibSince(`${owner}.__reversed__`);
+    if (since) {
+      file.newerName(since, first, "attribute", `${owner}.__reversed__`, `reversed(${owner})`);
+      return;
+    }
+  }
+}
+
+/** `importlib.import_module("zoneinfo")`, `__import__("x")`: a module imported by its name. */
+function checkImportByName(file: PythonFile, args: Node | null): void {
+  const first = args?.namedChild(0);
+  if (first?.type !== "string") return;
+  const lit = file.literal(first);
+  if (lit && !lit.prefix.includes("f") && DOTTED.test(lit.content))
+    checkModulePath(file, lit.content, first, undefined);
+}
+
+/**
+ * The callee of a call: a cheap text test first, so that only calls of imported names, of builtins
+ * the data knows, and of methods the data knows on some class are looked at.
+ */
+export function checkCallee(file: PythonFile, callee: Node, args: Node | null): void {
+  const calleeText = file.src(callee);
+  const dotted = calleeText.replace(/\s+/g, "");
+  if (DOTTED.test(dotted)) {
+    const head = dotted.split(".")[0];
+    if (file.bindings.has(head)) {
+      const qualified = file.qualify(dotted);
+      if (qualified === "importlib.import_module") checkImportByName(file, args);
+      if (hasNewKeywords(qualified) || PYTHON2_CMP_CALLABLES.has(qualified)) checkKeywords(file, qualified, args);
+      return;
+    }
+    if (callee.type === "identifier") {
+      if (dotted === "__import__") checkImportByName(file, args);
+      if (dotted === "reversed" && !file.binds(dotted)) checkReversed(file, args);
+      if ((hasNewKeywords(dotted) || PYTHON2_CMP_CALLABLES.has(dotted)) && !file.binds(dotted))
+        checkKeywords(file, dotted, args);
+      return;
+    }
+  }
+  if (callee.type !== "attribute") return;
+  const method = calleeText.slice(calleeText.lastIndexOf(".") + 1).trim();
+  if (args && (RESULT_METHODS.has(method) || METHOD_RESULTS.has(method))) {
+    const after = /^\s*\.\s*([A-Za-z_][A-Za-z0-9_]*)(?!\s*\()/.exec(file.text.slice(args.endIndex, args.endIndex + 64));
+    if (after && (RESULT_METHODS.has(method) || isNewClassMemberName(after[1])))
+      checkResultAttribute(file, callee, method, args.endIndex + after[0].length - after[1].length, after[1]);
+  }
+  let interesting = isNewClassMemberName(method) || PYTHON2_DICT_METHODS[method] !== undefined || method === "decode";
+  if (!interesting && args && (method === "sort" || method === "hex" || hasMethodKeywords(method))) {
+    // Only then the arguments' text: reading it for every method call would cost more than the rest.
+    const argsText = file.src(args);
+    const keywords = [...argsText.matchAll(KEYWORD_IN_ARGS)].map((m) => m[1]);
+    interesting =
+      (method === "sort" && keywords.includes("cmp")) ||
+      hasNewMethodKeyword(method, keywords) ||
+      (method === "hex" && argsText.replace(/\s/g, "") !== "()");
+  }
+  if (interesting) checkMethodCall(file, callee, method, args);
+}
+
+/** `value.method(…)` on a value whose type the code makes plain (or a Python 2 dict method on any). */
+function checkMethodCall(file: PythonFile, callee: Node, method: string, args: Node | null): void {
+  const object = callee.childForFieldName("object");
+  const attr = callee.childForFieldName("attribute");
+  if (!object || !attr) return;
+  const type = typeOf(file, object);
+  // On a value of unknown type nothing is said: a class of the routine's or of the standard library
+  // may have the method (mailbox.Mailbox.iteritems is Python 3's).
+  if (!type) return;
+  for (const owner of lineage(type)) {
+    const qualified = `${owner}.${method}`;
+    if (owner === "dict" && PYTHON2_DICT_METHODS[method]) {
+      file.python2Name(
+        attr,
+        "attribute",
+        qualified,
+        msg("TermPython2DictMethod", method, PYTHON2_DICT_METHODS[method]),
+      );
+      return;
+    }
+    if (owner === "str" && method === "decode") {
+      file.python2Name(attr, "attribute", qualified, msg("TermPython2StrDecode"));
+      return;
+    }
+    const since = stdlibSince(qualified);
+    if (since) {
+      file.newerName(since, attr, "attribute", qualified, `${qualified}()`);
+      return;
+    }
+    const positional = POSITIONAL_SINCE[qualified];
+    if (positional && args && args.namedChildren.some((a) => a && a.type !== "keyword_argument")) {
+      file.newerName(
+        positional,
+        args,
+        "keyword",
+        `${qualified}(…)`,
+        msg("TermNewPositionalArgument", `${qualified}()`),
+      );
+      return;
+    }
+    if (hasNewKeywords(qualified) || (owner === "list" && method === "sort")) {
+      checkKeywords(file, qualified, args);
+      return;
+    }
+  }
+}
+
+/** Methods whose result types.ts knows: an attribute of their result is worth a look. */
+const METHOD_RESULTS: ReadonlySet<string> = new Set(["keys", "values", "items"]);
+
+/** The methods whose results RESULT_ATTRIBUTES_SINCE knows. */
+const RESULT_METHODS: ReadonlySet<string> = new Set(
+  Object.keys(RESULT_ATTRIBUTES_SINCE).map((k) => k.split(".").pop()!),
+);
+
+/** `fecha.isocalendar().week`: an attribute (`name` at `offset`) of a result whose type changed after the target. */
+function checkResultAttribute(file: PythonFile, callee: Node, method: string, offset: number, name: string): void {
+  const receiver = callee.childForFieldName("object");
+  const type = receiver && typeOf(file, receiver);
+  if (!type) return;
+  const attribute = () => file.tree.rootNode.descendantForIndex(offset, offset + name.length);
+  for (const owner of lineage(type)) {
+    const result = RESULT_ATTRIBUTES_SINCE[`${owner}.${method}`];
+    if (result?.attributes.includes(name)) {
+      const node = attribute();
+      if (node) file.newerName(result.since, node, "attribute", `${owner}.${method}().${name}`);
+      return;
+    }
+  }
+  // What the call returns, when its type is known (`d.keys()` is a dict_keys: `.mapping` is 3.10).
+  const call = callee.parent;
+  checkTypedAttribute(file, call ? typeOf(file, call) : undefined, name, attribute);
+}
+
+/**
+ * Types whose instances cannot carry attributes of their own (builtin types, dict views): an attribute
+ * the data dates later is really missing before. A class written in Python may have set it on its
+ * instances all along (hmac.HMAC.inner before 3.9): not a finding.
+ */
+const FIXED_ATTRIBUTES = (owner: string) => BUILTIN_TYPE_NAMES.has(owner) || /^dict_(keys|values|items)$/.test(owner);
+
+/** `value.name` (no call) on a value of a known builtin type: the member's version. */
+function checkTypedAttribute(file: PythonFile, type: string | undefined, name: string, node: () => Node | null): void {
+  if (!type || !FIXED_ATTRIBUTES(lineage(type)[0])) return;
+  for (const owner of lineage(type)) {
+    const since = stdlibSince(`${owner}.${name}`);
+    if (!since) continue;
+    const at = node();
+    if (at) file.newerName(since, at, "attribute", `${owner}.${name}`);
+    return;
+  }
+}
+
+const BUILTIN_WORDS = new RegExp(
+  `(?<![A-Za-z0-9_.])(${[...Object.keys(PYTHON2_BUILTINS), ...NEW_BUILTINS.keys()].join("|")})(?![A-Za-z0-9_])`,
+  "g",
+);
+
+/**
+ * Builtins the target lacks, wherever the code reads them (a call, `hook = breakpoint`, `except
+ * ModuleNotFoundError`): Python 2's (`xrange`, `unicode`) and newer ones (`breakpoint`, `aiter`).
+ * Found through the text, confirmed on the tree; a name the file defines itself is not a finding.
+ */
+export function checkBuiltinNames(file: PythonFile): void {
+  const seen = new Set<string>();
+  for (const m of file.text.matchAll(BUILTIN_WORDS)) seen.add(m[1]);
+  for (const name of seen) {
+    if (file.binds(name) || file.bindings.has(name)) continue;
+    for (const node of file.identifiers(name)) {
+      if (identifierRole(node) !== "load") continue;
+      const python2 = PYTHON2_BUILTINS[name];
+      if (python2) file.python2Name(node, "name", name, msg("TermPython2Builtin", name, python2));
+      else file.newerName(NEW_BUILTINS.get(name), node, "name", `builtins.${name}`, name);
+    }
+  }
+}
