@@ -7,7 +7,7 @@ import validateSpanish from "../../tasks/ValidateApiInfraV1/Strings/resources.re
 import runTask from "../../tasks/RunCoordinatorsV1/task.json";
 import runSpanish from "../../tasks/RunCoordinatorsV1/Strings/resources.resjson/es-ES/resources.resjson";
 import { API_FILE_LIMITS, readBoundedText } from "../../core/api/bounded";
-import { ApiFileError, describeApiError, parseCfnYaml } from "../../core/api/cfnYaml";
+import { parseCfnYaml } from "../../core/api/cfnYaml";
 import { apiValidationResult } from "../../core/api/gate";
 import { runCoordinatorsRequestFromInputs, validateApiInfraRequestFromInputs } from "../../core/api/inputs";
 import { CoordinatorSetupError, glueMaxConcurrentRuns, runCoordinators } from "../../core/api/runCoordinators";
@@ -17,7 +17,7 @@ import { writeReports } from "../../core/findings/output";
 import { jsonReport } from "../../core/findings/report";
 import { findingsText } from "../../core/findings/text";
 import { msg } from "../../core/i18n/catalogue";
-import type { Localizer } from "../../core/i18n/localizer";
+import { refusing } from "../apiRefusing";
 import { formatTaskVersion } from "../../core/report";
 import { resultFromRaw } from "../../core/validator/engine";
 import { type CommandSpec, UsageError } from "../command";
@@ -26,16 +26,6 @@ import { flagInputs, takeFlagProblems, type TaskDefinition } from "../taskInputs
 
 /** The task's input names: a message that names one besides its own says the flag instead. */
 const inputNames = (task: TaskDefinition) => (task.inputs ?? []).map((i) => i.name);
-
-/** Runs `work`; an ApiFileError (a file or value refused) is a usage error with its file and line. */
-function refusing<T>(loc: Localizer, work: () => T): T {
-  try {
-    return work();
-  } catch (err) {
-    if (err instanceof ApiFileError) throw new UsageError(describeApiError(err, loc));
-    throw err;
-  }
-}
 
 export const apiValidateCommand: CommandSpec = {
   name: "api validate",

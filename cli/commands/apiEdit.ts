@@ -16,6 +16,7 @@ import { ApiFileError, describeApiError } from "../../core/api/cfnYaml";
 import { addCoordinatorInputsFrom, addTableInputsFrom } from "../../core/api/editInputs";
 import { type MessageKey, msg, render } from "../../core/i18n/catalogue";
 import type { Localizer } from "../../core/i18n/localizer";
+import { refusing } from "../apiRefusing";
 import { DEFAULT_VARIABLE_GROUP } from "../../core/api/validateApiInfra";
 import { type CommandResult, type CommandSpec, UsageError } from "../command";
 import { flagInputs, type ParsedCommand, takeFlagProblems, type TaskDefinition } from "../taskInputs";
@@ -42,16 +43,6 @@ function writeAll(files: Array<{ path: string; text: string }>): void {
     const tmp = `${f.path}.lz-tmp-${process.pid}`;
     fs.writeFileSync(tmp, f.text, { flag: "wx" });
     fs.renameSync(tmp, f.path);
-  }
-}
-
-/** Runs `work`; an ApiFileError (a file or value refused) is a usage error with its file and line. */
-function refusing<T>(loc: Localizer, work: () => T): T {
-  try {
-    return work();
-  } catch (err) {
-    if (err instanceof ApiFileError) throw new UsageError(describeApiError(err, loc));
-    throw err;
   }
 }
 

@@ -5,9 +5,8 @@
  */
 import { gate, summarize } from "../findings/summary";
 import type { FailOn, Lang, RawFinding } from "../findings/types";
-import { applyRoutineSuppressions, finalizeFindings, ValidationResult } from "../validator/engine";
+import { applyRoutineSuppressions, finalizeFindings, rulesOf, ValidationResult } from "../validator/engine";
 import { resolveOptions } from "../validator/options";
-import { ruleByCode } from "../validator/registry";
 
 export interface ApiGateInputs {
   lang: Lang;
@@ -36,7 +35,7 @@ export function apiValidationResult(
     summary,
     result: gate(summary, options.failOn),
     options,
-    rules: [...new Set(findings.map((f) => f.rule))].map((code) => ruleByCode(code)!),
+    rules: rulesOf(findings),
     routineSettings: suppressed.settings,
     stats: {
       files: stats.files,

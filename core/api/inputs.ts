@@ -8,7 +8,7 @@ import * as path from "path";
 import { type FailOn, type InputGetter, InputReader } from "../inputs";
 import { problem } from "../problem";
 import type { Problem } from "../problem";
-import { parseExpectedErrorPatterns } from "../run/runRoutine";
+import { expectedErrorPatternsInput } from "../run/runRoutine";
 import { unresolvedVariables } from "../text";
 import { patternError } from "../userPattern";
 import { API_NAME, apiPascal } from "./naming";
@@ -151,18 +151,7 @@ export function runCoordinatorsRequestFromInputs(get: InputGetter): {
   const deployPath = needed(r, "deployPath");
   const concurrency = r.number("concurrency", 1, "ConcurrencyInvalid", { integer: true, min: 1, max: 32 });
   const timeoutMinutes = r.number("timeoutMinutes", 120, "TimeoutInvalid");
-  const parsed = parseExpectedErrorPatterns(r.text("expectedErrorPatterns") ?? "");
-  if (parsed.invalid)
-    r.problems.push(
-      problem(
-        "PatternInvalid",
-        "error",
-        "expectedErrorPatterns",
-        "expectedErrorPatterns",
-        parsed.invalid.pattern,
-        parsed.invalid.error,
-      ),
-    );
+  const expectedErrorPatterns = expectedErrorPatternsInput(r);
   const successPattern = defined(r, "successPattern");
   const successError = successPattern ? patternError(successPattern) : undefined;
   if (successError)
@@ -187,7 +176,7 @@ export function runCoordinatorsRequestFromInputs(get: InputGetter): {
     concurrency,
     templatePath: templatePath ? path.resolve(templatePath) : undefined,
     timeoutMinutes,
-    expectedErrorPatterns: parsed.patterns,
+    expectedErrorPatterns,
     successPattern,
     workItemId: workItem && /^[0-9]{1,10}$/.test(workItem) ? Number(workItem) : undefined,
     failOn: r.failOn(),

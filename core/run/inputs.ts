@@ -2,7 +2,7 @@
 import { type FailOn, type InputGetter, InputReader } from "../inputs";
 import { problem, type Problem } from "../problem";
 import { unresolvedVariables } from "../text";
-import { parseExpectedErrorPatterns } from "./runRoutine";
+import { expectedErrorPatternsInput } from "./runRoutine";
 
 export interface RunRequest {
   command: string;
@@ -22,23 +22,12 @@ export function runRequestFromInputs(get: InputGetter): { request: RunRequest; p
   if (!command) r.problems.push(problem("CommandMissing", "error", "command"));
   const missing = unresolvedVariables(command);
   if (missing.length) r.problems.push(problem("VariablesUndefined", "error", "command", missing.join(", ")));
-  const parsed = parseExpectedErrorPatterns(r.text("expectedErrorPatterns") ?? "");
-  if (parsed.invalid)
-    r.problems.push(
-      problem(
-        "PatternInvalid",
-        "error",
-        "expectedErrorPatterns",
-        "expectedErrorPatterns",
-        parsed.invalid.pattern,
-        parsed.invalid.error,
-      ),
-    );
+  const expectedErrorPatterns = expectedErrorPatternsInput(r);
   const request: RunRequest = {
     command,
     workingDirectory: r.optional("workingDirectory"),
     timeoutMinutes: r.number("timeoutMinutes", 60, "TimeoutInvalid"),
-    expectedErrorPatterns: parsed.patterns,
+    expectedErrorPatterns,
     logsPath: r.optional("logsPath"),
     maxLineKB: r.number("maxLineKB", 1024, "MaxLineInvalid", { integer: true, min: 1, max: 65536 }),
     failOn: r.failOn(),

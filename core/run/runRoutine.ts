@@ -16,6 +16,8 @@ import { ancestorsOf, findMarkedProcesses, ProcessMarker, RoutineProcess, signal
 import { neutralizeAgentCommands } from "../logSafe";
 import { readLogFolder } from "../logs/readLogs";
 import { compileUserPattern, DEFAULT_PATTERN_BUDGET_MS, patternError, UserPattern } from "../userPattern";
+import type { InputReader } from "../inputs";
+import { problem } from "../problem";
 import { msg } from "../i18n/catalogue";
 import type { RawFinding } from "../findings/types";
 
@@ -33,6 +35,21 @@ export const DEFAULT_EXPECTED_ERRORS = [
  * The expectedErrorPatterns input: one regular expression per line, blank lines ignored; `invalid`
  * is the first line that is not a regular expression, with the reason.
  */
+/**
+ * The expectedErrorPatterns input (RunRoutine, RunCoordinators): one regular expression per line; a
+ * line that is not one is a PatternInvalid problem naming the input.
+ */
+export function expectedErrorPatternsInput(r: InputReader): string[] {
+  const parsed = parseExpectedErrorPatterns(r.text("expectedErrorPatterns") ?? "");
+  if (parsed.invalid) {
+    const { pattern, error } = parsed.invalid;
+    r.problems.push(
+      problem("PatternInvalid", "error", "expectedErrorPatterns", "expectedErrorPatterns", pattern, error),
+    );
+  }
+  return parsed.patterns;
+}
+
 export function parseExpectedErrorPatterns(raw: string): {
   patterns: string[];
   invalid?: { pattern: string; error: string };

@@ -28,7 +28,7 @@ export interface ValidationResult extends FindingsResult {
 }
 
 /** The rules the findings name, for the report writers. */
-function rulesOf(findings: readonly Finding[]): Rule[] {
+export function rulesOf(findings: readonly Finding[]): Rule[] {
   return [...new Set(findings.map((f) => f.rule))].map((code) => ruleByCode(code)!);
 }
 
