@@ -8,7 +8,16 @@ import prettier from "eslint-config-prettier";
 import globals from "globals";
 
 export default tseslint.config(
-  { ignores: ["build/", "dist/", "node_modules/", "test/fixtures/", "examples/"] },
+  {
+    ignores: [
+      "build/",
+      "dist/",
+      "node_modules/",
+      "test/fixtures/",
+      "examples/",
+      "core/validator/configSchema.generated.ts",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -5,7 +5,8 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import Ajv from "ajv";
+import type { ErrorObject } from "ajv";
+import { validate as checkConfigSchema } from "./configSchema.generated";
 import { DEFAULT_ZONE_KEYS, parseStrictJson } from "../config/json";
 import { ruleByCode } from "./registry";
 import type { FailOn, Lang, RawFinding, RuleSetting } from "../findings/types";
@@ -157,7 +158,8 @@ export const VALIDATOR_CONFIG_SCHEMA = {
   },
 } as const;
 
-let validateConfig: ReturnType<Ajv["compile"]> | undefined;
+/** VALIDATOR_CONFIG_SCHEMA compiled ahead of time (scripts/rule-docs.mjs): no schema compiler in the bundles. */
+const validateConfig = checkConfigSchema as ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
 
 export interface OptionInputs extends Partial<Omit<ValidatorOptions, "rules" | "protectedRules" | "routineExclude">> {
   configFile?: string;
@@ -202,7 +204,6 @@ export function resolveOptions(
       findings.push(lzv(msg("LzvNotJson", shown, errors[0]?.offset ?? 0), explicit ? "" : CONFIG_FILE_NAME));
     } else {
       const data = JSON.parse(fs.readFileSync(configFile, "utf8").replace(/^\uFEFF/, ""));
-      validateConfig ??= new Ajv({ allErrors: true, strict: false }).compile(VALIDATOR_CONFIG_SCHEMA);
       if (!validateConfig(data)) {
         for (const e of validateConfig.errors ?? []) {
           const where = e.instancePath || msg("LzvTopLevel");
