@@ -1,7 +1,9 @@
 /**
  * Analyzes Python files on worker threads: parsing is CPU-bound and each worker has its own
- * tree-sitter instance. Files are handed out one at a time (largest first) so a big file never
- * leaves the other workers idle at the end.
+ * tree-sitter instance. Files are handed out one at a time, smallest first: the largest come last, where
+ * one file at most keeps a worker busy after the others are done. Largest first (the textbook order for
+ * balancing) measured 12–16% slower on the CPython standard library (2 workers: 11.8–12.1 s against
+ * 10.3–10.5 s for smallest first or walk order): each worker's later files run slower after its big ones.
  */
 import * as os from "os";
 import { Worker } from "worker_threads";
@@ -34,7 +36,7 @@ export function analyzeInWorkers(
   progress?: (done: number, total: number) => void,
   fileBudgetMs = DEFAULT_FILE_BUDGET_MS,
 ): Promise<RawFinding[]> {
-  const queue = [...files].sort((a, b) => b.text.length - a.text.length);
+  const queue = [...files].sort((a, b) => a.text.length - b.text.length);
   const results: RawFinding[] = [];
   let done = 0;
   const count = Math.max(1, Math.min(workers, queue.length));
