@@ -8,7 +8,7 @@ import { analyzeHere } from "../../core/validator/fileAnalysis";
 import { validateRoutine } from "../../core/validator/engine";
 import { validateRequestFromInputs } from "../../core/validator/inputs";
 import { writeReports } from "../../core/findings/output";
-import { analyzeInWorkers } from "../../core/validator/pool";
+import { startWorkerPool } from "../../core/validator/pool";
 import { formatTaskVersion } from "../../core/report";
 import { jsonReport, markdownSummary, sarifReport } from "../../core/findings/report";
 import type { CommandSpec } from "../command";
@@ -43,23 +43,24 @@ export const validateCommand: CommandSpec = {
     }
     const worker = path.join(__dirname, "validatorWorker.js");
     const progress = io.progress;
-    const result = await validateRoutine(
-      routine,
-      { ...request.options, lang },
-      // The built CLI has its worker beside it; run from sources (tests of core), analyze here.
-      {
-        analyzeFiles: fs.existsSync(worker)
-          ? (files, ctx) =>
-              analyzeInWorkers(
-                worker,
-                files,
-                ctx,
-                undefined,
-                progress && ((done, total) => progress(loc("CliProgress", done, total))),
-              )
-          : analyzeHere(ANALYZERS),
-      },
-    );
+    // The built CLI has its worker beside it, started now to load while the routine is walked; run
+    // from sources (tests of core), analyze here.
+    const pool = fs.existsSync(worker) ? startWorkerPool(worker) : undefined;
+    let result;
+    try {
+      result = await validateRoutine(
+        routine,
+        { ...request.options, lang },
+        {
+          analyzeFiles: pool
+            ? (files, ctx) =>
+                pool.analyze(files, ctx, progress && ((done, total) => progress(loc("CliProgress", done, total))))
+            : analyzeHere(ANALYZERS),
+        },
+      );
+    } finally {
+      pool?.close();
+    }
     progress?.("");
     if (request.reportDirectory) writeReports(result, routine, request.reportDirectory, version, request.rulesDocsUrl);
     let output: string;

@@ -1,25 +1,26 @@
-/** Worker-thread entry of pool.ts: one parser, many files, every analyzer of core/validator/analyzers.ts. */
-import { parentPort, workerData } from "worker_threads";
+/**
+ * Worker-thread entry of pool.ts: one parser, many files, every analyzer of core/validator/analyzers.ts.
+ * It loads and says "ready" before it knows the routine (the pool starts it while the routine is walked);
+ * the routine's context comes as the first message.
+ */
+import { parentPort } from "worker_threads";
 import { AnalysisContext, analyzePythonFile, analyzeTextFile } from "./fileAnalysis";
-import type { SourceFile } from "../files/walk";
-import type { WorkerMessage, WorkerRequest } from "./pool";
+import type { WorkerCommand, WorkerMessage } from "./pool";
 import { createPythonParser } from "../python/parser";
 import { ANALYZERS } from "./analyzers";
 
-const request = workerData as WorkerRequest;
-const ctx: AnalysisContext = {
-  root: request.root,
-  options: request.options,
-  configZone: request.configZone,
-  localModules: request.localModules,
-  files: [],
-  allPaths: [],
-};
+let ctx: AnalysisContext | undefined;
 
 createPythonParser().then(
   (parser) => {
-    parentPort!.on("message", (file: SourceFile) => {
+    parentPort!.on("message", (command: WorkerCommand) => {
+      if (command.type === "context") {
+        ctx = { ...command.context, files: [], allPaths: [] };
+        return;
+      }
+      const file = command.file;
       try {
+        if (!ctx) throw new Error("no context before the first file");
         const findings = file.path.endsWith(".py")
           ? analyzePythonFile(parser, file, ctx, ANALYZERS)
           : analyzeTextFile(file, ctx, ANALYZERS);

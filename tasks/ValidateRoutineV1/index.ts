@@ -12,7 +12,7 @@ import { commentHtml, commentMarker, publishOnWorkItem } from "../../core/findin
 import { writeReports } from "../../core/findings/output";
 import { DEFAULT_READ_LIMITS } from "../../core/files/limits";
 import { validateRequestFromInputs } from "../../core/validator/inputs";
-import { analyzeInWorkers } from "../../core/validator/pool";
+import { startWorkerPool } from "../../core/validator/pool";
 import type { RawFinding } from "../../core/findings/types";
 import { annotateFindings, setGateResult, taskVersion } from "../common/findings";
 import { downloadLogAttachments } from "../../core/logs/huLogs";
@@ -137,15 +137,18 @@ async function run(): Promise<void> {
     logsPath = downloaded.folder;
     downloadFindings = downloaded.findings;
   }
-  const result = await validateRoutine(
-    routine,
-    { ...options, lang, logsPath },
-    {
-      findings: downloadFindings,
-      analyzeFiles: (files, ctx) =>
-        analyzeInWorkers(path.join(__dirname, "validatorWorker.js"), files, ctx, undefined, progress),
-    },
-  );
+  // Started now: the workers load while the routine is walked.
+  const pool = startWorkerPool(path.join(__dirname, "validatorWorker.js"));
+  let result;
+  try {
+    result = await validateRoutine(
+      routine,
+      { ...options, lang, logsPath },
+      { findings: downloadFindings, analyzeFiles: (files, ctx) => pool.analyze(files, ctx, progress) },
+    );
+  } finally {
+    pool.close();
+  }
 
   const version = taskVersion(__dirname);
   const reportDir = path.resolve(

@@ -6,7 +6,9 @@
 import { strict as assert } from "assert";
 import * as path from "path";
 import { validateRoutine } from "../../../core/validator/engine";
-import { analyzeInWorkers } from "../../../core/validator/pool";
+import { analyzeInWorkers, startWorkerPool } from "../../../core/validator/pool";
+import { analyzeHere } from "../../../core/validator/fileAnalysis";
+import { ANALYZERS } from "../../../core/validator/analyzers";
 import { makeRoutine, PRD_CONFIG } from "../../helpers/routine";
 import { repoRoot } from "../../helpers/taskRun";
 
@@ -33,5 +35,39 @@ describe("the validator's worker pool", function () {
       ["PY003 a.py", "PY004 b.py", "FS006 grande.py"],
     );
     assert.match(r.findings[2].message, /took longer than 1 s and was stopped/);
+  });
+
+  it("started before the routine is walked, gives the findings of an analysis in this thread, without a progress callback", async () => {
+    const routine = makeRoutine({
+      "static/config/config.json": PRD_CONFIG,
+      "a.py": 'x = f"{y}"\n',
+      "b.py": "import secrets\n",
+      "c.py": "print 'hola'\n",
+      "d.py": "ok = 1\n",
+    });
+    const worker = path.join(repoRoot, "build", "cli", "validatorWorker.js");
+    const pool = startWorkerPool(worker, 2);
+    // The workers load (and say ready) before they know the routine: its context comes with the work.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const pooled = await validateRoutine(routine, {}, { analyzeFiles: (files, ctx) => pool.analyze(files, ctx) });
+    pool.close();
+    const here = await validateRoutine(routine, {}, { analyzeFiles: analyzeHere(ANALYZERS) });
+    const lines = (r: typeof here) => r.findings.map((f) => `${f.rule} ${f.file}:${f.line} ${f.message}`);
+    assert.deepEqual(lines(pooled), lines(here));
+    assert.deepEqual(
+      pooled.findings.map((f) => `${f.rule} ${f.file}`),
+      ["PY003 a.py", "PY004 b.py", "PY002 c.py"],
+    );
+  });
+
+  it("refuses work once closed, rather than wait for workers that are gone", async () => {
+    const worker = path.join(repoRoot, "build", "cli", "validatorWorker.js");
+    const pool = startWorkerPool(worker, 2);
+    pool.close();
+    const routine = makeRoutine({ "static/config/config.json": PRD_CONFIG, "a.py": "x = 1\n" });
+    await assert.rejects(
+      validateRoutine(routine, {}, { analyzeFiles: (files, ctx) => pool.analyze(files, ctx) }),
+      /worker pool was closed/,
+    );
   });
 });
