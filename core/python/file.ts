@@ -89,6 +89,8 @@ export class PythonFile {
   readonly lines: LineIndex;
   private readonly named = new Map<string, Node[]>();
   private readonly bound = new Map<string, boolean>();
+  /** How often the text spells a name as a word, counted up to `limit` (more means more than the limit). */
+  private readonly counted = new Map<string, { limit: number; count: number }>();
 
   constructor(
     readonly path: string,
@@ -109,7 +111,14 @@ export class PythonFile {
   identifiers(name: string, limit?: number): Node[] | undefined {
     let nodes = this.named.get(name);
     if (!nodes) {
-      if (limit !== undefined && countWord(this.text, name, limit) > limit) return undefined;
+      if (limit !== undefined) {
+        // Counted once per name: a common name (`s`, `data`) is asked about at each of its method calls,
+        // and each count scanned the text up to its limit.
+        let counted = this.counted.get(name);
+        if (!counted || (counted.count > counted.limit && limit > counted.limit))
+          this.counted.set(name, (counted = { limit, count: countWord(this.text, name, limit) }));
+        if (counted.count > limit) return undefined;
+      }
       this.named.set(name, (nodes = identifiersNamed(this.tree.rootNode, this.text, name, this.stringRanges)));
     }
     return limit !== undefined && nodes.length > limit ? undefined : nodes;

@@ -6,7 +6,7 @@
 import { strict as assert } from "assert";
 import * as path from "path";
 import { validateRoutine } from "../../../core/validator/engine";
-import { analyzeInWorkers, startWorkerPool } from "../../../core/validator/pool";
+import { analyzeInWorkers, FileQueue, startWorkerPool } from "../../../core/validator/pool";
 import { analyzeHere } from "../../../core/validator/fileAnalysis";
 import { ANALYZERS } from "../../../core/validator/analyzers";
 import { makeRoutine, PRD_CONFIG } from "../../helpers/routine";
@@ -69,5 +69,22 @@ describe("the validator's worker pool", function () {
       validateRoutine(routine, {}, { analyzeFiles: (files, ctx) => pool.analyze(files, ctx) }),
       /worker pool was closed/,
     );
+  });
+
+  it("hands files out smallest first, and a large one as soon as the other workers' share of the rest matches it", () => {
+    const file = (name: string, size: number) => ({ path: name, absolute: `/r/${name}`, text: "x".repeat(size) });
+    const small = Array.from({ length: 20 }, (_, i) => file(`s${i}.py`, 1));
+    const queue = new FileQueue([file("big.py", 10), ...small]);
+    const order: number[] = [];
+    for (let f = queue.take(2); f; f = queue.take(2)) order.push(f.text.length);
+    // 30 bytes: ten small files, then the big one while 20 are left (10 for the other worker), then the rest.
+    assert.deepEqual(order, [...Array(10).fill(1), 10, ...Array(10).fill(1)]);
+    assert.equal(queue.length, 0);
+    // A file larger than everything else together goes first.
+    const lopsided = new FileQueue([file("a.py", 1), file("b.py", 2), file("huge.py", 50)]);
+    assert.equal(lopsided.take(2)!.path, "huge.py");
+    // Then b.py (2 of the 3 bytes left): a.py is the other worker's.
+    assert.equal(lopsided.take(2)!.path, "b.py");
+    assert.equal(lopsided.take(2)!.path, "a.py");
   });
 });
