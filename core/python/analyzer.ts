@@ -8,8 +8,8 @@
  * signatures.ts (parameters and arguments), scopes.ts (CPython's compile-time errors: what may
  * stand where), names.ts (imports, attributes, calls and builtins against the standard-library
  * data, PY004, and Python 2 names, PY002), annotations.ts (unions and `|=` Python 3.5 evaluates),
- * literals.ts (named strings for the scanners). After the pass: the builtins and the subscripted
- * classes (`list[int]`) the text names, found through it (names.ts, annotations.ts), layout.ts (what
+ * literals.ts (named strings for the scanners). After the pass: attribute chains on imported names,
+ * the builtins and the subscripted classes (`list[int]`) the text names, found through it (names.ts, annotations.ts), layout.ts (what
  * the tokenizer refuses: indentation, dangling operators), syntaxErrors.ts (PY001 from the tree),
  * scopes.ts's walk, and guards.ts (findings a guard makes safe become info).
  *
@@ -27,7 +27,7 @@ import { checkFieldComment, checkInterpolation, checkSelfDocumenting } from "./f
 import { applyGuards } from "./guards";
 import { checkEncoding, checkLayout } from "./layout";
 import { recordAssignedLiteral, recordKeywordLiteral } from "./literals";
-import { checkAttributeChain, checkBuiltinNames, checkCallee, checkImport, checkImportFrom } from "./names";
+import { checkAttributeReads, checkBuiltinNames, checkCallee, checkImport, checkImportFrom } from "./names";
 import { ScopeRecorder } from "./scopes";
 import { checkArguments, checkParameters } from "./signatures";
 import { reportTreeErrors } from "./syntaxErrors";
@@ -210,7 +210,6 @@ const PATTERNS: Pattern[] = [
   // Names: imports, attribute chains, calls (names.ts); annotations and unions (annotations.ts).
   { query: "(import_statement) @node", check: (file, c) => checkImport(file, c.get("node")) },
   { query: "(import_from_statement) @node", check: (file, c) => checkImportFrom(file, c.get("node")) },
-  { query: "(attribute object: (identifier) @node)", check: (file, c) => checkAttributeChain(file, c.get("node")) },
   {
     query: "(call function: (_) @node arguments: (_) @arguments)",
     check: (file, c) => {
@@ -324,6 +323,7 @@ export function analyzePython(
     const pattern = PATTERNS[match.patternIndex];
     if (!pattern.when || wanted(pattern.when)) pattern.check(file, new Captures(match), scopes);
   }
+  checkAttributeReads(file);
   checkBuiltinNames(file);
   checkSubscriptedTypes(file);
   checkNumbers(file);
