@@ -1,6 +1,6 @@
 /**
- * SEC001 and PTH001 decided on values, ready for the rule checks to call (they are not wired in
- * yet: docs/precision.md says what the integration does). The outcomes:
+ * SEC001 and PTH001 decided on values (core/routine/secrets.ts turns these into the rules'
+ * findings). The outcomes:
  *
  * - a credential of a known format (core/secrets/formats.ts) → SEC001, whatever the name;
  * - a name that suggests a secret (core/secrets/names.ts) bound to a value that looks like one
@@ -27,6 +27,13 @@ export interface LiteralFinding {
   offset: number;
   /** SEC001: [kind, name or label, length of the secret]; PTH001: [kind, path] or [`user 'name'`, account]. */
   args: string[];
+  /**
+   * The name that made it a finding (a secret-suggesting name, or a user name for PTH001's account),
+   * absent for a known format: the LZ team's allow-list tests names and paths, never values.
+   */
+  name?: string;
+  /** PTH001: the hard-coded path (what the allow-list tests). */
+  path?: string;
 }
 
 export interface LiteralScan {
@@ -58,10 +65,10 @@ export class LiteralScanner {
 
   constructor(private readonly options: { onlyPersonalPaths?: boolean } = {}) {}
 
-  private secret(offset: number, secretStart: number, args: string[], secret: string): void {
+  private secret(offset: number, secretStart: number, args: string[], secret: string, name?: string): void {
     if (this.reported.has(secretStart)) return;
     this.reported.add(secretStart);
-    this.findings.push({ rule: "SEC001", offset, args });
+    this.findings.push({ rule: "SEC001", offset, args, ...(name !== undefined ? { name } : {}) });
     this.secrets.push(secret);
   }
 
@@ -90,18 +97,19 @@ export class LiteralScanner {
         d.offsets[first] ?? 0,
         ["credential", name, length(constant.join(""))],
         constant.join(""),
+        name,
       );
       this.secrets.push(...constant.slice(1));
       secretFound = true;
     }
     if (secretFound || formatsOnly) return;
     if (name && hardcodedUserEvidence(name, v).user) {
-      this.findings.push({ rule: "PTH001", offset: d.offsets[0] ?? 0, args: [`user '${name}'`, v.trim()] });
+      this.findings.push({ rule: "PTH001", offset: d.offsets[0] ?? 0, args: [`user '${name}'`, v.trim()], name });
       return;
     }
     for (const p of findHardcodedPaths(v)) {
       if (this.options.onlyPersonalPaths && !PERSONAL_KINDS.has(p.kind)) continue;
-      this.findings.push({ rule: "PTH001", offset: d.offsets[p.start] ?? 0, args: [p.kind, p.path] });
+      this.findings.push({ rule: "PTH001", offset: d.offsets[p.start] ?? 0, args: [p.kind, p.path], path: p.path });
     }
   }
 

@@ -9,11 +9,12 @@ import type { RawFinding } from "../findings/types";
 import { analyzePython } from "../python/analyzer";
 import { createPythonParser, Parser } from "../python/parser";
 import {
+  allowListOf,
   PATH_AND_SECRET_EXTENSIONS,
   pythonPathsAndSecrets,
   redactSecrets,
   textPathsAndSecrets,
-} from "../routine/pathsAndSecrets";
+} from "../routine/secrets";
 
 export type { AnalysisContext, Analyzer };
 
@@ -39,7 +40,12 @@ export function analyzePythonFile(
     badUtf8At: file.badUtf8At,
   });
   try {
-    const credentials = pythonPathsAndSecrets(file.path, file.text, analysis.strings, analysis.namedLiterals);
+    const credentials = pythonPathsAndSecrets(
+      file.path,
+      file.text,
+      analysis.tree,
+      allowListOf(ctx.options.allowedNamesAndPaths),
+    );
     const found = [...analysis.findings, ...credentials.findings];
     for (const a of analyzers) if (a.pythonFile) found.push(...a.pythonFile(file, analysis.tree, ctx));
     return redactSecrets(found, credentials.secrets);
@@ -51,7 +57,7 @@ export function analyzePythonFile(
 export function analyzeTextFile(file: SourceFile, ctx: AnalysisContext, analyzers: readonly Analyzer[]): RawFinding[] {
   const found: RawFinding[] = [];
   const credentials = PATH_AND_SECRET_EXTENSIONS.has(path.extname(file.path).toLowerCase())
-    ? textPathsAndSecrets(file.path, file.text)
+    ? textPathsAndSecrets(file.path, file.text, allowListOf(ctx.options.allowedNamesAndPaths))
     : { findings: [], secrets: [] };
   found.push(...credentials.findings);
   for (const a of analyzers) if (a.textFile) found.push(...a.textFile(file, ctx));
