@@ -11,7 +11,13 @@ import type { Tree } from "web-tree-sitter";
 import type { RawFinding } from "../findings/types";
 import { LineIndex } from "../findings/positions";
 import { msg, type MessageArg, type MessageKey } from "../i18n/catalogue";
-import { type LiteralFinding, type LiteralScan, scanPythonTree, scanTextFile } from "../secrets/scan";
+import {
+  type AnalyzerStrings,
+  type LiteralFinding,
+  type LiteralScan,
+  scanPythonTree,
+  scanTextFile,
+} from "../secrets/scan";
 import { compileUserPattern, type UserPattern } from "../userPattern";
 
 /** The detectors' kinds (stable English words, also in test/fixtures/corpora/stdlib-findings.json) → catalogue terms. */
@@ -103,9 +109,15 @@ function toFindings(file: string, text: string, scan: LiteralScan, allow?: Allow
   return { findings, secrets: scan.secrets };
 }
 
-/** A Python file, on the parse tree the analyzer made. */
-export function pythonPathsAndSecrets(file: string, text: string, tree: Tree, allow?: AllowList): PathsAndSecrets {
-  return toFindings(file, text, scanPythonTree(tree, text), allow);
+/** A Python file, on the parse tree the analyzer made and the string nodes its query met. */
+export function pythonPathsAndSecrets(
+  file: string,
+  text: string,
+  tree: Tree,
+  strings: AnalyzerStrings,
+  allow?: AllowList,
+): PathsAndSecrets {
+  return toFindings(file, text, scanPythonTree(tree, text, strings), allow);
 }
 
 /** A configuration, SQL or shell file. */

@@ -44,6 +44,7 @@ export function analyzePythonFile(
       file.path,
       file.text,
       analysis.tree,
+      { nodes: analysis.stringNodes, ranges: analysis.stringRanges, docstrings: analysis.docstrings },
       allowListOf(ctx.options.allowedNamesAndPaths),
     );
     const found = [...analysis.findings, ...credentials.findings];

@@ -79,7 +79,12 @@ export function detectInFile(
   if (file.endsWith(".py")) {
     const analysis = analyzePython(parser, file, text, { target: "3.5" });
     try {
-      scan = scanPythonTree(analysis.tree, text);
+      // The strings the analyzer met, as the gate passes them (core/validator/fileAnalysis.ts).
+      scan = scanPythonTree(analysis.tree, text, {
+        nodes: analysis.stringNodes,
+        ranges: analysis.stringRanges,
+        docstrings: analysis.docstrings,
+      });
     } finally {
       analysis.tree.delete();
     }
