@@ -25,11 +25,6 @@ export interface AnalysisOptions {
   zona?: string;
   /** More function or method names whose string arguments are SQL. */
   sqlCallNames: string[];
-  /**
-   * The LZ team's allow-list of names and paths for SEC001/PTH001 (regular expressions, each matching
-   * a whole name or path; never from the routine's own .lzvalidator.json).
-   */
-  allowedNamesAndPaths?: string[];
 }
 
 export interface AnalysisContext {

@@ -1,7 +1,8 @@
 /**
  * PTH001 (hard-coded users and paths) and SEC001 (credentials) as the gate reports them: the
  * value-based detectors of core/secrets (issue #20) turned into findings with a line and column,
- * their message pieces in the report's language, minus what the LZ team's allow-list lets through.
+ * their message pieces in the report's language, each with the name or path the LZ team's allow-list
+ * tests (core/routine/allowList.ts, applied by the engine).
  *
  * A SEC001 finding says what holds the credential and where, never any character of it (kind, name
  * or the format's own label, length); the credentials found are returned apart so that the file's
@@ -18,7 +19,6 @@ import {
   scanPythonTree,
   scanTextFile,
 } from "../secrets/scan";
-import { compileUserPattern, type UserPattern } from "../userPattern";
 
 /** The detectors' kinds (stable English words, also in test/fixtures/corpora/stdlib-findings.json) → catalogue terms. */
 const KIND_TERMS: Record<string, MessageKey> = {
@@ -55,57 +55,29 @@ function argsOf(f: LiteralFinding): MessageArg[] {
   return [term(kind), ...rest];
 }
 
-/**
- * The LZ team's project-wide allow-list (task input `allowedNamesAndPaths`, `lz validate
- * --allowed-names-and-paths`, or the `allowedNamesAndPaths` of an explicit `configFile`; refused in
- * the routine's own `.lzvalidator.json`): regular expressions, case-insensitive, each matching a
- * whole name or path. A SEC001 found by its name, a hard-coded user (by its name) or a PTH001 path
- * that one matches is let through. Values are never tested: a known credential format is a finding
- * whatever the list says.
- */
-export class AllowList {
-  private readonly patterns: UserPattern[];
-
-  constructor(readonly sources: readonly string[]) {
-    this.patterns = sources.map((s) => compileUserPattern(`^(?:${s})$`));
-  }
-
-  allows(f: LiteralFinding): boolean {
-    const key = f.path ?? f.name;
-    if (key === undefined || !this.patterns.length) return false;
-    return this.patterns.some((p) => p.test(key));
-  }
-
-  /** Patterns that ran past their time budget (reported as LZV004 by the caller). */
-  timedOut(): string[] {
-    return this.patterns.filter((p) => p.timedOut).map((p) => p.source);
-  }
-}
-
-const allowLists = new WeakMap<readonly string[], AllowList>();
-/** One compiled allow-list per run (the options' array is the same object for every file). */
-export function allowListOf(sources: readonly string[] | undefined): AllowList | undefined {
-  if (!sources?.length) return undefined;
-  let list = allowLists.get(sources);
-  if (!list) allowLists.set(sources, (list = new AllowList(sources)));
-  return list;
-}
-
 /** Findings, and the credential values they are about (for redactSecrets; never printed). */
 export interface PathsAndSecrets {
   findings: RawFinding[];
   secrets: string[];
 }
 
-function toFindings(file: string, text: string, scan: LiteralScan, allow?: AllowList): PathsAndSecrets {
+function toFindings(file: string, text: string, scan: LiteralScan): PathsAndSecrets {
   const lines = new LineIndex(text);
   const findings: RawFinding[] = [];
   for (const f of scan.findings) {
-    if (allow?.allows(f)) continue;
     const { line, column } = lines.position(f.offset);
-    findings.push({ rule: f.rule, file, line, column, args: argsOf(f) });
+    // The allow-list runs in the engine (core/routine/allowList.ts): its pattern engine stays out of the workers.
+    const allowKey = f.path ?? f.name;
+    findings.push({
+      rule: f.rule,
+      file,
+      line,
+      column,
+      args: argsOf(f),
+      ...(allowKey !== undefined ? { allowKey } : {}),
+    });
   }
-  // Allowed names still hold values: they stay in the redaction list, so no other finding quotes them.
+  // Values an allow-list lets through stay in the redaction list: no other finding quotes them.
   return { findings, secrets: scan.secrets };
 }
 
@@ -115,14 +87,13 @@ export function pythonPathsAndSecrets(
   text: string,
   tree: Tree,
   strings: AnalyzerStrings,
-  allow?: AllowList,
 ): PathsAndSecrets {
-  return toFindings(file, text, scanPythonTree(tree, text, strings), allow);
+  return toFindings(file, text, scanPythonTree(tree, text, strings));
 }
 
 /** A configuration, SQL or shell file. */
-export function textPathsAndSecrets(file: string, text: string, allow?: AllowList): PathsAndSecrets {
-  return toFindings(file, text, scanTextFile(file, text), allow);
+export function textPathsAndSecrets(file: string, text: string): PathsAndSecrets {
+  return toFindings(file, text, scanTextFile(file, text));
 }
 
 /** Shortest piece of a credential that must not appear in any finding of its file. */

@@ -9,7 +9,6 @@ import type { RawFinding } from "../findings/types";
 import { analyzePython } from "../python/analyzer";
 import { createPythonParser, Parser } from "../python/parser";
 import {
-  allowListOf,
   PATH_AND_SECRET_EXTENSIONS,
   pythonPathsAndSecrets,
   redactSecrets,
@@ -40,13 +39,11 @@ export function analyzePythonFile(
     badUtf8At: file.badUtf8At,
   });
   try {
-    const credentials = pythonPathsAndSecrets(
-      file.path,
-      file.text,
-      analysis.tree,
-      { nodes: analysis.stringNodes, ranges: analysis.stringRanges, docstrings: analysis.docstrings },
-      allowListOf(ctx.options.allowedNamesAndPaths),
-    );
+    const credentials = pythonPathsAndSecrets(file.path, file.text, analysis.tree, {
+      nodes: analysis.stringNodes,
+      ranges: analysis.stringRanges,
+      docstrings: analysis.docstrings,
+    });
     const found = [...analysis.findings, ...credentials.findings];
     for (const a of analyzers) if (a.pythonFile) found.push(...a.pythonFile(file, analysis.tree, ctx));
     return redactSecrets(found, credentials.secrets);
@@ -58,7 +55,7 @@ export function analyzePythonFile(
 export function analyzeTextFile(file: SourceFile, ctx: AnalysisContext, analyzers: readonly Analyzer[]): RawFinding[] {
   const found: RawFinding[] = [];
   const credentials = PATH_AND_SECRET_EXTENSIONS.has(path.extname(file.path).toLowerCase())
-    ? textPathsAndSecrets(file.path, file.text, allowListOf(ctx.options.allowedNamesAndPaths))
+    ? textPathsAndSecrets(file.path, file.text)
     : { findings: [], secrets: [] };
   found.push(...credentials.findings);
   for (const a of analyzers) if (a.textFile) found.push(...a.textFile(file, ctx));
