@@ -187,6 +187,22 @@ describe("routine rules", () => {
       );
       for (const f of allowed.findings) assert.ok(!f.message.includes("Zq81#pLm2vX!"), f.message);
     });
+    it("the allow-list may also come from the configuration file the LZ team names (configFile)", async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lz-allow-"));
+      const configFile = path.join(dir, "lz.json");
+      fs.writeFileSync(configFile, JSON.stringify({ allowedNamesAndPaths: ["/avirtual/compartido/.*"] }));
+      const files = { "static/config/config.json": PRD_CONFIG, "m.py": 'salida = "/avirtual/compartido/x.csv"\n' };
+      assert.deepEqual(codes(await validate(files)), ["PTH001"]);
+      assert.deepEqual(codes(await validate(files, { configFile })), []);
+      fs.writeFileSync(configFile, JSON.stringify({ allowedNamesAndPaths: ["(sin cerrar"] }));
+      const bad = await validate(files, { configFile });
+      assert.deepEqual(
+        codes(bad).sort(),
+        ["LZV001", "PTH001"],
+        "a pattern that is not a regular expression is said, not applied",
+      );
+      assert.match(bad.findings.find((f) => f.rule === "LZV001")!.message, /allowedNamesAndPaths '\(sin cerrar'/);
+    });
     it("LZV005: the routine's own .lzvalidator.json cannot set an allow-list or tolerated log patterns", async () => {
       const r = await validate({
         "static/config/config.json": PRD_CONFIG,
