@@ -1,7 +1,6 @@
-// Issue #20's figures, before and after: the CURRENT validator (SEC001/PTH001 as wired today, LOG005's
-// word match) and the NEW value-based detectors (core/secrets, core/logs/levels; not wired into the
-// rules yet) on the three corpora of test/fixtures/corpora and on the CPython 3.11 standard library
-// without its test folders. Run after `npm run build`:
+// Issue #20's figures, measured on the gate itself (SEC001/PTH001 as `lz validate` and ValidateRoutine run
+// them, LOG005/LOG009 as the log check reports them) on the three corpora of test/fixtures/corpora and on
+// the CPython 3.11 standard library without its test folders. Run after `npm run build`:
 //   node scripts/precision-corpora.mjs [--only precision|recall|logs|stdlib] [--check]  (LZ_STDLIB_311=<dir>: another stdlib)
 // --check exits 1 when a figure misses its goal or the stdlib list differs from
 // test/fixtures/corpora/stdlib-findings.json (each true finding with why it is one).
@@ -18,7 +17,6 @@ const built = (...p) => require(path.join(root, "build", "ts", ...p));
 export const STDLIB_311 = "/root/.pyenv/versions/3.11.7/lib/python3.11";
 export const STDLIB_EXCLUDE = ["test", "tests", "idle_test", "site-packages", "__pycache__"];
 export const STDLIB_LIST = path.join(root, "test", "fixtures", "corpora", "stdlib-findings.json");
-const RULES = new Set(["SEC001", "PTH001"]);
 
 function loadBuilt() {
   if (!fs.existsSync(path.join(root, "build", "ts", "test", "helpers", "corpora.js")))
@@ -28,31 +26,28 @@ function loadBuilt() {
     corpora: built("test", "helpers", "corpora.js"),
     engine: built("core", "validator", "engine.js"),
     pool: built("core", "validator", "pool.js"),
-    parser: built("core", "python", "parser.js"),
-    checkLogs: built("core", "logs", "checkLogs.js"),
   };
 }
 
-/** Today's validator on a folder: its SEC001/PTH001 findings (errors and warnings alike). */
-async function currentValidator(m, folder, exclude = []) {
+/** The gate on a folder, with its worker threads as the task runs it: every finding. */
+async function gate(m, folder, exclude = []) {
   const worker = path.join(root, "build", "ts", "core", "validator", "worker.js");
   const result = await m.engine.validateRoutine(
     folder,
-    { exclude, failOn: "never" },
+    { exclude, failOn: "never", lang: "en" },
     { analyzeFiles: (files, ctx) => m.pool.analyzeInWorkers(worker, files, ctx) },
   );
-  return result.findings
-    .filter((f) => RULES.has(f.rule) && f.severity !== "info")
-    .map((f) => ({ rule: f.rule, file: f.file, line: f.line, message: f.message }));
+  return result.findings;
 }
 
 const count = (findings, rule) => findings.filter((f) => f.rule === rule).length;
+const split = (findings) =>
+  `${findings.length} (SEC001 ${count(findings, "SEC001")}, PTH001 ${count(findings, "PTH001")})`;
 
-/** Every figure of the four sections; each row: what, today, new detectors, goal, ok. */
+/** Every figure of the four sections; each row: what, measured, goal, ok. */
 export async function figures(only = undefined) {
   const m = loadBuilt();
   const want = (s) => !only || only.includes(s);
-  const parser = await m.parser.createPythonParser();
   const rows = [];
   const details = {};
   const { corpora } = m;
@@ -60,54 +55,41 @@ export async function figures(only = undefined) {
   if (want("precision")) {
     const manifest = corpora.precisionManifest();
     const lines = manifest.files.reduce((n, f) => n + f.lines, 0);
-    const today = await currentValidator(m, corpora.PRECISION);
-    const after = corpora.detectInCorpus(parser, corpora.PRECISION);
-    details.precision = { today, after };
+    const found = corpora.secretAndPathFindings(await gate(m, corpora.PRECISION));
+    details.precision = found;
     rows.push({
-      what: `precision corpus (${lines} lines): SEC001 + PTH001`,
-      today: `${today.length} (SEC001 ${count(today, "SEC001")}, PTH001 ${count(today, "PTH001")})`,
-      after: `${after.length} (SEC001 ${count(after, "SEC001")}, PTH001 ${count(after, "PTH001")})`,
+      what: `precision corpus (${lines} lines): SEC001 + PTH001, errors and warnings`,
+      measured: split(found),
       goal: "0",
-      ok: after.length === 0,
+      ok: found.length === 0,
     });
   }
 
   if (want("recall")) {
-    const planted = corpora.recallManifest();
-    const today = await currentValidator(m, corpora.RECALL);
-    const after = corpora.detectInCorpus(parser, corpora.RECALL);
-    const foundBy = (findings) =>
-      planted.filter((c) => findings.some((f) => f.rule === "SEC001" && f.file === c.file && f.line === c.line));
-    const printedBy = (texts) => planted.filter((c) => texts.some((t) => t.includes(c.value)));
-    const todayFound = foundBy(today);
-    const afterFound = foundBy(after);
-    const todayPrinted = printedBy(today.map((f) => f.message));
-    const afterPrinted = printedBy(after.map((f) => f.args.join(" ")));
+    const all = await gate(m, corpora.RECALL);
+    const { planted, found, printed } = corpora.recallOf(
+      corpora.secretAndPathFindings(all),
+      all.map((f) => f.message),
+    );
     const forms = [...new Set(planted.map((c) => c.form))];
-    details.recall = {
-      missedToday: planted.filter((c) => !todayFound.includes(c)).map((c) => `${c.file}:${c.line} ${c.form}`),
-      missedAfter: planted.filter((c) => !afterFound.includes(c)).map((c) => `${c.file}:${c.line} ${c.form}`),
-    };
+    details.recall = planted.filter((c) => !found.includes(c)).map((c) => `${c.file}:${c.line} ${c.form}`);
     rows.push({
       what: `recall corpus: ${planted.length} planted credentials in ${forms.length} forms, found`,
-      today: `${todayFound.length} / ${planted.length}`,
-      after: `${afterFound.length} / ${planted.length}`,
+      measured: `${found.length} / ${planted.length}`,
       goal: "all",
-      ok: afterFound.length === planted.length,
+      ok: found.length === planted.length,
     });
     rows.push({
-      what: "recall corpus: credentials printed in a finding",
-      today: `${todayPrinted.length}`,
-      after: `${afterPrinted.length}`,
+      what: "recall corpus: credentials printed in any finding (8 characters or more)",
+      measured: `${printed.length}`,
       goal: "0",
-      ok: afterPrinted.length === 0,
+      ok: printed.length === 0,
     });
     for (const form of forms) {
       const of = planted.filter((c) => c.form === form);
       rows.push({
         what: `  form ${form}`,
-        today: `${of.filter((c) => todayFound.includes(c)).length} / ${of.length}`,
-        after: `${of.filter((c) => afterFound.includes(c)).length} / ${of.length}`,
+        measured: `${of.filter((c) => found.includes(c)).length} / ${of.length}`,
         goal: "",
         ok: undefined,
       });
@@ -115,22 +97,14 @@ export async function figures(only = undefined) {
   }
 
   if (want("logs")) {
-    const labels = corpora.runLogLabels();
-    const results = corpora.classifyRunLogs();
-    const todayVerdicts = labels.map((l) => {
-      const text = fs.readFileSync(path.join(corpora.RUN_LOGS, l.file), "utf8");
-      const log005 = m.checkLogs.checkLogs([{ name: l.file, text }]).filter((f) => f.rule === "LOG005");
-      return { label: l, pass: log005.length === 0, lines: log005.map((f) => f.line) };
-    });
-    details.logs = { results, todayVerdicts };
-    const todayMatched = todayVerdicts.filter((v) => v.pass === (v.label.expected === "pass")).length;
+    const results = corpora.runLogsThroughGate();
+    details.logs = results;
     const matched = results.filter((r) => r.matched).length;
     rows.push({
-      what: `run-log corpus: ${labels.length} labelled logs (${labels.filter((l) => l.expected === "pass").length} pass), labels matched`,
-      today: `${todayMatched} / ${labels.length} (pass/fail verdict)`,
-      after: `${matched} / ${labels.length} (verdict, error lines, tolerated counts)`,
+      what: `run-log corpus: ${results.length} labelled logs (${results.filter((r) => r.label.expected === "pass").length} pass), labels matched`,
+      measured: `${matched} / ${results.length} (verdict, LOG005 lines, LOG009 counts)`,
       goal: "all",
-      ok: matched === labels.length,
+      ok: matched === results.length,
     });
   }
 
@@ -139,49 +113,35 @@ export async function figures(only = undefined) {
     if (!fs.existsSync(stdlib)) {
       rows.push({
         what: "stdlib 3.11: SEC001 + PTH001",
-        today: `not measured: no CPython 3.11 at ${stdlib} (set LZ_STDLIB_311)`,
-        after: "",
+        measured: `not measured: no CPython 3.11 at ${stdlib} (set LZ_STDLIB_311)`,
         goal: "≤ 8, each listed",
         ok: undefined,
       });
     } else {
-      const today = await currentValidator(m, stdlib, STDLIB_EXCLUDE);
-      const files = [];
-      const walk = (dir) => {
-        for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-          if (e.isDirectory()) {
-            if (!STDLIB_EXCLUDE.includes(e.name)) walk(path.join(dir, e.name));
-          } else if (e.name.endsWith(".py")) files.push(path.relative(stdlib, path.join(dir, e.name)));
-        }
-      };
-      walk(stdlib);
-      const after = files.sort().flatMap((f) => corpora.detectInFile(parser, stdlib, f).findings);
+      const found = corpora.secretAndPathFindings(await gate(m, stdlib, STDLIB_EXCLUDE));
       const listed = JSON.parse(fs.readFileSync(STDLIB_LIST, "utf8")).findings;
-      const key = (f) => `${f.rule} ${f.file}:${f.line} ${f.args.join(" | ")}`;
-      const afterKeys = after.map(key);
-      const listedKeys = listed.map(key);
+      // A listed finding is the gate's when the rule, file and line agree and its message quotes the path.
+      const same = (f, l) =>
+        f.rule === l.rule && f.file === l.file && f.line === l.line && f.message.includes(`'${l.args[1]}'`);
       const current =
-        afterKeys.length === listedKeys.length &&
-        afterKeys.every((k) => listedKeys.includes(k)) &&
-        listed.every((l) => l.why);
-      details.stdlib = { today, after, current, afterKeys, listedKeys };
+        found.length === listed.length &&
+        found.every((f) => listed.some((l) => same(f, l))) &&
+        listed.every((l) => l.why && found.some((f) => same(f, l)));
+      details.stdlib = { found, listed, same };
       rows.push({
-        what: `stdlib 3.11 (${files.length} .py, without test folders): SEC001 + PTH001`,
-        today: `${today.length} (SEC001 ${count(today, "SEC001")}, PTH001 ${count(today, "PTH001")})`,
-        after: `${after.length} (SEC001 ${count(after, "SEC001")}, PTH001 ${count(after, "PTH001")})`,
+        what: `stdlib 3.11 (without test folders): SEC001 + PTH001`,
+        measured: split(found),
         goal: "≤ 8",
-        ok: after.length <= 8,
+        ok: found.length <= 8,
       });
       rows.push({
         what: `stdlib 3.11: ${path.relative(root, STDLIB_LIST)} current`,
-        today: "",
-        after: current ? "yes, each with why it is true" : "DIFFERS",
+        measured: current ? "yes, each with why it is true" : "DIFFERS",
         goal: "current",
         ok: current,
       });
     }
   }
-  parser.delete();
   return { rows, details };
 }
 
@@ -195,6 +155,7 @@ export function adversarialInputs() {
   const { findHardcodedPaths } = built("core", "secrets", "paths.js");
   const { decodeLiteral } = built("core", "secrets", "decode.js");
   const { classifyLog, logLevelOf } = built("core", "logs", "levels.js");
+  const { checkLogs } = built("core", "logs", "checkLogs.js");
   const long = (prefix, unit, n) => prefix + unit.repeat(Math.ceil(n / unit.length));
   const formats = (prefix, unit) => (n) => findKnownSecrets(long(prefix, unit, n));
   return [
@@ -215,48 +176,46 @@ export function adversarialInputs() {
     { name: "f-string fields", run: (n) => decodeLiteral(long("f'", "{{{", n) + "'", 0, n + 3) },
     { name: "log level header", run: (n) => logLevelOf(long("2022-07-26 15:50:26 ", "- ", n)) },
     { name: "log of error lines", run: (n) => classifyLog(long("", "2022-07-26 15:50:26 ERROR x: fallo\n", n)) },
+    {
+      name: "LOG005: errors and retries",
+      run: (n) =>
+        checkLogs([
+          {
+            name: "x.log",
+            text: long("", "2022-07-26 15:50:26 ERROR x: fallo\n2022-07-26 15:50:27 INFO reintento exitoso\n", n),
+          },
+        ]),
+    },
   ];
 }
 
 function print({ rows, details }) {
-  const table = rows.map((r) => ({
-    what: r.what,
-    "today (wired)": r.today,
-    "new detectors": r.after,
-    goal: r.goal,
-    ok: r.ok === undefined ? "" : r.ok ? "yes" : "NO",
-  }));
-  console.table(table);
-  if (details.precision?.today.length) {
-    console.log("\nprecision corpus, today's findings (all false):");
-    for (const f of details.precision.today) console.log(`  ${f.rule} ${f.file}:${f.line} ${f.message.slice(0, 100)}`);
+  console.table(
+    rows.map((r) => ({
+      what: r.what,
+      measured: r.measured,
+      goal: r.goal,
+      ok: r.ok === undefined ? "" : r.ok ? "yes" : "NO",
+    })),
+  );
+  if (details.precision?.length) {
+    console.log("\nprecision corpus, findings (all false):");
+    for (const f of details.precision) console.log(`  ${f.rule} ${f.file}:${f.line} ${f.message.slice(0, 100)}`);
   }
-  if (details.recall) {
-    console.log(`\nrecall corpus, missed today: ${details.recall.missedToday.length}`);
-    for (const c of details.recall.missedToday) console.log(`  ${c}`);
-    if (details.recall.missedAfter.length)
-      console.log(`missed by the new detectors: ${details.recall.missedAfter.join(", ")}`);
-  }
+  if (details.recall?.length) console.log(`\nrecall corpus, missed: ${details.recall.join(", ")}`);
   if (details.logs) {
-    console.log("\nrun-log corpus, per file (label · today's LOG005 verdict · new classifier):");
-    for (const [i, r] of details.logs.results.entries()) {
-      const today = details.logs.todayVerdicts[i];
-      const c = r.classification;
+    console.log("\nrun-log corpus, per file (label · the gate's verdict):");
+    for (const r of details.logs)
       console.log(
-        `  ${r.label.expected.padEnd(4)} · today ${today.pass ? "pass" : "fail"}${today.pass === (r.label.expected === "pass") ? "   " : " ✗ "}· new ${c.errors ? "fail" : "pass"} errors at ${JSON.stringify(c.records.filter((x) => x.status === "error").map((x) => x.line))}, ${c.toleratedIntermittences} intermittence(s), ${c.toleratedRetries} retry(ies) ${r.matched ? "✓" : "✗ MISMATCH"}  ${r.label.file}`,
+        `  ${r.label.expected.padEnd(4)} · ${r.errorLines.length ? "fail" : "pass"}, LOG005 at ${JSON.stringify(r.errorLines)}, ${r.toleratedIntermittences} intermittence(s), ${r.toleratedRetries} retry(ies) ${r.matched ? "✓" : "✗ MISMATCH"}  ${r.label.file}`,
       );
-    }
   }
   if (details.stdlib) {
-    console.log("\nstdlib 3.11, today's SEC001/PTH001:");
-    for (const f of details.stdlib.today) console.log(`  ${f.rule} ${f.file}:${f.line} ${f.message.slice(0, 90)}`);
-    console.log("stdlib 3.11, the new detectors:");
-    for (const k of details.stdlib.afterKeys) console.log(`  ${k}`);
-    if (!details.stdlib.current) {
-      console.log("differs from the committed list:");
-      for (const k of details.stdlib.afterKeys) if (!details.stdlib.listedKeys.includes(k)) console.log(`  + ${k}`);
-      for (const k of details.stdlib.listedKeys) if (!details.stdlib.afterKeys.includes(k)) console.log(`  - ${k}`);
-    }
+    console.log("\nstdlib 3.11, the gate's SEC001/PTH001:");
+    for (const f of details.stdlib.found) console.log(`  ${f.rule} ${f.file}:${f.line} ${f.message.slice(0, 90)}`);
+    for (const l of details.stdlib.listed)
+      if (!details.stdlib.found.some((f) => details.stdlib.same(f, l)))
+        console.log(`  - listed but not found: ${l.rule} ${l.file}:${l.line} ${l.args.join(" | ")}`);
   }
 }
 

@@ -68,6 +68,42 @@ for (const rule of allRules()) {
       "",
     );
   }
+  if (rule.allowed) lines.push("## What is not a finding", "", ...rule.allowed, "");
+  if (rule.allowList)
+    lines.push(
+      "## The LZ team's allow-list",
+      "",
+      "For a name or path that is right for the whole project (a shared service folder, a team-wide variable name), the LZ team",
+      "adds a pattern to ValidateRoutine's input *Allowed names and paths* (`allowedNamesAndPaths`, one regular expression per line,",
+      "case-insensitive, matching the **whole** name or path), or `--allowed-names-and-paths` of `lz validate`, or",
+      '`"allowedNamesAndPaths": […]` in the configuration file the task input *Validator configuration* names:',
+      "",
+      "```yaml",
+      "- task: ValidateRoutine@1",
+      "  inputs:",
+      "    allowedNamesAndPaths: |",
+      "      /opt/cloudera/parcels/.*",
+      "      clave_(particion|negocio)_.*",
+      "```",
+      "",
+      "A SEC001 found by its name, a hard-coded user (by its name) and a PTH001 path that a pattern matches are let through.",
+      "Patterns are tested on names and paths, **never on values**: a credential of a known format is reported whatever the",
+      "list says. The routine cannot allow itself anything: `allowedNamesAndPaths` in its own `.lzvalidator.json` is refused",
+      "(LZV005, an error). Patterns run in a linear-time engine (RE2) when they can; others under a time budget (LZV004).",
+      "",
+    );
+  if (rule.logPatterns)
+    lines.push(
+      "## The LZ team's log patterns",
+      "",
+      "ValidateRoutine and RunCoordinators take two inputs, one regular expression per line (case-insensitive), **added** to the",
+      "defaults above: *Tolerated log patterns* (`logToleratedPatterns`: an error line, or a traceback's cause, that matches is",
+      "tolerated) and *Retry-success log patterns* (`logRetryPatterns`: a later line that matches tolerates the error before it).",
+      "`lz validate --log-tolerated-patterns` / `--log-retry-patterns` do the same. A configuration file the task input",
+      '*Validator configuration* names may set the whole lists (`"logs": { "toleratedPatterns": […], "retryPatterns": […] }`).',
+      "The routine's own `.lzvalidator.json` cannot (LZV005, an error).",
+      "",
+    );
   lines.push("## How to fix", "", rule.fix.en, "", `*Español:* ${rule.fix.es}`, "", "## How to silence", "");
   if (rule.category === "api") {
     // The API family runs in ValidateApiInfra: no routine .lzvalidator.json there; the template is YAML.

@@ -113,6 +113,8 @@ export const runCoordinatorsCommand: CommandSpec = {
         expectedErrorPatterns: request.expectedErrorPatterns,
         logsFolder: request.logsFolder,
         successPattern: request.successPattern,
+        logToleratedPatterns: request.logToleratedPatterns,
+        logRetryPatterns: request.logRetryPatterns,
         outputDir: reportDir,
         // Neutralized by core: a coordinator's lines cannot drive a pipeline that runs `lz` either.
         onLine: (table, line) => process.stderr.write(`[${table}] ${line}\n`),

@@ -14,10 +14,12 @@ import type { CommandSpec } from "../command";
 import { flagInputs, takeFlagProblems } from "../taskInputs";
 import { severityPainter } from "../paint";
 
-/** The ValidateRoutine inputs that mean something here: the logs' folder, thresholds file, gate and read limits. */
+/** The ValidateRoutine inputs that mean something here: the logs' folder, thresholds file, tolerated and retry patterns, gate and read limits. */
 const INPUTS = new Set([
   "logsPath",
   "configFile",
+  "logToleratedPatterns",
+  "logRetryPatterns",
   "failOn",
   "maxZipMb",
   "maxZipEntries",
@@ -36,7 +38,11 @@ export const logsCommand: CommandSpec = {
     const { request, problems } = validateRequestFromInputs(flagInputs(inputs));
     takeFlagProblems(problems, loc);
     const dir = request.options.logsPath!;
-    const resolved = resolveOptions(path.resolve(dir), { configFile: request.options.configFile });
+    const resolved = resolveOptions(path.resolve(dir), {
+      configFile: request.options.configFile,
+      logToleratedPatterns: request.options.logToleratedPatterns,
+      logRetryPatterns: request.options.logRetryPatterns,
+    });
     const raw = [
       ...resolved.findings,
       ...(await checkLogFolder(

@@ -133,6 +133,9 @@ export interface RunCoordinatorsRequest {
   timeoutMinutes: number;
   expectedErrorPatterns: string[];
   successPattern?: string;
+  /** More tolerated and retry-success patterns for the coordinators' logs (LOG005), added to the defaults. */
+  logToleratedPatterns: string[];
+  logRetryPatterns: string[];
   /** The HU that gets the evidence; undefined when not given or not a work item id (a warning says so). */
   workItemId?: number;
   failOn: FailOn;
@@ -158,6 +161,18 @@ export function runCoordinatorsRequestFromInputs(get: InputGetter): {
     r.problems.push(
       problem("InputPatternInvalid", "error", "successPattern", "successPattern", successPattern!, successError),
     );
+  const logPatterns = (name: "logToleratedPatterns" | "logRetryPatterns"): string[] =>
+    (r.optional(name) ?? "")
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith("#"))
+      .filter((p) => {
+        const error = patternError(p);
+        if (error) r.problems.push(problem("InputPatternInvalid", "error", name, name, p, error));
+        return !error;
+      });
+  const logToleratedPatterns = logPatterns("logToleratedPatterns");
+  const logRetryPatterns = logPatterns("logRetryPatterns");
   const workItem = r.optional("workItemId");
   if (workItem && !/^[0-9]{1,10}$/.test(workItem))
     r.problems.push(problem("EvidenceIdInvalid", "warning", "workItemId", "workItemId", workItem));
@@ -178,6 +193,8 @@ export function runCoordinatorsRequestFromInputs(get: InputGetter): {
     timeoutMinutes,
     expectedErrorPatterns,
     successPattern,
+    logToleratedPatterns,
+    logRetryPatterns,
     workItemId: workItem && /^[0-9]{1,10}$/.test(workItem) ? Number(workItem) : undefined,
     failOn: r.failOn(),
     reportDirectory: r.optional("reportDirectory"),

@@ -42,6 +42,9 @@ export interface CoordinatorRunOptions {
   logsFolder?: string;
   /** Case-insensitive pattern a coordinator log must hold to count as finished (LOG004); none by default. */
   successPattern?: string;
+  /** Tolerated and retry-success log patterns the LZ team adds to the defaults (task inputs). */
+  logToleratedPatterns?: string[];
+  logRetryPatterns?: string[];
   /** Where each `<table>-output.log` is written. */
   outputDir: string;
   onLine?(table: string, line: string): void;
@@ -164,6 +167,8 @@ export async function runCoordinators(options: CoordinatorRunOptions): Promise<C
       minHoursApart: 0,
       // An empty pattern matches every log: no end-of-run line is required unless one is given.
       successPattern: options.successPattern ?? "",
+      toleratedPatterns: [...DEFAULT_LOG_REQUIREMENTS.toleratedPatterns, ...(options.logToleratedPatterns ?? [])],
+      retryPatterns: [...DEFAULT_LOG_REQUIREMENTS.retryPatterns, ...(options.logRetryPatterns ?? [])],
     });
     let count = 0;
     const read = await forEachLog(options.logsFolder, options.logLimits ?? DEFAULT_LOG_LIMITS, (log) => {

@@ -39,6 +39,15 @@ export interface Rule {
   why: string;
   example?: { bad: string; good: string; language: string };
   /**
+   * What the rule lets through by design (markdown lines for the page's "What is not a finding"):
+   * the outcomes and the allowed patterns.
+   */
+  allowed?: string[];
+  /** The LZ team's project-wide allow-list of names and paths applies (task input allowedNamesAndPaths). */
+  allowList?: boolean;
+  /** The run-log patterns the LZ team configures (task inputs logToleratedPatterns, logRetryPatterns). */
+  logPatterns?: boolean;
+  /**
    * It stops what breaks production (credentials, code that fails on the server's Python, a dev dsn):
    * the routine cannot silence it, neither in its .lzvalidator.json nor with `# lz: ignore`.
    */

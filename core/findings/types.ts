@@ -37,6 +37,12 @@ export interface RawFinding {
    * check): the guard, as the message quotes it. Reported as info unless the gate's guards are strict.
    */
   guard?: string;
+  /**
+   * SEC001 found by a name, a hard-coded user, a PTH001 path: the name or path the LZ team's
+   * allow-list (allowedNamesAndPaths) is tested on, in the engine. Absent for a known credential
+   * format, which no allow-list lets through.
+   */
+  allowKey?: string;
 }
 
 /** One thing the routine asked of its own gate, as the reports list it. */

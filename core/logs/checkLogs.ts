@@ -6,6 +6,14 @@
  */
 import "./rules";
 import { compileUserPattern, DEFAULT_PATTERN_BUDGET_MS, UserPattern } from "../userPattern";
+import {
+  DEFAULT_RETRY_SUCCESS_PATTERNS,
+  DEFAULT_TOLERATED_INTERMITTENCES,
+  ERROR_LEVELS,
+  logLevelOf,
+  TRACEBACK,
+  WORD_ERROR_PATTERN,
+} from "./levels";
 import type { RuleCode } from "../findings/ruleCodes";
 import { msg } from "../i18n/catalogue";
 import type { RawFinding } from "../findings/types";
@@ -16,10 +24,16 @@ export interface LogRequirements {
   minHoursApart: number;
   /** Case-insensitive regular expression of the orchestrator's successful end. */
   successPattern: string;
-  /** Case-insensitive regular expression of an error line. */
+  /**
+   * Case-insensitive regular expression of an error line. The default is the fallback for lines
+   * without a recognizable log level (a line with one is an error line when its level is ERROR,
+   * CRITICAL or FATAL); a pattern the LZ team sets is used as given, on every line.
+   */
   errorPattern: string;
-  /** Error lines matching any of these (case-insensitive) are tolerated. */
+  /** Error lines (or a traceback's cause) matching any of these (case-insensitive) are tolerated. */
   toleratedPatterns: string[];
+  /** A later line matching one of these (before the next error line) tolerates an error line: a retry that succeeded. */
+  retryPatterns: string[];
 }
 
 export const DEFAULT_LOG_REQUIREMENTS: LogRequirements = {
@@ -28,15 +42,10 @@ export const DEFAULT_LOG_REQUIREMENTS: LogRequirements = {
   minHoursApart: 2,
   successPattern:
     "orquestador\\s+(finaliz[oó]|termin[oó]|finalizado|terminado)\\s+(exitosamente|correctamente|con\\s+[eé]xito)|orchestrator\\s+finished\\s+successfully",
-  errorPattern: "\\b(ERROR|CRITICAL|FATAL)\\b|Traceback \\(most recent call last\\)|\\bException\\b",
-  toleratedPatterns: [
-    "TTransportException",
-    "connection reset",
-    "Connection reset by peer",
-    "session (has )?(timed out|expired)|Session timeout|Invalid session id",
-    "Broken pipe",
-    "Socket is closed|TSocket read 0 bytes",
-  ],
+  errorPattern: WORD_ERROR_PATTERN,
+  // Process note 000 §1: Impala's intermittences are let through (English and Spanish renderings).
+  toleratedPatterns: [...DEFAULT_TOLERATED_INTERMITTENCES],
+  retryPatterns: [...DEFAULT_RETRY_SUCCESS_PATTERNS],
 };
 
 export interface LogFile {
@@ -68,6 +77,8 @@ const stamp = (d: Date) => d.toISOString().slice(0, 16).replace("T", " ");
 
 /** Error lines reported per log: past it one more LOG005 says how many were not listed. */
 export const MAX_ERRORS_PER_LOG = 100;
+/** Line numbers LOG009 lists per log. */
+const MAX_TOLERATED_LINES_SHOWN = 20;
 
 /** The lines of a text as `\n` or `\r\n` end them, one at a time (a split of 50 MB of short lines costs GBs). */
 class LineReader {
@@ -76,6 +87,15 @@ class LineReader {
   number = 0;
 
   constructor(private readonly text: string) {}
+
+  /** The line next() will return, without consuming it. */
+  peek(): string | undefined {
+    const { pos, number } = this;
+    const line = this.next();
+    this.pos = pos;
+    this.number = number;
+    return line;
+  }
 
   next(): string | undefined {
     if (this.pos > this.text.length) return undefined;
@@ -99,6 +119,9 @@ export class LogChecker {
   private readonly success: UserPattern;
   private readonly error: UserPattern;
   private readonly tolerated: UserPattern[];
+  private readonly retry: UserPattern[];
+  /** The default error pattern: lines are judged by their log level, the pattern only where there is none. */
+  private readonly byLevel: boolean;
   private readonly patterns: Array<[setting: string, pattern: UserPattern]>;
 
   constructor(private readonly req: LogRequirements = DEFAULT_LOG_REQUIREMENTS) {
@@ -106,41 +129,95 @@ export class LogChecker {
       DEFAULT_LOG_REQUIREMENTS.successPattern,
       DEFAULT_LOG_REQUIREMENTS.errorPattern,
       ...DEFAULT_LOG_REQUIREMENTS.toleratedPatterns,
+      ...DEFAULT_LOG_REQUIREMENTS.retryPatterns,
     ];
+    this.byLevel = req.errorPattern === DEFAULT_LOG_REQUIREMENTS.errorPattern;
     this.success = compileUserPattern(req.successPattern, { builtIn });
     this.error = compileUserPattern(req.errorPattern, { builtIn });
     this.tolerated = req.toleratedPatterns.map((p) => compileUserPattern(p, { builtIn }));
+    this.retry = (req.retryPatterns ?? DEFAULT_LOG_REQUIREMENTS.retryPatterns).map((p) =>
+      compileUserPattern(p, { builtIn }),
+    );
     this.patterns = [
       ["logs.successPattern", this.success],
       ["logs.errorPattern", this.error],
       ...this.tolerated.map((t): [string, UserPattern] => ["logs.toleratedPatterns", t]),
+      ...this.retry.map((t): [string, UserPattern] => ["logs.retryPatterns", t]),
     ];
+  }
+
+  /**
+   * Is this line an error line. With the default pattern (issue #20): a traceback, or a line whose
+   * log level is ERROR, CRITICAL or FATAL; a WARNING or INFO line that mentions an error is not; a
+   * line without a recognizable level falls back to the word match. A pattern the LZ team set is
+   * used as given.
+   */
+  private isErrorLine(line: string): boolean {
+    if (!this.byLevel) return this.error.test(line);
+    if (TRACEBACK.test(line)) return true;
+    const level = logLevelOf(line);
+    return level ? ERROR_LEVELS.has(level) : this.error.test(line);
   }
 
   add(f: LogFile): void {
     const out: RawFinding[] = [];
     const at = (rule: RuleCode, line: number, args: Array<string | number>) =>
       out.push({ rule, file: f.name, line, column: 1, args });
-    const { success, error, tolerated } = this;
+    const { success, tolerated, retry } = this;
     if (!success.test(f.text)) at("LOG004", 1, [f.name, this.req.successPattern.slice(0, 60)]);
     let errors = 0;
-    const report = (line: number, shown: string) => {
-      if (++errors <= MAX_ERRORS_PER_LOG) at("LOG005", line, [shown.slice(0, 300)]);
+    let intermittences = 0;
+    let retries = 0;
+    const toleratedAt: number[] = [];
+    /**
+     * The last error line, held until the next error line or the end of the log: a retry-success
+     * line before either tolerates it (an error the routine retried and got past).
+     */
+    let pending: { line: number; shown: string } | undefined;
+    const flush = () => {
+      if (pending && ++errors <= MAX_ERRORS_PER_LOG) at("LOG005", pending.line, [pending.shown.slice(0, 300)]);
+      pending = undefined;
     };
     const lines = new LineReader(f.text);
+    /** A traceback's indented lines are skipped; its cause is the line after them (an exception, not a log line). */
+    const tracebackCause = (): string | undefined => {
+      for (let l = lines.peek(); l !== undefined && /^\s/.test(l) && l.trim() !== ""; l = lines.peek()) lines.next();
+      const cause = lines.peek();
+      if (cause === undefined || cause.trim() === "" || logLevelOf(cause)) return undefined;
+      lines.next();
+      return cause;
+    };
     for (let line = lines.next(); line !== undefined; line = lines.next()) {
-      if (!error.test(line) || tolerated.some((t) => t.test(line))) continue;
-      const number = lines.number;
-      // A traceback's cause is its last line: report that, with the traceback's first line number.
-      if (/Traceback \(most recent call last\)/.test(line)) {
-        let cause = lines.next();
-        while (cause !== undefined && /^\s+(File |\S)/.test(cause) && !/^\S/.test(cause)) cause = lines.next();
-        if (tolerated.some((t) => t.test(cause ?? ""))) continue;
-        report(number, cause !== undefined ? `${line.trim()} … ${cause.trim()}` : line.trim());
+      if (!this.isErrorLine(line)) {
+        if (pending && retry.some((r) => r.test(line))) {
+          retries++;
+          toleratedAt.push(pending.line);
+          pending = undefined;
+        }
         continue;
       }
-      report(number, line.trim());
+      const number = lines.number;
+      let shown = line.trim();
+      const matched = [line];
+      // A traceback alone, or under the error line that logged it (`logger.exception`): its cause is its last line.
+      const traceback = TRACEBACK.test(line);
+      if (traceback || TRACEBACK.test(lines.peek() ?? "")) {
+        if (!traceback) lines.next();
+        const cause = tracebackCause();
+        if (cause !== undefined) {
+          shown = `${shown} … ${cause.trim()}`;
+          matched.push(cause);
+        }
+      }
+      flush();
+      if (matched.some((l) => tolerated.some((t) => t.test(l)))) {
+        intermittences++;
+        toleratedAt.push(number);
+        continue;
+      }
+      pending = { line: number, shown };
     }
+    flush();
     if (errors > MAX_ERRORS_PER_LOG)
       out.push({
         rule: "LOG005",
@@ -149,6 +226,12 @@ export class LogChecker {
         column: 1,
         args: [msg("TermMoreErrorLines", errors - MAX_ERRORS_PER_LOG)],
       });
+    if (toleratedAt.length) {
+      toleratedAt.sort((a, b) => a - b);
+      const shownLines = toleratedAt.slice(0, MAX_TOLERATED_LINES_SHOWN).join(", ");
+      const more = toleratedAt.length > MAX_TOLERATED_LINES_SHOWN ? ", …" : "";
+      at("LOG009", toleratedAt[0], [intermittences, retries, shownLines + more]);
+    }
     this.runs.push({ name: f.name, start: runStart(f), findings: out });
   }
 

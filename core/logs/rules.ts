@@ -73,10 +73,29 @@ export const LOG_RULES = [
     title: { en: "A run log contains an error.", es: "Un log de ejecución contiene un error." },
     message: { en: "Error line in the run log: %s", es: "Línea de error en el log de ejecución: %s" },
     fix: {
-      en: "Ask the user to fix the error (known Impala intermittent errors are tolerated and configurable).",
-      es: "Pida al usuario corregir el error (los errores intermitentes conocidos de Impala se toleran y son configurables).",
+      en: "Ask the user to fix the error (known Impala intermittent errors, and errors followed by a successful retry, are tolerated; the LZ team can add patterns in the task inputs Tolerated log patterns and Retry-success log patterns).",
+      es: "Pida al usuario corregir el error (los errores intermitentes conocidos de Impala, y los errores seguidos de un reintento exitoso, se toleran; el equipo LZ puede agregar patrones en las entradas de la tarea Patrones de log tolerados y Patrones de reintento exitoso).",
     },
-    why: "Logs with errors show the routine failing, whatever the exit code.",
+    why: "Logs with errors show the routine failing, whatever the exit code. But a gate that fails on every line containing the word 'error' is switched off by the people it annoys: the log level decides, and what process note 000 §1 lets through (Impala's intermittences, handled retries) is let through and counted (LOG009).",
+    example: {
+      language: "text",
+      bad: "2022-07-26 15:50:31,118 ERROR etl.carga: fallo al insertar en proceso_bana.tabla: AnalysisException: Table does not exist",
+      good: "2022-07-26 15:50:31,118 WARNING etl.impala: Error de conexion transitorio, reintentando (1/3)\n2022-07-26 15:50:36,402 INFO etl.impala: reintento exitoso",
+    },
+    allowed: [
+      "- **The log level decides** with the team's logging formats (`%(asctime)s %(levelname)s …`, `%(asctime)s - %(name)s - %(levelname)s - …`,",
+      "  `[%(levelname)s] …`, `%(levelname)s:%(name)s:…`, `| LEVEL |`, glog's `E0726 …`): only ERROR, CRITICAL and FATAL levels (and",
+      "  SEVERE) and tracebacks are error lines. A WARNING or INFO line that mentions an error or an exception is not.",
+      "- A line **without a recognizable level** falls back to the word match `\\b(ERROR|CRITICAL|FATAL)\\b|Traceback \\(most recent call last\\)|\\bException\\b`.",
+      "  A `logs.errorPattern` the LZ team sets (in the configuration file the task names) is used as given, on every line.",
+      "- **Known Impala intermittences** are tolerated (an error line, or a traceback's cause, that matches): `TTransportException`,",
+      "  `connection reset` / *conexión reinicializada por la máquina remota*, session timed out or expired / *sesión expirada*,",
+      "  `Broken pipe` / *tubería rota*, `Socket is closed`, `TSocket read 0 bytes` / *socket cerrado*.",
+      "- **An error followed by a successful retry** (in the same log, before the next error line) is tolerated: *reintento exitoso*,",
+      "  *reintento 2/3 exitoso*, *éxito tras 2 reintentos*, *conexión recuperada*, `retry succeeded`, `succeeded after 2 retries`, `reconnected successfully`.",
+      "- What was tolerated is counted per log in an info finding (LOG009), so the reviewer sees it.",
+    ],
+    logPatterns: true,
   },
   {
     code: "LOG006",
@@ -131,5 +150,25 @@ export const LOG_RULES = [
       es: "Pida al usuario adjuntar de nuevo los logs como archivos .log o un zip estándar (deflate, sin contraseña).",
     },
     why: "A damaged, encrypted or exotic archive proves nothing about the runs; it is reported instead of stopping the gate, and the other logs are checked all the same.",
+  },
+  {
+    code: "LOG009",
+    name: "tolerated-log-errors",
+    severity: "info",
+    category: "logs",
+    title: {
+      en: "Errors in a run log were tolerated: known Impala intermittences or errors followed by a successful retry.",
+      es: "Se toleraron errores en un log de ejecución: intermitencias conocidas de Impala o errores seguidos de un reintento exitoso.",
+    },
+    message: {
+      en: "Tolerated in this log: %s known Impala intermittence(s) and %s error(s) followed by a successful retry (lines %s).",
+      es: "Tolerado en este log: %s intermitencia(s) conocida(s) de Impala y %s error(es) seguido(s) de un reintento exitoso (líneas %s).",
+    },
+    fix: {
+      en: "Nothing to fix: it is information for the reviewer. Many in one log may still deserve a question to the user.",
+      es: "Nada que corregir: es información para el revisor. Muchas en un mismo log pueden merecer una pregunta al usuario.",
+    },
+    why: "Process note 000 §1 lets Impala's intermittences through; what the gate lets through is still shown, counted per log, so the LZ reviewer decides with the whole picture.",
+    logPatterns: true,
   },
 ] satisfies Rule[];

@@ -62,6 +62,10 @@ export interface PythonAnalysis {
   namedLiterals: PythonNamedLiteral[];
   /** Every string node the query met (saves the value scanners a query; valid while `tree` is). */
   stringNodes: Node[];
+  /** `[start, end)` of each of `stringNodes`, flat (read in JavaScript, without a call into the tree per node). */
+  stringRanges: number[];
+  /** Start offsets of the bare string statements (docstrings): no value is bound to them. */
+  docstrings: ReadonlySet<number>;
   /** Calls with their qualified name and arguments' nodes, for the SQL extractor. */
   tree: Tree;
 }
@@ -337,6 +341,8 @@ export function analyzePython(
     strings: file.strings,
     namedLiterals: file.namedLiterals,
     stringNodes: file.stringNodes,
+    stringRanges: file.stringRanges,
+    docstrings: file.docstrings,
     tree,
   };
 }

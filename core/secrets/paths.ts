@@ -1,6 +1,6 @@
 /**
  * Hard-coded paths and accounts (PTH001) in a literal's decoded value (core/secrets/decode.ts): the
- * same kinds the rule reports today (core/routine/pathsAndSecrets.ts), read from what
+ * same kinds PTH001 reported before issue #20, read from what
  * Python builds instead of the source text. So `'%s:\n'` holds `s:` and a newline, not a drive, and a
  * format placeholder is never part of a path: a drive letter preceded by `%` or `{` is a field.
  *

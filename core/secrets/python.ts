@@ -280,14 +280,17 @@ function binding(text: string, top: Node, p: Node | null): { name?: string; how:
  * string nodes when the caller already has them (the analyzer's query captures them); else a query
  * finds them.
  */
+/** The string nodes of a tree, by a query (when the analyzer's are not at hand). */
+export function collectStringNodes(tree: Tree): Node[] {
+  return stringQuery(tree)
+    .captures(tree.rootNode)
+    .map((c) => c.node);
+}
+
 export function collectPythonValues(tree: Tree, text: string, strings?: readonly Node[]): PythonValue[] {
   const seen = new Set<string>();
   const out: PythonValue[] = [];
-  const nodes =
-    strings ??
-    stringQuery(tree)
-      .captures(tree.rootNode)
-      .map((c) => c.node);
+  const nodes = strings ?? collectStringNodes(tree);
   for (const node of nodes) {
     // A string inside a concatenation is met through it.
     if (

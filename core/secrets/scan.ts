@@ -1,6 +1,6 @@
 /**
- * SEC001 and PTH001 decided on values, ready for the rule checks to call (they are not wired in
- * yet: docs/precision.md says what the integration does). The outcomes:
+ * SEC001 and PTH001 decided on values (core/routine/secrets.ts turns these into the rules'
+ * findings). The outcomes:
  *
  * - a credential of a known format (core/secrets/formats.ts) → SEC001, whatever the name;
  * - a name that suggests a secret (core/secrets/names.ts) bound to a value that looks like one
@@ -13,12 +13,12 @@
  * themselves are returned apart, for the redaction of the file's other findings.
  */
 import { parseTree, Node as JsonNode } from "jsonc-parser";
-import type { Tree } from "web-tree-sitter";
+import type { Node, Tree } from "web-tree-sitter";
 import { DecodedString, decodeAnalyzerString, FIELD } from "./decode";
 import { findKnownSecrets } from "./formats";
 import { secretSuggestingName } from "./names";
 import { findHardcodedPaths, hardcodedUserEvidence } from "./paths";
-import { collectPythonValues, PythonValue } from "./python";
+import { collectPythonValues, collectStringNodes, PythonValue } from "./python";
 import { looksLikeSecret } from "./value";
 
 export interface LiteralFinding {
@@ -27,6 +27,13 @@ export interface LiteralFinding {
   offset: number;
   /** SEC001: [kind, name or label, length of the secret]; PTH001: [kind, path] or [`user 'name'`, account]. */
   args: string[];
+  /**
+   * The name that made it a finding (a secret-suggesting name, or a user name for PTH001's account),
+   * absent for a known format: the LZ team's allow-list tests names and paths, never values.
+   */
+  name?: string;
+  /** PTH001: the hard-coded path (what the allow-list tests). */
+  path?: string;
 }
 
 export interface LiteralScan {
@@ -58,10 +65,10 @@ export class LiteralScanner {
 
   constructor(private readonly options: { onlyPersonalPaths?: boolean } = {}) {}
 
-  private secret(offset: number, secretStart: number, args: string[], secret: string): void {
+  private secret(offset: number, secretStart: number, args: string[], secret: string, name?: string): void {
     if (this.reported.has(secretStart)) return;
     this.reported.add(secretStart);
-    this.findings.push({ rule: "SEC001", offset, args });
+    this.findings.push({ rule: "SEC001", offset, args, ...(name !== undefined ? { name } : {}) });
     this.secrets.push(secret);
   }
 
@@ -90,18 +97,19 @@ export class LiteralScanner {
         d.offsets[first] ?? 0,
         ["credential", name, length(constant.join(""))],
         constant.join(""),
+        name,
       );
       this.secrets.push(...constant.slice(1));
       secretFound = true;
     }
     if (secretFound || formatsOnly) return;
     if (name && hardcodedUserEvidence(name, v).user) {
-      this.findings.push({ rule: "PTH001", offset: d.offsets[0] ?? 0, args: [`user '${name}'`, v.trim()] });
+      this.findings.push({ rule: "PTH001", offset: d.offsets[0] ?? 0, args: [`user '${name}'`, v.trim()], name });
       return;
     }
     for (const p of findHardcodedPaths(v)) {
       if (this.options.onlyPersonalPaths && !PERSONAL_KINDS.has(p.kind)) continue;
-      this.findings.push({ rule: "PTH001", offset: d.offsets[p.start] ?? 0, args: [p.kind, p.path] });
+      this.findings.push({ rule: "PTH001", offset: d.offsets[p.start] ?? 0, args: [p.kind, p.path], path: p.path });
     }
   }
 
@@ -119,8 +127,86 @@ export function scanPythonValues(values: readonly PythonValue[]): LiteralScan {
 }
 
 /** A Python file checked on the parse tree the analyzer made. */
-export function scanPythonTree(tree: Tree, text: string): LiteralScan {
-  return scanPythonValues(collectPythonValues(tree, text));
+export function scanPythonTree(tree: Tree, text: string, strings?: AnalyzerStrings): LiteralScan {
+  let given: AnalyzerStrings;
+  if (strings) given = strings;
+  else {
+    const nodes = collectStringNodes(tree);
+    given = { nodes, ranges: nodes.flatMap((n) => [n.startIndex, n.endIndex]) };
+  }
+  return scanPythonValues(collectPythonValues(tree, text, mayMatter(text, given)));
+}
+
+/** The string nodes the Python analyzer met, their `[start, end)` flat (in the same order), its docstrings' starts. */
+export interface AnalyzerStrings {
+  nodes: readonly Node[];
+  ranges: readonly number[];
+  docstrings?: ReadonlySet<number>;
+}
+
+/**
+ * Cheap tests on the source text before the expensive part (the climb in the parse tree, in wasm),
+ * reading offsets from the analyzer's flat ranges (each node property is a call into wasm): most
+ * strings can hold no finding. A string can when its source has what a known format or path needs
+ * (`@`, `PWD`, `Password`, `/home/`, `C:\\`, `Bearer`, `AKIA`…: the piece that holds it is met, and the
+ * climb folds the whole expression from there), or when a word that may be part of a secret or user
+ * name is written on its line, or on the line before when the string starts its line (the name it
+ * is bound to). An implicit concatenation is judged whole (it is folded from its first piece).
+ * Docstrings are bound to nothing. Escapes that spell these characters (`\\x40` for `@`) are not
+ * decoded here: the check is for everyday code, not for a routine hiding a credential on purpose.
+ */
+const MAY_HOLD_FORMAT_OR_PATH =
+  /@|[A-Za-z]:\\|\/(?:home|avirtual|opt|srv|apps|u01|user)\b|pwd|passw|accountkey|sharedaccesskey|sig=|secret|authorization|basic|bearer|token|digest|negotiate|eyJ|glpat-|AIza|-----BEGIN|A3T|AKIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ASIA|gh[pousr]_|github_pat_|xox|xapp|slack|npm_|svc/i;
+/** Every secret and user word of core/secrets/names.ts contains one of these. */
+const MAY_NAME = /pass|pwd|pw|secret|token|key|cred|clave|contras|llave|bearer|user|usr|usuario|login|uid/i;
+
+/** Only blanks, line continuations and a string prefix (`rb`, `f`) between `from` and `to`. */
+function onlyGap(text: string, from: number, to: number): boolean {
+  if (to < from || to - from > 64) return false;
+  let letters = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 92) continue;
+    if (/[rRbBuUfF]/.test(text[i]) && ++letters <= 2) continue;
+    return false;
+  }
+  return true;
+}
+
+/** How far before a string its name may be written. */
+const NAME_WINDOW = 240;
+
+/**
+ * Where the name a string is bound to may be written: its line up to it, and the line before when
+ * it starts its line; never more than NAME_WINDOW characters (a generated file may be one long line:
+ * a search for its start from every string would be quadratic).
+ */
+function nameWindow(text: string, start: number): string {
+  const head = text.slice(Math.max(0, start - NAME_WINDOW), start);
+  const newline = head.lastIndexOf("\n");
+  if (newline === -1) return head;
+  const line = head.slice(newline + 1);
+  if (!/^[\s([{]*$/.test(line)) return line;
+  return head.slice(head.lastIndexOf("\n", newline - 1) + 1);
+}
+
+function mayMatter(text: string, { nodes, ranges, docstrings }: AnalyzerStrings): Node[] {
+  const kept: Node[] = [];
+  // Each run of literals an implicit concatenation joins is judged once, whole (one pass: a generated
+  // file can be one concatenation of thousands of pieces).
+  for (let i = 0; i < nodes.length;) {
+    const start = ranges[2 * i];
+    let k = i + 1;
+    while (k < nodes.length && onlyGap(text, ranges[2 * k - 1], ranges[2 * k])) k++;
+    const end = ranges[2 * k - 1];
+    if (
+      !docstrings?.has(start) &&
+      (MAY_HOLD_FORMAT_OR_PATH.test(text.slice(start, end)) || MAY_NAME.test(nameWindow(text, start)))
+    )
+      for (let j = i; j < k; j++) kept.push(nodes[j]);
+    i = k;
+  }
+  return kept;
 }
 
 /**

@@ -3,6 +3,7 @@
  * settings and `# lz: ignore[CODE]` suppressions and writes each message in the user's language.
  * Analyzers only report rule codes and arguments; what a rule means lives in the registry.
  */
+import { applyAllowList } from "../routine/allowList";
 import * as path from "path";
 import { walkRoutine } from "../files/walk";
 import { Minimatch } from "minimatch";
@@ -160,7 +161,8 @@ export async function validateRoutine(
   raw.push(...checkManifest(walk.files, walk.allPaths));
 
   const python = walk.files.filter((f) => f.path.endsWith(".py"));
-  if (walk.files.length) raw.push(...(await hooks.analyzeFiles(walk.files, ctx)));
+  if (walk.files.length)
+    raw.push(...applyAllowList(await hooks.analyzeFiles(walk.files, ctx), options.allowedNamesAndPaths));
   raw.push(...(hooks.findings ?? []));
   if (options.logsPath)
     raw.push(...(await checkLogFolder(path.resolve(options.logsPath), options.logs, logLimitsOf(options))));

@@ -13,7 +13,7 @@ import {
   pythonPathsAndSecrets,
   redactSecrets,
   textPathsAndSecrets,
-} from "../routine/pathsAndSecrets";
+} from "../routine/secrets";
 
 export type { AnalysisContext, Analyzer };
 
@@ -39,7 +39,11 @@ export function analyzePythonFile(
     badUtf8At: file.badUtf8At,
   });
   try {
-    const credentials = pythonPathsAndSecrets(file.path, file.text, analysis.strings, analysis.namedLiterals);
+    const credentials = pythonPathsAndSecrets(file.path, file.text, analysis.tree, {
+      nodes: analysis.stringNodes,
+      ranges: analysis.stringRanges,
+      docstrings: analysis.docstrings,
+    });
     const found = [...analysis.findings, ...credentials.findings];
     for (const a of analyzers) if (a.pythonFile) found.push(...a.pythonFile(file, analysis.tree, ctx));
     return redactSecrets(found, credentials.secrets);

@@ -38,6 +38,11 @@ export interface ValidatorOptions extends ReadLimits {
   exclude: string[];
   rules: Record<string, RuleSetting>;
   sqlCallNames: string[];
+  /**
+   * The LZ team's allow-list for SEC001/PTH001: regular expressions, each matching a whole name or
+   * path (never a value). Only from the task's inputs or an explicit configFile (LZV005 otherwise).
+   */
+  allowedNamesAndPaths: string[];
   failOn: FailOn;
   lang: Lang;
   /** Folder of the user's run logs (.log, .zip) to check (LOG001–LOG006); empty: not checked. */
@@ -61,6 +66,7 @@ export const DEFAULT_OPTIONS: ValidatorOptions = {
   exclude: [],
   rules: {},
   sqlCallNames: [],
+  allowedNamesAndPaths: [],
   failOn: "error",
   lang: "en",
   logs: DEFAULT_LOG_REQUIREMENTS,
@@ -133,6 +139,12 @@ export const VALIDATOR_CONFIG_SCHEMA = {
       items: { type: "string" },
       description: "More function or method names whose string arguments are SQL.",
     },
+    allowedNamesAndPaths: {
+      type: "array",
+      items: { type: "string", minLength: 1 },
+      description:
+        "The LZ team's allow-list for SEC001/PTH001: regular expressions (case-insensitive), each matching a whole name (variable, key, parameter) or path, never a value. Refused in the routine's own .lzvalidator.json (LZV005); only in a file the task input configFile names.",
+    },
     failOn: { enum: ["error", "warning", "never"] },
     logs: {
       type: "object",
@@ -151,7 +163,14 @@ export const VALIDATOR_CONFIG_SCHEMA = {
         toleratedPatterns: {
           type: "array",
           items: { type: "string" },
-          description: "Error lines matching one of these are tolerated.",
+          description:
+            "Error lines (or a traceback's cause) matching one of these are tolerated; replaces the default list (Impala's intermittences in English and Spanish). Refused in the routine's own .lzvalidator.json (LZV005).",
+        },
+        retryPatterns: {
+          type: "array",
+          items: { type: "string" },
+          description:
+            "A line matching one of these, after an error line and before the next one in the same log, tolerates that error (a retry that succeeded); replaces the default list. Refused in the routine's own .lzvalidator.json (LZV005).",
         },
       },
     },
@@ -161,8 +180,16 @@ export const VALIDATOR_CONFIG_SCHEMA = {
 /** VALIDATOR_CONFIG_SCHEMA compiled ahead of time (scripts/rule-docs.mjs): no schema compiler in the bundles. */
 const validateConfig = checkConfigSchema as ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
 
-export interface OptionInputs extends Partial<Omit<ValidatorOptions, "rules" | "protectedRules" | "routineExclude">> {
+export interface OptionInputs extends Partial<
+  Omit<ValidatorOptions, "rules" | "protectedRules" | "routineExclude" | "allowedNamesAndPaths">
+> {
   configFile?: string;
+  /** Allow-list patterns, one per line (task input allowedNamesAndPaths / CLI --allowed-names-and-paths). */
+  allowedNamesAndPaths?: string;
+  /** More tolerated log patterns, one per line, added to the list (task input logToleratedPatterns). */
+  logToleratedPatterns?: string;
+  /** More retry-success log patterns, one per line, added to the list (task input logRetryPatterns). */
+  logRetryPatterns?: string;
   /** `CODE=severity` lines (task input ruleSeverities / CLI --rule-severities). */
   ruleSeverities?: string;
   /** More rule codes the routine cannot silence, one per line or comma-separated (task input protectedRules). */
@@ -170,7 +197,22 @@ export interface OptionInputs extends Partial<Omit<ValidatorOptions, "rules" | "
 }
 
 /** Options not set from a same-named input (they have their own parsing or come only from files). */
-const NOT_PLAIN_INPUTS = new Set(["configFile", "ruleSeverities", "protectedRules", "routineExclude"]);
+const NOT_PLAIN_INPUTS = new Set([
+  "configFile",
+  "ruleSeverities",
+  "protectedRules",
+  "routineExclude",
+  "allowedNamesAndPaths",
+  "logToleratedPatterns",
+  "logRetryPatterns",
+]);
+
+/** A multi-line input's entries: one per line, blank lines and `#` comments left out. */
+const patternLines = (text: string | undefined): string[] =>
+  (text ?? "")
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith("#"));
 
 function lzv(message: Message, file = ""): RawFinding {
   return { rule: "LZV001", file, line: 1, column: 1, args: [message] };
@@ -185,6 +227,7 @@ export function resolveOptions(
     ...DEFAULT_OPTIONS,
     rules: {},
     logs: { ...DEFAULT_LOG_REQUIREMENTS },
+    allowedNamesAndPaths: [],
     routineExclude: [],
   };
   const extraProtected = (inputs.protectedRules ?? "")
@@ -256,10 +299,23 @@ export function resolveOptions(
   for (const code of [...Object.keys(options.rules), ...extraProtected]) {
     if (!ruleByCode(code)) findings.push(lzv(msg("LzvUnknownRule", code)));
   }
+  options.allowedNamesAndPaths = [...options.allowedNamesAndPaths, ...patternLines(inputs.allowedNamesAndPaths)];
+  const logInputs = { toleratedPatterns: inputs.logToleratedPatterns, retryPatterns: inputs.logRetryPatterns };
+  for (const [key, text] of Object.entries(logInputs) as Array<["toleratedPatterns" | "retryPatterns", string]>) {
+    const more = patternLines(text);
+    if (more.length) options.logs = { ...options.logs, [key]: [...(options.logs[key] ?? []), ...more] };
+  }
+  options.allowedNamesAndPaths = options.allowedNamesAndPaths.filter((pattern) => {
+    // Tested whole: the engine anchors it (core/routine/secrets.ts).
+    const error = patternError(`^(?:${pattern})$`);
+    if (error) findings.push(lzv(msg("LzvPatternInvalid", "allowedNamesAndPaths", pattern, error)));
+    return !error;
+  });
   for (const [key, pattern] of [
-    ["successPattern", options.logs.successPattern],
-    ["errorPattern", options.logs.errorPattern],
-    ...options.logs.toleratedPatterns.map((p) => ["toleratedPatterns", p]),
+    ["logs.successPattern", options.logs.successPattern],
+    ["logs.errorPattern", options.logs.errorPattern],
+    ...options.logs.toleratedPatterns.map((p) => ["logs.toleratedPatterns", p]),
+    ...(options.logs.retryPatterns ?? []).map((p) => ["logs.retryPatterns", p]),
   ]) {
     const error = patternError(pattern);
     if (error) {

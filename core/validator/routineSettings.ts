@@ -25,6 +25,13 @@ export const LZ_ONLY_SETTINGS = [
   "logs",
 ] as const;
 
+/** Settings that allow findings through, refused from the routine with an error, and the task input that sets each. */
+const ALLOW_LIST_SETTINGS: ReadonlyArray<[jsonPath: string[], input: string]> = [
+  [["allowedNamesAndPaths"], "allowedNamesAndPaths"],
+  [["logs", "toleratedPatterns"], "logToleratedPatterns"],
+  [["logs", "retryPatterns"], "logRetryPatterns"],
+];
+
 /** Rules that protect production (the registry's `protectsProduction`) plus the codes the task input names. */
 export function protectedRuleCodes(extra: readonly string[] = []): Set<string> {
   return new Set([
@@ -86,8 +93,23 @@ export function readRoutineConfig(
   const finding = (rule: RuleCode, line: number, args: string[]) =>
     out.findings.push({ rule, file: ROUTINE_CONFIG, line, column: 1, args });
 
+  // Allow-lists and tolerated log patterns would let the routine wave its own findings through: an error (LZV005).
+  for (const [jsonPath, input] of ALLOW_LIST_SETTINGS) {
+    let value: unknown = data;
+    for (const k of jsonPath) value = (value as Record<string, unknown> | undefined)?.[k];
+    if (value === undefined) continue;
+    const line = lineOf(jsonPath);
+    const setting = `${jsonPath.join(".")} = ${JSON.stringify(value)}`;
+    out.settings.push({ file: ROUTINE_CONFIG, line, setting, applied: false });
+    finding("LZV005", line, [ROUTINE_CONFIG, jsonPath.join("."), input]);
+  }
   for (const key of LZ_ONLY_SETTINGS) {
     if (data[key] === undefined) continue;
+    if (key === "logs") {
+      // Its allow-list keys are refused above (LZV005); the other log requirements are LZV002's.
+      const rest = Object.keys(data.logs as object).filter((k) => k !== "toleratedPatterns" && k !== "retryPatterns");
+      if (!rest.length) continue;
+    }
     const line = lineOf([key]);
     const setting = `${key} = ${JSON.stringify(data[key])}`;
     out.settings.push({ file: ROUTINE_CONFIG, line, setting, applied: false });

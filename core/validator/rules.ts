@@ -171,6 +171,30 @@ export const VALIDATOR_RULES = [
     },
   },
   {
+    code: "LZV005",
+    name: "routine-allow-list-refused",
+    severity: "error",
+    category: "validator",
+    title: {
+      en: "The routine's own configuration sets an allow-list or tolerated log patterns.",
+      es: "La configuración propia de la rutina define una lista de permitidos o patrones de log tolerados.",
+    },
+    message: {
+      en: "The routine's own %s sets `%s`: refused, nothing of it is applied. Allow-lists of names and paths (SEC001/PTH001) and tolerated or retry log patterns (LOG005) are the LZ team's: remove the setting from the routine; the LZ team sets them in the task input %s or in the configuration file the task input Validator configuration names.",
+      es: "El propio %s de la rutina define `%s`: se rechaza y no se aplica nada. Las listas de nombres y rutas permitidos (SEC001/PTH001) y los patrones de log tolerados o de reintento (LOG005) son del equipo LZ: quite el ajuste de la rutina; el equipo LZ los define en la entrada de la tarea %s o en el archivo de configuración que nombra la entrada Configuración del validador.",
+    },
+    fix: {
+      en: "Remove the setting from the routine's .lzvalidator.json. If the LZ team agrees, it adds the pattern in the task's inputs (Allowed names and paths, Tolerated log patterns, Retry-success log patterns).",
+      es: "Quite el ajuste del .lzvalidator.json de la rutina. Si el equipo LZ está de acuerdo, agrega el patrón en las entradas de la tarea (Nombres y rutas permitidos, Patrones de log tolerados, Patrones de reintento exitoso).",
+    },
+    why: "An allow-list in the code it checks would let a routine wave its own credentials, paths or failed runs through the gate: it is an error, not a warning, so the attempt is seen and fixed.",
+    example: {
+      language: "json",
+      bad: '{ "allowedNamesAndPaths": ["IMPALA_PWD"], "logs": { "toleratedPatterns": ["AnalysisException"] } }',
+      good: "{ }",
+    },
+  },
+  {
     code: "LZV003",
     name: "suppression-without-reason",
     severity: "warning",

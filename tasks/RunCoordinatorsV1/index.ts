@@ -121,6 +121,8 @@ async function run(): Promise<void> {
       expectedErrorPatterns: request.expectedErrorPatterns,
       logsFolder,
       successPattern: request.successPattern,
+      logToleratedPatterns: request.logToleratedPatterns,
+      logRetryPatterns: request.logRetryPatterns,
       outputDir: reportDir,
       onStart: (table, command) => logLine(taskLoc("CoordinatorStarting", table, command, home)),
       // Already neutralized by core: a coordinator's lines cannot issue agent commands.

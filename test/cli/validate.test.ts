@@ -146,6 +146,42 @@ describe("lz logs", function () {
     assert.match(bad.stderr, /Input --max-zip-mb is 'mucho': give a whole number from 1 to 1000000\./);
   });
 
+  it("--log-tolerated-patterns and --log-retry-patterns add to the defaults (LOG009 counts them)", () => {
+    const starts = goodRunStarts();
+    const logs = Object.fromEntries(starts.map((d) => [logName(d), runLog(d)]));
+    logs[logName(starts[0])] = runLog(starts[0], [
+      "2022-07-20 06:00:05 ERROR carga: cuota de HDFS excedida temporalmente",
+      "2022-07-20 06:00:06 ERROR carga: fallo de escritura",
+      "2022-07-20 06:00:09 INFO carga: escrito al segundo intento",
+    ]);
+    const dir = writeLogFolder(logs);
+    const before = lz(["logs", dir, "--format", "json"]);
+    assert.deepEqual(
+      JSON.parse(before.stdout).findings.map((f: { rule: string; line: number }) => `${f.rule}:${f.line}`),
+      ["LOG005:2", "LOG005:3"],
+    );
+    const after = lz([
+      "logs",
+      dir,
+      "--format",
+      "json",
+      "--log-tolerated-patterns",
+      "cuota de HDFS",
+      "--log-retry-patterns",
+      "al segundo intento",
+    ]);
+    assert.equal(after.status, 0, after.stdout + after.stderr);
+    const found = JSON.parse(after.stdout).findings as Array<{ rule: string; message: string }>;
+    assert.deepEqual(
+      found.map((f) => f.rule),
+      ["LOG009"],
+    );
+    assert.match(
+      found[0].message,
+      /1 known Impala intermittence\(s\) and 1 error\(s\) followed by a successful retry \(lines 2, 3\)/,
+    );
+  });
+
   it("lz validate checks --logs-path too, within the same limits", () => {
     const dir = writeLogFolder(Object.fromEntries(goodRunStarts().map((d) => [logName(d), runLog(d)])));
     fs.writeFileSync(path.join(dir, "20220801_060000_orquestador_linea.log"), "x".repeat(4096) + "\n");

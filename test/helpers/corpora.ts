@@ -7,6 +7,8 @@ import * as fs from "fs";
 import * as path from "path";
 import type { Parser } from "web-tree-sitter";
 import { classifyLog, LogClassification } from "../../core/logs/levels";
+import { checkLogs, DEFAULT_LOG_REQUIREMENTS } from "../../core/logs/checkLogs";
+import type { Finding } from "../../core/findings/types";
 import { LiteralScan, scanPythonTree, scanTextFile } from "../../core/secrets/scan";
 import { analyzePython } from "../../core/python/analyzer";
 
@@ -79,7 +81,12 @@ export function detectInFile(
   if (file.endsWith(".py")) {
     const analysis = analyzePython(parser, file, text, { target: "3.5" });
     try {
-      scan = scanPythonTree(analysis.tree, text);
+      // The strings the analyzer met, as the gate passes them (core/validator/fileAnalysis.ts).
+      scan = scanPythonTree(analysis.tree, text, {
+        nodes: analysis.stringNodes,
+        ranges: analysis.stringRanges,
+        docstrings: analysis.docstrings,
+      });
     } finally {
       analysis.tree.delete();
     }
@@ -114,5 +121,67 @@ export function classifyRunLogs(): RunLogResult[] {
       classification.toleratedRetries === label.toleratedRetries &&
       (classification.errors === 0) === (label.expected === "pass");
     return { label, classification, matched };
+  });
+}
+
+/*
+ * The same corpora through the gate itself (issue #20's "today (wired)" figures): the validator's
+ * SEC001/PTH001 on a folder and LOG005/LOG009 on each run log, as `lz validate` and the tasks run them.
+ */
+
+export interface GateFinding {
+  rule: string;
+  file: string;
+  line: number;
+  message: string;
+}
+
+/** SEC001 and PTH001 of a validation, errors and warnings alike (the corpora's "0" counts both). */
+export function secretAndPathFindings(findings: readonly Finding[]): GateFinding[] {
+  return findings
+    .filter((f) => (f.rule === "SEC001" || f.rule === "PTH001") && f.severity !== "info")
+    .map((f) => ({ rule: f.rule, file: f.file, line: f.line, message: f.message }));
+}
+
+/** Recall through the gate: which planted credentials a SEC001 at their line found, which a message shows (any 8 characters of it). */
+export function recallOf(findings: readonly GateFinding[], messages: readonly string[]) {
+  const planted = recallManifest();
+  const found = planted.filter((c) =>
+    findings.some((f) => f.rule === "SEC001" && f.file === c.file && f.line === c.line),
+  );
+  const printed = planted.filter((c) =>
+    messages.some((m) => {
+      for (let i = 0; i + 8 <= c.value.length; i++) if (m.includes(c.value.slice(i, i + 8))) return true;
+      return false;
+    }),
+  );
+  return { planted, found, printed };
+}
+
+export interface RunLogGateResult {
+  label: RunLogLabel;
+  errorLines: number[];
+  toleratedIntermittences: number;
+  toleratedRetries: number;
+  matched: boolean;
+}
+
+/** Each labelled run log through the gate's log check (LOG005's lines, LOG009's counts). */
+export function runLogsThroughGate(): RunLogGateResult[] {
+  const req = { ...DEFAULT_LOG_REQUIREMENTS, minFiles: 0, minDays: 0, minHoursApart: 0 };
+  return runLogLabels().map((label) => {
+    const text = fs.readFileSync(path.join(RUN_LOGS, label.file), "utf8");
+    const found = checkLogs([{ name: label.file, text }], req);
+    const errorLines = found.filter((f) => f.rule === "LOG005").map((f) => f.line);
+    const log009 = found.find((f) => f.rule === "LOG009");
+    const [toleratedIntermittences, toleratedRetries] = log009
+      ? [Number(log009.args[0]), Number(log009.args[1])]
+      : [0, 0];
+    const matched =
+      JSON.stringify(errorLines) === JSON.stringify(label.errorLines) &&
+      toleratedIntermittences === label.toleratedIntermittences &&
+      toleratedRetries === label.toleratedRetries &&
+      (errorLines.length === 0) === (label.expected === "pass");
+    return { label, errorLines, toleratedIntermittences, toleratedRetries, matched };
   });
 }

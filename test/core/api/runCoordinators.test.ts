@@ -45,6 +45,33 @@ function options(api: ReturnType<typeof fakeDeployedApi>, over: Partial<Paramete
 describe("the coordinators' runner (core/api/runCoordinators)", function () {
   this.timeout(60000);
 
+  it("the LZ team's tolerated and retry patterns for the coordinators' logs: LOG009 instead of LOG005", async () => {
+    const api = fakeDeployedApi(API, {
+      alter_ctra: {
+        log: ["ERROR: cuota de HDFS temporal", "ERROR: escritura rechazada", "INFO: escrito al segundo intento"],
+      },
+    });
+    const plain = await runCoordinators(options(api));
+    assert.deepEqual(
+      plain.findings.filter((f) => f.rule.startsWith("LOG")).map((f) => `${f.rule}:${f.line}`),
+      ["LOG005:2", "LOG005:3"],
+    );
+    const api2 = fakeDeployedApi(API, {
+      alter_ctra: {
+        log: ["ERROR: cuota de HDFS temporal", "ERROR: escritura rechazada", "INFO: escrito al segundo intento"],
+      },
+    });
+    const tolerant = await runCoordinators(
+      options(api2, { logToleratedPatterns: ["cuota de HDFS"], logRetryPatterns: ["al segundo intento"] }),
+    );
+    const logs = tolerant.findings.filter((f) => f.rule.startsWith("LOG"));
+    assert.deepEqual(
+      logs.map((f) => `${f.rule}:${f.line}`),
+      ["LOG009:2"],
+    );
+    assert.deepEqual(logs[0].args, [1, 1, "2, 3"]);
+  });
+
   it("runs each cfg from the coordinator home, creates the temp folder, reports each failure at its output log", async () => {
     const api = fakeDeployedApi(API, {
       alter_ctra: {},

@@ -64,9 +64,85 @@ describe("run-log requirements", () => {
     const found = checkLogs(files);
     assert.deepEqual(
       found.map((f) => `${f.rule} ${f.file}:${f.line}`),
-      [`LOG004 ${files[0].name}:1`, `LOG005 ${files[1].name}:3`, `LOG005 ${files[2].name}:2`],
+      [
+        `LOG004 ${files[0].name}:1`,
+        `LOG005 ${files[1].name}:3`,
+        `LOG009 ${files[1].name}:2`,
+        `LOG005 ${files[2].name}:2`,
+      ],
     );
-    assert.match(String(found[2].args[0]), /Traceback \(most recent call last\): … ValueError: fecha invalida/);
+    assert.deepEqual(found[2].args, [1, 0, "2"], "one intermittence tolerated, at line 2, counted");
+    assert.match(String(found[3].args[0]), /Traceback \(most recent call last\): … ValueError: fecha invalida/);
+  });
+
+  it("LOG005 reads the log level: a WARNING or INFO line that mentions an error is not an error line", () => {
+    const files = good();
+    files[1] = {
+      ...files[1],
+      text: runLog(goodRunStarts()[1], [
+        "2022-07-20 18:00:01,118 WARNING etl.impala: Error de conexion transitorio, reintentando (1/3)",
+        "2022-07-20 18:00:02,004 INFO etl.carga: se manejo la excepcion ValueError de una fila vacia",
+        "2022-07-20 18:00:03,500 - etl.carga - ERROR - fallo al insertar en proceso_x.tabla",
+        "print sin nivel: ERROR al leer el archivo",
+      ]),
+    };
+    const found = checkLogs(files).filter((f) => f.rule === "LOG005");
+    assert.deepEqual(
+      found.map((f) => f.line),
+      [4, 5],
+      "the ERROR level line and the line without a level that says ERROR; not the WARNING nor the INFO",
+    );
+  });
+
+  it("an ERROR followed by a retry-success line (before the next ERROR) is tolerated and counted in LOG009", () => {
+    const files = good();
+    files[1] = {
+      ...files[1],
+      text: runLog(goodRunStarts()[1], [
+        "2022-07-20 18:00:01 ERROR carga: timeout al consultar Impala",
+        "2022-07-20 18:00:05 INFO carga: reintento 2/3 exitoso",
+        "2022-07-20 18:00:07 ERROR carga: timeout al escribir",
+        "2022-07-20 18:00:08 ERROR carga: fallo definitivo",
+        "2022-07-20 18:00:09 INFO carga: retry succeeded",
+      ]),
+    };
+    const found = checkLogs(files).filter((f) => f.file === files[1].name);
+    assert.deepEqual(
+      found.map((f) => `${f.rule}:${f.line}`),
+      ["LOG005:4", "LOG009:2"],
+      "the second error is left by the third; the first and the third are retried",
+    );
+    assert.deepEqual(found[1].args, [0, 2, "2, 5"]);
+  });
+
+  it("a user-set errorPattern is used as given; tolerated and retry patterns from the LZ team are added", () => {
+    const files = good();
+    files[1] = {
+      ...files[1],
+      text: runLog(goodRunStarts()[1], [
+        "2022-07-20 18:00:01 WARNING FALLA GRAVE en la carga",
+        "2022-07-20 18:00:02 ERROR algo que el patron no nombra",
+        "2022-07-20 18:00:03 FALLA GRAVE: cuota de HDFS excedida",
+      ]),
+    };
+    const req = {
+      ...DEFAULT_LOG_REQUIREMENTS,
+      errorPattern: "FALLA GRAVE",
+      toleratedPatterns: [...DEFAULT_LOG_REQUIREMENTS.toleratedPatterns, "cuota de HDFS"],
+    };
+    const found = checkLogs(files, req).filter((f) => f.file === files[1].name);
+    assert.deepEqual(
+      found.map((f) => `${f.rule}:${f.line}`),
+      ["LOG005:2", "LOG009:4"],
+    );
+    const retried = checkLogs(
+      [{ ...files[1], text: runLog(goodRunStarts()[1], ["2022-07-20 18:00:01 ERROR x", "listo al segundo intento"]) }],
+      { ...DEFAULT_LOG_REQUIREMENTS, minFiles: 0, minDays: 0, retryPatterns: ["al segundo intento"] },
+    );
+    assert.deepEqual(
+      retried.map((f) => `${f.rule}:${f.line}`),
+      ["LOG009:2"],
+    );
   });
 
   it("thresholds and patterns are configurable", () => {

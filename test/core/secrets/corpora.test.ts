@@ -12,9 +12,13 @@ import {
   PRECISION,
   RECALL,
   recallManifest,
+  recallOf,
   RUN_LOGS,
   runLogLabels,
+  runLogsThroughGate,
+  secretAndPathFindings,
 } from "../../helpers/corpora";
+import { validateHere } from "../../helpers/routine";
 
 /** The forms of credential issue #20 asks the recall corpus to hold. */
 const REQUIRED_FORMS = [
@@ -116,5 +120,49 @@ describe("issue #20 corpora through the new detectors", () => {
       results.filter((r) => !r.matched).map((r) => r.label.file),
       [],
     );
+  });
+});
+
+describe("issue #20 corpora through the gate (the validator as lz validate and ValidateRoutine run it)", () => {
+  it("precision: no SEC001 and no PTH001, errors and warnings alike", async () => {
+    const r = await validateHere(PRECISION, { failOn: "never" });
+    assert.deepEqual(secretAndPathFindings(r.findings), []);
+  });
+  it("recall: every planted credential is a SEC001 at its line, and no finding's message shows 8 characters of one", async () => {
+    const r = await validateHere(RECALL, { failOn: "never" });
+    const { planted, found, printed } = recallOf(
+      secretAndPathFindings(r.findings),
+      r.findings.map((f) => f.message),
+    );
+    assert.deepEqual(
+      planted.filter((c) => !found.includes(c)).map((c) => `${c.file}:${c.line} ${c.form}`),
+      [],
+    );
+    assert.deepEqual(
+      printed.map((c) => `${c.file}:${c.line} ${c.form}`),
+      [],
+    );
+    assert.equal(r.summary.errors >= planted.length, true, "each planted credential is an error");
+  });
+  it("run logs: every label matched by LOG005's lines and LOG009's tolerated counts", () => {
+    const results = runLogsThroughGate();
+    assert.deepEqual(
+      results
+        .filter((r) => !r.matched)
+        .map(
+          (r) =>
+            `${r.label.file}: LOG005 at ${JSON.stringify(r.errorLines)}, ${r.toleratedIntermittences}/${r.toleratedRetries} tolerated`,
+        ),
+      [],
+    );
+  });
+  it("run logs: the folder as the gate's logsPath gives the same LOG005 lines per file", async () => {
+    const r = await validateHere(PRECISION, { failOn: "never", logsPath: RUN_LOGS });
+    for (const label of runLogLabels())
+      assert.deepEqual(
+        r.findings.filter((f) => f.rule === "LOG005" && f.file === label.file).map((f) => f.line),
+        label.errorLines,
+        label.file,
+      );
   });
 });

@@ -218,6 +218,14 @@ const FIRES: Record<RuleCode, Fires> = {
   LOG006: logs((files) => (files["sin_fecha.log"] = "nada que indique la hora\n")),
   LOG007: logs((files) => (files["bomba.zip"] = zipBomb())),
   LOG008: logs((files) => (files["roto.zip"] = Buffer.from("PK\u0003\u0004 no es un zip"))),
+  LOG009: logs((files) => {
+    const d = goodRunStarts()[0];
+    files[logName(d)] = runLog(d, [
+      "2022-07-20 06:00:05 ERROR Impala: Conexión reinicializada por la máquina remota",
+      "2022-07-20 06:00:06 ERROR carga: timeout de Impala",
+      "2022-07-20 06:00:09 INFO carga: reintento 2/3 exitoso",
+    ]);
+  }),
   ENV001: environment({}, { zona: "otra_zona" }),
   ENV002: async () => {
     const env = makeEnvironment();
@@ -271,6 +279,7 @@ const FIRES: Record<RuleCode, Fires> = {
   LZV001: routine({ ".lzvalidator.json": '{"colour": 1}' }),
   LZV002: routine({ ".lzvalidator.json": '{"rules": {"SEC001": "off"}}' }),
   LZV003: routine({ "m.py": 'a = "/home/ana/x"  # lz: ignore[PTH001]\n' }),
+  LZV005: routine({ ".lzvalidator.json": '{"allowedNamesAndPaths": ["/home/ana/.*"]}' }),
   LZV004: async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lz-fires-"));
     const config = path.join(dir, "lz.json");

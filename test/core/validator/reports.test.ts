@@ -19,7 +19,7 @@ import { repoRoot } from "../../helpers/taskRun";
 const FILES = {
   "static/config/config.json": PRD_CONFIG.replace("prd", "dev"),
   "pkg/m.py":
-    'x = f"{a}"\nimport secrets\ny = "/home/ana/x"  # lz: ignore[PTH001] ruta de ejemplo\nz = "<b>|pipe|</b>"\npassword = "abc|<script>"\n',
+    'x = f"{a}"\nimport secrets\ny = "/home/ana/x"  # lz: ignore[PTH001] ruta de ejemplo\nz = "<b>|pipe|</b>"\npassword = "Xk9|<script>#q2"\n',
 };
 
 describe("validator reports", () => {

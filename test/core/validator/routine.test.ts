@@ -137,7 +137,7 @@ describe("routine rules", () => {
       const r = await validate({
         "static/config/config.json": '{"dsn": "impala-virtual-prd", "password": "Sup3rSecreta2024"}',
         "m.py":
-          'password = "Sup3rSecreta2024"\nconn = connect(dsn, pwd="Otra1234")\nurl = "postgres://svc:clave99@host/db"\ncs = "Driver=x;UID=u;PWD=abc123;"\ntoken = os.environ["TOKEN"]\n',
+          'password = "Sup3rSecreta2024"\nconn = connect(dsn, pwd="Otr4#Clave9")\nurl = "postgres://svc:clave99@host/db"\ncs = "Driver=x;UID=u;PWD=Zx81pQr7;"\ntoken = os.environ["TOKEN"]\n',
       });
       const sec = r.findings.filter((f) => f.rule === "SEC001");
       assert.deepEqual(
@@ -146,9 +146,82 @@ describe("routine rules", () => {
       );
       for (const f of sec)
         assert.ok(
-          !f.message.includes("Sup3rSecreta2024") && !f.message.includes("clave99") && !f.message.includes("abc123"),
+          !["Sup3rSecreta2024", "Otr4#Clave9", "clave99", "Zx81pQr7"].some((secret) => f.message.includes(secret)),
           f.message,
         );
+    });
+    it("a secret-suggesting name with a value that does not look like a secret is no finding (issue #20)", async () => {
+      const r = await validate({
+        "static/config/config.json": PRD_CONFIG,
+        "m.py": [
+          'CLAVE_PARTICION = "fecha_proceso"',
+          'PWD_ENV = "IMPALA_PWD"',
+          'prompt_clave = "Ingrese la clave del usuario: "',
+          'token_type = "unstructured"',
+          'pwd = "abc123"  # a placeholder everyone writes, not a secret',
+          "",
+        ].join("\n"),
+      });
+      assert.deepEqual(codes(r), []);
+    });
+    it("the LZ team's allow-list lets names and paths through, never a credential of a known format", async () => {
+      const files = {
+        "static/config/config.json": PRD_CONFIG,
+        "m.py": [
+          'salida = "/avirtual/compartido/salidas/x.csv"',
+          'clave_api = "Zq81#pLm2vX!"',
+          'url = "impala://svc:Zq81#pLm2vX!@host:21050/db"',
+          'otra = "/home/jperez/x"',
+          "",
+        ].join("\n"),
+      };
+      const before = await validate(files);
+      assert.deepEqual(codes(before), ["PTH001", "SEC001", "SEC001", "PTH001"]);
+      const allowed = await validate(files, {
+        allowedNamesAndPaths: "# the shared folder of the zone\n/avirtual/compartido/.*\nclave_api\nimpala.*",
+      });
+      assert.deepEqual(
+        allowed.findings.map((f) => `${f.rule}:${f.line}`),
+        ["SEC001:3", "PTH001:4"],
+        "the URL's password is a known format: no pattern lets it through; /home/jperez is not matched",
+      );
+      for (const f of allowed.findings) assert.ok(!f.message.includes("Zq81#pLm2vX!"), f.message);
+    });
+    it("the allow-list may also come from the configuration file the LZ team names (configFile)", async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lz-allow-"));
+      const configFile = path.join(dir, "lz.json");
+      fs.writeFileSync(configFile, JSON.stringify({ allowedNamesAndPaths: ["/avirtual/compartido/.*"] }));
+      const files = { "static/config/config.json": PRD_CONFIG, "m.py": 'salida = "/avirtual/compartido/x.csv"\n' };
+      assert.deepEqual(codes(await validate(files)), ["PTH001"]);
+      assert.deepEqual(codes(await validate(files, { configFile })), []);
+      fs.writeFileSync(configFile, JSON.stringify({ allowedNamesAndPaths: ["(sin cerrar"] }));
+      const bad = await validate(files, { configFile });
+      assert.deepEqual(
+        codes(bad).sort(),
+        ["LZV001", "PTH001"],
+        "a pattern that is not a regular expression is said, not applied",
+      );
+      assert.match(bad.findings.find((f) => f.rule === "LZV001")!.message, /allowedNamesAndPaths '\(sin cerrar'/);
+    });
+    it("LZV005: the routine's own .lzvalidator.json cannot set an allow-list or tolerated log patterns", async () => {
+      const r = await validate({
+        "static/config/config.json": PRD_CONFIG,
+        ".lzvalidator.json": JSON.stringify({
+          allowedNamesAndPaths: ["otra", "salida_.*"],
+          logs: { toleratedPatterns: ["AnalysisException"], retryPatterns: ["listo"] },
+        }),
+        "m.py": 'otra = "/home/jperez/x"\n',
+      });
+      assert.deepEqual(r.findings.map((f) => `${f.rule} ${f.severity}`).sort(), [
+        "LZV005 error",
+        "LZV005 error",
+        "LZV005 error",
+        "PTH001 error",
+      ]);
+      const lzv = r.findings.filter((f) => f.rule === "LZV005");
+      assert.match(lzv[0].message, /allowedNamesAndPaths.*refused.*task input allowedNamesAndPaths/);
+      assert.match(lzv[1].message, /logs\.toleratedPatterns.*logToleratedPatterns/);
+      assert.equal(r.result, "Failed");
     });
     it("ignores placeholders and environment lookups", async () => {
       const r = await validate({
