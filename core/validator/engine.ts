@@ -20,6 +20,7 @@ import { FindingsResult, gate, summarize } from "../findings/summary";
 import type { FailOn, Finding, Lang, RawFinding, Severity } from "../findings/types";
 import { OptionInputs, resolveOptions, ValidatorOptions } from "./options";
 import { localModuleNames } from "../python/file";
+import { CodePoints, locateFix } from "../fix/regions";
 
 export interface ValidationResult extends FindingsResult {
   options: ValidatorOptions;
@@ -86,8 +87,13 @@ export function applyRoutineSuppressions(
 }
 
 /** Applies settings, suppressions (already marked on each raw finding) and language to raw findings. */
-export function finalizeFindings(raw: RawFinding[], options: ValidatorOptions): Finding[] {
+export function finalizeFindings(
+  raw: RawFinding[],
+  options: ValidatorOptions,
+  texts?: ReadonlyMap<string, string>,
+): Finding[] {
   const out: Finding[] = [];
+  const points = new Map<string, CodePoints>();
   const seen = new Set<string>();
   for (const r of raw) {
     const rule = ruleByCode(r.rule);
@@ -106,6 +112,12 @@ export function finalizeFindings(raw: RawFinding[], options: ValidatorOptions): 
     const finding: Finding = { rule: r.rule, severity, file: r.file, line: r.line, column: r.column, message };
     if (r.minVersion) finding.minVersion = r.minVersion;
     if (r.suppressed) finding.suppressed = true;
+    const text = texts?.get(r.file);
+    if (r.fix && text !== undefined) {
+      let p = points.get(r.file);
+      if (!p) points.set(r.file, (p = new CodePoints(text)));
+      finding.fix = locateFix(p, r.fix, options.lang);
+    } else if (r.noFix !== undefined) finding.noFix = render(options.lang, "NoFix", r.noFix);
     out.push(finding);
   }
   return out.sort((a, b) =>
@@ -167,7 +179,7 @@ export async function validateRoutine(
 
   const texts = new Map(walk.files.map((f) => [f.path, f.text] as [string, string]));
   const routine = applyRoutineSuppressions(raw, options, texts);
-  const findings = finalizeFindings(routine.raw, options);
+  const findings = finalizeFindings(routine.raw, options, texts);
   const summary = summarize(findings);
   return {
     findings,
