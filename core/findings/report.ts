@@ -107,6 +107,8 @@ export function sarifReport(
           },
         },
         originalUriBaseIds: { SRCROOT: { uri: rootUri } },
+        // Findings count columns in characters, and so do the fixes' regions (charOffset included).
+        columnKind: "unicodeCodePoints",
         results: result.findings.map((f) => {
           const location = f.file
             ? [
@@ -129,6 +131,16 @@ export function sarifReport(
             locations: location,
           };
           if (f.minVersion) entry.properties = { minVersion: f.minVersion };
+          if (f.fix && location.length)
+            entry.fixes = [
+              {
+                description: { text: f.fix.description },
+                artifactChanges: [
+                  { artifactLocation: location[0].physicalLocation.artifactLocation, replacements: f.fix.replacements },
+                ],
+              },
+            ];
+          else if (f.noFix) entry.properties = { ...(entry.properties as object), noFix: f.noFix };
           if (f.suppressed) {
             const by = result.routineSettings.find((r) => r.file === f.file && r.line === f.line && r.applied);
             entry.suppressions = [

@@ -488,6 +488,31 @@ export const EN = {
   CliHelpPipelineOnly: "Only in a pipeline (they need the job's token to reach the HU): %s.",
   CliHelpLang: "language of the messages (default: from LZ_LANG, LC_ALL or LANG)",
   CliSummaryOcVars: "check the release variables and description; print the OC.* variables (CreateOCVars)",
+  CliSummaryFix:
+    "print (or --write) the fixes of the Python 3.5 findings (PY003, PY004) as a diff with the repository's paths",
+  CliFixNote:
+    "The diff goes to stdout (git apply takes it); what was fixed, what is left and the compile check, to stderr. The installed site-package is never written: --write needs --source.",
+  CliFixWrite: "write the fixed files into the repository instead of printing the diff",
+  CliFixRule: "the rules to fix, comma-separated (default: PY003,PY004)",
+  CliFixSource:
+    "the repository's checkout, when the routine is the installed site-package (its files go to src/<package>/…)",
+  CliFixBadRule: "--rule %s: only %s have fixes.",
+  CliFixInstalled:
+    "%s is the installed site-package, which lz fix never writes: give --source <the repository's checkout> to write there, or leave out --write to print the diff.",
+  CliFixValidating: "Validating and fixing…",
+  CliFixNothing: "Nothing to fix.",
+  CliFixApplied: "Fixed %s finding(s) in %s file(s).",
+  CliFixWouldApply: "The diff fixes %s finding(s) in %s file(s) (--write applies it).",
+  CliFixRefused: "%s: not fixed, because the fixed file, validated again, has: %s",
+  CliFixRefusedCompile: "%s: not fixed, because the target's Python refused the fixed file: %s",
+  CliFixLeft: "%s finding(s) left without a fix (fix them by hand):",
+  CliFixCompiled: "Compile check: the fixed files compile with %s (Python %s).",
+  CliFixCompileOtherVersion:
+    "Python %s is not the target %s: that it compiles proves nothing about the target (give --python <the target's interpreter>).",
+  CliFixCompileNotDone:
+    "Compile check not done: no interpreter of Python %s was given (--python, or the python input; by default venv/bin/python beside the site-package).",
+  CliFixCompileFailedToRun: "Compile check not done: %s could not run (%s).",
+  CliFixWrote: "Wrote %s",
   CliSummaryValidate: "validate a routine folder: Python 3.5, paths, secrets, config.json, version (ValidateRoutine)",
   CliSummaryReserve: "reserve the next SQP package/process number in the inventory (ReserveInventory)",
   CliSummaryRun: "run a routine, stream its output, sort its errors into findings and expected ones (RunRoutine)",

@@ -498,6 +498,31 @@ export const ES: Record<MessageKey, string> = {
   CliHelpFormat: "formato de salida",
   CliHelpLang: "idioma de los mensajes (predeterminado: según LZ_LANG, LC_ALL o LANG)",
   CliSummaryOcVars: "verifica las variables y la descripción del release; imprime las variables OC.* (CreateOCVars)",
+  CliSummaryFix:
+    "muestra (o escribe con --write) las correcciones de los hallazgos de Python 3.5 (PY003, PY004) como un diff con las rutas del repositorio",
+  CliFixNote:
+    "El diff va a stdout (git apply lo acepta); lo corregido, lo que queda y la compilación, a stderr. El site-package instalado nunca se escribe: --write necesita --source.",
+  CliFixWrite: "escribir los archivos corregidos en el repositorio en lugar de mostrar el diff",
+  CliFixRule: "las reglas a corregir, separadas por comas (por defecto: PY003,PY004)",
+  CliFixSource:
+    "el checkout del repositorio, cuando la rutina es el site-package instalado (sus archivos van a src/<paquete>/…)",
+  CliFixBadRule: "--rule %s: solo %s tienen correcciones.",
+  CliFixInstalled:
+    "%s es el site-package instalado, que lz fix nunca escribe: indique --source <el checkout del repositorio> para escribir allí, o quite --write para ver el diff.",
+  CliFixValidating: "Validando y corrigiendo…",
+  CliFixNothing: "Nada que corregir.",
+  CliFixApplied: "Corregidos %s hallazgo(s) en %s archivo(s).",
+  CliFixWouldApply: "El diff corrige %s hallazgo(s) en %s archivo(s) (--write lo aplica).",
+  CliFixRefused: "%s: sin corregir, porque el archivo corregido, validado otra vez, tiene: %s",
+  CliFixRefusedCompile: "%s: sin corregir, porque el Python objetivo rechazó el archivo corregido: %s",
+  CliFixLeft: "%s hallazgo(s) quedan sin corrección (corríjalos a mano):",
+  CliFixCompiled: "Compilación: los archivos corregidos compilan con %s (Python %s).",
+  CliFixCompileOtherVersion:
+    "Python %s no es el objetivo %s: que compile no prueba nada sobre el objetivo (indique --python <el intérprete del objetivo>).",
+  CliFixCompileNotDone:
+    "Compilación no hecha: no se indicó un intérprete de Python %s (--python, o la entrada python; por defecto venv/bin/python junto al site-package).",
+  CliFixCompileFailedToRun: "Compilación no hecha: %s no pudo ejecutarse (%s).",
+  CliFixWrote: "Escrito %s",
   CliSummaryValidate:
     "valida la carpeta de una rutina: Python 3.5, rutas, credenciales, config.json, versión (ValidateRoutine)",
   CliSummaryReserve: "reserva el siguiente número de paquete/proceso SQP en el inventario (ReserveInventory)",

@@ -26,6 +26,8 @@ export interface ValidationResult extends FindingsResult {
   options: ValidatorOptions;
   configFile?: string;
   stats: { files: number; pythonFiles: number; bytes: number; ms: number };
+  /** What the analyzers were given (`lz fix` analyzes fixed texts with it again); not part of any report. */
+  context?: AnalysisContext;
 }
 
 /** The rules the findings name, for the report writers. */
@@ -190,7 +192,25 @@ export async function validateRoutine(
     rules: rulesOf(findings),
     routineSettings: [...resolved.routineSettings, ...routine.settings],
     stats: { files: walk.files.length, pythonFiles: python.length, bytes: walk.bytes, ms: Date.now() - started },
+    context: ctx,
   };
+}
+
+/**
+ * Files of a validated routine analyzed again with other texts (the fixes applied): the same context,
+ * settings, routine suppressions and language, so their findings compare with the validation's.
+ */
+export async function reanalyze(
+  result: ValidationResult,
+  files: SourceFile[],
+  analyzeFiles: ValidateHooks["analyzeFiles"],
+): Promise<Finding[]> {
+  const ctx = result.context!;
+  const replaced = new Map(files.map((f) => [f.path, f]));
+  const all = ctx.files.map((f) => replaced.get(f.path) ?? f);
+  const raw = await analyzeFiles(files, { ...ctx, files: all });
+  const texts = new Map(files.map((f) => [f.path, f.text] as [string, string]));
+  return finalizeFindings(applyRoutineSuppressions(raw, result.options, texts).raw, result.options, texts);
 }
 
 /** Findings of another check (VerifyRoutineEnv) in the validator's result shape, for the same reports and gate. */
