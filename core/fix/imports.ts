@@ -1,7 +1,7 @@
 /**
  * The names a fix needs from a module (`typing.List`, `subprocess.PIPE`): the name as the file can
  * spell it, and the import line to add when the file has none. The line goes after the module's
- * docstring, leading comments and `from __future__` imports (which must stay first). Each fix adds
+ * docstring, leading comments, `from __future__` imports (which must stay first) and the first imports. Each fix adds
  * its own line, so it stays self-contained; applying several together merges them (apply.ts).
  */
 import type { Node } from "web-tree-sitter";
@@ -9,19 +9,28 @@ import { msg, type MessageArg } from "../i18n/catalogue";
 import type { PythonFile } from "../python/file";
 import type { TextEdit } from "../findings/types";
 
-/** Offset where an import may be added: the start of the line after the docstring and future imports. */
+/**
+ * Offset where an import may be added: the start of the line after the docstring, the future imports
+ * and the module's first block of imports (so the new line sits with the others).
+ */
 export function importOffset(file: PythonFile): number {
   let after = 0;
   let first = true;
   for (const n of file.tree.rootNode.namedChildren) {
     if (!n) continue;
-    if (n.type === "comment" && first) {
-      after = n.endIndex;
+    if (n.type === "comment") {
+      if (first) after = n.endIndex;
       continue;
     }
     const docstring = first && n.type === "expression_statement" && n.namedChild(0)?.type === "string";
     first = false;
-    if (docstring || n.type === "future_import_statement") after = n.endIndex;
+    if (
+      docstring ||
+      n.type === "future_import_statement" ||
+      n.type === "import_statement" ||
+      n.type === "import_from_statement"
+    )
+      after = n.endIndex;
     else break;
   }
   if (after === 0) return 0;

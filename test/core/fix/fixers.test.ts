@@ -214,7 +214,7 @@ describe("core/fix: fixes for the Python 3.5 gate", () => {
         'from subprocess import run\nr = run(["true"], capture_output=False)\ns = run(["true"], capture_output=True)\n';
       assert.equal(
         clean(code),
-        'from subprocess import PIPE\nfrom subprocess import run\nr = run(["true"])\ns = run(["true"], stdout=PIPE, stderr=PIPE)\n',
+        'from subprocess import run\nfrom subprocess import PIPE\nr = run(["true"])\ns = run(["true"], stdout=PIPE, stderr=PIPE)\n',
       );
     });
     it("gives a computed capture_output, or one beside stdout=, no fix", () => {
