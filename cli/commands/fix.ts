@@ -8,7 +8,6 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { createTwoFilesPatch } from "diff";
 import taskJson from "../../tasks/ValidateRoutineV1/task.json";
 import spanish from "../../tasks/ValidateRoutineV1/Strings/resources.resjson/es-ES/resources.resjson";
 import { ANALYZERS } from "../../core/validator/analyzers";
@@ -17,8 +16,10 @@ import { reanalyze, validateRoutine, type ValidateHooks } from "../../core/valid
 import { validateRequestFromInputs } from "../../core/validator/inputs";
 import { analyzeInWorkers } from "../../core/validator/pool";
 import { planFixes, type FilePatch, type RefusedPatch } from "../../core/fix/patch";
-import { compileFiles, type CompileCheck } from "../../core/fix/compile";
+import { compileFiles } from "../../core/fix/compile";
+import { compileNote } from "../../core/validator/fixes";
 import { routineLayout } from "../../core/fix/paths";
+import { fileDiff } from "../../core/fix/diff";
 import type { Finding } from "../../core/findings/types";
 import { UsageError, type CommandSpec } from "../command";
 import { flagInputs, takeFlagProblems } from "../taskInputs";
@@ -41,23 +42,7 @@ function rulesOf(value: unknown, loc: Localizer): Set<string> {
 
 /** The unified diff of the patches, with the repository's paths (`git apply` takes it). */
 export function unifiedDiff(patches: readonly FilePatch[], repoPath: (file: string) => string): string {
-  return patches
-    .map((p) =>
-      createTwoFilesPatch(`a/${repoPath(p.file)}`, `b/${repoPath(p.file)}`, p.before, p.after, "", "", { context: 3 })
-        .replace(/^=+\n/, "")
-        .replace(/\t$/gm, ""),
-    )
-    .join("");
-}
-
-/** The compile check's refusals become refused patches; its state, one line. */
-function compileLines(check: CompileCheck, target: string, loc: Localizer): string[] {
-  if (!check.done) return [loc("CliFixCompileNotDone", target)];
-  if (check.version === undefined) return [loc("CliFixCompileFailedToRun", check.python, check.failure)];
-  const lines = [loc("CliFixCompiled", check.python, check.version)];
-  if (!check.version.startsWith(`${target}.`) && check.version !== target)
-    lines.push(loc("CliFixCompileOtherVersion", check.version, target));
-  return lines;
+  return patches.map((p) => fileDiff(repoPath(p.file), p.before, p.after).text).join("");
 }
 
 const where = (f: Finding) => `${f.file}:${f.line}:${f.column}`;
@@ -136,9 +121,9 @@ export const fixCommand: CommandSpec = {
       );
     if (unfixed.length) {
       notes.push(loc("CliFixLeft", unfixed.length));
-      for (const f of unfixed) notes.push(`  ${f.rule} ${where(f)} ${f.noFix ?? f.message}`);
+      for (const f of unfixed) notes.push(`  ${f.rule} ${where(f)} ${f.noFix ? loc("NoFix", f.noFix) : f.message}`);
     }
-    if (patches.length) notes.push(...compileLines(check, target, loc));
+    if (patches.length) notes.push(...compileNote(check, target, lang));
     if (write && layout.writeRoot) {
       for (const p of patches) {
         const to = path.join(layout.writeRoot, layout.repoPath(p.file));
@@ -163,7 +148,7 @@ export const fixCommand: CommandSpec = {
         })),
         refused,
         unfixed,
-        compileCheck: check.done ? check : { done: false, reason: loc("CliFixCompileNotDone", target) },
+        compileCheck: { ...check, note: compileNote(check, target, lang).join(" ") },
       };
       return { output: JSON.stringify(json, null, 2), exitCode };
     }

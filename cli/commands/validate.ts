@@ -5,7 +5,8 @@ import taskJson from "../../tasks/ValidateRoutineV1/task.json";
 import spanish from "../../tasks/ValidateRoutineV1/Strings/resources.resjson/es-ES/resources.resjson";
 import { ANALYZERS } from "../../core/validator/analyzers";
 import { analyzeHere } from "../../core/validator/fileAnalysis";
-import { validateRoutine } from "../../core/validator/engine";
+import { validateRoutine, type ValidateHooks } from "../../core/validator/engine";
+import { patchMarkdown, patchSummary } from "../../core/validator/fixes";
 import { validateRequestFromInputs } from "../../core/validator/inputs";
 import { writeReports } from "../../core/findings/output";
 import { analyzeInWorkers } from "../../core/validator/pool";
@@ -43,30 +44,33 @@ export const validateCommand: CommandSpec = {
     }
     const worker = path.join(__dirname, "validatorWorker.js");
     const progress = io.progress;
-    const result = await validateRoutine(
-      routine,
-      { ...request.options, lang },
-      // The built CLI has its worker beside it; run from sources (tests of core), analyze here.
-      {
-        analyzeFiles: fs.existsSync(worker)
-          ? (files, ctx) =>
-              analyzeInWorkers(
-                worker,
-                files,
-                ctx,
-                undefined,
-                progress && ((done, total) => progress(loc("CliProgress", done, total))),
-              )
-          : analyzeHere(ANALYZERS),
-      },
-    );
+    // The built CLI has its worker beside it; run from sources (tests of core), analyze here.
+    const analyzeFiles: ValidateHooks["analyzeFiles"] = fs.existsSync(worker)
+      ? (files, ctx) =>
+          analyzeInWorkers(
+            worker,
+            files,
+            ctx,
+            undefined,
+            progress && ((done, total) => progress(loc("CliProgress", done, total))),
+          )
+      : analyzeHere(ANALYZERS);
+    const result = await validateRoutine(routine, { ...request.options, lang }, { analyzeFiles });
     progress?.("");
-    if (request.reportDirectory) writeReports(result, routine, request.reportDirectory, version, request.rulesDocsUrl);
+    // The patch costs a second analysis of the files it fixes: only for the reports that show it.
+    const patch =
+      request.reportDirectory || options.format === "markdown"
+        ? await patchSummary(result, routine, analyzeFiles, request.python)
+        : undefined;
+    const patchSection = patch && patchMarkdown(patch, lang);
+    if (request.reportDirectory)
+      writeReports(result, routine, request.reportDirectory, version, request.rulesDocsUrl, patchSection);
     let output: string;
     if (options.format === "json") output = JSON.stringify(jsonReport(result, routine, version), null, 2);
     else if (options.format === "sarif")
       output = JSON.stringify(sarifReport(result, path.resolve(routine), version, request.rulesDocsUrl), null, 2);
-    else if (options.format === "markdown") output = markdownSummary(result, routine, request.rulesDocsUrl);
+    else if (options.format === "markdown")
+      output = markdownSummary(result, routine, request.rulesDocsUrl, patchSection);
     else
       output = findingsText(result, {
         tail: loc("CliValidateTail", result.stats.files, result.stats.ms),

@@ -159,8 +159,11 @@ export function sarifReport(
   };
 }
 
-/** The summary tab: counts by rule, then every finding grouped by file. */
-export function markdownSummary(result: FindingsResult, routine: string, docsBase = RULES_URL): string {
+/**
+ * The summary tab: counts by rule, then every finding grouped by file, then `patch` (the fixes'
+ * section, already rendered by core/validator/fixes.ts) when there is one.
+ */
+export function markdownSummary(result: FindingsResult, routine: string, docsBase = RULES_URL, patch?: string): string {
   const lang = result.options.lang;
   const t = catalogueLocalizer(lang);
   const severity = (s: Severity) => t(SEVERITY_KEY[s]);
@@ -205,5 +208,6 @@ export function markdownSummary(result: FindingsResult, routine: string, docsBas
       ),
     );
   }
+  if (patch) out.push("", patch);
   return out.join("\n") + "\n";
 }

@@ -22,7 +22,7 @@ export interface Finding {
   suppressed?: boolean;
   /** The mechanical Python 3.5 form of what a PY003/PY004 finding is about (core/fix), self-contained. */
   fix?: FindingFix;
-  /** Why a PY003/PY004 finding has no fix (a finding without a fix says so). */
+  /** Why a PY003/PY004 finding has no fix, one clause (a finding without a fix says so). */
   noFix?: string;
 }
 

@@ -375,6 +375,17 @@ export const EN = {
   FixDictUpdate: "Update the dict with .update()",
   FixKeyword: "Pass %s instead of %s",
   FixSlicing: "Slice the value, guarded by %s",
+  PatchTitle: "Fixes for Python %s (patch)",
+  PatchIntro:
+    "%s finding(s) fixed in %s file(s). Apply it with git apply, or run lz fix <routine> --write in the repository.",
+  PatchFile: "%s — %s fix(es)",
+  PatchWithheld:
+    "%s hunk(s) of this file are not shown: they touch a line with a credential (SEC001). Run lz fix locally.",
+  PatchMore: "… %s more line(s) not shown: run lz fix for the whole patch.",
+  PatchMoreFiles: "… %s more file(s) not shown: run lz fix for the whole patch.",
+  PatchRefused: "%s: no patch, because the fixed file %s",
+  PatchRefusedFindings: "validated again has: %s",
+  PatchRefusedCompile: "does not compile on the target: %s",
   NoFix: "No automatic fix: %s.",
   NoFixKind: "this kind has no mechanical Python 3.5 form",
   NoFixFieldMoved:
@@ -506,12 +517,12 @@ export const EN = {
   CliFixRefused: "%s: not fixed, because the fixed file, validated again, has: %s",
   CliFixRefusedCompile: "%s: not fixed, because the target's Python refused the fixed file: %s",
   CliFixLeft: "%s finding(s) left without a fix (fix them by hand):",
-  CliFixCompiled: "Compile check: the fixed files compile with %s (Python %s).",
-  CliFixCompileOtherVersion:
+  FixCompiled: "Compile check: the fixed files compile with %s (Python %s).",
+  FixCompileOtherVersion:
     "Python %s is not the target %s: that it compiles proves nothing about the target (give --python <the target's interpreter>).",
-  CliFixCompileNotDone:
+  FixCompileNotDone:
     "Compile check not done: no interpreter of Python %s was given (--python, or the python input; by default venv/bin/python beside the site-package).",
-  CliFixCompileFailedToRun: "Compile check not done: %s could not run (%s).",
+  FixCompileFailedToRun: "Compile check not done: %s could not run (%s).",
   CliFixWrote: "Wrote %s",
   CliSummaryValidate: "validate a routine folder: Python 3.5, paths, secrets, config.json, version (ValidateRoutine)",
   CliSummaryReserve: "reserve the next SQP package/process number in the inventory (ReserveInventory)",

@@ -383,6 +383,17 @@ export const ES: Record<MessageKey, string> = {
   FixDictUpdate: "Actualizar el diccionario con .update()",
   FixKeyword: "Pasar %s en lugar de %s",
   FixSlicing: "Recortar el valor, protegido por %s",
+  PatchTitle: "Correcciones para Python %s (parche)",
+  PatchIntro:
+    "%s hallazgo(s) corregidos en %s archivo(s). Aplíquelo con git apply, o ejecute lz fix <rutina> --write en el repositorio.",
+  PatchFile: "%s — %s corrección(es)",
+  PatchWithheld:
+    "%s bloque(s) de este archivo no se muestran: tocan una línea con una credencial (SEC001). Ejecute lz fix localmente.",
+  PatchMore: "… %s línea(s) más no se muestran: ejecute lz fix para ver el parche completo.",
+  PatchMoreFiles: "… %s archivo(s) más no se muestran: ejecute lz fix para ver el parche completo.",
+  PatchRefused: "%s: sin parche, porque el archivo corregido %s",
+  PatchRefusedFindings: "validado otra vez tiene: %s",
+  PatchRefusedCompile: "no compila en el objetivo: %s",
   NoFix: "Sin corrección automática: %s.",
   NoFixKind: "este tipo de hallazgo no tiene una forma mecánica para Python 3.5",
   NoFixFieldMoved:
@@ -516,12 +527,12 @@ export const ES: Record<MessageKey, string> = {
   CliFixRefused: "%s: sin corregir, porque el archivo corregido, validado otra vez, tiene: %s",
   CliFixRefusedCompile: "%s: sin corregir, porque el Python objetivo rechazó el archivo corregido: %s",
   CliFixLeft: "%s hallazgo(s) quedan sin corrección (corríjalos a mano):",
-  CliFixCompiled: "Compilación: los archivos corregidos compilan con %s (Python %s).",
-  CliFixCompileOtherVersion:
+  FixCompiled: "Compilación: los archivos corregidos compilan con %s (Python %s).",
+  FixCompileOtherVersion:
     "Python %s no es el objetivo %s: que compile no prueba nada sobre el objetivo (indique --python <el intérprete del objetivo>).",
-  CliFixCompileNotDone:
+  FixCompileNotDone:
     "Compilación no hecha: no se indicó un intérprete de Python %s (--python, o la entrada python; por defecto venv/bin/python junto al site-package).",
-  CliFixCompileFailedToRun: "Compilación no hecha: %s no pudo ejecutarse (%s).",
+  FixCompileFailedToRun: "Compilación no hecha: %s no pudo ejecutarse (%s).",
   CliFixWrote: "Escrito %s",
   CliSummaryValidate:
     "valida la carpeta de una rutina: Python 3.5, rutas, credenciales, config.json, versión (ValidateRoutine)",

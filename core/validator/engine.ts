@@ -119,7 +119,7 @@ export function finalizeFindings(
       let p = points.get(r.file);
       if (!p) points.set(r.file, (p = new CodePoints(text)));
       finding.fix = locateFix(p, r.fix, options.lang);
-    } else if (r.noFix !== undefined) finding.noFix = render(options.lang, "NoFix", r.noFix);
+    } else if (r.noFix !== undefined) finding.noFix = String(renderArg(options.lang, r.noFix));
     out.push(finding);
   }
   return out.sort((a, b) =>

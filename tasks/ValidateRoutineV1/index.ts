@@ -7,7 +7,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import tl = require("azure-pipelines-task-lib/task");
-import { validateRoutine, ValidationResult } from "../../core/validator/engine";
+import { validateRoutine, type ValidateHooks, ValidationResult } from "../../core/validator/engine";
+import { compileNote, patchHtml, patchMarkdown, patchSummary } from "../../core/validator/fixes";
 import { commentHtml, commentMarker, publishOnWorkItem } from "../../core/findings/huComment";
 import { writeReports } from "../../core/findings/output";
 import { DEFAULT_READ_LIMITS } from "../../core/files/limits";
@@ -69,6 +70,7 @@ async function commentOnHu(
   result: ValidationResult,
   routine: string,
   sarifPath: string,
+  patch?: string,
 ): Promise<boolean> {
   if (!raw) return true;
   if (!/^[0-9]+$/.test(raw)) {
@@ -92,6 +94,7 @@ async function commentOnHu(
         routine,
         marker,
         tl.getVariable("Release.ReleaseName") || tl.getVariable("Build.BuildNumber"),
+        patch,
       ),
       marker,
       { fileName: path.basename(sarifPath), content: fs.readFileSync(sarifPath) },
@@ -137,21 +140,29 @@ async function run(): Promise<void> {
     logsPath = downloaded.folder;
     downloadFindings = downloaded.findings;
   }
+  const analyzeFiles: ValidateHooks["analyzeFiles"] = (files, ctx) =>
+    analyzeInWorkers(path.join(__dirname, "validatorWorker.js"), files, ctx, undefined, progress);
   const result = await validateRoutine(
     routine,
     { ...options, lang, logsPath },
-    {
-      findings: downloadFindings,
-      analyzeFiles: (files, ctx) =>
-        analyzeInWorkers(path.join(__dirname, "validatorWorker.js"), files, ctx, undefined, progress),
-    },
+    { findings: downloadFindings, analyzeFiles },
   );
 
   const version = taskVersion(__dirname);
   const reportDir = path.resolve(
     request.reportDirectory ?? path.join(tl.getVariable("Agent.TempDirectory") || routine, "lz-validate-routine"),
   );
-  const reports = writeReports(result, routine, reportDir, version, request.rulesDocsUrl);
+  // The fixes' patch for the summary and the HU: validated again and compiled by the target's Python.
+  const patch = await patchSummary(result, routine, analyzeFiles, request.python);
+  if (patch) logLine(compileNote(patch.compile, patch.target, lang).join(" "));
+  const reports = writeReports(
+    result,
+    routine,
+    reportDir,
+    version,
+    request.rulesDocsUrl,
+    patch && patchMarkdown(patch, lang),
+  );
   tl.uploadSummary(reports.markdown);
   const hidden = annotateFindings(result.findings, routine);
   if (hidden) logLine(taskLoc("AnnotationsTruncated", hidden));
@@ -174,7 +185,13 @@ async function run(): Promise<void> {
     ["Warnings", String(s.warnings)],
     ["ReportPath", reports.json],
   ]);
-  const commented = await commentOnHu(request.workItemId, result, routine, reports.sarif);
+  const commented = await commentOnHu(
+    request.workItemId,
+    result,
+    routine,
+    reports.sarif,
+    patch && patchHtml(patch, lang),
+  );
 
   setGateResult(
     result,

@@ -176,6 +176,11 @@ describe("core/fix: fixes for the Python 3.5 gate", () => {
       );
       samePrints(code);
     });
+    it("writes type[int] as Type[int] beside the other generics (3.5–3.8 refuse it too)", () => {
+      const code = "def f(t: type[int], s: set[str]) -> int:\n    return 1\nprint(f(int, set()))\n";
+      assert.equal(clean(code).split("\n")[1], "def f(t: Type[int], s: Set[str]) -> int:");
+      samePrints(code);
+    });
     it("uses the names the file already imports", () => {
       const code = "from typing import List\nimport typing as t\ndef f(a: list[int]) -> int | str:\n    return 1\n";
       assert.equal(clean(code).split("\n")[2], "def f(a: List[int]) -> t.Union[int, str]:");
