@@ -180,9 +180,7 @@ function rewriteType(file: PythonFile, n: Node, imports: ImportNeeds): string {
     const head = n.type === "generic_type" ? n.namedChild(0) : n.childForFieldName("value");
     const qualified = head && genericHead(file, head);
     const typing = qualified && TYPING_GENERICS[qualified];
-    // `type[int]` fails on 3.5–3.8 as well, though the data has no `type.__class_getitem__` to say so.
-    const newer = qualified === "type" || !!stdlibSince(`${qualified}.__class_getitem__`);
-    if (head && typing && newer && !stdlibSince(`typing.${typing}`)) {
+    if (head && typing && stdlibSince(`${qualified}.__class_getitem__`) && !stdlibSince(`typing.${typing}`)) {
       const name = imports.use("typing", typing);
       return name + splice(file, n, imports, head.endIndex);
     }
