@@ -140,6 +140,7 @@ export const fixCommand: CommandSpec = {
       const json = {
         routine,
         written: write,
+        stats: result.stats,
         patches: patches.map((p) => ({
           file: p.file,
           repoPath: layout.repoPath(p.file),

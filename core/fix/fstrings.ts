@@ -55,7 +55,11 @@ function convertUnit(file: PythonFile, unit: Node, outerArgs: string[]): string 
   const args: string[] = [];
   const pieces: string[] = [];
   let at = unit.startIndex;
-  const hasField = parts.some((p) => isFString(file, p) && p.namedChildren.some((c) => c?.type === "interpolation"));
+  // A literal without fields alone on its line would become a docstring where it stands first in a
+  // body: `.format()` keeps it an expression, as the f-string was.
+  const hasField =
+    parts.some((p) => isFString(file, p) && p.namedChildren.some((c) => c?.type === "interpolation")) ||
+    unit.parent?.type === "expression_statement";
   for (const part of parts) {
     pieces.push(file.text.slice(at, part.startIndex));
     pieces.push(convertPart(file, part, args, hasField));
@@ -147,7 +151,13 @@ function argument(file: PythonFile, expr: Node): string {
     expr.descendantsOfType(["lambda", "named_expression"]).length
   )
     throw new NoFix(msg("NoFixFieldMoved"));
-  const text = rewriteNested(file, expr);
+  let text = rewriteNested(file, expr);
+  // A field's line breaks were inside the string; out of it, a continuation line indented less than
+  // its block is valid Python but not to every tool (tree-sitter's grammar among them): one line, when
+  // no comment or multi-line string inside needs the breaks.
+  const needsBreaks = () =>
+    expr.descendantsOfType(["comment", "string"]).some((n) => n.type === "comment" || file.src(n).includes("\n"));
+  if (text.includes("\n") && !needsBreaks()) text = text.replace(/[ \t]*\\?[ \t]*\r?\n[ \t]*/g, " ");
   return NEEDS_PARENTHESES.has(expr.type) ? `(${text})` : text;
 }
 

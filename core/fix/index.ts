@@ -47,7 +47,10 @@ export function attachFixes(file: PythonFile): void {
   for (const finding of file.findings) {
     if ((finding.rule !== "PY003" && finding.rule !== "PY004") || finding.guard !== undefined) continue;
     const offset = file.offsets.get(finding);
-    if (offset === undefined) continue;
+    if (offset === undefined) {
+      finding.noFix = msg("NoFixKind");
+      continue;
+    }
     let outcome: Outcome;
     if (finding.rule === "PY003") {
       const what = finding.args[0];

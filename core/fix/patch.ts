@@ -3,7 +3,7 @@
  * comment show). The findings' fixes are applied together (apply.ts); then the fixed file is validated
  * again, and the fixes that analysis offers (one that overlapped another, one the fixed code reveals)
  * are applied too, up to MAX_PASSES. The file keeps its patch only when no finding with a fix of the
- * asked rules is left and no finding is new (none more of any rule and message than before). A patch
+ * asked rules is left and no finding is new (none more of any rule and severity than before). A patch
  * refused there is reported with the findings that refused it, and its findings count as unfixed.
  */
 import type { SourceFile } from "../findings/analysis";
@@ -75,7 +75,8 @@ export function rawFixOf(text: string, fix: FindingFix): RawFix {
 }
 
 const wanted = (f: Finding, rules: ReadonlySet<string>) => f.severity !== "info" && rules.has(f.rule);
-const key = (f: Finding) => `${f.rule}|${f.message}`;
+// By rule, not message: a message may quote the code the fix rewrote (PTH001 quotes the f-string's path).
+const key = (f: Finding) => `${f.rule}|${f.severity}`;
 
 function counts(findings: readonly Finding[]): Map<string, number> {
   const m = new Map<string, number>();
@@ -105,19 +106,28 @@ export async function planFixes(input: FixPlanInput): Promise<FixPlan> {
   // Later passes, on the fixed text's own analysis: what overlapped another fix, and what the fixed
   // code lets the analysis see (`d = {**a, **b}` makes d a dict, and its `d |= e` a finding).
   const changed = [...current].filter(([file, text]) => text !== input.texts.get(file)).map(([file]) => file);
-  let after: Finding[] = [];
-  for (let pass = 1; pass <= MAX_PASSES && changed.length; pass++) {
-    after = await input.analyze(changed.map((f) => source(f, current.get(f)!)));
-    const fixable = after.filter((f) => f.fix && wanted(f, input.rules));
-    if (!fixable.length || pass === MAX_PASSES) break;
-    for (const file of new Set(fixable.map((f) => f.file))) {
+  // Each pass analyzes only the files the previous one changed; the others keep their last analysis.
+  const latest = new Map<string, Finding[]>();
+  let toAnalyze = changed;
+  for (let pass = 1; pass <= MAX_PASSES && toAnalyze.length; pass++) {
+    const found = await input.analyze(toAnalyze.map((f) => source(f, current.get(f)!)));
+    for (const file of toAnalyze) latest.set(file, []);
+    for (const f of found) latest.get(f.file)?.push(f);
+    if (pass === MAX_PASSES) break;
+    const again: string[] = [];
+    for (const file of toAnalyze) {
+      const fixable = latest.get(file)!.filter((f) => f.fix && wanted(f, input.rules));
+      if (!fixable.length) continue;
       const text = current.get(file)!;
       const applied = applyFixes(
         text,
-        fixable.filter((f) => f.file === file).map((f) => rawFixOf(text, f.fix!)),
+        fixable.map((f) => rawFixOf(text, f.fix!)),
       );
+      if (applied.text === text) continue;
       current.set(file, applied.text);
+      again.push(file);
     }
+    toAnalyze = again;
   }
 
   const patches: FilePatch[] = [];
@@ -128,7 +138,7 @@ export async function planFixes(input: FixPlanInput): Promise<FixPlan> {
       unfixed.push(...findings.filter((f) => wanted(f, input.rules)));
       continue;
     }
-    const now = after.filter((f) => f.file === file);
+    const now = latest.get(file) ?? [];
     const before = counts(findings);
     const seen = new Map<string, number>();
     const bad = now.filter((f) => {

@@ -111,6 +111,14 @@ describe("core/fix: fixes for the Python 3.5 gate", () => {
       assert.ok(out.includes('print("a={} "\n      "{{not a field}} "\n      "b={}".format(a, b))'), out);
       samePrints(code);
     });
+    it("joins a field's lines when they leave the string, and keeps a lone literal from becoming a docstring", () => {
+      const code =
+        "def f():\n    if 1:\n        return f'''{3+\n4}'''\ndef g():\n    f'''not a docstring'''\nprint(f(), g.__doc__)\n";
+      const out = clean(code).split("\n");
+      assert.equal(out[2], "        return '''{}'''.format(3+ 4)");
+      assert.equal(out[4], "    '''not a docstring'''.format()");
+      samePrints(code);
+    });
     it("keeps the r of rf and fr prefixes", () => {
       const code = 'n = 3\nprint(rf"\\d{n}", Fr"{n}\\n", fR"{{\\w}}{n}")\n';
       assert.equal(clean(code).split("\n")[1], 'print(r"\\d{}".format(n), r"{}\\n".format(n), R"{{\\w}}{}".format(n))');
