@@ -74,7 +74,13 @@ function convertUnit(file: PythonFile, unit: Node, outerArgs: string[]): string 
 function convertPart(file: PythonFile, part: Node, args: string[], formatted: boolean): string {
   const raw = file.src(part);
   const prefix = /^[a-zA-Z]*/.exec(raw)![0];
-  if (!/[fF]/.test(prefix)) return formatted ? raw.replace(/[{}]/g, (b) => b + b) : raw;
+  if (!/[fF]/.test(prefix)) {
+    if (!formatted) return raw;
+    // Its braces become the template's literal braces; a `\N{NAME}` escape's are resolved before
+    // .format sees them (raw strings have no such escape). `\\` is consumed first: `\\N{` is no escape.
+    if (/[rR]/.test(prefix)) return raw.replace(/[{}]/g, (b) => b + b);
+    return raw.replace(/\\\\|\\N\{[^}\n]*\}|[{}]/g, (m) => (m === "{" || m === "}" ? m + m : m));
+  }
   const quote = /^[a-zA-Z]*('''|"""|'|")/.exec(raw)?.[1] ?? '"';
   const isRaw = /[rR]/.test(prefix);
   const out: string[] = [prefix.replace(/[fF]/g, "") + quote];

@@ -110,6 +110,10 @@ describe("core/fix: fixes for the Python 3.5 gate", () => {
       const out = clean(code);
       assert.ok(out.includes('print("a={} "\n      "{{not a field}} "\n      "b={}".format(a, b))'), out);
       samePrints(code);
+      // A named escape's braces are not the template's; a raw part's are.
+      const escapes = 'a = 1\nprint(f"{a}" "\\N{BULLET} {x}" r"\\N{y}")\n';
+      assert.equal(clean(escapes).split("\n")[1], 'print("{}" "\\N{BULLET} {{x}}" r"\\N{{y}}".format(a))');
+      samePrints(escapes);
     });
     it("joins a field's lines when they leave the string, and keeps a lone literal from becoming a docstring", () => {
       const code =
