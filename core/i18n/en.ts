@@ -403,7 +403,6 @@ export const EN = {
   NoFixKeywordValue: "the Python 3.5 form needs a literal True or False, and no stdout or stderr argument beside it",
   NoFixDictType: "the value may be a dict subclass, whose | keeps its class while {**a, **b} makes a dict",
   NoFixSecret: "the code it rewrites holds a credential the reports must not show",
-  NoFixOverlap: "another fix rewrites the same code",
   FixLabel: "Fix:",
   RoutineSettingsTitle: "Set by the routine itself (its .lzvalidator.json and # lz: ignore comments)",
   RoutineSettingsWhere: "Where",

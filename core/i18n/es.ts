@@ -413,7 +413,6 @@ export const ES: Record<MessageKey, string> = {
     "la forma de Python 3.5 necesita un True o False literal, y ningún argumento stdout o stderr al lado",
   NoFixDictType: "el valor puede ser una subclase de dict, cuyo | conserva su clase mientras {**a, **b} crea un dict",
   NoFixSecret: "el código que reescribe contiene una credencial que los informes no deben mostrar",
-  NoFixOverlap: "otra corrección reescribe el mismo código",
   FixLabel: "Correcci\u00f3n:",
   RoutineSettingsTitle: "Definido por la propia rutina (su .lzvalidator.json y sus comentarios # lz: ignore)",
   RoutineSettingsWhere: "Dónde",
