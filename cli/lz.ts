@@ -5,6 +5,7 @@
 import type { CommandSpec } from "./command";
 import { ocVarsCommand } from "./commands/ocVars";
 import { validateCommand } from "./commands/validate";
+import { fixCommand } from "./commands/fix";
 import { logsCommand } from "./commands/logs";
 import { runCommand } from "./commands/run";
 import { reserveCommand } from "./commands/reserve";
@@ -18,6 +19,7 @@ import { cliLocalizer } from "./taskStrings";
 export const COMMANDS: readonly CommandSpec[] = [
   ocVarsCommand,
   validateCommand,
+  fixCommand,
   reserveCommand,
   runCommand,
   logsCommand,

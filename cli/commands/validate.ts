@@ -5,10 +5,11 @@ import taskJson from "../../tasks/ValidateRoutineV1/task.json";
 import spanish from "../../tasks/ValidateRoutineV1/Strings/resources.resjson/es-ES/resources.resjson";
 import { ANALYZERS } from "../../core/validator/analyzers";
 import { analyzeHere } from "../../core/validator/fileAnalysis";
-import { validateRoutine } from "../../core/validator/engine";
+import { validateRoutine, type ValidateHooks } from "../../core/validator/engine";
+import { patchMarkdown, patchSummary } from "../../core/validator/fixes";
 import { validateRequestFromInputs } from "../../core/validator/inputs";
 import { writeReports } from "../../core/findings/output";
-import { startWorkerPool } from "../../core/validator/pool";
+import { analyzeInWorkers, startWorkerPool } from "../../core/validator/pool";
 import { formatTaskVersion } from "../../core/report";
 import { jsonReport, markdownSummary, sarifReport } from "../../core/findings/report";
 import type { CommandSpec } from "../command";
@@ -43,31 +44,40 @@ export const validateCommand: CommandSpec = {
     }
     const worker = path.join(__dirname, "validatorWorker.js");
     const progress = io.progress;
+    const exists = fs.existsSync(worker);
+    const progressOf = progress && ((done: number, total: number) => progress(loc("CliProgress", done, total)));
     // The built CLI has its worker beside it, started now to load while the routine is walked; run
     // from sources (tests of core), analyze here.
-    const pool = fs.existsSync(worker) ? startWorkerPool(worker) : undefined;
+    const pool = exists ? startWorkerPool(worker) : undefined;
     let result;
     try {
       result = await validateRoutine(
         routine,
         { ...request.options, lang },
-        {
-          analyzeFiles: pool
-            ? (files, ctx) =>
-                pool.analyze(files, ctx, progress && ((done, total) => progress(loc("CliProgress", done, total))))
-            : analyzeHere(ANALYZERS),
-        },
+        { analyzeFiles: pool ? (files, ctx) => pool.analyze(files, ctx, progressOf) : analyzeHere(ANALYZERS) },
       );
     } finally {
       pool?.close();
     }
+    // The patch's second look at the files it fixes starts workers of its own.
+    const analyzeFiles: ValidateHooks["analyzeFiles"] = exists
+      ? (files, ctx) => analyzeInWorkers(worker, files, ctx, undefined, progressOf)
+      : analyzeHere(ANALYZERS);
     progress?.("");
-    if (request.reportDirectory) writeReports(result, routine, request.reportDirectory, version, request.rulesDocsUrl);
+    // The patch costs a second analysis of the files it fixes: only for the reports that show it.
+    const patch =
+      request.reportDirectory || options.format === "markdown"
+        ? await patchSummary(result, routine, analyzeFiles, request.python)
+        : undefined;
+    const patchSection = patch && patchMarkdown(patch, lang);
+    if (request.reportDirectory)
+      writeReports(result, routine, request.reportDirectory, version, request.rulesDocsUrl, patchSection);
     let output: string;
     if (options.format === "json") output = JSON.stringify(jsonReport(result, routine, version), null, 2);
     else if (options.format === "sarif")
       output = JSON.stringify(sarifReport(result, path.resolve(routine), version, request.rulesDocsUrl), null, 2);
-    else if (options.format === "markdown") output = markdownSummary(result, routine, request.rulesDocsUrl);
+    else if (options.format === "markdown")
+      output = markdownSummary(result, routine, request.rulesDocsUrl, patchSection);
     else
       output = findingsText(result, {
         tail: loc("CliValidateTail", result.stats.files, result.stats.ms),

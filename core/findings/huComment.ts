@@ -36,7 +36,14 @@ export function commentMarker(releaseId: string | undefined, buildId?: string): 
 
 const MAX_ROWS = 200;
 
-export function commentHtml(result: FindingsResult, routine: string, marker: string, releaseName?: string): string {
+/** `patch`: the fixes' section, already rendered as HTML (core/validator/fixes.ts). */
+export function commentHtml(
+  result: FindingsResult,
+  routine: string,
+  marker: string,
+  releaseName?: string,
+  patch?: string,
+): string {
   const lang = result.options.lang;
   const t = catalogueLocalizer(lang);
   const s = result.summary;
@@ -57,6 +64,7 @@ export function commentHtml(result: FindingsResult, routine: string, marker: str
     `<p><code>${escape(routine)}</code></p>`,
     rows.length ? `<table><tr>${head.map((h) => `<th>${escape(h)}</th>`).join("")}</tr>${rows.join("")}</table>` : "",
     more > 0 ? `<p>… +${more}</p>` : "",
+    patch ?? "",
     routineSettingsHtml(result),
     rulesUsed.length ? `<p>${rulesUsed.join("<br>")}</p>` : "",
     `<p><sub>${escape(marker)}</sub></p>`,

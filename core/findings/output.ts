@@ -16,6 +16,8 @@ export function writeReports(
   directory: string,
   version: string,
   docsBase?: string,
+  /** The fixes' section of the summary (core/validator/fixes.ts patchMarkdown). */
+  patch?: string,
 ): WrittenReports {
   fs.mkdirSync(directory, { recursive: true });
   const files = {
@@ -28,6 +30,6 @@ export function writeReports(
     files.sarif,
     JSON.stringify(sarifReport(result, path.resolve(routine), version, docsBase), null, 2) + "\n",
   );
-  fs.writeFileSync(files.markdown, markdownSummary(result, routine, docsBase));
+  fs.writeFileSync(files.markdown, markdownSummary(result, routine, docsBase, patch));
   return files;
 }

@@ -107,6 +107,8 @@ export function sarifReport(
           },
         },
         originalUriBaseIds: { SRCROOT: { uri: rootUri } },
+        // Findings count columns in characters, and so do the fixes' regions (charOffset included).
+        columnKind: "unicodeCodePoints",
         results: result.findings.map((f) => {
           const location = f.file
             ? [
@@ -129,6 +131,16 @@ export function sarifReport(
             locations: location,
           };
           if (f.minVersion) entry.properties = { minVersion: f.minVersion };
+          if (f.fix && location.length)
+            entry.fixes = [
+              {
+                description: { text: f.fix.description },
+                artifactChanges: [
+                  { artifactLocation: location[0].physicalLocation.artifactLocation, replacements: f.fix.replacements },
+                ],
+              },
+            ];
+          else if (f.noFix) entry.properties = { ...(entry.properties as object), noFix: f.noFix };
           if (f.suppressed) {
             const by = result.routineSettings.find((r) => r.file === f.file && r.line === f.line && r.applied);
             entry.suppressions = [
@@ -147,8 +159,11 @@ export function sarifReport(
   };
 }
 
-/** The summary tab: counts by rule, then every finding grouped by file. */
-export function markdownSummary(result: FindingsResult, routine: string, docsBase = RULES_URL): string {
+/**
+ * The summary tab: counts by rule, then every finding grouped by file, then `patch` (the fixes'
+ * section, already rendered by core/validator/fixes.ts) when there is one.
+ */
+export function markdownSummary(result: FindingsResult, routine: string, docsBase = RULES_URL, patch?: string): string {
   const lang = result.options.lang;
   const t = catalogueLocalizer(lang);
   const severity = (s: Severity) => t(SEVERITY_KEY[s]);
@@ -193,5 +208,6 @@ export function markdownSummary(result: FindingsResult, routine: string, docsBas
       ),
     );
   }
+  if (patch) out.push("", patch);
   return out.join("\n") + "\n";
 }

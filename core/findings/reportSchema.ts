@@ -33,6 +33,47 @@ export const VALIDATE_REPORT_SCHEMA = {
           message: { type: "string", minLength: 1 },
           minVersion: { type: "string" },
           suppressed: { type: "boolean" },
+          fix: {
+            type: "object",
+            description:
+              "PY003/PY004: the finding's Python 3.5 form, self-contained (apply it alone); as SARIF's result.fixes[0].",
+            required: ["description", "replacements"],
+            additionalProperties: false,
+            properties: {
+              description: { type: "string" },
+              replacements: {
+                type: "array",
+                items: {
+                  type: "object",
+                  required: ["deletedRegion", "insertedContent"],
+                  additionalProperties: false,
+                  properties: {
+                    deletedRegion: {
+                      type: "object",
+                      description: "1-based lines; columns, charOffset and charLength in characters (code points).",
+                      required: ["startLine", "startColumn", "endLine", "endColumn", "charOffset", "charLength"],
+                      additionalProperties: false,
+                      properties: {
+                        startLine: { type: "integer", minimum: 1 },
+                        startColumn: { type: "integer", minimum: 1 },
+                        endLine: { type: "integer", minimum: 1 },
+                        endColumn: { type: "integer", minimum: 1 },
+                        charOffset: { type: "integer", minimum: 0 },
+                        charLength: { type: "integer", minimum: 0 },
+                      },
+                    },
+                    insertedContent: {
+                      type: "object",
+                      required: ["text"],
+                      additionalProperties: false,
+                      properties: { text: { type: "string" } },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          noFix: { type: "string", description: "PY003/PY004 without a fix: why." },
         },
       },
     },

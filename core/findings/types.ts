@@ -20,6 +20,44 @@ export interface Finding {
   minVersion?: string;
   /** Set when a `# lz: ignore[CODE]` comment silenced it: severity is then "info". */
   suppressed?: boolean;
+  /** The mechanical Python 3.5 form of what a PY003/PY004 finding is about (core/fix), self-contained. */
+  fix?: FindingFix;
+  /** Why a PY003/PY004 finding has no fix, one clause (a finding without a fix says so). */
+  noFix?: string;
+}
+
+/** One replacement, located as SARIF's `deletedRegion` (columns and offsets in code points, as findings'). */
+export interface FixReplacement {
+  deletedRegion: {
+    startLine: number;
+    startColumn: number;
+    endLine: number;
+    endColumn: number;
+    charOffset: number;
+    charLength: number;
+  };
+  insertedContent: { text: string };
+}
+
+/** A finding's fix: its replacements, applied together, fix it alone (consumers apply fixes one at a time). */
+export interface FindingFix {
+  description: string;
+  replacements: FixReplacement[];
+}
+
+/** An edit of a file's text, in UTF-16 offsets (as JavaScript strings and web-tree-sitter count). */
+export interface TextEdit {
+  start: number;
+  end: number;
+  text: string;
+  /** An import the fix adds (`from typing import List`): merged with the others' when fixes are applied together. */
+  imports?: { module: string; names: string[] };
+}
+
+/** A fix as the analyzer makes it, before localization: offsets into the file's text. */
+export interface RawFix {
+  description: MessageArg;
+  edits: TextEdit[];
 }
 
 /** What an analyzer reports before localization and severity settings are applied. */
@@ -43,6 +81,9 @@ export interface RawFinding {
    * format, which no allow-list lets through.
    */
   allowKey?: string;
+  /** PY003/PY004: the fix (core/fix), or why there is none. */
+  fix?: RawFix;
+  noFix?: MessageArg;
 }
 
 /** One thing the routine asked of its own gate, as the reports list it. */

@@ -383,6 +383,46 @@ export const ES: Record<MessageKey, string> = {
   GuardedInfo: "El código lo protege (%s): se informa como info y no bloquea la liberación.",
   GuardedStrict: "El código lo protege (%s), pero esta compuerta cuenta el código protegido (pythonGuards: strict).",
   SqlPostgresCast: "%s es la conversión de PostgreSQL; Impala escribe %s",
+  FixFString: "Escribir el f-string con str.format",
+  FixTypeComment: "Escribir la anotación como comentario de tipo",
+  FixRemoveLocalAnnotation: "Quitar la anotación local (Python nunca la evalúa)",
+  FixTrailingComma: "Quitar la coma final",
+  FixUnderscores: "Escribir el número sin guiones bajos",
+  FixTypingNames: "Escribir la anotación con %s de typing",
+  FixDictUnion: "Unir los diccionarios con {**a, **b}",
+  FixDictUpdate: "Actualizar el diccionario con .update()",
+  FixKeyword: "Pasar %s en lugar de %s",
+  FixSlicing: "Recortar el valor, protegido por %s",
+  PatchTitle: "Correcciones para Python %s (parche)",
+  PatchIntro:
+    "%s hallazgo(s) corregidos en %s archivo(s). Aplíquelo con git apply, o ejecute lz fix <rutina> --write en el repositorio.",
+  PatchFile: "%s — %s corrección(es)",
+  PatchWithheld:
+    "%s bloque(s) de este archivo no se muestran: tocan una línea con una credencial (SEC001). Ejecute lz fix localmente.",
+  PatchMore: "… %s línea(s) más no se muestran: ejecute lz fix para ver el parche completo.",
+  PatchMoreFiles: "… %s archivo(s) más no se muestran: ejecute lz fix para ver el parche completo.",
+  PatchRefused: "%s: sin parche, porque el archivo corregido %s",
+  PatchRefusedFindings: "validado otra vez tiene: %s",
+  PatchRefusedCompile: "no compila en el objetivo: %s",
+  NoFix: "Sin corrección automática: %s.",
+  NoFixKind: "este tipo de hallazgo no tiene una forma mecánica para Python 3.5",
+  NoFixFieldMoved:
+    "un campo del f-string contiene una lambda o una expresión de asignación, que no se puede sacar de él con seguridad",
+  NoFixSelfDocQuote:
+    "el texto del campo autodocumentado contiene una comilla o barra invertida que una cadena raw no puede escapar",
+  NoFixTooManyFields: "el f-string tiene más de 255 campos (el límite de argumentos de una llamada en Python 3.5)",
+  NoFixDataclass: "la anotación declara un campo de una dataclass, NamedTuple o TypedDict, que la necesita",
+  NoFixBareAnnotation:
+    "una anotación sin valor a nivel de módulo o de clase se evalúa y se guarda en __annotations__; declare el nombre con un valor y un comentario de tipo",
+  NoFixSharedLine: "la sentencia comparte su línea con otra, o ya tiene un comentario de tipo",
+  NoFixNotAnnotation: "fuera de una anotación la forma de typing se comporta distinto (isinstance, llamadas)",
+  NoFixNameTaken: "el archivo asigna %s a otra cosa",
+  NoFixSideEffects:
+    "el objeto o el argumento pueden tener efectos secundarios, y la forma de Python 3.5 los evalúa dos veces",
+  NoFixKeywordValue:
+    "la forma de Python 3.5 necesita un True o False literal, y ningún argumento stdout o stderr al lado",
+  NoFixDictType: "el valor puede ser una subclase de dict, cuyo | conserva su clase mientras {**a, **b} crea un dict",
+  NoFixSecret: "el código que reescribe contiene una credencial que los informes no deben mostrar",
   FixLabel: "Correcci\u00f3n:",
   RoutineSettingsTitle: "Definido por la propia rutina (su .lzvalidator.json y sus comentarios # lz: ignore)",
   RoutineSettingsWhere: "Dónde",
@@ -478,6 +518,31 @@ export const ES: Record<MessageKey, string> = {
   CliHelpFormat: "formato de salida",
   CliHelpLang: "idioma de los mensajes (predeterminado: según LZ_LANG, LC_ALL o LANG)",
   CliSummaryOcVars: "verifica las variables y la descripción del release; imprime las variables OC.* (CreateOCVars)",
+  CliSummaryFix:
+    "muestra (o escribe con --write) las correcciones de los hallazgos de Python 3.5 (PY003, PY004) como un diff con las rutas del repositorio",
+  CliFixNote:
+    "El diff va a stdout (git apply lo acepta); lo corregido, lo que queda y la compilación, a stderr. El site-package instalado nunca se escribe: --write necesita --source.",
+  CliFixWrite: "escribir los archivos corregidos en el repositorio en lugar de mostrar el diff",
+  CliFixRule: "las reglas a corregir, separadas por comas (por defecto: PY003,PY004)",
+  CliFixSource:
+    "el checkout del repositorio, cuando la rutina es el site-package instalado (sus archivos van a src/<paquete>/…)",
+  CliFixBadRule: "--rule %s: solo %s tienen correcciones.",
+  CliFixInstalled:
+    "%s es el site-package instalado, que lz fix nunca escribe: indique --source <el checkout del repositorio> para escribir allí, o quite --write para ver el diff.",
+  CliFixValidating: "Validando y corrigiendo…",
+  CliFixNothing: "Nada que corregir.",
+  CliFixApplied: "Corregidos %s hallazgo(s) en %s archivo(s).",
+  CliFixWouldApply: "El diff corrige %s hallazgo(s) en %s archivo(s) (--write lo aplica).",
+  CliFixRefused: "%s: sin corregir, porque el archivo corregido, validado otra vez, tiene: %s",
+  CliFixRefusedCompile: "%s: sin corregir, porque el Python objetivo rechazó el archivo corregido: %s",
+  CliFixLeft: "%s hallazgo(s) quedan sin corrección (corríjalos a mano):",
+  FixCompiled: "Compilación: los archivos corregidos compilan con %s (Python %s).",
+  FixCompileOtherVersion:
+    "Python %s no es el objetivo %s: que compile no prueba nada sobre el objetivo (indique --python <el intérprete del objetivo>).",
+  FixCompileNotDone:
+    "Compilación no hecha: no se indicó un intérprete de Python %s (--python, o la entrada python; por defecto venv/bin/python junto al site-package).",
+  FixCompileFailedToRun: "Compilación no hecha: %s no pudo ejecutarse (%s).",
+  CliFixWrote: "Escrito %s",
   CliSummaryValidate:
     "valida la carpeta de una rutina: Python 3.5, rutas, credenciales, config.json, versión (ValidateRoutine)",
   CliSummaryReserve: "reserva el siguiente número de paquete/proceso SQP en el inventario (ReserveInventory)",

@@ -25,6 +25,7 @@ import { checkInPlaceUnion, checkSubscriptedTypes, checkUnion } from "./annotati
 import { PythonFile, type PythonNamedLiteral, type PythonString } from "./file";
 import { checkFieldComment, checkInterpolation, checkSelfDocumenting } from "./fstrings";
 import { applyGuards } from "./guards";
+import { attachFixes } from "../fix";
 import { checkEncoding, checkLayout } from "./layout";
 import { recordAssignedLiteral, recordKeywordLiteral } from "./literals";
 import { checkAttributeReads, checkBuiltinNames, checkCallee, checkImport, checkImportFrom } from "./names";
@@ -54,6 +55,8 @@ export interface PythonAnalysisOptions {
   localModules?: ReadonlySet<string>;
   /** The offset of the first byte that is not UTF-8, when the file is not (its text was read as Latin-1). */
   badUtf8At?: number;
+  /** Attach each PY003/PY004 finding's fix (core/fix); default true. */
+  fixes?: boolean;
 }
 
 export interface PythonAnalysis {
@@ -336,6 +339,7 @@ export function analyzePython(
   const laidOut = file.findings.some((f) => f.rule === "PY001") || checkLayout(file, file.stringRanges);
   if (laidOut) scopes.check(file);
   applyGuards(file);
+  if (options.fixes !== false) attachFixes(file);
   return {
     findings: file.findings,
     strings: file.strings,

@@ -84,6 +84,8 @@ export class PythonFile {
   readonly stringRanges: number[] = [];
   /** Every string node met, for the scanners that read literals' values (valid while the tree is). */
   readonly stringNodes: Node[] = [];
+  /** Where each finding was emitted (offset in the text): the fixers (core/fix) start from the node there. */
+  readonly offsets = new Map<RawFinding, number>();
   /** `from __future__ import annotations`: annotations are strings, never evaluated. */
   futureAnnotations: boolean;
   readonly lines: LineIndex;
@@ -144,6 +146,7 @@ export class PythonFile {
     const finding: RawFinding = { rule, file: this.path, line, column, args };
     if (minVersion) finding.minVersion = minVersion;
     this.findings.push(finding);
+    this.offsets.set(finding, offset);
     return finding;
   }
 

@@ -85,6 +85,9 @@ for (const [version, parents] of Object.entries(data.members)) {
     }
   }
 }
+// `type[int]` is PEP 585's too (3.9), but `type` has no `__class_getitem__` (its subscript is written in
+// C on the metaclass), so the interpreters' names cannot show it: the one generic added by hand.
+if (!SINCE.has("type.__class_getitem__")) SINCE.set("type.__class_getitem__", "3.9");
 for (const [version, callables] of Object.entries(data.params)) {
   for (const [callable, list] of Object.entries(callables)) {
     let keywords = KEYWORDS.get(callable);

@@ -21,11 +21,14 @@ import { FindingsResult, gate, summarize } from "../findings/summary";
 import type { FailOn, Finding, Lang, RawFinding, Severity } from "../findings/types";
 import { OptionInputs, resolveOptions, ValidatorOptions } from "./options";
 import { localModuleNames } from "../python/file";
+import { CodePoints, locateFix } from "../fix/regions";
 
 export interface ValidationResult extends FindingsResult {
   options: ValidatorOptions;
   configFile?: string;
   stats: { files: number; pythonFiles: number; bytes: number; ms: number };
+  /** What the analyzers were given (`lz fix` analyzes fixed texts with it again); not part of any report. */
+  context?: AnalysisContext;
 }
 
 /** The rules the findings name, for the report writers. */
@@ -87,8 +90,13 @@ export function applyRoutineSuppressions(
 }
 
 /** Applies settings, suppressions (already marked on each raw finding) and language to raw findings. */
-export function finalizeFindings(raw: RawFinding[], options: ValidatorOptions): Finding[] {
+export function finalizeFindings(
+  raw: RawFinding[],
+  options: ValidatorOptions,
+  texts?: ReadonlyMap<string, string>,
+): Finding[] {
   const out: Finding[] = [];
+  const points = new Map<string, CodePoints>();
   const seen = new Set<string>();
   for (const r of raw) {
     const rule = ruleByCode(r.rule);
@@ -107,6 +115,12 @@ export function finalizeFindings(raw: RawFinding[], options: ValidatorOptions): 
     const finding: Finding = { rule: r.rule, severity, file: r.file, line: r.line, column: r.column, message };
     if (r.minVersion) finding.minVersion = r.minVersion;
     if (r.suppressed) finding.suppressed = true;
+    const text = texts?.get(r.file);
+    if (r.fix && text !== undefined) {
+      let p = points.get(r.file);
+      if (!p) points.set(r.file, (p = new CodePoints(text)));
+      finding.fix = locateFix(p, r.fix, options.lang);
+    } else if (r.noFix !== undefined) finding.noFix = String(renderArg(options.lang, r.noFix));
     out.push(finding);
   }
   return out.sort((a, b) =>
@@ -169,7 +183,7 @@ export async function validateRoutine(
 
   const texts = new Map(walk.files.map((f) => [f.path, f.text] as [string, string]));
   const routine = applyRoutineSuppressions(raw, options, texts);
-  const findings = finalizeFindings(routine.raw, options);
+  const findings = finalizeFindings(routine.raw, options, texts);
   const summary = summarize(findings);
   return {
     findings,
@@ -180,7 +194,25 @@ export async function validateRoutine(
     rules: rulesOf(findings),
     routineSettings: [...resolved.routineSettings, ...routine.settings],
     stats: { files: walk.files.length, pythonFiles: python.length, bytes: walk.bytes, ms: Date.now() - started },
+    context: ctx,
   };
+}
+
+/**
+ * Files of a validated routine analyzed again with other texts (the fixes applied): the same context,
+ * settings, routine suppressions and language, so their findings compare with the validation's.
+ */
+export async function reanalyze(
+  result: ValidationResult,
+  files: SourceFile[],
+  analyzeFiles: ValidateHooks["analyzeFiles"],
+): Promise<Finding[]> {
+  const ctx = result.context!;
+  const replaced = new Map(files.map((f) => [f.path, f]));
+  const all = ctx.files.map((f) => replaced.get(f.path) ?? f);
+  const raw = await analyzeFiles(files, { ...ctx, files: all });
+  const texts = new Map(files.map((f) => [f.path, f.text] as [string, string]));
+  return finalizeFindings(applyRoutineSuppressions(raw, result.options, texts).raw, result.options, texts);
 }
 
 /** Findings of another check (VerifyRoutineEnv) in the validator's result shape, for the same reports and gate. */

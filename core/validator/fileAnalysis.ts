@@ -6,6 +6,7 @@
 import * as path from "path";
 import type { AnalysisContext, Analyzer, SourceFile } from "../findings/analysis";
 import type { RawFinding } from "../findings/types";
+import { msg } from "../i18n/catalogue";
 import { analyzePython } from "../python/analyzer";
 import { createPythonParser, Parser } from "../python/parser";
 import {
@@ -44,11 +45,26 @@ export function analyzePythonFile(
       ranges: analysis.stringRanges,
       docstrings: analysis.docstrings,
     });
+    if (credentials.secrets.length) withholdSecretFixes(file.text, analysis.findings, credentials.secrets);
     const found = [...analysis.findings, ...credentials.findings];
     for (const a of analyzers) if (a.pythonFile) found.push(...a.pythonFile(file, analysis.tree, ctx));
     return redactSecrets(found, credentials.secrets);
   } finally {
     analysis.tree.delete();
+  }
+}
+
+/**
+ * A fix whose text would show a credential (the code it replaces or what it writes) is withheld: the
+ * reports redact secrets from messages, and a fix carries code.
+ */
+function withholdSecretFixes(text: string, findings: RawFinding[], secrets: string[]): void {
+  for (const f of findings) {
+    const edits = f.fix?.edits ?? [];
+    if (edits.some((e) => secrets.some((s) => e.text.includes(s) || text.slice(e.start, e.end).includes(s)))) {
+      delete f.fix;
+      f.noFix = msg("NoFixSecret");
+    }
   }
 }
 

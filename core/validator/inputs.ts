@@ -15,6 +15,8 @@ export interface ValidateRequest {
   /** The HU to comment on (pipelines only: it needs the job's token). */
   workItemId?: string;
   logsFromWorkItem: boolean;
+  /** The target version's interpreter for the fixes' compile check (core/fix/compile.ts). */
+  python?: string;
 }
 
 export function validateRequestFromInputs(get: InputGetter): { request: ValidateRequest; problems: Problem[] } {
@@ -46,6 +48,7 @@ export function validateRequestFromInputs(get: InputGetter): { request: Validate
     rulesDocsUrl: r.optional("rulesDocsUrl"),
     workItemId: r.optional("workItemId"),
     logsFromWorkItem: r.boolean("logsFromWorkItem"),
+    python: r.optional("python"),
   };
   return { request, problems: r.problems };
 }

@@ -7,12 +7,13 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import tl = require("azure-pipelines-task-lib/task");
-import { validateRoutine, ValidationResult } from "../../core/validator/engine";
+import { validateRoutine, type ValidateHooks, ValidationResult } from "../../core/validator/engine";
+import { compileNote, patchHtml, patchMarkdown, patchSummary } from "../../core/validator/fixes";
 import { commentHtml, commentMarker, publishOnWorkItem } from "../../core/findings/huComment";
 import { writeReports } from "../../core/findings/output";
 import { DEFAULT_READ_LIMITS } from "../../core/files/limits";
 import { validateRequestFromInputs } from "../../core/validator/inputs";
-import { startWorkerPool } from "../../core/validator/pool";
+import { analyzeInWorkers, startWorkerPool } from "../../core/validator/pool";
 import type { RawFinding } from "../../core/findings/types";
 import { annotateFindings, setGateResult, taskVersion } from "../common/findings";
 import { downloadLogAttachments } from "../../core/logs/huLogs";
@@ -69,6 +70,7 @@ async function commentOnHu(
   result: ValidationResult,
   routine: string,
   sarifPath: string,
+  patch?: string,
 ): Promise<boolean> {
   if (!raw) return true;
   if (!/^[0-9]+$/.test(raw)) {
@@ -92,6 +94,7 @@ async function commentOnHu(
         routine,
         marker,
         tl.getVariable("Release.ReleaseName") || tl.getVariable("Build.BuildNumber"),
+        patch,
       ),
       marker,
       { fileName: path.basename(sarifPath), content: fs.readFileSync(sarifPath) },
@@ -137,8 +140,9 @@ async function run(): Promise<void> {
     logsPath = downloaded.folder;
     downloadFindings = downloaded.findings;
   }
+  const workerScript = path.join(__dirname, "validatorWorker.js");
   // Started now: the workers load while the routine is walked.
-  const pool = startWorkerPool(path.join(__dirname, "validatorWorker.js"));
+  const pool = startWorkerPool(workerScript);
   let result;
   try {
     result = await validateRoutine(
@@ -149,12 +153,25 @@ async function run(): Promise<void> {
   } finally {
     pool.close();
   }
+  // The patch's second look at the files it fixes starts workers of its own.
+  const analyzeFiles: ValidateHooks["analyzeFiles"] = (files, ctx) =>
+    analyzeInWorkers(workerScript, files, ctx, undefined, progress);
 
   const version = taskVersion(__dirname);
   const reportDir = path.resolve(
     request.reportDirectory ?? path.join(tl.getVariable("Agent.TempDirectory") || routine, "lz-validate-routine"),
   );
-  const reports = writeReports(result, routine, reportDir, version, request.rulesDocsUrl);
+  // The fixes' patch for the summary and the HU: validated again and compiled by the target's Python.
+  const patch = await patchSummary(result, routine, analyzeFiles, request.python);
+  if (patch) logLine(compileNote(patch.compile, patch.target, lang).join(" "));
+  const reports = writeReports(
+    result,
+    routine,
+    reportDir,
+    version,
+    request.rulesDocsUrl,
+    patch && patchMarkdown(patch, lang),
+  );
   tl.uploadSummary(reports.markdown);
   const hidden = annotateFindings(result.findings, routine);
   if (hidden) logLine(taskLoc("AnnotationsTruncated", hidden));
@@ -177,7 +194,13 @@ async function run(): Promise<void> {
     ["Warnings", String(s.warnings)],
     ["ReportPath", reports.json],
   ]);
-  const commented = await commentOnHu(request.workItemId, result, routine, reports.sarif);
+  const commented = await commentOnHu(
+    request.workItemId,
+    result,
+    routine,
+    reports.sarif,
+    patch && patchHtml(patch, lang),
+  );
 
   setGateResult(
     result,

@@ -111,6 +111,17 @@ describeOnTaskNodes("ValidateRoutine task", function () {
     assert.match(summary, /\| \.lzvalidator\.json:1 \| failOn = "never" \|/);
   });
 
+  it("shows the fixes' patch in the summary, compiled by the python input or said not compiled", async () => {
+    const routine = makeRoutine({ "static/config/config.json": PRD_CONFIG, "m.py": 'a = 1\nx = f"{a!r}"\n' });
+    const r = await run({ routinePath: routine });
+    const summary = uploadedSummary(r);
+    assert.match(summary, /#### Fixes for Python 3\.5 \(patch\)/);
+    assert.match(summary, /<details><summary>m\.py — 1 fix\(es\)<\/summary>/);
+    assert.match(summary, /^\+x = "\{!r\}"\.format\(a\)$/m);
+    assert.match(summary, /Compile check not done: no interpreter of Python 3\.5/);
+    assert.match(r.stdout, /Compile check not done/);
+  });
+
   it("writes messages in Spanish when the agent's culture is es-ES", async () => {
     const routine = makeRoutine({ "static/config/config.json": PRD_CONFIG, "m.py": 'x = f"{a}"\n' });
     const r = await run({ routinePath: routine }, { "System.Culture": "es-ES" });
@@ -164,6 +175,9 @@ describeOnTaskNodes("ValidateRoutine task", function () {
       const posted = JSON.parse(all.find((r) => r.method === "POST" && /comments/.test(r.url)).body).text;
       assert.match(posted, /PY003/);
       assert.match(posted, /lz-validate-routine · release 42/);
+      // The patch, folded, HTML-escaped.
+      assert.match(posted, /<details><summary>m\.py — 1 fix\(es\)<\/summary><pre>--- a\/m\.py\n\+\+\+ b\/m\.py\n/);
+      assert.match(posted, /\+x = &quot;\{\}&quot;\.format\(a\)/);
       const relation = JSON.parse(all.find((r) => r.method === "PATCH" && /workItems\/77(\?|$)/.test(r.url)).body);
       assert.equal(relation[0].value.rel, "AttachedFile");
       assert.ok(first.vsoLines.includes(`##vso[task.setsecret]${TOKEN}`), "the token is registered as a secret");

@@ -1,0 +1,160 @@
+/**
+ * `lz fix <routine> [--write] [--rule PY003,PY004] [--python <path>] [--source <checkout>]`: the
+ * fixes of the Python 3.5 gate's findings (core/fix) as one unified diff with the repository's paths
+ * (default) or written into the checkout. The fixed files are validated again (core/fix/patch.ts) and
+ * compiled by the target's interpreter when there is one (core/fix/compile.ts); what they refuse is
+ * not written. Exit 0: nothing of the asked rules left to fix; 1: findings without a fix remain (or a
+ * patch was refused); 2: bad usage.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import taskJson from "../../tasks/ValidateRoutineV1/task.json";
+import spanish from "../../tasks/ValidateRoutineV1/Strings/resources.resjson/es-ES/resources.resjson";
+import { ANALYZERS } from "../../core/validator/analyzers";
+import { analyzeHere } from "../../core/validator/fileAnalysis";
+import { reanalyze, validateRoutine, type ValidateHooks } from "../../core/validator/engine";
+import { validateRequestFromInputs } from "../../core/validator/inputs";
+import { analyzeInWorkers } from "../../core/validator/pool";
+import { planFixes, type FilePatch, type RefusedPatch } from "../../core/fix/patch";
+import { compileFiles } from "../../core/fix/compile";
+import { compileNote } from "../../core/validator/fixes";
+import { routineLayout } from "../../core/fix/paths";
+import { fileDiff } from "../../core/fix/diff";
+import type { Finding } from "../../core/findings/types";
+import { UsageError, type CommandSpec } from "../command";
+import { flagInputs, takeFlagProblems } from "../taskInputs";
+import type { Localizer } from "../../core/i18n/localizer";
+
+const FIXABLE_RULES = ["PY003", "PY004"];
+
+/** `--rule PY003,PY004` → the set (every fixable rule when not given). */
+function rulesOf(value: unknown, loc: Localizer): Set<string> {
+  if (value === undefined || value === "") return new Set(FIXABLE_RULES);
+  const codes = String(value)
+    .split(",")
+    .map((c) => c.trim().toUpperCase())
+    .filter(Boolean);
+  const bad = codes.filter((c) => !FIXABLE_RULES.includes(c));
+  if (bad.length || !codes.length)
+    throw new UsageError(loc("CliFixBadRule", bad.join(", ") || String(value), FIXABLE_RULES.join(",")));
+  return new Set(codes);
+}
+
+/** The unified diff of the patches, with the repository's paths (`git apply` takes it). */
+export function unifiedDiff(patches: readonly FilePatch[], repoPath: (file: string) => string): string {
+  return patches.map((p) => fileDiff(repoPath(p.file), p.before, p.after).text).join("");
+}
+
+const where = (f: Finding) => `${f.file}:${f.line}:${f.column}`;
+
+export const fixCommand: CommandSpec = {
+  name: "fix",
+  summary: "CliSummaryFix",
+  note: "CliFixNote",
+  task: taskJson,
+  spanish,
+  formats: ["text", "json"],
+  pipelineOnly: ["workItemId", "logsFromWorkItem"],
+  args: [{ usage: "<path>", text: "CliArgRoutine", input: "routinePath", missing: "CliGiveRoutine" }],
+  flags: {
+    write: { type: "boolean", text: "CliFixWrite" },
+    rule: { type: "string", value: "PY003,PY004", text: "CliFixRule" },
+    source: { type: "string", value: "DIR", text: "CliFixSource" },
+  },
+  async run({ inputs, options, lang, loc }, io) {
+    const { request, problems } = validateRequestFromInputs(flagInputs(inputs));
+    takeFlagProblems(problems, loc);
+    const routine = request.routinePath!;
+    const rules = rulesOf(options.rule, loc);
+    const write = !!options.write;
+    const source = options.source ? String(options.source) : undefined;
+    if (source && !(fs.existsSync(source) && fs.statSync(source).isDirectory()))
+      throw new UsageError(loc("CliNotAFolder", source));
+    const layout = routineLayout(routine, source);
+    // Patches are for the pull request: the installed copy is never written.
+    if (write && layout.installed && !layout.writeRoot) throw new UsageError(loc("CliFixInstalled", routine));
+    const worker = path.join(__dirname, "validatorWorker.js");
+    const analyzeFiles: ValidateHooks["analyzeFiles"] = fs.existsSync(worker)
+      ? (files, ctx) => analyzeInWorkers(worker, files, ctx)
+      : analyzeHere(ANALYZERS);
+    const target = request.options.pythonVersion || "3.5";
+    io.progress?.(loc("CliFixValidating"));
+    const result = await validateRoutine(routine, { ...request.options, lang }, { analyzeFiles });
+    const texts = new Map((result.context?.files ?? []).map((f) => [f.path, f.text] as [string, string]));
+    const plan = await planFixes({
+      findings: result.findings,
+      texts,
+      rules,
+      root: path.resolve(routine),
+      analyze: (files) => reanalyze(result, files, analyzeFiles),
+    });
+    io.progress?.("");
+    const python = request.python || layout.venvPython;
+    const check = compileFiles(
+      python,
+      plan.patches.map((p) => ({ path: p.file, text: p.after })),
+    );
+    let patches = plan.patches;
+    const refused: Array<RefusedPatch | { file: string; compile: string }> = [...plan.refused];
+    const unfixed = [...plan.unfixed];
+    if (check.done && check.version !== undefined && check.errors.length) {
+      const bad = new Map(check.errors.map((e) => [e.file, e.message]));
+      for (const p of patches.filter((x) => bad.has(x.file))) {
+        refused.push({ file: p.file, compile: bad.get(p.file)! });
+        unfixed.push(...p.fixed);
+      }
+      patches = patches.filter((p) => !bad.has(p.file));
+    }
+    const fixedCount = patches.reduce((n, p) => n + p.fixed.length, 0);
+    const notes: string[] = [];
+    if (!patches.length && !unfixed.length) notes.push(loc("CliFixNothing"));
+    else notes.push(loc(write ? "CliFixApplied" : "CliFixWouldApply", fixedCount, patches.length));
+    for (const r of refused)
+      notes.push(
+        "compile" in r
+          ? loc("CliFixRefusedCompile", layout.repoPath(r.file), r.compile)
+          : loc(
+              "CliFixRefused",
+              layout.repoPath(r.file),
+              r.findings.map((f) => `${f.rule} ${where(f)} ${f.message}`).join("; "),
+            ),
+      );
+    if (unfixed.length) {
+      notes.push(loc("CliFixLeft", unfixed.length));
+      for (const f of unfixed) notes.push(`  ${f.rule} ${where(f)} ${f.noFix ? loc("NoFix", f.noFix) : f.message}`);
+    }
+    if (patches.length) notes.push(...compileNote(check, target, lang));
+    if (write && layout.writeRoot) {
+      for (const p of patches) {
+        const to = path.join(layout.writeRoot, layout.repoPath(p.file));
+        // Never the installed copy, whatever the mapping says.
+        if (layout.installed && /[\\/]site-packages[\\/]/.test(path.resolve(to)))
+          throw new UsageError(loc("CliFixInstalled", routine));
+        fs.mkdirSync(path.dirname(to), { recursive: true });
+        fs.writeFileSync(to, p.after);
+        notes.push(loc("CliFixWrote", to));
+      }
+    }
+    const exitCode = unfixed.length ? 1 : 0;
+    if (options.format === "json") {
+      const json = {
+        routine,
+        written: write,
+        stats: result.stats,
+        patches: patches.map((p) => ({
+          file: p.file,
+          repoPath: layout.repoPath(p.file),
+          fixed: p.fixed.length,
+          diff: unifiedDiff([p], layout.repoPath),
+        })),
+        refused,
+        unfixed,
+        compileCheck: { ...check, note: compileNote(check, target, lang).join(" ") },
+      };
+      return { output: JSON.stringify(json, null, 2), exitCode };
+    }
+    // The diff alone on stdout (it can be piped to git apply); what was done, on stderr.
+    process.stderr.write(notes.join("\n") + "\n");
+    return { output: write ? "" : unifiedDiff(patches, layout.repoPath).replace(/\n$/, ""), exitCode };
+  },
+};
