@@ -14,7 +14,7 @@ import { ANALYZERS } from "../../core/validator/analyzers";
 import { analyzeHere } from "../../core/validator/fileAnalysis";
 import { reanalyze, validateRoutine, type ValidateHooks } from "../../core/validator/engine";
 import { validateRequestFromInputs } from "../../core/validator/inputs";
-import { analyzeInWorkers } from "../../core/validator/pool";
+import { startWorkerPool } from "../../core/validator/pool";
 import { planFixes, type FilePatch, type RefusedPatch } from "../../core/fix/patch";
 import { compileFiles } from "../../core/fix/compile";
 import { compileNote } from "../../core/validator/fixes";
@@ -74,20 +74,30 @@ export const fixCommand: CommandSpec = {
     // Patches are for the pull request: the installed copy is never written.
     if (write && layout.installed && !layout.writeRoot) throw new UsageError(loc("CliFixInstalled", routine));
     const worker = path.join(__dirname, "validatorWorker.js");
-    const analyzeFiles: ValidateHooks["analyzeFiles"] = fs.existsSync(worker)
-      ? (files, ctx) => analyzeInWorkers(worker, files, ctx)
+    // One pool for the validation and every pass that validates the fixed files again: the workers load
+    // while the routine is walked, and once.
+    const pool = fs.existsSync(worker) ? startWorkerPool(worker) : undefined;
+    const analyzeFiles: ValidateHooks["analyzeFiles"] = pool
+      ? (files, ctx) => pool.analyze(files, ctx)
       : analyzeHere(ANALYZERS);
     const target = request.options.pythonVersion || "3.5";
     io.progress?.(loc("CliFixValidating"));
-    const result = await validateRoutine(routine, { ...request.options, lang }, { analyzeFiles });
-    const texts = new Map((result.context?.files ?? []).map((f) => [f.path, f.text] as [string, string]));
-    const plan = await planFixes({
-      findings: result.findings,
-      texts,
-      rules,
-      root: path.resolve(routine),
-      analyze: (files) => reanalyze(result, files, analyzeFiles),
-    });
+    let result;
+    let plan;
+    try {
+      result = await validateRoutine(routine, { ...request.options, lang }, { analyzeFiles });
+      const texts = new Map((result.context?.files ?? []).map((f) => [f.path, f.text] as [string, string]));
+      const validated = result;
+      plan = await planFixes({
+        findings: result.findings,
+        texts,
+        rules,
+        root: path.resolve(routine),
+        analyze: (files) => reanalyze(validated, files, analyzeFiles),
+      });
+    } finally {
+      pool?.close();
+    }
     io.progress?.("");
     const python = request.python || layout.venvPython;
     const check = compileFiles(

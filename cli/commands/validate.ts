@@ -9,7 +9,7 @@ import { validateRoutine, type ValidateHooks } from "../../core/validator/engine
 import { patchMarkdown, patchSummary } from "../../core/validator/fixes";
 import { validateRequestFromInputs } from "../../core/validator/inputs";
 import { writeReports } from "../../core/findings/output";
-import { analyzeInWorkers, startWorkerPool } from "../../core/validator/pool";
+import { startWorkerPool } from "../../core/validator/pool";
 import { formatTaskVersion } from "../../core/report";
 import { jsonReport, markdownSummary, sarifReport } from "../../core/findings/report";
 import type { CommandSpec } from "../command";
@@ -44,31 +44,24 @@ export const validateCommand: CommandSpec = {
     }
     const worker = path.join(__dirname, "validatorWorker.js");
     const progress = io.progress;
-    const exists = fs.existsSync(worker);
     const progressOf = progress && ((done: number, total: number) => progress(loc("CliProgress", done, total)));
-    // The built CLI has its worker beside it, started now to load while the routine is walked; run
-    // from sources (tests of core), analyze here.
-    const pool = exists ? startWorkerPool(worker) : undefined;
+    // The built CLI has its worker beside it, started now to load while the routine is walked (and kept
+    // for the patch's second look); run from sources (tests of core), analyze here.
+    const pool = fs.existsSync(worker) ? startWorkerPool(worker) : undefined;
+    const analyzeFiles: ValidateHooks["analyzeFiles"] = pool
+      ? (files, ctx) => pool.analyze(files, ctx, progressOf)
+      : analyzeHere(ANALYZERS);
     let result;
+    let patch;
     try {
-      result = await validateRoutine(
-        routine,
-        { ...request.options, lang },
-        { analyzeFiles: pool ? (files, ctx) => pool.analyze(files, ctx, progressOf) : analyzeHere(ANALYZERS) },
-      );
+      result = await validateRoutine(routine, { ...request.options, lang }, { analyzeFiles });
+      progress?.("");
+      // The patch costs a second analysis of the files it fixes: only for the reports that show it.
+      if (request.reportDirectory || options.format === "markdown")
+        patch = await patchSummary(result, routine, analyzeFiles, request.python);
     } finally {
       pool?.close();
     }
-    // The patch's second look at the files it fixes starts workers of its own.
-    const analyzeFiles: ValidateHooks["analyzeFiles"] = exists
-      ? (files, ctx) => analyzeInWorkers(worker, files, ctx, undefined, progressOf)
-      : analyzeHere(ANALYZERS);
-    progress?.("");
-    // The patch costs a second analysis of the files it fixes: only for the reports that show it.
-    const patch =
-      request.reportDirectory || options.format === "markdown"
-        ? await patchSummary(result, routine, analyzeFiles, request.python)
-        : undefined;
     const patchSection = patch && patchMarkdown(patch, lang);
     if (request.reportDirectory)
       writeReports(result, routine, request.reportDirectory, version, request.rulesDocsUrl, patchSection);

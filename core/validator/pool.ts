@@ -33,13 +33,13 @@ export function defaultWorkerCount(): number {
 export const DEFAULT_FILE_BUDGET_MS = 60_000;
 
 export interface WorkerPool {
-  /** Analyzes the files (once per pool); the workers stop when the last file is done. */
+  /** Analyzes the files; one analysis at a time, the workers stay loaded for the next until close. */
   analyze(
     files: SourceFile[],
     ctx: AnalysisContext,
     progress?: (done: number, total: number) => void,
   ): Promise<RawFinding[]>;
-  /** Stops the workers (when analyze was never called, or failed). */
+  /** Stops the workers: the caller's duty when it has no more files (a loaded worker keeps the process alive). */
   close(): void;
 }
 
@@ -82,7 +82,7 @@ export function startWorkerPool(
   const live = new Set<Worker>();
   let closed = false;
   let startupError: Error | undefined;
-  /** Set by analyze: the work, and what each slot does once its worker is ready. */
+  /** Set by analyze while it runs: the work, and how it ends. */
   let run:
     | {
         context: WorkerRequest;
@@ -93,27 +93,31 @@ export function startWorkerPool(
         progress?: (done: number, total: number) => void;
         resolve(findings: RawFinding[]): void;
         reject(err: Error): void;
-        failed: boolean;
       }
     | undefined;
-  const readySlots: Array<() => void> = [];
+  /** Workers loaded and waiting for work: each function starts its worker on the current run. */
+  const idle: Array<() => void> = [];
 
   const close = () => {
     closed = true;
+    idle.length = 0;
     for (const worker of live) void worker.terminate();
     live.clear();
   };
   const fail = (err: Error) => {
     if (!run) return void (startupError ??= err);
-    if (run.failed) return;
-    run.failed = true;
+    const work = run;
+    run = undefined;
     close();
-    run.reject(err);
+    work.reject(err);
   };
-  const finished = () => {
-    if (!run || run.failed || run.done < run.total) return;
-    close();
-    run.resolve(run.results);
+  /** Ends the run when its last file is done; the workers stay loaded for the next one. */
+  const finishedRun = (): boolean => {
+    if (!run || run.done < run.total) return false;
+    const work = run;
+    run = undefined;
+    work.resolve(work.results);
+    return true;
   };
 
   /** One slot of the pool: a worker, replaced when a file exceeds its budget. */
@@ -122,17 +126,15 @@ export function startWorkerPool(
     live.add(worker);
     let timer: NodeJS.Timeout | undefined;
     const next = () => {
-      const work = run!;
-      const file = work.queue.take(workers);
-      if (!file) {
-        live.delete(worker);
-        return void worker.terminate();
-      }
+      const work = run;
+      const file = work?.queue.take(workers);
+      if (!work || !file) return void idle.push(begin);
       // The budget covers this file only: a file that exceeds it gets one finding, the others go on.
       timer = setTimeout(() => {
         timer = undefined;
         live.delete(worker);
         void worker.terminate();
+        startSlot();
         work.results.push({
           rule: "FS006",
           file: file.path,
@@ -142,8 +144,7 @@ export function startWorkerPool(
         });
         work.done++;
         work.progress?.(work.done, work.total);
-        if (work.queue.length) startSlot();
-        finished();
+        finishedRun();
       }, fileBudgetMs);
       worker.postMessage({ type: "file", file } satisfies WorkerCommand);
     };
@@ -152,7 +153,7 @@ export function startWorkerPool(
       next();
     };
     worker.on("message", (msg: WorkerMessage) => {
-      if (msg.type === "ready") return run ? begin() : void readySlots.push(begin);
+      if (msg.type === "ready") return run ? begin() : void idle.push(begin);
       if (timer) clearTimeout(timer);
       timer = undefined;
       if (msg.type === "error") return fail(new Error(msg.message));
@@ -160,8 +161,8 @@ export function startWorkerPool(
       work.results.push(...msg.findings);
       work.done++;
       work.progress?.(work.done, work.total);
-      finished();
-      next();
+      if (finishedRun()) idle.push(begin);
+      else next();
     });
     worker.on("error", (err) => fail(err));
     worker.on("exit", (code) => {
@@ -177,8 +178,8 @@ export function startWorkerPool(
 
   return {
     analyze(files, ctx, progress) {
-      if (run) throw new Error("startWorkerPool: analyze called twice");
-      if (closed && files.length) return Promise.reject(new Error("the validator's worker pool was closed"));
+      if (run) throw new Error("startWorkerPool: analyze called while another analysis runs");
+      if (closed) return Promise.reject(new Error("the validator's worker pool was closed"));
       return new Promise((resolve, reject) => {
         run = {
           context: {
@@ -194,11 +195,10 @@ export function startWorkerPool(
           progress,
           resolve,
           reject,
-          failed: false,
         };
         if (startupError) return fail(startupError);
-        if (!files.length) return finished();
-        for (const begin of readySlots.splice(0)) begin();
+        if (finishedRun()) return; // nothing to analyze
+        for (const begin of idle.splice(0)) begin();
       });
     },
     close,

@@ -13,7 +13,7 @@ import { commentHtml, commentMarker, publishOnWorkItem } from "../../core/findin
 import { writeReports } from "../../core/findings/output";
 import { DEFAULT_READ_LIMITS } from "../../core/files/limits";
 import { validateRequestFromInputs } from "../../core/validator/inputs";
-import { analyzeInWorkers, startWorkerPool } from "../../core/validator/pool";
+import { startWorkerPool } from "../../core/validator/pool";
 import type { RawFinding } from "../../core/findings/types";
 import { annotateFindings, setGateResult, taskVersion } from "../common/findings";
 import { downloadLogAttachments } from "../../core/logs/huLogs";
@@ -140,29 +140,27 @@ async function run(): Promise<void> {
     logsPath = downloaded.folder;
     downloadFindings = downloaded.findings;
   }
-  const workerScript = path.join(__dirname, "validatorWorker.js");
-  // Started now: the workers load while the routine is walked.
-  const pool = startWorkerPool(workerScript);
+  // Started now: the workers load while the routine is walked, and stay for the patch's second look.
+  const pool = startWorkerPool(path.join(__dirname, "validatorWorker.js"));
+  const analyzeFiles: ValidateHooks["analyzeFiles"] = (files, ctx) => pool.analyze(files, ctx, progress);
   let result;
+  let patch;
   try {
     result = await validateRoutine(
       routine,
       { ...options, lang, logsPath },
-      { findings: downloadFindings, analyzeFiles: (files, ctx) => pool.analyze(files, ctx, progress) },
+      { findings: downloadFindings, analyzeFiles },
     );
+    // The fixes' patch for the summary and the HU: validated again and compiled by the target's Python.
+    patch = await patchSummary(result, routine, analyzeFiles, request.python);
   } finally {
     pool.close();
   }
-  // The patch's second look at the files it fixes starts workers of its own.
-  const analyzeFiles: ValidateHooks["analyzeFiles"] = (files, ctx) =>
-    analyzeInWorkers(workerScript, files, ctx, undefined, progress);
 
   const version = taskVersion(__dirname);
   const reportDir = path.resolve(
     request.reportDirectory ?? path.join(tl.getVariable("Agent.TempDirectory") || routine, "lz-validate-routine"),
   );
-  // The fixes' patch for the summary and the HU: validated again and compiled by the target's Python.
-  const patch = await patchSummary(result, routine, analyzeFiles, request.python);
   if (patch) logLine(compileNote(patch.compile, patch.target, lang).join(" "));
   const reports = writeReports(
     result,

@@ -87,4 +87,36 @@ describe("the validator's worker pool", function () {
     assert.equal(lopsided.take(2)!.path, "b.py");
     assert.equal(lopsided.take(2)!.path, "a.py");
   });
+
+  it("analyzes again with the same loaded workers (the fixes' second look), until closed", async () => {
+    const routine = makeRoutine({
+      "static/config/config.json": PRD_CONFIG,
+      "a.py": 'x = f"{y}"\n',
+      "b.py": "ok = 1\n",
+    });
+    const worker = path.join(repoRoot, "build", "cli", "validatorWorker.js");
+    const pool = startWorkerPool(worker, 2);
+    try {
+      const first = await validateRoutine(routine, {}, { analyzeFiles: (files, ctx) => pool.analyze(files, ctx) });
+      assert.deepEqual(
+        first.findings.map((f) => `${f.rule} ${f.file}`),
+        ["PY003 a.py"],
+      );
+      const ctx = first.context!;
+      const again = await pool.analyze(
+        [
+          { path: "a.py", absolute: path.join(routine, "a.py"), text: 'x = "{}".format(y)\n' },
+          { path: "b.py", absolute: path.join(routine, "b.py"), text: "print 'hola'\n" },
+        ],
+        ctx,
+      );
+      assert.deepEqual(
+        again.map((f) => `${f.rule} ${f.file}`),
+        ["PY002 b.py"],
+      );
+      assert.deepEqual(await pool.analyze([], ctx), []);
+    } finally {
+      pool.close();
+    }
+  });
 });
