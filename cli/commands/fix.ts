@@ -10,11 +10,8 @@ import * as fs from "fs";
 import * as path from "path";
 import taskJson from "../../tasks/ValidateRoutineV1/task.json";
 import spanish from "../../tasks/ValidateRoutineV1/Strings/resources.resjson/es-ES/resources.resjson";
-import { ANALYZERS } from "../../core/validator/analyzers";
-import { analyzeHere } from "../../core/validator/fileAnalysis";
-import { reanalyze, validateRoutine, type ValidateHooks } from "../../core/validator/engine";
+import { reanalyze, validateRoutine } from "../../core/validator/engine";
 import { validateRequestFromInputs } from "../../core/validator/inputs";
-import { startWorkerPool } from "../../core/validator/pool";
 import { planFixes, type FilePatch, type RefusedPatch } from "../../core/fix/patch";
 import { compileFiles } from "../../core/fix/compile";
 import { compileNote } from "../../core/validator/fixes";
@@ -23,6 +20,7 @@ import { fileDiff } from "../../core/fix/diff";
 import type { Finding } from "../../core/findings/types";
 import { UsageError, type CommandSpec } from "../command";
 import { flagInputs, takeFlagProblems } from "../taskInputs";
+import { withAnalysis } from "../validatorWorkers";
 import type { Localizer } from "../../core/i18n/localizer";
 
 const FIXABLE_RULES = ["PY003", "PY004"];
@@ -73,31 +71,21 @@ export const fixCommand: CommandSpec = {
     const layout = routineLayout(routine, source);
     // Patches are for the pull request: the installed copy is never written.
     if (write && layout.installed && !layout.writeRoot) throw new UsageError(loc("CliFixInstalled", routine));
-    const worker = path.join(__dirname, "validatorWorker.js");
-    // One pool for the validation and every pass that validates the fixed files again: the workers load
-    // while the routine is walked, and once.
-    const pool = fs.existsSync(worker) ? startWorkerPool(worker) : undefined;
-    const analyzeFiles: ValidateHooks["analyzeFiles"] = pool
-      ? (files, ctx) => pool.analyze(files, ctx)
-      : analyzeHere(ANALYZERS);
     const target = request.options.pythonVersion || "3.5";
     io.progress?.(loc("CliFixValidating"));
-    let result;
-    let plan;
-    try {
-      result = await validateRoutine(routine, { ...request.options, lang }, { analyzeFiles });
+    // One set of workers for the validation and every pass that validates the fixed files again.
+    const { result, plan } = await withAnalysis(async (analyzeFiles) => {
+      const result = await validateRoutine(routine, { ...request.options, lang }, { analyzeFiles });
       const texts = new Map((result.context?.files ?? []).map((f) => [f.path, f.text] as [string, string]));
-      const validated = result;
-      plan = await planFixes({
+      const plan = await planFixes({
         findings: result.findings,
         texts,
         rules,
         root: path.resolve(routine),
-        analyze: (files) => reanalyze(validated, files, analyzeFiles),
+        analyze: (files) => reanalyze(result, files, analyzeFiles),
       });
-    } finally {
-      pool?.close();
-    }
+      return { result, plan };
+    });
     io.progress?.("");
     const python = request.python || layout.venvPython;
     const check = compileFiles(

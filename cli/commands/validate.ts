@@ -1,15 +1,11 @@
 /** `lz validate <path>`: ValidateRoutine outside a pipeline (same engine, findings and reports). */
-import * as fs from "fs";
 import * as path from "path";
 import taskJson from "../../tasks/ValidateRoutineV1/task.json";
 import spanish from "../../tasks/ValidateRoutineV1/Strings/resources.resjson/es-ES/resources.resjson";
-import { ANALYZERS } from "../../core/validator/analyzers";
-import { analyzeHere } from "../../core/validator/fileAnalysis";
-import { validateRoutine, type ValidateHooks } from "../../core/validator/engine";
+import { validateRoutine } from "../../core/validator/engine";
 import { patchMarkdown, patchSummary } from "../../core/validator/fixes";
 import { validateRequestFromInputs } from "../../core/validator/inputs";
 import { writeReports } from "../../core/findings/output";
-import { startWorkerPool } from "../../core/validator/pool";
 import { formatTaskVersion } from "../../core/report";
 import { jsonReport, markdownSummary, sarifReport } from "../../core/findings/report";
 import type { CommandSpec } from "../command";
@@ -18,6 +14,7 @@ import { isInfraFolder } from "../../core/api/validateApiInfra";
 import { apiValidateCommand } from "./api";
 import { findingsText } from "../../core/findings/text";
 import { severityPainter } from "../paint";
+import { withAnalysis } from "../validatorWorkers";
 
 const version = formatTaskVersion(taskJson.version);
 
@@ -42,26 +39,20 @@ export const validateCommand: CommandSpec = {
       const { task, flags, formats } = apiValidateCommand;
       return apiValidateCommand.run(parseTaskCommand(task, argv, flags, formats), io);
     }
-    const worker = path.join(__dirname, "validatorWorker.js");
     const progress = io.progress;
-    const progressOf = progress && ((done: number, total: number) => progress(loc("CliProgress", done, total)));
-    // The built CLI has its worker beside it, started now to load while the routine is walked (and kept
-    // for the patch's second look); run from sources (tests of core), analyze here.
-    const pool = fs.existsSync(worker) ? startWorkerPool(worker) : undefined;
-    const analyzeFiles: ValidateHooks["analyzeFiles"] = pool
-      ? (files, ctx) => pool.analyze(files, ctx, progressOf)
-      : analyzeHere(ANALYZERS);
-    let result;
-    let patch;
-    try {
-      result = await validateRoutine(routine, { ...request.options, lang }, { analyzeFiles });
-      progress?.("");
-      // The patch costs a second analysis of the files it fixes: only for the reports that show it.
-      if (request.reportDirectory || options.format === "markdown")
-        patch = await patchSummary(result, routine, analyzeFiles, request.python);
-    } finally {
-      pool?.close();
-    }
+    const { result, patch } = await withAnalysis(
+      async (analyzeFiles) => {
+        const result = await validateRoutine(routine, { ...request.options, lang }, { analyzeFiles });
+        progress?.("");
+        // The patch costs a second analysis of the files it fixes: only for the reports that show it.
+        const patch =
+          request.reportDirectory || options.format === "markdown"
+            ? await patchSummary(result, routine, analyzeFiles, request.python)
+            : undefined;
+        return { result, patch };
+      },
+      progress && ((done, total) => progress(loc("CliProgress", done, total))),
+    );
     const patchSection = patch && patchMarkdown(patch, lang);
     if (request.reportDirectory)
       writeReports(result, routine, request.reportDirectory, version, request.rulesDocsUrl, patchSection);

@@ -130,7 +130,7 @@ export function finalizeFindings(
 
 export interface ValidateHooks {
   /**
-   * Where the files are analyzed: in worker threads (pool.ts analyzeInWorkers, what the task does so
+   * Where the files are analyzed: in worker threads (pool.ts startWorkerPool, what the task does so
    * its main bundle carries neither parser) or in this thread (fileAnalysis.ts analyzeHere with
    * analyzers.ts ANALYZERS).
    */
