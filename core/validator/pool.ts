@@ -2,7 +2,7 @@
  * Analyzes Python files on worker threads: parsing is CPU-bound and each worker has its own
  * tree-sitter instance. The workers are started before the routine is walked (startWorkerPool): loading
  * the bundle and compiling the parser's wasm takes as long as reading the files (0.4–0.5 s each on the
- * CPython standard library), and the two overlap. Files are handed out one at a time by FileQueue.
+ * CPython standard library), and the two overlap. Files are handed out by FileQueue, two at a time per worker (FILES_IN_FLIGHT).
  */
 import * as os from "os";
 import { Worker } from "worker_threads";
@@ -28,6 +28,13 @@ export function defaultWorkerCount(): number {
   const cores = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
   return Math.max(1, Math.min(cores, 4));
 }
+
+/**
+ * Files sent to a worker ahead of its answers: the next one waits in its port while it analyzes the
+ * current, so it never idles for the round trip through the main thread (about 0.3 ms a file, 3–5% of
+ * the standard library's run on 2 cores).
+ */
+const FILES_IN_FLIGHT = 2;
 
 /** How long one file's analysis may take before its worker is stopped (FS006). */
 export const DEFAULT_FILE_BUDGET_MS = 60_000;
@@ -70,6 +77,13 @@ export class FileQueue {
     const file = largest.text.length * workers >= this.bytes ? this.files.pop()! : this.files[this.first++];
     this.bytes -= file.text.length;
     return file;
+  }
+
+  /** A file taken but not analyzed (its worker was stopped on another): it goes out again next. */
+  putBack(file: SourceFile): void {
+    if (this.first > 0) this.files[--this.first] = file;
+    else this.files.unshift(file);
+    this.bytes += file.text.length;
   }
 }
 
@@ -124,16 +138,19 @@ export function startWorkerPool(
   const startSlot = () => {
     const worker = new Worker(workerScript);
     live.add(worker);
+    /** Files sent and not answered yet, oldest first: the worker is on the first, the others wait in its port. */
+    const sent: SourceFile[] = [];
     let timer: NodeJS.Timeout | undefined;
-    const next = () => {
-      const work = run;
-      const file = work?.queue.take(workers);
-      if (!work || !file) return void idle.push(begin);
-      // The budget covers this file only: a file that exceeds it gets one finding, the others go on.
+    // The budget covers the file the worker is on only: a file that exceeds it gets one finding, the others go on.
+    const startBudget = () => {
+      const work = run!;
+      const file = sent[0];
       timer = setTimeout(() => {
         timer = undefined;
         live.delete(worker);
         void worker.terminate();
+        // The files sent after it go back to the queue, for the worker that replaces this one.
+        for (const waiting of sent.splice(0).slice(1)) work.queue.putBack(waiting);
         startSlot();
         work.results.push({
           rule: "FS006",
@@ -146,23 +163,36 @@ export function startWorkerPool(
         work.progress?.(work.done, work.total);
         finishedRun();
       }, fileBudgetMs);
-      worker.postMessage({ type: "file", file } satisfies WorkerCommand);
+    };
+    /** Keeps FILES_IN_FLIGHT files sent; a worker with none left to analyze waits for the next run. */
+    const fill = () => {
+      const work = run;
+      while (work && sent.length < FILES_IN_FLIGHT) {
+        const file = work.queue.take(workers);
+        if (!file) break;
+        sent.push(file);
+        worker.postMessage({ type: "file", file } satisfies WorkerCommand);
+        if (sent.length === 1) startBudget();
+      }
+      if (!sent.length) idle.push(begin);
     };
     const begin = () => {
       worker.postMessage({ type: "context", context: run!.context } satisfies WorkerCommand);
-      next();
+      fill();
     };
     worker.on("message", (msg: WorkerMessage) => {
       if (msg.type === "ready") return run ? begin() : void idle.push(begin);
       if (timer) clearTimeout(timer);
       timer = undefined;
       if (msg.type === "error") return fail(new Error(msg.message));
+      sent.shift();
       const work = run!;
       work.results.push(...msg.findings);
       work.done++;
       work.progress?.(work.done, work.total);
-      if (finishedRun()) idle.push(begin);
-      else next();
+      if (finishedRun()) return void idle.push(begin);
+      if (sent.length) startBudget();
+      fill();
     });
     worker.on("error", (err) => fail(err));
     worker.on("exit", (code) => {
