@@ -3,6 +3,7 @@
  * oversized files with an info finding, reads non-UTF-8 text without crashing, and stops at a
  * depth limit or at a path the system refuses with a finding (FS005) instead of crashing.
  */
+import { isUtf8 } from "buffer";
 import * as fs from "fs";
 import * as path from "path";
 import { Minimatch } from "minimatch";
@@ -64,25 +65,25 @@ function isInside(root: string, candidate: string): boolean {
 
 /** Decodes bytes as UTF-8 (BOM removed) or, when they are not, as Latin-1 with the offset of the first bad byte. */
 export function decodeText(bytes: Buffer): { text: string; badOffset?: number } {
-  try {
-    const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  // isUtf8 and toString run in native code: a fatal TextDecoder took 0.18 s of the 0.4 s walk of
+  // the 30 MB standard library, while the analysis workers waited for the files.
+  if (isUtf8(bytes)) {
+    const text = bytes.toString("utf8");
     return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
-  } catch {
-    let offset = 0;
-    // Find the first byte where strict decoding fails, for the message.
-    for (let lo = 0, hi = bytes.length; lo < hi;) {
-      const mid = (lo + hi) >> 1;
-      try {
-        new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, mid + 1));
-        lo = mid + 1;
-        offset = lo;
-      } catch {
-        hi = mid;
-        offset = mid;
-      }
-    }
-    return { text: bytes.toString("latin1"), badOffset: offset };
   }
+  let offset = 0;
+  // Find the first byte where strict decoding fails, for the message.
+  for (let lo = 0, hi = bytes.length; lo < hi;) {
+    const mid = (lo + hi) >> 1;
+    if (isUtf8(bytes.subarray(0, mid + 1))) {
+      lo = mid + 1;
+      offset = lo;
+    } else {
+      hi = mid;
+      offset = mid;
+    }
+  }
+  return { text: bytes.toString("latin1"), badOffset: offset };
 }
 
 export function isBinary(bytes: Buffer): boolean {
@@ -188,6 +189,10 @@ export function walkTree(
   }
 }
 
+/** A folder or a file the listing names as such, without a stat call: its size is never read. */
+const LISTED_FOLDER = { isDirectory: () => true, isFile: () => false, size: 0 };
+const LISTED_FILE = { isDirectory: () => false, isFile: () => true, size: 0 };
+
 /**
  * The routine's files. Linear in the tree's size: a folder reached without a symbolic link has its
  * parent's real path plus its name, so only links are resolved (a realpath of every folder cost the
@@ -204,9 +209,14 @@ export function walkRoutine(root: string, options: WalkOptions): WalkResult {
 
   walkTree(realRoot, { maxDepth }, result.findings, (entry, abs, rel) => {
     if (excludes.some((m) => m.match(rel))) return undefined;
-    let stat: fs.Stats;
+    // What the folder listing already says is not asked of the system again: only links and the files
+    // read (their size) are stat'ed, half the calls on the standard library.
+    const readable = TEXT_EXTENSIONS.has(path.extname(entry.name).toLowerCase()) || entry.name === "MANIFEST.in";
+    let stat: Pick<fs.Stats, "isDirectory" | "isFile" | "size">;
     let target = abs;
-    if (entry.isSymbolicLink()) {
+    if (entry.isDirectory() || (entry.isFile() && !readable)) {
+      stat = entry.isDirectory() ? LISTED_FOLDER : LISTED_FILE;
+    } else if (entry.isSymbolicLink()) {
       try {
         target = fs.realpathSync(abs);
         stat = fs.statSync(target);
@@ -229,8 +239,7 @@ export function walkRoutine(root: string, options: WalkOptions): WalkResult {
     }
     if (!stat.isFile()) return undefined;
     result.allPaths.push(rel);
-    const ext = path.extname(entry.name).toLowerCase();
-    if (!TEXT_EXTENSIONS.has(ext) && entry.name !== "MANIFEST.in") return undefined;
+    if (!readable) return undefined;
     if (stat.size > limit) {
       result.findings.push({
         rule: "FS003",

@@ -2,6 +2,7 @@ import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import { compareTrees } from "../../../core/env/verifyEnv";
+import { decodeText } from "../../../core/files/walk";
 import { beyondPathMax, folderChain } from "../../helpers/hostile";
 import { PRD_CONFIG, makeRoutine, validateHere } from "../../helpers/routine";
 
@@ -82,5 +83,39 @@ describe("the routine walk on deep folder trees", () => {
     const deeper = compareTrees(installed, source, { maxFolderDepth: 2000 });
     assert.deepEqual(deeper.findings, []);
     assert.equal(deeper.files, 2);
+  });
+});
+
+describe("decodeText, which reads every routine file", () => {
+  it("reads UTF-8 without its BOM, and names the first byte that is not UTF-8 as strict decoding does", () => {
+    assert.deepEqual(decodeText(Buffer.from("\ufeffaño = 1\n", "utf8")), { text: "año = 1\n" });
+    const cases = [
+      Buffer.from("x = 'a\xf1o'\n", "latin1"), // a Latin-1 byte inside ASCII
+      Buffer.concat([Buffer.from("ñandú = '", "utf8"), Buffer.from([0xe2, 0x82])]), // a character cut short at the end
+      Buffer.from([0x80]),
+      Buffer.concat([Buffer.from("€".repeat(1000), "utf8"), Buffer.from([0xc3, 0x28])]),
+    ];
+    // The offset as the walk computed it before isUtf8 (a binary search over prefixes a fatal TextDecoder accepts).
+    const reference = (bytes: Buffer) => {
+      let offset = 0;
+      for (let lo = 0, hi = bytes.length; lo < hi;) {
+        const mid = (lo + hi) >> 1;
+        try {
+          new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, mid + 1));
+          lo = mid + 1;
+          offset = lo;
+        } catch {
+          hi = mid;
+          offset = mid;
+        }
+      }
+      return offset;
+    };
+    for (const bytes of cases) {
+      const got = decodeText(bytes);
+      assert.equal(got.text, bytes.toString("latin1"));
+      assert.equal(got.badOffset, reference(bytes));
+    }
+    assert.equal(decodeText(Buffer.from("x = 'a\xf1o'\n", "latin1")).badOffset, 6);
   });
 });
