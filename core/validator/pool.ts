@@ -181,6 +181,9 @@ export function startWorkerPool(
       fill();
     };
     worker.on("message", (msg: WorkerMessage) => {
+      // A worker stopped by us (over budget, or the pool closed) may still deliver what it posted just
+      // before: its file is already counted (FS006) or the run is over.
+      if (!live.has(worker)) return;
       if (msg.type === "ready") return run ? begin() : void idle.push(begin);
       if (timer) clearTimeout(timer);
       timer = undefined;
