@@ -122,8 +122,12 @@ const ATTRIBUTE_READ = /(?<![A-Za-z0-9_.])([A-Za-z_][A-Za-z0-9_]*)[ \t]*\.[ \t]*
 export function checkAttributeReads(file: PythonFile): void {
   const root = file.tree.rootNode;
   for (const m of file.text.matchAll(ATTRIBUTE_READ)) {
-    if (!file.bindings.has(m[1]) && !isNewClassMemberName(m[2])) continue;
+    const imported = file.bindings.has(m[1]);
+    if (!imported && !isNewClassMemberName(m[2])) continue;
     const at = m.index!;
+    // A chain on an imported name is judged from its text before the tree is asked whether it is code:
+    // most (`os.path.join`) concern no rule, and the tree's answer cost more than the rest of the check.
+    if (imported && !qualifiedChain(file, at)) continue;
     const head = root.descendantForIndex(at, at + m[1].length);
     if (head?.type !== "identifier" || head.startIndex !== at || head.endIndex !== at + m[1].length) continue;
     const attribute = head.parent;
@@ -152,23 +156,32 @@ export function checkAttributeChain(file: PythonFile, head: Node): void {
     }
     return;
   }
-  const top = head;
-  const dotted = chain[0].replace(/\s+/g, "");
-  const qualified = file.qualify(dotted).split(".");
-  if (file.localModules.has(qualified[0])) return;
+  const found = qualifiedChain(file, head.startIndex);
+  if (found?.python2)
+    file.python2Name(head, "attribute", found.prefix, msg("TermPython2Member", found.prefix, found.python2));
+  else if (found?.since) file.newerName(found.since, head, "attribute", found.prefix);
+}
+
+/**
+ * What the standard library's data says of the attribute chain on an imported name that starts at
+ * `at` (its longest known prefix: a Python 2 member, or the version that added it), read from the text.
+ */
+function qualifiedChain(
+  file: PythonFile,
+  at: number,
+): { prefix: string; python2?: string; since?: string } | undefined {
+  const chain = CHAIN.exec(file.text.slice(at, at + 256));
+  if (!chain) return undefined;
+  const qualified = file.qualify(chain[0].replace(/\s+/g, "")).split(".");
+  if (file.localModules.has(qualified[0])) return undefined;
   for (let i = qualified.length; i >= 2; i--) {
     const prefix = qualified.slice(0, i).join(".");
     const python2 = python2Replacement(prefix);
-    if (python2 && i >= 2) {
-      file.python2Name(top, "attribute", prefix, msg("TermPython2Member", prefix, python2));
-      return;
-    }
+    if (python2) return { prefix, python2 };
     const since = stdlibSince(prefix);
-    if (since) {
-      file.newerName(since, top, "attribute", prefix);
-      return;
-    }
+    if (since) return { prefix, since };
   }
+  return undefined;
 }
 
 /** The keyword arguments of a call, by name node. */
