@@ -10,24 +10,7 @@ import { Minimatch } from "minimatch";
 import type { SourceFile } from "../findings/analysis";
 import { msg } from "../i18n/catalogue";
 import type { RawFinding } from "../findings/types";
-
-/** Files the validator reads: code and configuration. */
-export const TEXT_EXTENSIONS = new Set([
-  ".py",
-  ".sql",
-  ".hql",
-  ".json",
-  ".sh",
-  ".cfg",
-  ".ini",
-  ".properties",
-  ".yaml",
-  ".yml",
-  ".toml",
-  ".txt",
-  ".in",
-  ".conf",
-]);
+import { TEXT_EXTENSIONS } from "./extensions";
 
 /** Folders that are never part of a routine's code. */
 const SKIPPED_DIRS = new Set([

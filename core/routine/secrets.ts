@@ -129,19 +129,3 @@ export function redactSecrets(findings: RawFinding[], secrets: string[]): RawFin
   };
   return findings.map((f) => ({ ...f, args: f.args.map((a) => (typeof a === "string" ? redact(a) : a)) }));
 }
-
-/** Files other than Python whose lines are scanned: configuration, SQL and shell. */
-export const PATH_AND_SECRET_EXTENSIONS = new Set([
-  ".json",
-  ".sql",
-  ".hql",
-  ".sh",
-  ".cfg",
-  ".ini",
-  ".properties",
-  ".yaml",
-  ".yml",
-  ".conf",
-  ".toml",
-  ".env",
-]);

@@ -9,12 +9,8 @@ import type { RawFinding } from "../findings/types";
 import { msg } from "../i18n/catalogue";
 import { analyzePython } from "../python/analyzer";
 import { createPythonParser, Parser } from "../python/parser";
-import {
-  PATH_AND_SECRET_EXTENSIONS,
-  pythonPathsAndSecrets,
-  redactSecrets,
-  textPathsAndSecrets,
-} from "../routine/secrets";
+import { pythonPathsAndSecrets, redactSecrets, textPathsAndSecrets } from "../routine/secrets";
+import { PATH_AND_SECRET_EXTENSIONS } from "../files/extensions";
 
 export type { AnalysisContext, Analyzer };
 
