@@ -3,22 +3,16 @@
 // 3.6 what the original prints on the newer Python. Each fix is also checked alone (self-contained):
 // the finding it belongs to is gone once it is applied.
 import { strict as assert } from "assert";
-import { analyzePython } from "../../../core/python/analyzer";
-import { createPythonParser, Parser } from "../../../core/python/parser";
 import { applyFixes } from "../../../core/fix";
 import { render } from "../../../core/i18n/catalogue";
 import type { RawFinding } from "../../../core/findings/types";
 import { pythonOf, runPython } from "../../helpers/pythons";
+import { loadPythonParser, pythonFindings } from "../../helpers/pythonGate";
 
-let parser: Parser;
-before(async () => {
-  parser = await createPythonParser();
-});
+before(loadPythonParser);
 
 function findings(code: string): RawFinding[] {
-  const a = analyzePython(parser, "m.py", code, { target: "3.5" });
-  a.tree.delete();
-  return a.findings.filter((f) => f.rule === "PY003" || f.rule === "PY004");
+  return pythonFindings(code).filter((f) => f.rule === "PY003" || f.rule === "PY004");
 }
 
 /** The code with every fix applied (repeated while a pass leaves overlapping fixes). */

@@ -9,8 +9,6 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { analyzePython } from "../../../core/python/analyzer";
-import { createPythonParser, Parser } from "../../../core/python/parser";
 import { applyFixes } from "../../../core/fix";
 import { render } from "../../../core/i18n/catalogue";
 import type { RawFinding } from "../../../core/findings/types";
@@ -18,6 +16,7 @@ import { sarifReport } from "../../../core/findings/report";
 import { validateHere } from "../../helpers/routine";
 import { repoRoot } from "../../helpers/taskRun";
 import { pythonOf, runPython } from "../../helpers/pythons";
+import { loadPythonParser, pythonFindings } from "../../helpers/pythonGate";
 
 const corpusDir = path.join(repoRoot, "test", "fixtures", "py35");
 const labels = (
@@ -45,23 +44,15 @@ const UNSAFE = [
 const FIXED_SYNTAX =
   /^(TermFString|TermFStringEquals|TermFStringQuotes|TermFStringBackslash|TermFStringLineBreak|TermFStringComment|TermAwaitInFString|TermVariableAnnotation|TermTrailingCommaAfterStar|TermUnderscoreInNumber)$/;
 
-let parser: Parser;
-before(async () => {
-  parser = await createPythonParser();
-});
+before(loadPythonParser);
 
-function gate(text: string): RawFinding[] {
-  const a = analyzePython(parser, "m.py", text, { target: "3.5" });
-  a.tree.delete();
-  return a.findings;
-}
 const counted = (fs: RawFinding[]) => fs.filter((f) => f.guard === undefined);
 const versionFindings = (fs: RawFinding[]) => counted(fs).filter((f) => f.rule === "PY003" || f.rule === "PY004");
 
 function fixAll(text: string): string {
   let out = text;
   for (let pass = 0; pass < 4; pass++) {
-    const fixes = versionFindings(gate(out)).flatMap((f) => (f.fix ? [f.fix] : []));
+    const fixes = versionFindings(pythonFindings(out)).flatMap((f) => (f.fix ? [f.fix] : []));
     if (!fixes.length) break;
     out = applyFixes(out, fixes).text;
   }
@@ -86,7 +77,7 @@ describe("core/fix on the Python 3.5 corpus (test/fixtures/py35)", function () {
     const missing: string[] = [];
     for (const file of files) {
       const text = fs.readFileSync(path.join(corpusDir, file), "utf8");
-      const found = gate(text);
+      const found = pythonFindings(text);
       if (found.some((f) => f.rule === "PY001" || f.rule === "PY002")) continue;
       for (const f of versionFindings(found)) {
         if (!handledKind(f)) continue;
@@ -113,12 +104,12 @@ describe("core/fix on the Python 3.5 corpus (test/fixtures/py35)", function () {
       const { label } = labels[file];
       if (label === "syntax-error" || label === "py2") continue;
       const text = fs.readFileSync(path.join(corpusDir, file), "utf8");
-      const found = counted(gate(text));
+      const found = counted(pythonFindings(text));
       const version = versionFindings(found);
       if (!version.length || version.some((f) => !f.fix)) continue;
       fixedFiles++;
       const out = fixAll(text);
-      const left = versionFindings(gate(out));
+      const left = versionFindings(pythonFindings(out));
       if (left.length) problems.push(`${file}: left ${left.map((f) => JSON.stringify(f.args[0])).join(", ")}`);
       if (!py36) continue;
       const dir = path.join(work, path.dirname(file));
@@ -164,7 +155,7 @@ describe("core/fix on the Python 3.5 corpus (test/fixtures/py35)", function () {
       const { label } = labels[file];
       if (label === "syntax-error" || label === "py2") continue;
       const text = fs.readFileSync(path.join(corpusDir, file), "utf8");
-      if (!versionFindings(gate(text)).some((f) => f.fix)) continue;
+      if (!versionFindings(pythonFindings(text)).some((f) => f.fix)) continue;
       const to = path.join(routine, file.replace(/[/-]/g, "_"));
       fs.mkdirSync(path.dirname(to), { recursive: true });
       fs.writeFileSync(to, text);
@@ -214,7 +205,7 @@ describe("core/fix on the Python 3.5 corpus (test/fixtures/py35)", function () {
       for (const r of unique) chars.splice(r.at, r.length, r.text);
       const text = chars.join("");
       // What the fixed code reveals (a second pass) is lz fix's too: compare files done in one pass.
-      if (versionFindings(gate(text)).some((f) => f.fix)) continue;
+      if (versionFindings(pythonFindings(text)).some((f) => f.fix)) continue;
       fromSarif.set(file, text);
     }
     const cli = spawnSync(process.execPath, [path.join(repoRoot, "bin", "lz.js"), "fix", routine, "--write"], {

@@ -9,6 +9,12 @@ import { goodRunStarts, logName, runLog, writeLogFolder } from "../../helpers/lo
 import { PRD_CONFIG, makeRoutine, validateHere } from "../../helpers/routine";
 
 const good = (): LogFile[] => goodRunStarts().map((d) => ({ name: logName(d), text: runLog(d) }));
+/** The ten good runs, the second one logging `lines` between its start and its end. */
+function goodWithSecondRun(lines: string[]): LogFile[] {
+  const files = good();
+  files[1] = { ...files[1], text: runLog(goodRunStarts()[1], lines) };
+  return files;
+}
 const codes = (files: LogFile[], req = DEFAULT_LOG_REQUIREMENTS) => checkLogs(files, req).map((f) => f.rule);
 
 describe("run-log requirements", () => {
@@ -76,16 +82,12 @@ describe("run-log requirements", () => {
   });
 
   it("LOG005 reads the log level: a WARNING or INFO line that mentions an error is not an error line", () => {
-    const files = good();
-    files[1] = {
-      ...files[1],
-      text: runLog(goodRunStarts()[1], [
-        "2022-07-20 18:00:01,118 WARNING etl.impala: Error de conexion transitorio, reintentando (1/3)",
-        "2022-07-20 18:00:02,004 INFO etl.carga: se manejo la excepcion ValueError de una fila vacia",
-        "2022-07-20 18:00:03,500 - etl.carga - ERROR - fallo al insertar en proceso_x.tabla",
-        "print sin nivel: ERROR al leer el archivo",
-      ]),
-    };
+    const files = goodWithSecondRun([
+      "2022-07-20 18:00:01,118 WARNING etl.impala: Error de conexion transitorio, reintentando (1/3)",
+      "2022-07-20 18:00:02,004 INFO etl.carga: se manejo la excepcion ValueError de una fila vacia",
+      "2022-07-20 18:00:03,500 - etl.carga - ERROR - fallo al insertar en proceso_x.tabla",
+      "print sin nivel: ERROR al leer el archivo",
+    ]);
     const found = checkLogs(files).filter((f) => f.rule === "LOG005");
     assert.deepEqual(
       found.map((f) => f.line),
@@ -95,17 +97,13 @@ describe("run-log requirements", () => {
   });
 
   it("an ERROR followed by a retry-success line (before the next ERROR) is tolerated and counted in LOG009", () => {
-    const files = good();
-    files[1] = {
-      ...files[1],
-      text: runLog(goodRunStarts()[1], [
-        "2022-07-20 18:00:01 ERROR carga: timeout al consultar Impala",
-        "2022-07-20 18:00:05 INFO carga: reintento 2/3 exitoso",
-        "2022-07-20 18:00:07 ERROR carga: timeout al escribir",
-        "2022-07-20 18:00:08 ERROR carga: fallo definitivo",
-        "2022-07-20 18:00:09 INFO carga: retry succeeded",
-      ]),
-    };
+    const files = goodWithSecondRun([
+      "2022-07-20 18:00:01 ERROR carga: timeout al consultar Impala",
+      "2022-07-20 18:00:05 INFO carga: reintento 2/3 exitoso",
+      "2022-07-20 18:00:07 ERROR carga: timeout al escribir",
+      "2022-07-20 18:00:08 ERROR carga: fallo definitivo",
+      "2022-07-20 18:00:09 INFO carga: retry succeeded",
+    ]);
     const found = checkLogs(files).filter((f) => f.file === files[1].name);
     assert.deepEqual(
       found.map((f) => `${f.rule}:${f.line}`),
@@ -116,15 +114,11 @@ describe("run-log requirements", () => {
   });
 
   it("a user-set errorPattern is used as given; tolerated and retry patterns from the LZ team are added", () => {
-    const files = good();
-    files[1] = {
-      ...files[1],
-      text: runLog(goodRunStarts()[1], [
-        "2022-07-20 18:00:01 WARNING FALLA GRAVE en la carga",
-        "2022-07-20 18:00:02 ERROR algo que el patron no nombra",
-        "2022-07-20 18:00:03 FALLA GRAVE: cuota de HDFS excedida",
-      ]),
-    };
+    const files = goodWithSecondRun([
+      "2022-07-20 18:00:01 WARNING FALLA GRAVE en la carga",
+      "2022-07-20 18:00:02 ERROR algo que el patron no nombra",
+      "2022-07-20 18:00:03 FALLA GRAVE: cuota de HDFS excedida",
+    ]);
     const req = {
       ...DEFAULT_LOG_REQUIREMENTS,
       errorPattern: "FALLA GRAVE",

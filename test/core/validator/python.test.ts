@@ -2,18 +2,15 @@ import { strict as assert } from "assert";
 import { analyzePython } from "../../../core/python/analyzer";
 import { argInEnglish } from "../../helpers/i18n";
 import { renderArg } from "../../../core/i18n/catalogue";
-import { createPythonParser, Parser } from "../../../core/python/parser";
+import type { Parser } from "../../../core/python/parser";
+import { loadPythonParser, pythonFindings } from "../../helpers/pythonGate";
 
 let parser: Parser;
 before(async () => {
-  parser = await createPythonParser();
+  parser = await loadPythonParser();
 });
 
-function check(code: string, target = "3.5") {
-  const a = analyzePython(parser, "m.py", code, { target });
-  a.tree.delete();
-  return a.findings;
-}
+const check = (code: string, target = "3.5") => pythonFindings(code, { target });
 const rules = (code: string, target = "3.5") => check(code, target).map((f) => f.rule);
 const one = (code: string, rule: string) => {
   const found = check(code).filter((f) => f.rule === rule);
