@@ -6,9 +6,7 @@
 import type { CoordinatorsOutcome } from "./runCoordinators";
 import { type Lang } from "../i18n/catalogue";
 import { catalogueLocalizer } from "../i18n/localizer";
-
-const escape = (s: string) =>
-  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+import { escapeHtml } from "../html";
 
 /** The marker that identifies this task's comment for one release (or one run). */
 export function coordinatorsMarker(releaseId: string | undefined, buildId?: string): string {
@@ -27,14 +25,14 @@ export function coordinatorsHtml(
   const t = catalogueLocalizer(lang);
   const rows = outcome.coordinators.map((c) => {
     const errors = c.findings.filter((f) => f.rule === "RUN001" || f.rule === "RUN003" || f.rule === "RUN004").length;
-    return `<tr><td>${escape(c.table)}</td><td>${c.failed ? `<b>${t("EvidenceRunFailed")}</b>` : t("EvidenceOk")}</td><td>${c.exitCode ?? "-"}</td><td>${(c.durationMs / 1000).toFixed(1)}</td><td>${errors}</td></tr>`;
+    return `<tr><td>${escapeHtml(c.table)}</td><td>${c.failed ? `<b>${t("EvidenceRunFailed")}</b>` : t("EvidenceOk")}</td><td>${c.exitCode ?? "-"}</td><td>${(c.durationMs / 1000).toFixed(1)}</td><td>${errors}</td></tr>`;
   });
   const failed = outcome.coordinators.filter((c) => c.failed).length;
   const head = [t("EvidenceTable"), t("EvidenceResult"), t("EvidenceExitCode"), t("EvidenceTime"), t("EvidenceErrors")];
   return [
-    `<p><b>${t("EvidenceTitle")}</b> — ${escape(api)}${releaseName ? ` — ${escape(releaseName)}` : ""}: <b>${outcome.coordinators.length - failed}/${outcome.coordinators.length} ${t("EvidenceOk")}</b></p>`,
-    `<p><code>${escape(where)}</code></p>`,
-    `<table><tr>${head.map((h) => `<th>${escape(h)}</th>`).join("")}</tr>${rows.join("")}</table>`,
-    `<p><sub>${escape(marker)}</sub></p>`,
+    `<p><b>${t("EvidenceTitle")}</b> — ${escapeHtml(api)}${releaseName ? ` — ${escapeHtml(releaseName)}` : ""}: <b>${outcome.coordinators.length - failed}/${outcome.coordinators.length} ${t("EvidenceOk")}</b></p>`,
+    `<p><code>${escapeHtml(where)}</code></p>`,
+    `<table><tr>${head.map((h) => `<th>${escapeHtml(h)}</th>`).join("")}</tr>${rows.join("")}</table>`,
+    `<p><sub>${escapeHtml(marker)}</sub></p>`,
   ].join("");
 }

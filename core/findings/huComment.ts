@@ -7,6 +7,7 @@ import { FindingsResult, ruleOf } from "./summary";
 import { catalogueLocalizer } from "../i18n/localizer";
 import { SEVERITY_KEY } from "../i18n/severity";
 import { countsText, RESULT_KEY, routineSettingRows } from "./report";
+import { escapeHtml } from "../html";
 
 export interface WorkItemComment {
   id: number;
@@ -23,9 +24,6 @@ export interface WorkItemGateway {
   /** The attachment's content as it arrives (a response stream): the caller bounds what it reads. */
   download(url: string, name: string): Promise<AsyncIterable<Uint8Array>>;
 }
-
-const escape = (s: string) =>
-  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** The marker that identifies this task's comment for one release (the comment API keeps plain text). */
 export function commentMarker(releaseId: string | undefined, buildId?: string): string {
@@ -52,22 +50,24 @@ export function commentHtml(
     .slice(0, MAX_ROWS)
     .map(
       (f) =>
-        `<tr><td>${escape(f.rule)}</td><td>${escape(t(SEVERITY_KEY[f.severity]))}</td><td>${escape(f.file || "-")}:${f.line}:${f.column}</td><td>${escape(f.message)}</td></tr>`,
+        `<tr><td>${escapeHtml(f.rule)}</td><td>${escapeHtml(t(SEVERITY_KEY[f.severity]))}</td><td>${escapeHtml(f.file || "-")}:${f.line}:${f.column}</td><td>${escapeHtml(f.message)}</td></tr>`,
     );
   const more = result.findings.filter((f) => f.severity !== "info").length - rows.length;
   const rulesUsed = [...new Set(result.findings.map((f) => f.rule))].map(
-    (c) => `${c} ${escape(ruleOf(result, c)?.title[lang] ?? "")}`,
+    (c) => `${c} ${escapeHtml(ruleOf(result, c)?.title[lang] ?? "")}`,
   );
   const head = [t("ReportRule"), t("ReportSeverity"), t("ReportWhere"), t("ReportFinding")];
   return [
-    `<p><b>${escape(t("ReportTitle"))}</b>${releaseName ? ` — ${escape(releaseName)}` : ""}: <b>${escape(t(RESULT_KEY[result.result]))}</b> (${escape(countsText(s, lang))})</p>`,
-    `<p><code>${escape(routine)}</code></p>`,
-    rows.length ? `<table><tr>${head.map((h) => `<th>${escape(h)}</th>`).join("")}</tr>${rows.join("")}</table>` : "",
+    `<p><b>${escapeHtml(t("ReportTitle"))}</b>${releaseName ? ` — ${escapeHtml(releaseName)}` : ""}: <b>${escapeHtml(t(RESULT_KEY[result.result]))}</b> (${escapeHtml(countsText(s, lang))})</p>`,
+    `<p><code>${escapeHtml(routine)}</code></p>`,
+    rows.length
+      ? `<table><tr>${head.map((h) => `<th>${escapeHtml(h)}</th>`).join("")}</tr>${rows.join("")}</table>`
+      : "",
     more > 0 ? `<p>… +${more}</p>` : "",
     patch ?? "",
     routineSettingsHtml(result),
     rulesUsed.length ? `<p>${rulesUsed.join("<br>")}</p>` : "",
-    `<p><sub>${escape(marker)}</sub></p>`,
+    `<p><sub>${escapeHtml(marker)}</sub></p>`,
   ].join("");
 }
 
@@ -77,8 +77,8 @@ function routineSettingsHtml(result: FindingsResult): string {
   const { title, head, rows } = routineSettingRows(result);
   const shown = rows.slice(0, MAX_ROWS);
   return (
-    `<p><b>${escape(title)}</b></p><table><tr>${head.map((h) => `<th>${escape(h)}</th>`).join("")}</tr>` +
-    shown.map((r) => `<tr>${r.map((c) => `<td>${escape(c)}</td>`).join("")}</tr>`).join("") +
+    `<p><b>${escapeHtml(title)}</b></p><table><tr>${head.map((h) => `<th>${escapeHtml(h)}</th>`).join("")}</tr>` +
+    shown.map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(c)}</td>`).join("")}</tr>`).join("") +
     `</table>${rows.length > shown.length ? `<p>… +${rows.length - shown.length}</p>` : ""}`
   );
 }
@@ -96,7 +96,7 @@ export async function publishOnWorkItem(
   sarif?: { fileName: string; content: Buffer },
 ): Promise<PublishOutcome> {
   const existing = (await gateway.listComments(workItemId)).find(
-    (c) => c.text.includes(escape(marker)) || c.text.includes(marker),
+    (c) => c.text.includes(escapeHtml(marker)) || c.text.includes(marker),
   );
   let outcome: PublishOutcome;
   if (existing) {

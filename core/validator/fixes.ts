@@ -13,6 +13,7 @@ import { render, type Lang } from "../i18n/catalogue";
 import { neutralizeAgentCommands } from "../logSafe";
 import { cell } from "../markdown";
 import { reanalyze, type ValidateHooks, type ValidationResult } from "./engine";
+import { escapeHtml } from "../html";
 
 const FIXABLE_RULES: ReadonlySet<string> = new Set(["PY003", "PY004"]);
 /** Lines of diff shown in all (the findings table shows 200 rows). */
@@ -126,28 +127,25 @@ export function patchMarkdown(summary: PatchSummary, lang: Lang): string {
   return out.join("\n");
 }
 
-const escape = (s: string) =>
-  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-
 /** The HU comment's section: the same, as HTML. */
 export function patchHtml(summary: PatchSummary, lang: Lang): string {
-  const parts = [`<p><b>${escape(render(lang, "PatchTitle", summary.target))}</b></p>`];
-  parts.push(`<p>${escape(render(lang, "PatchIntro", summary.fixed, summary.files.length))}</p>`);
-  for (const line of compileNote(summary.compile, summary.target, lang)) parts.push(`<p>${escape(line)}</p>`);
+  const parts = [`<p><b>${escapeHtml(render(lang, "PatchTitle", summary.target))}</b></p>`];
+  parts.push(`<p>${escapeHtml(render(lang, "PatchIntro", summary.fixed, summary.files.length))}</p>`);
+  for (const line of compileNote(summary.compile, summary.target, lang)) parts.push(`<p>${escapeHtml(line)}</p>`);
   if (summary.refused.length)
     parts.push(
-      `<ul>${summary.refused.map((r) => `<li>${escape(render(lang, "PatchRefused", r.repoPath, r.why))}</li>`).join("")}</ul>`,
+      `<ul>${summary.refused.map((r) => `<li>${escapeHtml(render(lang, "PatchRefused", r.repoPath, r.why))}</li>`).join("")}</ul>`,
     );
   const { shown, filesLeft } = bounded(summary);
   for (const f of shown) {
     parts.push(
-      `<details><summary>${escape(render(lang, "PatchFile", f.repoPath, f.fixed))}</summary>` +
-        (f.withheld ? `<p>${escape(render(lang, "PatchWithheld", f.withheld))}</p>` : "") +
-        (f.diff ? `<pre>${escape(neutralizeAgentCommands(f.diff))}</pre>` : "") +
-        (f.cut ? `<p>${escape(render(lang, "PatchMore", f.cut))}</p>` : "") +
+      `<details><summary>${escapeHtml(render(lang, "PatchFile", f.repoPath, f.fixed))}</summary>` +
+        (f.withheld ? `<p>${escapeHtml(render(lang, "PatchWithheld", f.withheld))}</p>` : "") +
+        (f.diff ? `<pre>${escapeHtml(neutralizeAgentCommands(f.diff))}</pre>` : "") +
+        (f.cut ? `<p>${escapeHtml(render(lang, "PatchMore", f.cut))}</p>` : "") +
         `</details>`,
     );
   }
-  if (filesLeft) parts.push(`<p>${escape(render(lang, "PatchMoreFiles", filesLeft))}</p>`);
+  if (filesLeft) parts.push(`<p>${escapeHtml(render(lang, "PatchMoreFiles", filesLeft))}</p>`);
   return parts.join("");
 }
