@@ -7,7 +7,6 @@ import type { RawFix, TextEdit } from "../findings/types";
 
 export interface AppliedFixes {
   text: string;
-  applied: RawFix[];
   /** Overlapping a fix taken before it: applying it would undo or break the other. */
   skipped: RawFix[];
 }
@@ -28,7 +27,6 @@ export function applyFixes(text: string, fixes: readonly RawFix[]): AppliedFixes
   );
   const taken: TextEdit[] = [];
   const imports = new Map<string, { at: number; names: Set<string>; edit: TextEdit }>();
-  const applied: RawFix[] = [];
   const skipped: RawFix[] = [];
   for (const fix of ordered) {
     const own = fix.edits.filter((e) => !e.imports);
@@ -44,7 +42,6 @@ export function applyFixes(text: string, fixes: readonly RawFix[]): AppliedFixes
       if (known) e.imports.names.forEach((n) => known.names.add(n));
       else imports.set(key, { at: e.start, names: new Set(e.imports.names), edit: e });
     }
-    applied.push(fix);
   }
   const edits: TextEdit[] = [...taken];
   for (const { names, edit } of imports.values()) {
@@ -58,5 +55,5 @@ export function applyFixes(text: string, fixes: readonly RawFix[]): AppliedFixes
   edits.sort((a, b) => b.start - a.start || b.end - a.end);
   let out = text;
   for (const e of edits) out = out.slice(0, e.start) + e.text + out.slice(e.end);
-  return { text: out, applied, skipped };
+  return { text: out, skipped };
 }

@@ -7,7 +7,6 @@ import { structuredPatch } from "diff";
 
 export interface FileDiff {
   text: string;
-  hunks: number;
   withheld: number;
 }
 
@@ -26,5 +25,5 @@ export function fileDiff(repoPath: string, before: string, after: string, hidden
     hunks++;
     lines.push(`@@ -${h.oldStart},${h.oldLines} +${h.newStart},${h.newLines} @@`, ...h.lines);
   }
-  return { text: hunks ? lines.join("\n") + "\n" : "", hunks, withheld };
+  return { text: hunks ? lines.join("\n") + "\n" : "", withheld };
 }

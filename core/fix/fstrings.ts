@@ -22,7 +22,7 @@ class NoFix {
 const isFString = (file: PythonFile, n: Node) => n.type === "string" && /^[a-zA-Z]*[fF]/.test(file.src(n));
 
 /** The outermost f-string (or the concatenation holding it) that the node at `offset` belongs to. */
-export function fStringUnit(file: PythonFile, offset: number): Node | undefined {
+function fStringUnit(file: PythonFile, offset: number): Node | undefined {
   let found: Node | undefined;
   for (let n: Node | null = file.tree.rootNode.descendantForIndex(offset); n; n = n.parent) {
     if (isFString(file, n)) found = n;

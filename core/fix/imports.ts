@@ -13,7 +13,7 @@ import type { TextEdit } from "../findings/types";
  * Offset where an import may be added: the start of the line after the docstring, the future imports
  * and the module's first block of imports (so the new line sits with the others).
  */
-export function importOffset(file: PythonFile): number {
+function importOffset(file: PythonFile): number {
   let after = 0;
   let first = true;
   for (const n of file.tree.rootNode.namedChildren) {
@@ -70,10 +70,6 @@ export class ImportNeeds {
         imports: { module, names },
       };
     });
-  }
-
-  get empty(): boolean {
-    return this.names.size === 0;
   }
 }
 

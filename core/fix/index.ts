@@ -7,10 +7,11 @@
 import type { Node } from "web-tree-sitter";
 import { msg, type MessageArg } from "../i18n/catalogue";
 import type { PythonFile } from "../python/file";
-import type { RawFinding, RawFix } from "../findings/types";
+import type { RawFix } from "../findings/types";
 import { fixFString } from "./fstrings";
 import { fixTypingForms, fixVariableAnnotation } from "./annotations";
 import { fixAffix, fixDictUnion, fixDictUpdate, fixKeyword, fixTrailingComma, fixUnderscores } from "./expressions";
+import { FIXABLE_RULES } from "./patch";
 
 export { applyFixes, type AppliedFixes } from "./apply";
 
@@ -45,7 +46,7 @@ function nameFix(file: PythonFile, node: Node, subject: string, offset: number):
 export function attachFixes(file: PythonFile): void {
   const guardables = new Map(file.guardable.map((g) => [g.finding, g]));
   for (const finding of file.findings) {
-    if ((finding.rule !== "PY003" && finding.rule !== "PY004") || finding.guard !== undefined) continue;
+    if (!FIXABLE_RULES.has(finding.rule) || finding.guard !== undefined) continue;
     const offset = file.offsets.get(finding);
     if (offset === undefined) {
       finding.noFix = msg("NoFixKind");
@@ -63,8 +64,4 @@ export function attachFixes(file: PythonFile): void {
     if ("noFix" in outcome) finding.noFix = outcome.noFix;
     else finding.fix = outcome;
   }
-}
-
-export function isFixable(finding: Pick<RawFinding, "rule">): boolean {
-  return finding.rule === "PY003" || finding.rule === "PY004";
 }

@@ -9,6 +9,7 @@
 import type { SourceFile } from "../findings/analysis";
 import type { Finding, FindingFix, RawFix, TextEdit } from "../findings/types";
 import { applyFixes } from "./apply";
+import { CodePoints } from "./regions";
 
 const MAX_PASSES = 4;
 
@@ -46,26 +47,18 @@ export interface FixPlanInput {
   root: string;
 }
 
-/** Code point offset → UTF-16 offset in the text. */
-function utf16At(text: string, codePoints: number): number {
-  if (!/[\ud800-\udfff]/.test(text)) return codePoints;
-  let i = 0;
-  for (let n = 0; n < codePoints && i < text.length; n++) {
-    const c = text.charCodeAt(i);
-    i += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
-  }
-  return i;
-}
+/** The rules whose findings carry fixes (core/fix attachFixes). */
+export const FIXABLE_RULES: ReadonlySet<string> = new Set(["PY003", "PY004"]);
 
 const IMPORT_LINE = /^\r?\n?from ([\w.]+) import ([\w, ]+)\r?\n$/;
 
 /** A finding's fix back in the text's offsets (its inserted import lines recognized, to be merged). */
-export function rawFixOf(text: string, fix: FindingFix): RawFix {
+function rawFixOf(points: CodePoints, fix: FindingFix): RawFix {
   return {
     description: fix.description,
     edits: fix.replacements.map((r): TextEdit => {
-      const start = utf16At(text, r.deletedRegion.charOffset);
-      const end = utf16At(text, r.deletedRegion.charOffset + r.deletedRegion.charLength);
+      const start = points.utf16(r.deletedRegion.charOffset);
+      const end = points.utf16(r.deletedRegion.charOffset + r.deletedRegion.charLength);
       const edit: TextEdit = { start, end, text: r.insertedContent.text };
       const m = start === end ? IMPORT_LINE.exec(r.insertedContent.text) : null;
       if (m) edit.imports = { module: m[1], names: m[2].split(",").map((n) => n.trim()) };
@@ -96,9 +89,10 @@ export async function planFixes(input: FixPlanInput): Promise<FixPlan> {
   for (const [file, findings] of candidates) {
     const text = input.texts.get(file) ?? "";
     const usable = findings.filter((f) => f.fix && wanted(f, input.rules));
+    const points = new CodePoints(text);
     const applied = applyFixes(
       text,
-      usable.map((f) => rawFixOf(text, f.fix!)),
+      usable.map((f) => rawFixOf(points, f.fix!)),
     );
     current.set(file, applied.text);
     fixedBy.set(file, usable);
@@ -119,9 +113,10 @@ export async function planFixes(input: FixPlanInput): Promise<FixPlan> {
       const fixable = latest.get(file)!.filter((f) => f.fix && wanted(f, input.rules));
       if (!fixable.length) continue;
       const text = current.get(file)!;
+      const points = new CodePoints(text);
       const applied = applyFixes(
         text,
-        fixable.map((f) => rawFixOf(text, f.fix!)),
+        fixable.map((f) => rawFixOf(points, f.fix!)),
       );
       if (applied.text === text) continue;
       current.set(file, applied.text);

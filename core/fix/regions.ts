@@ -27,6 +27,19 @@ export class CodePoints {
     }
     return utf16 - lo;
   }
+
+  /** The UTF-16 offset of a code-point offset (what offset() gives back): a pair is two code units. */
+  utf16(codePoint: number): number {
+    // The pair at pairs[k] starts at code point pairs[k] - k: count those before the offset.
+    let lo = 0;
+    let hi = this.pairs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.pairs[mid] - mid < codePoint) lo = mid + 1;
+      else hi = mid;
+    }
+    return Math.min(codePoint + lo, this.text.length);
+  }
 }
 
 export function locateFix(points: CodePoints, fix: RawFix, lang: Lang): FindingFix {
