@@ -10,11 +10,10 @@ import * as fs from "fs";
 import * as path from "path";
 import taskJson from "../../tasks/ValidateRoutineV1/task.json";
 import spanish from "../../tasks/ValidateRoutineV1/Strings/resources.resjson/es-ES/resources.resjson";
-import { reanalyze, validateRoutine } from "../../core/validator/engine";
+import { validateRoutine } from "../../core/validator/engine";
 import { validateRequestFromInputs } from "../../core/validator/inputs";
-import { planFixes, type FilePatch, type RefusedPatch } from "../../core/fix/patch";
-import { compileFiles } from "../../core/fix/compile";
-import { compileNote } from "../../core/validator/fixes";
+import { FIXABLE_RULES, type FilePatch } from "../../core/fix/patch";
+import { checkedFixes, compileNote } from "../../core/validator/fixes";
 import { routineLayout } from "../../core/fix/paths";
 import { fileDiff } from "../../core/fix/diff";
 import type { Finding } from "../../core/findings/types";
@@ -23,23 +22,23 @@ import { flagInputs, takeFlagProblems } from "../taskInputs";
 import { withAnalysis } from "../validatorWorkers";
 import type { Localizer } from "../../core/i18n/localizer";
 
-const FIXABLE_RULES = ["PY003", "PY004"];
+const FIXABLE = [...FIXABLE_RULES];
 
 /** `--rule PY003,PY004` → the set (every fixable rule when not given). */
 function rulesOf(value: unknown, loc: Localizer): Set<string> {
-  if (value === undefined || value === "") return new Set(FIXABLE_RULES);
+  if (value === undefined || value === "") return new Set(FIXABLE);
   const codes = String(value)
     .split(",")
     .map((c) => c.trim().toUpperCase())
     .filter(Boolean);
-  const bad = codes.filter((c) => !FIXABLE_RULES.includes(c));
+  const bad = codes.filter((c) => !FIXABLE.includes(c));
   if (bad.length || !codes.length)
-    throw new UsageError(loc("CliFixBadRule", bad.join(", ") || String(value), FIXABLE_RULES.join(",")));
+    throw new UsageError(loc("CliFixBadRule", bad.join(", ") || String(value), FIXABLE.join(",")));
   return new Set(codes);
 }
 
 /** The unified diff of the patches, with the repository's paths (`git apply` takes it). */
-export function unifiedDiff(patches: readonly FilePatch[], repoPath: (file: string) => string): string {
+function unifiedDiff(patches: readonly FilePatch[], repoPath: (file: string) => string): string {
   return patches.map((p) => fileDiff(repoPath(p.file), p.before, p.after).text).join("");
 }
 
@@ -74,35 +73,13 @@ export const fixCommand: CommandSpec = {
     const target = request.options.pythonVersion || "3.5";
     io.progress?.(loc("CliFixValidating"));
     // One set of workers for the validation and every pass that validates the fixed files again.
-    const { result, plan } = await withAnalysis(async (analyzeFiles) => {
+    const { result, fixes } = await withAnalysis(async (analyzeFiles) => {
       const result = await validateRoutine(routine, { ...request.options, lang }, { analyzeFiles });
-      const texts = new Map((result.context?.files ?? []).map((f) => [f.path, f.text] as [string, string]));
-      const plan = await planFixes({
-        findings: result.findings,
-        texts,
-        rules,
-        root: path.resolve(routine),
-        analyze: (files) => reanalyze(result, files, analyzeFiles),
-      });
-      return { result, plan };
+      const fixes = await checkedFixes(result, routine, rules, analyzeFiles, request.python || layout.venvPython);
+      return { result, fixes };
     });
     io.progress?.("");
-    const python = request.python || layout.venvPython;
-    const check = compileFiles(
-      python,
-      plan.patches.map((p) => ({ path: p.file, text: p.after })),
-    );
-    let patches = plan.patches;
-    const refused: Array<RefusedPatch | { file: string; compile: string }> = [...plan.refused];
-    const unfixed = [...plan.unfixed];
-    if (check.done && check.version !== undefined && check.errors.length) {
-      const bad = new Map(check.errors.map((e) => [e.file, e.message]));
-      for (const p of patches.filter((x) => bad.has(x.file))) {
-        refused.push({ file: p.file, compile: bad.get(p.file)! });
-        unfixed.push(...p.fixed);
-      }
-      patches = patches.filter((p) => !bad.has(p.file));
-    }
+    const { patches, refused, unfixed, compile: check } = fixes;
     const fixedCount = patches.reduce((n, p) => n + p.fixed.length, 0);
     const notes: string[] = [];
     if (!patches.length && !unfixed.length) notes.push(loc("CliFixNothing"));

@@ -8,14 +8,14 @@ import * as path from "path";
 import { compileFiles, type CompileCheck } from "../fix/compile";
 import { fileDiff } from "../fix/diff";
 import { routineLayout } from "../fix/paths";
-import { planFixes } from "../fix/patch";
+import { FIXABLE_RULES, planFixes, type FilePatch, type RefusedPatch } from "../fix/patch";
+import type { Finding } from "../findings/types";
 import { render, type Lang } from "../i18n/catalogue";
 import { neutralizeAgentCommands } from "../logSafe";
 import { cell } from "../markdown";
 import { reanalyze, type ValidateHooks, type ValidationResult } from "./engine";
 import { escapeHtml } from "../html";
 
-const FIXABLE_RULES: ReadonlySet<string> = new Set(["PY003", "PY004"]);
 /** Lines of diff shown in all (the findings table shows 200 rows). */
 export const MAX_PATCH_LINES = 200;
 
@@ -25,6 +25,55 @@ export interface PatchSummary {
   fixed: number;
   files: Array<{ file: string; repoPath: string; fixed: number; diff: string; withheld: number }>;
   refused: Array<{ repoPath: string; why: string }>;
+}
+
+/** A file refused because the target's interpreter does not compile it once fixed. */
+export interface CompileRefusal {
+  file: string;
+  compile: string;
+}
+
+/** The fixes of a validation, checked: what `lz fix` writes and the reports show. */
+export interface CheckedFixes {
+  patches: FilePatch[];
+  refused: Array<RefusedPatch | CompileRefusal>;
+  /** Findings left without a fix, those of refused files included. */
+  unfixed: Finding[];
+  compile: CompileCheck;
+}
+
+/**
+ * The validation's fixes of `rules`, planned (core/fix/patch.ts: validated again, later passes) and
+ * compiled by `python` (none: the check is not done): a file the interpreter refuses once fixed is refused, its findings unfixed.
+ */
+export async function checkedFixes(
+  result: ValidationResult,
+  routine: string,
+  rules: ReadonlySet<string>,
+  analyzeFiles: ValidateHooks["analyzeFiles"],
+  python: string | undefined,
+): Promise<CheckedFixes> {
+  const plan = await planFixes({
+    findings: result.findings,
+    texts: new Map((result.context?.files ?? []).map((f) => [f.path, f.text] as [string, string])),
+    rules,
+    root: path.resolve(routine),
+    analyze: (files) => reanalyze(result, files, analyzeFiles),
+  });
+  const compile = compileFiles(
+    python,
+    plan.patches.map((p) => ({ path: p.file, text: p.after })),
+  );
+  const rejected = new Map(
+    compile.done && compile.version !== undefined ? compile.errors.map((e) => [e.file, e.message]) : [],
+  );
+  const refused: CheckedFixes["refused"] = [...plan.refused];
+  const unfixed = [...plan.unfixed];
+  for (const p of plan.patches.filter((x) => rejected.has(x.file))) {
+    refused.push({ file: p.file, compile: rejected.get(p.file)! });
+    unfixed.push(...p.fixed);
+  }
+  return { patches: plan.patches.filter((p) => !rejected.has(p.file)), refused, unfixed, compile };
 }
 
 /** The patch of a validation, or undefined when no finding has a fix. */
@@ -37,35 +86,27 @@ export async function patchSummary(
   const lang = result.options.lang;
   if (!result.context || !result.findings.some((f) => f.fix && f.severity !== "info")) return undefined;
   const layout = routineLayout(routine);
-  const plan = await planFixes({
-    findings: result.findings,
-    texts: new Map(result.context.files.map((f) => [f.path, f.text] as [string, string])),
-    rules: FIXABLE_RULES,
-    root: path.resolve(routine),
-    analyze: (files) => reanalyze(result, files, analyzeFiles),
-  });
-  const compile = compileFiles(
-    python || layout.venvPython,
-    plan.patches.map((p) => ({ path: p.file, text: p.after })),
-  );
-  const rejected = new Map(
-    compile.done && compile.version !== undefined ? compile.errors.map((e) => [e.file, e.message]) : [],
-  );
+  const fixes = await checkedFixes(result, routine, FIXABLE_RULES, analyzeFiles, python || layout.venvPython);
   const secretLines = new Map<string, Set<number>>();
   for (const f of result.findings)
     if (f.rule === "SEC001") secretLines.set(f.file, (secretLines.get(f.file) ?? new Set()).add(f.line));
-  const summary: PatchSummary = { target: result.options.pythonVersion, compile, fixed: 0, files: [], refused: [] };
-  for (const r of plan.refused)
+  const summary: PatchSummary = {
+    target: result.options.pythonVersion,
+    compile: fixes.compile,
+    fixed: 0,
+    files: [],
+    refused: [],
+  };
+  for (const r of fixes.refused)
     summary.refused.push({
       repoPath: layout.repoPath(r.file),
-      why: render(lang, "PatchRefusedFindings", r.findings.map((f) => `${f.rule} ${f.line}:${f.column}`).join(", ")),
+      why:
+        "compile" in r
+          ? render(lang, "PatchRefusedCompile", r.compile)
+          : render(lang, "PatchRefusedFindings", r.findings.map((f) => `${f.rule} ${f.line}:${f.column}`).join(", ")),
     });
-  for (const p of plan.patches) {
+  for (const p of fixes.patches) {
     const repoPath = layout.repoPath(p.file);
-    if (rejected.has(p.file)) {
-      summary.refused.push({ repoPath, why: render(lang, "PatchRefusedCompile", rejected.get(p.file)!) });
-      continue;
-    }
     const diff = fileDiff(repoPath, p.before, p.after, secretLines.get(p.file));
     summary.fixed += p.fixed.length;
     summary.files.push({ file: p.file, repoPath, fixed: p.fixed.length, diff: diff.text, withheld: diff.withheld });
