@@ -4,6 +4,7 @@
  * its run. Parsing, `--help` and usage errors are built from this one description (cli/lz.ts,
  * cli/help.ts), so the flags a command takes and the ones its help lists cannot differ.
  */
+import * as fs from "fs";
 import type { MessageKey } from "../core/i18n/catalogue";
 import type { Localizer } from "../core/i18n/localizer";
 import { SEVERITY_KEY } from "../core/i18n/severity";
@@ -20,6 +21,11 @@ export interface CommandResult {
 
 /** Bad usage (exit 2): the message is already in the user's language and names what is wrong. */
 export class UsageError extends Error {}
+
+/** A folder the user named (an argument or a flag) that must exist: a usage error naming it otherwise. */
+export function requireFolder(folder: string, loc: Localizer): void {
+  if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) throw new UsageError(loc("CliNotAFolder", folder));
+}
 
 /** A flag of the command's own (not a task input), with its one-line description. */
 export interface CommandFlag extends OptionSpec {

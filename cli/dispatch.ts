@@ -6,9 +6,8 @@
  * Exit codes: 0 success, 1 the gate/check failed, 2 bad usage.
  */
 import pkg from "../package.json";
-import { type CommandIo, type CommandSpec, UsageError } from "./command";
+import { type CommandIo, type CommandSpec, requireFolder, UsageError } from "./command";
 import { commandHelp, groupHelp, mainHelp, versionText } from "./help";
-import * as fs from "fs";
 import { kebabCase, type ParsedCommand, parseTaskCommand } from "./taskInputs";
 import { colourWanted } from "./paint";
 import { cliLanguage, cliLocalizer } from "./taskStrings";
@@ -34,7 +33,7 @@ function takeFolderArgument(command: CommandSpec, parsed: ParsedCommand): void {
     if (arg.missing) throw new UsageError(loc(arg.missing));
     return;
   }
-  if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) throw new UsageError(loc("CliNotAFolder", folder));
+  requireFolder(folder, loc);
 }
 
 /** The language of the messages before a command parsed its flags; a bad --lang falls back to the environment's. */
