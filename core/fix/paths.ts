@@ -35,9 +35,11 @@ export function routineLayout(routineRoot: string, sourceCheckout?: string): Rou
     const folder = source ? sourcePackageFolder(source, [pkg]) : undefined;
     const base = source && folder && folder !== source ? slash(path.relative(source, folder)) : `src/${pkg}`;
     const prefix = [base, ...slash(inner).split("/").filter(Boolean)].join("/");
+    // Never the installed copy: a checkout whose package folder is itself in a site-packages is not written.
+    const writable = source && !/[\\/]site-packages([\\/]|$)/.test(path.join(source, prefix));
     return {
       repoPath: (file) => `${prefix}/${file}`,
-      writeRoot: source,
+      writeRoot: writable ? source : undefined,
       installed: true,
       venvPython: fs.existsSync(python) ? python : undefined,
     };

@@ -32,6 +32,8 @@ describe("core/fix/paths: the repository's paths of a routine's files", () => {
     assert.equal(layout.repoPath("m.py"), "alm_pkg/m.py");
     assert.equal(layout.writeRoot, checkout);
     assert.equal(layout.venvPython, undefined, "no venv/bin/python there");
+    // A --source that is itself an installed environment is never written.
+    assert.equal(routineLayout(site, path.dirname(site)).writeRoot, undefined);
   });
 
   it("maps a routine inside a checkout to its path from the repository's root", () => {
