@@ -4,6 +4,7 @@
  * another's field), and the import lines the fixes add are merged per module into one line.
  */
 import type { RawFix, TextEdit } from "../findings/types";
+import { importLine, parseImportLine } from "./importLine";
 
 export interface AppliedFixes {
   text: string;
@@ -45,11 +46,9 @@ export function applyFixes(text: string, fixes: readonly RawFix[]): AppliedFixes
   }
   const edits: TextEdit[] = [...taken];
   for (const { names, edit } of imports.values()) {
-    const line = edit.text.replace(
-      /import .*?(\r?\n)$/,
-      (_m, eol: string) => `import ${[...names].sort().join(", ")}${eol}`,
-    );
-    edits.push({ start: edit.start, end: edit.end, text: line });
+    const line = parseImportLine(edit.text);
+    const text = line ? importLine({ ...line, names: [...names].sort() }) : edit.text;
+    edits.push({ start: edit.start, end: edit.end, text });
   }
   // From the end, so earlier offsets stay valid; an insertion before a replacement at the same offset.
   edits.sort((a, b) => b.start - a.start || b.end - a.end);

@@ -8,6 +8,7 @@ import type { Node } from "web-tree-sitter";
 import { msg, type MessageArg } from "../i18n/catalogue";
 import type { PythonFile } from "../python/file";
 import type { TextEdit } from "../findings/types";
+import { importLine } from "./importLine";
 
 /**
  * Offset where an import may be added: the start of the line after the docstring, the future imports
@@ -66,7 +67,7 @@ export class ImportNeeds {
       return {
         start: at,
         end: at,
-        text: `${lead}from ${module} import ${names.join(", ")}${eol}`,
+        text: importLine({ module, names, lead, eol }),
         imports: { module, names },
       };
     });

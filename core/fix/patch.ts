@@ -10,6 +10,7 @@ import type { SourceFile } from "../findings/analysis";
 import type { Finding, FindingFix, RawFix, TextEdit } from "../findings/types";
 import { applyFixes } from "./apply";
 import { CodePoints } from "./regions";
+import { parseImportLine } from "./importLine";
 
 const MAX_PASSES = 4;
 
@@ -50,8 +51,6 @@ export interface FixPlanInput {
 /** The rules whose findings carry fixes (core/fix attachFixes). */
 export const FIXABLE_RULES: ReadonlySet<string> = new Set(["PY003", "PY004"]);
 
-const IMPORT_LINE = /^\r?\n?from ([\w.]+) import ([\w, ]+)\r?\n$/;
-
 /** A finding's fix back in the text's offsets (its inserted import lines recognized, to be merged). */
 function rawFixOf(points: CodePoints, fix: FindingFix): RawFix {
   return {
@@ -60,8 +59,8 @@ function rawFixOf(points: CodePoints, fix: FindingFix): RawFix {
       const start = points.utf16(r.deletedRegion.charOffset);
       const end = points.utf16(r.deletedRegion.charOffset + r.deletedRegion.charLength);
       const edit: TextEdit = { start, end, text: r.insertedContent.text };
-      const m = start === end ? IMPORT_LINE.exec(r.insertedContent.text) : null;
-      if (m) edit.imports = { module: m[1], names: m[2].split(",").map((n) => n.trim()) };
+      const line = start === end ? parseImportLine(r.insertedContent.text) : undefined;
+      if (line) edit.imports = { module: line.module, names: line.names };
       return edit;
     }),
   };
