@@ -6,9 +6,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { ANALYZERS } from "../core/validator/analyzers";
 import type { ValidateHooks } from "../core/validator/engine";
-import { analyzeHere } from "../core/validator/fileAnalysis";
 import { startWorkerPool } from "../core/validator/pool";
 
 export async function withAnalysis<T>(
@@ -18,8 +16,20 @@ export async function withAnalysis<T>(
   const worker = path.join(__dirname, "validatorWorker.js");
   const pool = fs.existsSync(worker) ? startWorkerPool(worker) : undefined;
   try {
-    return await use(pool ? (files, ctx) => pool.analyze(files, ctx, progress) : analyzeHere(ANALYZERS));
+    return await use(pool ? (files, ctx) => pool.analyze(files, ctx, progress) : await analyzerInThisThread());
   } finally {
     pool?.close();
   }
+}
+
+/**
+ * The analysis without workers, loaded only then: the parsers and the SQL grammar it brings took a
+ * third of a second of every start of the built CLI, which analyzes in its workers.
+ */
+async function analyzerInThisThread(): Promise<ValidateHooks["analyzeFiles"]> {
+  const [{ analyzeHere }, { ANALYZERS }] = await Promise.all([
+    import("../core/validator/fileAnalysis"),
+    import("../core/validator/analyzers"),
+  ]);
+  return analyzeHere(ANALYZERS);
 }
