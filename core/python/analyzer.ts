@@ -28,7 +28,7 @@ import { applyGuards } from "./guards";
 import { attachFixes } from "../fix";
 import { checkEncoding, checkLayout } from "./layout";
 import { recordAssignedLiteral, recordKeywordLiteral } from "./literals";
-import { checkAttributeReads, checkBuiltinNames, checkCallee, checkImport, checkImportFrom } from "./names";
+import { checkAttributeReads, checkBuiltinNames, checkCall, checkImport, checkImportFrom } from "./names";
 import { ScopeRecorder } from "./scopes";
 import { checkArguments, checkParameters } from "./signatures";
 import { reportTreeErrors } from "./syntaxErrors";
@@ -219,10 +219,10 @@ const PATTERNS: Pattern[] = [
   { query: "(import_statement) @node", check: (file, c) => checkImport(file, c.get("node")) },
   { query: "(import_from_statement) @node", check: (file, c) => checkImportFrom(file, c.get("node")) },
   {
-    query: "(call function: (_) @node arguments: (_) @arguments)",
+    query: "(call arguments: (_) @node)",
     check: (file, c) => {
-      checkArguments(file, c.get("arguments"));
-      checkCallee(file, c.get("node"), c.get("arguments"));
+      checkArguments(file, c.get("node"));
+      checkCall(file, c.get("node"));
     },
   },
   {

@@ -70,12 +70,21 @@ function countWord(text: string, word: string, limit: number): number {
 const isWordCode = (c: number) =>
   (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c > 127;
 
+/** Local name → qualified name; `version` counts the changes, for what is cached from them (types.ts). */
+export class Bindings extends Map<string, string> {
+  version = 0;
+  override set(local: string, qualified: string): this {
+    this.version++;
+    return super.set(local, qualified);
+  }
+}
+
 export class PythonFile {
   readonly findings: RawFinding[] = [];
   readonly strings: PythonString[] = [];
   readonly namedLiterals: PythonNamedLiteral[] = [];
   /** local name → qualified name, from the imports met so far. */
-  readonly bindings = new Map<string, string>();
+  readonly bindings = new Bindings();
   /** Offsets of the module's, classes' and functions' docstrings: not strings the scanners look at. */
   readonly docstrings = new Set<number>();
   /** Findings about names (not syntax) that a guard may lower. */

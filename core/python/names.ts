@@ -8,7 +8,7 @@
  */
 import type { Node } from "web-tree-sitter";
 import { msg } from "../i18n/catalogue";
-import { identifierRole } from "./bindings";
+import { identifierRole, isAsciiWordCode } from "./bindings";
 import type { PythonFile } from "./file";
 import { PYTHON2_BUILTINS, PYTHON2_CMP_CALLABLES, PYTHON2_DICT_METHODS, python2Replacement } from "./python2";
 import {
@@ -24,7 +24,7 @@ import {
   RESULT_ATTRIBUTES_SINCE,
   stdlibSince,
 } from "./stdlib";
-import { lineage, typeOf } from "./types";
+import { lineage, typeOf, typeOfDottedName } from "./types";
 import { isNewer } from "./versions";
 
 const DOTTED = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
@@ -237,22 +237,130 @@ function checkImportByName(file: PythonFile, args: Node | null): void {
     checkModulePath(file, lit.content, first, undefined);
 }
 
+/** A callee whose text the backward reading cannot vouch for (a line break or a non-ASCII name in it). */
+const UNCLEAR = Symbol("unclear callee");
+
+/** Characters that can stand right before a name without continuing its expression (operators, brackets, quotes). */
+const BOUNDARY = /^[ \t\f\v()[\]{},;:=+\-*/%&|^~<>!@'"`]$/;
+
+/** The index of the last character before `at` that is not a space or a tab (-1 at the start). */
+function skipBlanksBack(text: string, at: number): number {
+  let i = at;
+  while (i >= 0 && (text[i] === " " || text[i] === "\t")) i--;
+  return i;
+}
+
 /**
- * The callee of a call: a cheap text test first, so that only calls of imported names, of builtins
- * the data knows, and of methods the data knows on some class are looked at.
+ * Whether a name that starts a line (after the line break at `newline`) may continue the code before
+ * it: the last line of code above (blank and comment lines skipped, as inside brackets) ends with `.`
+ * or `\\`, or holds a `#` after a quote (it may be in a string). Else the name starts the callee.
  */
-export function checkCallee(file: PythonFile, callee: Node, args: Node | null): void {
-  const calleeText = file.src(callee);
-  const dotted = calleeText.replace(/\s+/g, "");
+function mayContinueLineBefore(text: string, newline: number): boolean {
+  let end = newline;
+  for (let lines = 0; lines < 8; lines++) {
+    if (text[end] === "\n" && text[end - 1] === "\r") end--;
+    let start = end;
+    while (start > 0 && text[start - 1] !== "\n" && text[start - 1] !== "\r") start--;
+    let code = text.slice(start, end);
+    const hash = code.indexOf("#");
+    if (hash >= 0) {
+      if (/['"]/.test(code.slice(0, hash))) return true;
+      code = code.slice(0, hash);
+    }
+    code = code.trimEnd();
+    if (code.trim()) return code.endsWith(".") || code.endsWith("\\");
+    if (start === 0) return false;
+    end = start - 1;
+  }
+  return true;
+}
+
+/**
+ * The callee of the call whose arguments open at `open`, read backwards from the text: its dotted
+ * name without blanks (`os.path.join`), `.name` for an attribute of another expression (`x[0].items`),
+ * undefined when it is neither a name nor an attribute (`f()(x)`), or UNCLEAR when a line break or a
+ * non-ASCII name stands in it (comments may hide there: the tree decides).
+ */
+export function calleeBefore(text: string, open: number): string | undefined | typeof UNCLEAR {
+  let i = skipBlanksBack(text, open - 1);
+  let chain = "";
+  for (;;) {
+    const end = i + 1;
+    while (i >= 0 && isAsciiWordCode(text.charCodeAt(i))) i--;
+    if (i >= 0 && text.charCodeAt(i) > 127) return UNCLEAR;
+    const word = text.slice(i + 1, end);
+    if (!word || /^[0-9]/.test(word)) {
+      // No name here: before "(" nothing callable by name; after a ".", the object is another expression.
+      if (chain) return i >= 0 && (text[i] === "\n" || text[i] === "\r") ? UNCLEAR : `.${chain}`;
+      return i < 0 || BOUNDARY.test(text[i]) ? undefined : UNCLEAR;
+    }
+    chain = chain ? `${word}.${chain}` : word;
+    const before = skipBlanksBack(text, i);
+    if (before >= 0 && text[before] === ".") {
+      i = skipBlanksBack(text, before - 1);
+      continue;
+    }
+    if (before < 0) return chain;
+    const c = text[before];
+    if (c === "\n" || c === "\r") return mayContinueLineBefore(text, before) ? UNCLEAR : chain;
+    // After a blank, a keyword or an operator (`elif isinstance(`); else what touches the name must end an expression.
+    return before < i || BOUNDARY.test(c) ? chain : UNCLEAR;
+  }
+}
+
+/** A call's callee as checkCallee reads it. */
+interface Callee {
+  /** Its text without blanks (`os.path.join`), or `.name` for an attribute of an expression that is not a dotted name (`x[0].items`). */
+  text: string;
+  kind: "identifier" | "attribute" | "other";
+  /** Its node, asked of the tree only where a rule may apply. */
+  node(): Node | null;
+}
+
+/**
+ * A call, from its argument list (the query's one capture per call: a second one for the callee, its
+ * text and its type asked of the tree for each of the standard library's 327,000 calls cost more
+ * than the checks). The callee is read from the text when the text vouches for it.
+ */
+export function checkCall(file: PythonFile, args: Node): void {
+  const read = calleeBefore(file.text, args.startIndex);
+  if (read === undefined) return;
+  let node: Node | null | undefined;
+  const calleeNode = () => (node === undefined ? (node = args.parent?.childForFieldName("function") ?? null) : node);
+  if (read !== UNCLEAR) {
+    checkCallee(file, { text: read, kind: read.includes(".") ? "attribute" : "identifier", node: calleeNode }, args);
+    return;
+  }
+  const callee = calleeNode();
+  if (!callee) return;
+  const kind = callee.type === "identifier" || callee.type === "attribute" ? callee.type : "other";
+  checkCallee(file, { text: dottedText(file, callee), kind, node: () => callee }, args);
+}
+
+/** A callee node's text as calleeBefore reads it, from the tree: without the comments and line breaks in it. */
+function dottedText(file: PythonFile, node: Node): string {
+  if (node.type !== "attribute") return file.src(node).replace(/\s+/g, "");
+  const object = node.childForFieldName("object");
+  const attribute = node.childForFieldName("attribute");
+  const chain = object?.type === "identifier" || object?.type === "attribute" ? dottedText(file, object) : "";
+  return `${chain}.${attribute ? file.src(attribute) : ""}`;
+}
+
+/**
+ * The callee of a call: cheap tests on its text first, so that only calls of imported names, of
+ * builtins the data knows, and of methods the data knows on some class are looked at.
+ */
+function checkCallee(file: PythonFile, callee: Callee, args: Node): void {
+  const dotted = callee.text;
   if (DOTTED.test(dotted)) {
-    const head = dotted.split(".")[0];
-    if (file.bindings.has(head)) {
+    const dot = dotted.indexOf(".");
+    if (file.bindings.has(dot < 0 ? dotted : dotted.slice(0, dot))) {
       const qualified = file.qualify(dotted);
       if (qualified === "importlib.import_module") checkImportByName(file, args);
       if (hasNewKeywords(qualified) || PYTHON2_CMP_CALLABLES.has(qualified)) checkKeywords(file, qualified, args);
       return;
     }
-    if (callee.type === "identifier") {
+    if (callee.kind === "identifier") {
       if (dotted === "__import__") checkImportByName(file, args);
       if (dotted === "reversed" && !file.binds(dotted)) checkReversed(file, args);
       if ((hasNewKeywords(dotted) || PYTHON2_CMP_CALLABLES.has(dotted)) && !file.binds(dotted))
@@ -260,15 +368,15 @@ export function checkCallee(file: PythonFile, callee: Node, args: Node | null): 
       return;
     }
   }
-  if (callee.type !== "attribute") return;
-  const method = calleeText.slice(calleeText.lastIndexOf(".") + 1).trim();
-  if (args && (RESULT_METHODS.has(method) || METHOD_RESULTS.has(method))) {
+  if (callee.kind !== "attribute") return;
+  const method = dotted.slice(dotted.lastIndexOf(".") + 1);
+  if (RESULT_METHODS.has(method) || METHOD_RESULTS.has(method)) {
     const after = /^\s*\.\s*([A-Za-z_][A-Za-z0-9_]*)(?!\s*\()/.exec(file.text.slice(args.endIndex, args.endIndex + 64));
     if (after && (RESULT_METHODS.has(method) || isNewClassMemberName(after[1])))
       checkResultAttribute(file, callee, method, args.endIndex + after[0].length - after[1].length, after[1]);
   }
   let interesting = isNewClassMemberName(method) || PYTHON2_DICT_METHODS[method] !== undefined || method === "decode";
-  if (!interesting && args && (method === "sort" || method === "hex" || hasMethodKeywords(method))) {
+  if (!interesting && (method === "sort" || method === "hex" || hasMethodKeywords(method))) {
     // Only then the arguments' text: reading it for every method call would cost more than the rest.
     const argsText = file.src(args);
     const keywords = [...argsText.matchAll(KEYWORD_IN_ARGS)].map((m) => m[1]);
@@ -280,15 +388,26 @@ export function checkCallee(file: PythonFile, callee: Node, args: Node | null): 
   if (interesting) checkMethodCall(file, callee, method, args);
 }
 
+/**
+ * The type of the object a method is called on: from the text when it is a dotted name (`fecha` in
+ * `fecha.isoformat`, asked at each call), else from the tree.
+ */
+function receiverType(file: PythonFile, callee: Callee): string | undefined {
+  const dot = callee.text.lastIndexOf(".");
+  const receiver = callee.text.slice(0, dot);
+  if (DOTTED.test(receiver)) return typeOfDottedName(file, receiver);
+  const object = callee.node()?.childForFieldName("object");
+  return object ? typeOf(file, object) : undefined;
+}
+
 /** `value.method(…)` on a value whose type the code makes plain (or a Python 2 dict method on any). */
-function checkMethodCall(file: PythonFile, callee: Node, method: string, args: Node | null): void {
-  const object = callee.childForFieldName("object");
-  const attr = callee.childForFieldName("attribute");
-  if (!object || !attr) return;
-  const type = typeOf(file, object);
+function checkMethodCall(file: PythonFile, callee: Callee, method: string, args: Node): void {
+  const type = receiverType(file, callee);
   // On a value of unknown type nothing is said: a class of the routine's or of the standard library
   // may have the method (mailbox.Mailbox.iteritems is Python 3's).
   if (!type) return;
+  const attr = callee.node()?.childForFieldName("attribute");
+  if (!attr) return;
   for (const owner of lineage(type)) {
     const qualified = `${owner}.${method}`;
     if (owner === "dict" && PYTHON2_DICT_METHODS[method]) {
@@ -310,7 +429,7 @@ function checkMethodCall(file: PythonFile, callee: Node, method: string, args: N
       return;
     }
     const positional = POSITIONAL_SINCE[qualified];
-    if (positional && args && args.namedChildren.some((a) => a && a.type !== "keyword_argument")) {
+    if (positional && args.namedChildren.some((a) => a && a.type !== "keyword_argument")) {
       file.newerName(
         positional,
         args,
@@ -336,9 +455,8 @@ const RESULT_METHODS: ReadonlySet<string> = new Set(
 );
 
 /** `fecha.isocalendar().week`: an attribute (`name` at `offset`) of a result whose type changed after the target. */
-function checkResultAttribute(file: PythonFile, callee: Node, method: string, offset: number, name: string): void {
-  const receiver = callee.childForFieldName("object");
-  const type = receiver && typeOf(file, receiver);
+function checkResultAttribute(file: PythonFile, callee: Callee, method: string, offset: number, name: string): void {
+  const type = receiverType(file, callee);
   if (!type) return;
   const attribute = () => file.tree.rootNode.descendantForIndex(offset, offset + name.length);
   for (const owner of lineage(type)) {
@@ -350,7 +468,7 @@ function checkResultAttribute(file: PythonFile, callee: Node, method: string, of
     }
   }
   // What the call returns, when its type is known (`d.keys()` is a dict_keys: `.mapping` is 3.10).
-  const call = callee.parent;
+  const call = callee.node()?.parent;
   checkTypedAttribute(file, call ? typeOf(file, call) : undefined, name, attribute);
 }
 

@@ -167,11 +167,13 @@ const KIND_OF_NODE: Readonly<Record<string, "keyword" | "star" | "double">> = {
 };
 
 /** A call's argument list: order of argument kinds, repeated keywords, more than 255 arguments. */
-export function checkArguments(file: PythonFile, args: Node | null): void {
-  if (!args || args.type !== "argument_list") return;
+export function checkArguments(file: PythonFile, args: Node): void {
+  // The text first: the node's type is a call into the parser, and most argument lists need no more.
   const text = file.src(args);
-  if (text.length > 2 * MAX_ARGUMENTS_35 && args.namedChildCount > MAX_ARGUMENTS_35)
-    file.newer("3.7", args.startIndex, "TermMoreThan255Arguments");
+  const long = text.length > 2 * MAX_ARGUMENTS_35;
+  if (!long && !text.includes("=") && !text.includes("**")) return;
+  if (args.type !== "argument_list") return; // `f(x for x in y)`: a generator, one argument
+  if (long && args.namedChildCount > MAX_ARGUMENTS_35) file.newer("3.7", args.startIndex, "TermMoreThan255Arguments");
   if (!text.includes("=") && !text.includes("**")) return;
   // The text is a cheap sieve; the tree decides.
   if (orderProblem(argumentKinds(text))) {

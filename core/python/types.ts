@@ -190,9 +190,34 @@ function callType(file: PythonFile, node: Node, depth: number): string | undefin
   return object && method ? methodType(typeOf(file, object, depth + 1), file.src(method)) : undefined;
 }
 
+const nameTypes = new WeakMap<PythonFile, { version: number; types: Map<string, string | undefined> }>();
+
+/**
+ * The type a name holds (nameType), cached per file for the outermost questions: a receiver's name is
+ * asked about at each of its method calls. The answer depends on the imports met so far (a call of an
+ * imported class), so the cache lasts while they do not change.
+ */
+function nameTypeOf(file: PythonFile, name: string, depth: number): string | undefined {
+  if (depth > 0) return nameType(file, name, depth);
+  let cache = nameTypes.get(file);
+  if (!cache || cache.version !== file.bindings.version)
+    nameTypes.set(file, (cache = { version: file.bindings.version, types: new Map() }));
+  if (cache.types.has(name)) return cache.types.get(name);
+  const type = nameType(file, name, 0);
+  cache.types.set(name, type);
+  return type;
+}
+
+/**
+ * The type of a value spelled as a dotted name (`fecha`, `self.ruta`), from its text: a name's as
+ * typeOf finds it; an attribute's is never known (typeOf has no case for attributes).
+ */
+export function typeOfDottedName(file: PythonFile, dotted: string): string | undefined {
+  return dotted.includes(".") ? undefined : nameTypeOf(file, dotted, 0);
+}
+
 /** The type a name holds: the one type of every value bound to it in the file, or undefined. */
-function nameType(file: PythonFile, node: Node, depth: number): string | undefined {
-  const name = file.src(node);
+function nameType(file: PythonFile, name: string, depth: number): string | undefined {
   // An imported module or class is not an instance; self and cls are the enclosing class's.
   if (file.bindings.has(name) || name === "self" || name === "cls") return undefined;
   const occurrences = file.identifiers(name, MAX_OCCURRENCES);
@@ -283,7 +308,7 @@ export function typeOf(file: PythonFile, node: Node, depth = 0): string | undefi
     case "call":
       return callType(file, node, depth);
     case "identifier":
-      return nameType(file, node, depth);
+      return nameTypeOf(file, file.src(node), depth);
     case "subscript": {
       const value = node.childForFieldName("value");
       const type = value ? typeOf(file, value, depth + 1) : undefined;
@@ -291,6 +316,6 @@ export function typeOf(file: PythonFile, node: Node, depth = 0): string | undefi
       return elementOf(type);
     }
     default:
-      return undefined;
+      return undefined; // attributes too (`self.x`): typeOfDottedName says the same from the text
   }
 }

@@ -1,5 +1,6 @@
 import { strict as assert } from "assert";
 import { analyzePython } from "../../../core/python/analyzer";
+import { calleeBefore } from "../../../core/python/names";
 import { argInEnglish } from "../../helpers/i18n";
 import { renderArg } from "../../../core/i18n/catalogue";
 import type { Parser } from "../../../core/python/parser";
@@ -448,6 +449,62 @@ describe("PY004 names reached through values, annotations and builtins", () => {
         [],
         JSON.stringify(code),
       );
+  });
+});
+
+describe("calls: the callee read from the text, the tree asked where the text cannot vouch", () => {
+  const UNCLEAR = "(the tree decides)";
+  const read = (before: string) => {
+    const callee = calleeBefore(`${before}(x)`, before.length);
+    return typeof callee === "symbol" ? UNCLEAR : callee;
+  };
+  const cases: Array<[string, string | undefined]> = [
+    ["os.path.join", "os.path.join"],
+    ["x = os . path\t.join ", "os.path.join"],
+    ["elif isinstance", "isinstance"],
+    ["return not self.valid", "self.valid"],
+    ["@functools.lru_cache", "functools.lru_cache"],
+    ["x[0].items", ".items"],
+    ["'a'.join", ".join"],
+    ["1.5.hex", ".hex"],
+    ["f()", undefined],
+    ["'texto'", undefined],
+    ["foo(\n    bar", "bar"],
+    ["# nota.\n\nbar", "bar"],
+    ["(fecha\n .isoformat", UNCLEAR],
+    ["(fecha.\n isoformat", UNCLEAR],
+    ["(fecha.  # nota\n isoformat", UNCLEAR],
+    ["x = 1 + \\\nfecha.isoformat", UNCLEAR],
+    ["año.isoformat", UNCLEAR],
+    ["bar\n", UNCLEAR],
+  ];
+  for (const [before, expected] of cases)
+    it(`reads ${JSON.stringify(before)} as ${expected ?? "neither a name nor an attribute"}`, () =>
+      assert.equal(read(before), expected));
+
+  it("checks a method call whose callee spans lines, with or without a comment in it", () => {
+    for (const code of [
+      "import datetime\nx = (datetime.datetime.now()\n     .isoformat(timespec='seconds'))\n",
+      "import datetime\nx = (datetime.datetime.now().  # hora\n     isoformat(timespec='seconds'))\n",
+      "import datetime\nx = (datetime.datetime\n     .now().isoformat(timespec='seconds'))\n",
+    ]) {
+      const found = check(code).filter((f) => f.rule === "PY004");
+      assert.ok(
+        found.some((f) => argInEnglish(f.args[0]).includes("isoformat(timespec=…)")),
+        `${JSON.stringify(code)}: ${JSON.stringify(found.map((f) => argInEnglish(f.args[0])))}`,
+      );
+    }
+  });
+
+  it("types a name with the imports met so far: an import further down changes it from there on", () => {
+    const code =
+      "p = Path('a')\np.write_text('x', newline='')\nfrom pathlib import Path\np.write_text('y', newline='')\n";
+    const found = check(code).filter((f) => f.rule === "PY004");
+    assert.deepEqual(
+      found.map((f) => f.line),
+      [4],
+      JSON.stringify(found.map((f) => [f.line, argInEnglish(f.args[0])])),
+    );
   });
 });
 
