@@ -3,7 +3,7 @@
  * a pull request, so a file over the bound is refused unread rather than parsed into memory.
  */
 import * as fs from "fs";
-import { decodeText } from "../files/walk";
+import { decodeText } from "../files/decode";
 import { msg } from "../i18n/catalogue";
 import { ApiFileError } from "./cfnYaml";
 

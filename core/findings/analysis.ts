@@ -11,9 +11,20 @@ export interface SourceFile {
   /** Relative to the root, `/` separators. */
   path: string;
   absolute: string;
-  text: string;
+  readonly text: string;
+  /** The bytes, when the file was read from disk (the walk's WalkedFile decodes `text` from them when first asked). */
+  readonly bytes?: Uint8Array;
   /** Offset of the first byte that is not UTF-8, when the file is not (its text was then read as Latin-1). */
   badUtf8At?: number;
+}
+
+/** Files' texts by path. */
+export type TextsByPath = Pick<ReadonlyMap<string, string>, "get">;
+
+/** The files' texts by path, each decoded only when asked (most files of a routine have no finding to place). */
+export function textsByPath(files: readonly SourceFile[]): TextsByPath {
+  const byPath = new Map(files.map((f) => [f.path, f] as [string, SourceFile]));
+  return { get: (path) => byPath.get(path)?.text };
 }
 
 /** The settings analyzers read (the engine's options have more). */

@@ -6,7 +6,7 @@
  * asked rules is left and no finding is new (none more of any rule and severity than before). A patch
  * refused there is reported with the findings that refused it, and its findings count as unfixed.
  */
-import type { SourceFile } from "../findings/analysis";
+import type { SourceFile, TextsByPath } from "../findings/analysis";
 import type { Finding, FindingFix, RawFix, TextEdit } from "../findings/types";
 import { applyFixes } from "./apply";
 import { CodePoints } from "./regions";
@@ -39,7 +39,7 @@ export interface FixPlan {
 export interface FixPlanInput {
   findings: readonly Finding[];
   /** The validated files' texts, by path. */
-  texts: ReadonlyMap<string, string>;
+  texts: TextsByPath;
   /** Which rules to fix (PY003, PY004). */
   rules: ReadonlySet<string>;
   /** The engine on these texts, with the same settings (their findings finalized, fixes attached). */

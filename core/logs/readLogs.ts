@@ -9,7 +9,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as yauzl from "yauzl";
-import { decodeText } from "../files/walk";
+import { decodeText } from "../files/decode";
 import type { RawFinding } from "../findings/types";
 import { msg, type MessageArg } from "../i18n/catalogue";
 import { LogChecker, LogFile, LogRequirements } from "./checkLogs";

@@ -9,7 +9,7 @@ import { walkRoutine } from "../files/walk";
 import { Minimatch } from "minimatch";
 import { LineIndex } from "../findings/positions";
 import { inlineIgnore, RoutineSetting } from "./routineSettings";
-import type { AnalysisContext, SourceFile } from "../findings/analysis";
+import { type AnalysisContext, type SourceFile, textsByPath, type TextsByPath } from "../findings/analysis";
 import { checkConfig } from "../routine/config";
 import { checkManifest } from "../routine/manifest";
 import { checkLogFolder, logLimitsOf } from "../logs/readLogs";
@@ -45,7 +45,7 @@ export function rulesOf(findings: readonly Finding[]): Rule[] {
 export function applyRoutineSuppressions(
   raw: RawFinding[],
   options: ValidatorOptions,
-  texts: Map<string, string>,
+  texts: TextsByPath,
 ): { raw: RawFinding[]; settings: RoutineSetting[] } {
   const protectedRules = new Set(options.protectedRules);
   const excludes = options.routineExclude.map((g) => new Minimatch(g, { dot: true, matchBase: !g.includes("/") }));
@@ -90,11 +90,7 @@ export function applyRoutineSuppressions(
 }
 
 /** Applies settings, suppressions (already marked on each raw finding) and language to raw findings. */
-export function finalizeFindings(
-  raw: RawFinding[],
-  options: ValidatorOptions,
-  texts?: ReadonlyMap<string, string>,
-): Finding[] {
+export function finalizeFindings(raw: RawFinding[], options: ValidatorOptions, texts?: TextsByPath): Finding[] {
   const out: Finding[] = [];
   const points = new Map<string, CodePoints>();
   const seen = new Set<string>();
@@ -181,7 +177,7 @@ export async function validateRoutine(
   if (options.logsPath)
     raw.push(...(await checkLogFolder(path.resolve(options.logsPath), options.logs, logLimitsOf(options))));
 
-  const texts = new Map(walk.files.map((f) => [f.path, f.text] as [string, string]));
+  const texts = textsByPath(walk.files);
   const routine = applyRoutineSuppressions(raw, options, texts);
   const findings = finalizeFindings(routine.raw, options, texts);
   const summary = summarize(findings);
@@ -211,7 +207,7 @@ export async function reanalyze(
   const replaced = new Map(files.map((f) => [f.path, f]));
   const all = ctx.files.map((f) => replaced.get(f.path) ?? f);
   const raw = await analyzeFiles(files, { ...ctx, files: all });
-  const texts = new Map(files.map((f) => [f.path, f.text] as [string, string]));
+  const texts = textsByPath(files);
   return finalizeFindings(applyRoutineSuppressions(raw, result.options, texts).raw, result.options, texts);
 }
 

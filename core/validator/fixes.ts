@@ -9,6 +9,7 @@ import { compileFiles, type CompileCheck } from "../fix/compile";
 import { fileDiff } from "../fix/diff";
 import { routineLayout } from "../fix/paths";
 import { FIXABLE_RULES, planFixes, type FilePatch, type RefusedPatch } from "../fix/patch";
+import { textsByPath } from "../findings/analysis";
 import type { Finding } from "../findings/types";
 import { render, type Lang } from "../i18n/catalogue";
 import { neutralizeAgentCommands } from "../logSafe";
@@ -55,7 +56,7 @@ export async function checkedFixes(
 ): Promise<CheckedFixes> {
   const plan = await planFixes({
     findings: result.findings,
-    texts: new Map((result.context?.files ?? []).map((f) => [f.path, f.text] as [string, string])),
+    texts: textsByPath(result.context?.files ?? []),
     rules,
     root: path.resolve(routine),
     analyze: (files) => reanalyze(result, files, analyzeFiles),

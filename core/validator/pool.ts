@@ -17,8 +17,30 @@ export interface WorkerRequest {
   localModules?: readonly string[];
 }
 
+/**
+ * A file as a worker is sent it: its bytes when it was read from disk (the worker decodes its own text:
+ * decoding every file on the main thread as well held the workers up), else its text.
+ */
+export type FileMessage = Pick<SourceFile, "path" | "absolute" | "badUtf8At"> &
+  ({ bytes: Uint8Array } | { text: string });
+
+function fileMessage(file: SourceFile): FileMessage {
+  const { path, absolute, badUtf8At, bytes } = file;
+  if (!bytes) return { path, absolute, badUtf8At, text: file.text };
+  // A small file's bytes may be a view of a buffer shared with others: only its own are copied.
+  return {
+    path,
+    absolute,
+    badUtf8At,
+    bytes: bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes),
+  };
+}
+
 /** Main thread → worker. */
-export type WorkerCommand = { type: "context"; context: WorkerRequest } | { type: "file"; file: SourceFile };
+export type WorkerCommand = { type: "context"; context: WorkerRequest } | { type: "file"; file: FileMessage };
+
+/** A file's size for the queue, without decoding a text not decoded yet. */
+const sizeOf = (file: SourceFile) => file.bytes?.length ?? file.text.length;
 
 /** Worker → main thread. */
 export type WorkerMessage =
@@ -63,8 +85,8 @@ export class FileQueue {
   private bytes = 0;
 
   constructor(files: readonly SourceFile[]) {
-    this.files = [...files].sort((a, b) => a.text.length - b.text.length);
-    for (const f of this.files) this.bytes += f.text.length;
+    this.files = [...files].sort((a, b) => sizeOf(a) - sizeOf(b));
+    for (const f of this.files) this.bytes += sizeOf(f);
   }
 
   get length(): number {
@@ -74,8 +96,8 @@ export class FileQueue {
   take(workers: number): SourceFile | undefined {
     if (!this.length) return undefined;
     const largest = this.files[this.files.length - 1];
-    const file = largest.text.length * workers >= this.bytes ? this.files.pop()! : this.files[this.first++];
-    this.bytes -= file.text.length;
+    const file = sizeOf(largest) * workers >= this.bytes ? this.files.pop()! : this.files[this.first++];
+    this.bytes -= sizeOf(file);
     return file;
   }
 
@@ -83,7 +105,7 @@ export class FileQueue {
   putBack(file: SourceFile): void {
     if (this.first > 0) this.files[--this.first] = file;
     else this.files.unshift(file);
-    this.bytes += file.text.length;
+    this.bytes += sizeOf(file);
   }
 }
 
@@ -171,7 +193,7 @@ export function startWorkerPool(
         const file = work.queue.take(workers);
         if (!file) break;
         sent.push(file);
-        worker.postMessage({ type: "file", file } satisfies WorkerCommand);
+        worker.postMessage({ type: "file", file: fileMessage(file) } satisfies WorkerCommand);
         if (sent.length === 1) startBudget();
       }
       if (!sent.length) idle.push(begin);

@@ -5,6 +5,8 @@
  */
 import { parentPort } from "worker_threads";
 import { AnalysisContext, analyzePythonFile, analyzeTextFile } from "./fileAnalysis";
+import type { SourceFile } from "../findings/analysis";
+import { decodeBytes } from "../files/decode";
 import type { WorkerCommand, WorkerMessage } from "./pool";
 import { createPythonParser } from "../python/parser";
 import { ANALYZERS } from "./analyzers";
@@ -18,7 +20,8 @@ createPythonParser().then(
         ctx = { ...command.context, files: [], allPaths: [] };
         return;
       }
-      const file = command.file;
+      const sent = command.file;
+      const file: SourceFile = "text" in sent ? sent : { ...sent, text: decodeBytes(sent.bytes, sent.badUtf8At) };
       try {
         if (!ctx) throw new Error("no context before the first file");
         const findings = file.path.endsWith(".py")

@@ -9,7 +9,7 @@ import type { AnalysisContext } from "../../../core/findings/analysis";
 import { ANALYZERS } from "../../../core/validator/analyzers";
 import { applyRoutineSuppressions, finalizeFindings } from "../../../core/validator/engine";
 import { analyzePythonFile, analyzeTextFile } from "../../../core/validator/fileAnalysis";
-import { decodeText } from "../../../core/files/walk";
+import { decodeText } from "../../../core/files/decode";
 import { DEFAULT_OPTIONS } from "../../../core/validator/options";
 import { createPythonParser } from "../../../core/python/parser";
 import { repoRoot } from "../../helpers/taskRun";

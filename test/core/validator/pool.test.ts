@@ -60,6 +60,37 @@ describe("the validator's worker pool", function () {
     );
   });
 
+  it("sends the walked files' bytes, which each worker decodes as the walk would (BOM, Latin-1, columns after non-ASCII)", async () => {
+    const routine = makeRoutine({
+      "static/config/config.json": PRD_CONFIG,
+      "bom.py": "\ufeffx = f'{y}'\n",
+      "latin.py": Buffer.from("# -*- coding: latin-1 -*-\nnombre = 'año'\nprint 'hola'\n", "latin1"),
+      "acentos.py": "s = 'ñandú 🦤'; z = f'{s}'\n",
+      "small.sql": "SELECT monto::INT FROM t\n",
+    });
+    const worker = path.join(repoRoot, "build", "cli", "validatorWorker.js");
+    const pooled = await validateRoutine(
+      routine,
+      {},
+      {
+        analyzeFiles: (files, ctx) => {
+          assert.ok(
+            files.every((f) => f.bytes),
+            "the walk keeps each file's bytes for the workers",
+          );
+          return analyzeInWorkers(worker, files, ctx, 2);
+        },
+      },
+    );
+    const here = await validateRoutine(routine, {}, { analyzeFiles: analyzeHere(ANALYZERS) });
+    const lines = (r: typeof here) => r.findings.map((f) => `${f.rule} ${f.file}:${f.line}:${f.column} ${f.message}`);
+    assert.deepEqual(lines(pooled), lines(here));
+    assert.deepEqual(
+      pooled.findings.map((f) => `${f.rule} ${f.file}:${f.line}:${f.column}`),
+      ["PY003 acentos.py:1:20", "PY003 bom.py:1:5", "FS004 latin.py:1:1", "PY002 latin.py:3:1", "SQL001 small.sql:1:8"],
+    );
+  });
+
   it("refuses work once closed, rather than wait for workers that are gone", async () => {
     const worker = path.join(repoRoot, "build", "cli", "validatorWorker.js");
     const pool = startWorkerPool(worker, 2);

@@ -2,7 +2,7 @@ import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import { compareTrees } from "../../../core/env/verifyEnv";
-import { decodeText } from "../../../core/files/walk";
+import { decodeText } from "../../../core/files/decode";
 import { beyondPathMax, folderChain } from "../../helpers/hostile";
 import { PRD_CONFIG, makeRoutine, validateHere } from "../../helpers/routine";
 
