@@ -210,7 +210,7 @@ export function startWorkerPool(
       if (timer) clearTimeout(timer);
       timer = undefined;
       if (msg.type === "error") return fail(new Error(msg.message));
-      sent.shift();
+      const file = sent.shift()!;
       const work = run!;
       work.results.push(...msg.findings);
       work.done++;
@@ -218,6 +218,9 @@ export function startWorkerPool(
       if (finishedRun()) return void idle.push(begin);
       if (sent.length) startBudget();
       fill();
+      // The report reads the text of each file with a finding (its suppression comments, its fixes'
+      // columns): a walked file's is decoded now, while the workers go on, not after the last file.
+      if (msg.findings.length) void file.text;
     });
     worker.on("error", (err) => fail(err));
     worker.on("exit", (code) => {
