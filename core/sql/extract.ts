@@ -4,6 +4,7 @@
  * concatenations, f-strings, `%` and `.format()` templates and module-level constants.
  */
 import type { Node, Tree } from "web-tree-sitter";
+import type { SourceFile } from "../findings/analysis";
 import { concat, fromFileText, maskPlaceholders, PYTHON_PLACEHOLDER, SHELL_VARIABLE, SqlText } from "./text";
 
 /** Function or method names whose first argument (or sql=/query= keyword) is SQL. */
@@ -21,6 +22,22 @@ export const DEFAULT_SQL_CALLS = [
   "ejecutar_query",
   "ejecutar_sql",
 ];
+
+/** Words each of DEFAULT_SQL_CALLS holds one of (`execute_sql`, `run_query`): what mayHoldSql looks for. */
+export const DEFAULT_SQL_CALL_WORDS = ["execute", "sql", "query"];
+
+/**
+ * Whether a file may hold SQL for the checks: a .sql/.hql file, or Python whose text holds a word of
+ * the default SQL calls or one of `sqlCallNames` (a superset of sqlFromPython's own first test). Read
+ * from the bytes when the file has them, so that asking decodes nothing.
+ */
+export function mayHoldSql(file: SourceFile, sqlCallNames: readonly string[]): boolean {
+  if (/\.(sql|hql)$/i.test(file.path)) return true;
+  if (!file.path.endsWith(".py")) return false;
+  const bytes = file.bytes && Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.length);
+  const holds = (word: string) => (bytes ? bytes.includes(word) : file.text.includes(word));
+  return DEFAULT_SQL_CALL_WORDS.some(holds) || sqlCallNames.some(holds);
+}
 
 export function sqlFromSqlFile(text: string): SqlText {
   return maskPlaceholders(fromFileText(text), SHELL_VARIABLE);

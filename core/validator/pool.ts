@@ -8,6 +8,7 @@ import * as os from "os";
 import { Worker } from "worker_threads";
 import type { AnalysisContext, SourceFile } from "../findings/analysis";
 import type { RawFinding } from "../findings/types";
+import { mayHoldSql } from "../sql/extract";
 
 /** What a worker needs besides the file: sent once, when the routine has been walked. */
 export interface WorkerRequest {
@@ -72,17 +73,11 @@ export interface WorkerPool {
   close(): void;
 }
 
-/**
- * The files still to analyze, smallest first; but a file as large as the workers' share of what is left
- * goes out at once, so that the others have work while it is analyzed (the standard library's 757 KB
- * pydoc_data/topics.py, last, kept one worker busy while the other waited). Largest first, the textbook
- * order, measured 12–16% slower on the standard library (2 workers: 11.8–12.1 s against 10.3–10.5 s for
- * smallest first or walk order): each worker's later files ran slower after its big ones.
- */
-export class FileQueue {
+/** Files smallest first, with their total size. */
+class SizeOrdered {
   private readonly files: SourceFile[];
   private first = 0;
-  private bytes = 0;
+  bytes = 0;
 
   constructor(files: readonly SourceFile[]) {
     this.files = [...files].sort((a, b) => sizeOf(a) - sizeOf(b));
@@ -93,19 +88,79 @@ export class FileQueue {
     return this.files.length - this.first;
   }
 
-  take(workers: number): SourceFile | undefined {
-    if (!this.length) return undefined;
-    const largest = this.files[this.files.length - 1];
-    const file = sizeOf(largest) * workers >= this.bytes ? this.files.pop()! : this.files[this.first++];
+  get largest(): SourceFile | undefined {
+    return this.length ? this.files[this.files.length - 1] : undefined;
+  }
+
+  takeSmallest(): SourceFile {
+    const file = this.files[this.first++];
     this.bytes -= sizeOf(file);
     return file;
   }
 
-  /** A file taken but not analyzed (its worker was stopped on another): it goes out again next. */
+  takeLargest(): SourceFile {
+    const file = this.files.pop()!;
+    this.bytes -= sizeOf(file);
+    return file;
+  }
+
   putBack(file: SourceFile): void {
     if (this.first > 0) this.files[--this.first] = file;
     else this.files.unshift(file);
     this.bytes += sizeOf(file);
+  }
+}
+
+/**
+ * The files still to analyze, smallest first; but a file as large as the workers' share of what is left
+ * goes out at once, so that the others have work while it is analyzed (the standard library's 757 KB
+ * pydoc_data/topics.py, last, kept one worker busy while the other waited). Largest first, the textbook
+ * order, measured 12–16% slower on the standard library (2 workers: 11.8–12.1 s against 10.3–10.5 s for
+ * smallest first or walk order): each worker's later files ran slower after its big ones.
+ *
+ * The files that may hold SQL go to one worker, the first to take one, before its other files: the SQL
+ * grammar's parser learns as it parses (ANTLR's prediction cache), and each worker's first statements
+ * cost it about half a second on the standard library. Another worker takes them only when nothing else
+ * is left.
+ */
+export class FileQueue {
+  private readonly plain: SizeOrdered;
+  private readonly sql: SizeOrdered;
+  private readonly holdsSql: ReadonlySet<SourceFile>;
+  /** The worker the SQL files go to. */
+  private sqlWorker: number | undefined;
+
+  constructor(files: readonly SourceFile[], mayHoldSql: (file: SourceFile) => boolean = () => false) {
+    this.holdsSql = new Set(files.filter(mayHoldSql));
+    this.plain = new SizeOrdered(files.filter((f) => !this.holdsSql.has(f)));
+    this.sql = new SizeOrdered([...this.holdsSql]);
+  }
+
+  get length(): number {
+    return this.plain.length + this.sql.length;
+  }
+
+  /** The next file for `worker` (any number naming it), with `workers` sharing the queue. */
+  take(workers: number, worker = 0): SourceFile | undefined {
+    if (this.sql.length && (this.sqlWorker ?? worker) === worker) {
+      this.sqlWorker = worker;
+      return this.sql.takeSmallest();
+    }
+    const largest = this.plain.largest;
+    if (!largest) return this.sql.length ? this.sql.takeSmallest() : undefined;
+    return sizeOf(largest) * workers >= this.plain.bytes + this.sql.bytes
+      ? this.plain.takeLargest()
+      : this.plain.takeSmallest();
+  }
+
+  /** A file taken but not analyzed (its worker was stopped on another): it goes out again next. */
+  putBack(file: SourceFile): void {
+    (this.holdsSql.has(file) ? this.sql : this.plain).putBack(file);
+  }
+
+  /** The worker is gone (stopped over its budget): the SQL files go to the next one that takes one. */
+  forget(worker: number): void {
+    if (this.sqlWorker === worker) this.sqlWorker = undefined;
   }
 }
 
@@ -156,9 +211,11 @@ export function startWorkerPool(
     return true;
   };
 
+  let workersStarted = 0;
   /** One slot of the pool: a worker, replaced when a file exceeds its budget. */
   const startSlot = () => {
     const worker = new Worker(workerScript);
+    const id = workersStarted++;
     live.add(worker);
     /** Files sent and not answered yet, oldest first: the worker is on the first, the others wait in its port. */
     const sent: SourceFile[] = [];
@@ -173,6 +230,7 @@ export function startWorkerPool(
         void worker.terminate();
         // The files sent after it go back to the queue, for the worker that replaces this one.
         for (const waiting of sent.splice(0).slice(1)) work.queue.putBack(waiting);
+        work.queue.forget(id);
         startSlot();
         work.results.push({
           rule: "FS006",
@@ -190,7 +248,7 @@ export function startWorkerPool(
     const fill = () => {
       const work = run;
       while (work && sent.length < FILES_IN_FLIGHT) {
-        const file = work.queue.take(workers);
+        const file = work.queue.take(workers, id);
         if (!file) break;
         sent.push(file);
         worker.postMessage({ type: "file", file: fileMessage(file) } satisfies WorkerCommand);
@@ -246,7 +304,7 @@ export function startWorkerPool(
             configZone: ctx.configZone,
             localModules: ctx.localModules,
           },
-          queue: new FileQueue(files),
+          queue: new FileQueue(files, (f) => mayHoldSql(f, ctx.options.sqlCallNames)),
           total: files.length,
           done: 0,
           results: [],

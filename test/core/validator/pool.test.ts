@@ -9,6 +9,7 @@ import { validateRoutine } from "../../../core/validator/engine";
 import { analyzeInWorkers, FileQueue, startWorkerPool } from "../../../core/validator/pool";
 import { analyzeHere } from "../../../core/validator/fileAnalysis";
 import { ANALYZERS } from "../../../core/validator/analyzers";
+import { DEFAULT_SQL_CALL_WORDS, DEFAULT_SQL_CALLS, mayHoldSql } from "../../../core/sql/extract";
 import { makeRoutine, PRD_CONFIG } from "../../helpers/routine";
 import { repoRoot } from "../../helpers/taskRun";
 
@@ -100,6 +101,54 @@ describe("the validator's worker pool", function () {
       validateRoutine(routine, {}, { analyzeFiles: (files, ctx) => pool.analyze(files, ctx) }),
       /worker pool was closed/,
     );
+  });
+
+  it("gives the files that may hold SQL to the first worker that takes one, before its others; another only when nothing else is left", () => {
+    const file = (name: string, size: number) => ({ path: name, absolute: `/r/${name}`, text: "x".repeat(size) });
+    const sql = new Set(["q1.py", "q2.py", "c.sql"]);
+    const queue = new FileQueue(
+      [file("q1.py", 3), file("a.py", 1), file("q2.py", 4), file("b.py", 2), file("c.sql", 5), file("d.py", 6)],
+      (f) => sql.has(f.path),
+    );
+    assert.equal(queue.take(2, 7)!.path, "q1.py", "worker 7 takes the first SQL file, smallest first");
+    assert.equal(queue.take(2, 8)!.path, "a.py", "worker 8 gets the others");
+    assert.equal(queue.take(2, 7)!.path, "q2.py");
+    assert.equal(queue.take(2, 8)!.path, "b.py");
+    queue.forget(7); // worker 7 stopped over its budget: the next to take an SQL file gets them
+    assert.equal(queue.take(2, 8)!.path, "c.sql");
+    assert.equal(queue.take(2, 9)!.path, "d.py");
+    assert.equal(queue.take(2, 9), undefined);
+
+    const last = new FileQueue([file("q.py", 1), file("r.py", 1), file("a.py", 1)], (f) => f.path !== "a.py");
+    assert.equal(last.take(2, 1)!.path, "q.py");
+    assert.equal(last.take(2, 2)!.path, "a.py");
+    assert.equal(last.take(2, 2)!.path, "r.py", "with nothing else left, another worker takes an SQL file");
+  });
+
+  it("tells the files that may hold SQL from their bytes, without decoding them", () => {
+    for (const name of DEFAULT_SQL_CALLS)
+      assert.ok(
+        DEFAULT_SQL_CALL_WORDS.some((w) => name.includes(w)),
+        `${name} holds none of the words looked for`,
+      );
+    const walked = (p: string, content: string) => {
+      const text = () => assert.fail(`${p}: decoded`);
+      return {
+        path: p,
+        absolute: `/r/${p}`,
+        bytes: Buffer.from(content, "latin1"),
+        get text(): string {
+          return text();
+        },
+      };
+    };
+    assert.equal(mayHoldSql(walked("a.py", "cur.execute(q)\n"), []), true);
+    assert.equal(mayHoldSql(walked("b.py", "año = spark.sql('x')\n"), []), true);
+    assert.equal(mayHoldSql(walked("c.py", "print('hola')\n"), []), false);
+    assert.equal(mayHoldSql(walked("c.py", "consultar(q)\n"), ["consultar"]), true);
+    assert.equal(mayHoldSql(walked("carga.SQL", "SELECT 1"), []), true);
+    assert.equal(mayHoldSql(walked("notas.txt", "execute this"), []), false);
+    assert.equal(mayHoldSql({ path: "d.py", absolute: "/r/d.py", text: "x.run_query(q)" }, []), true);
   });
 
   it("hands files out smallest first, and a large one as soon as the other workers' share of the rest matches it", () => {
