@@ -6,6 +6,7 @@
  * more than the parse.
  */
 import type { Node } from "web-tree-sitter";
+import { isAsciiWordCode } from "./chars";
 
 export type IdentifierRole = "bind" | "load" | "attribute" | "keyword" | "import" | "other";
 
@@ -132,7 +133,3 @@ export function identifiersNamed(root: Node, text: string, name: string, strings
   }
   return out;
 }
-
-/** [A-Za-z0-9_]; false for NaN (before the start, after the end). */
-export const isAsciiWordCode = (c: number) =>
-  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;

@@ -8,6 +8,7 @@ import type { RawFinding } from "../findings/types";
 import type { RuleCode } from "../findings/ruleCodes";
 import { msg, type MessageArg, type MessageKey } from "../i18n/catalogue";
 import { identifierRole, identifiersNamed } from "./bindings";
+import { isNameCode } from "./chars";
 import { isNewer } from "./versions";
 
 /**
@@ -62,13 +63,10 @@ function countWord(text: string, word: string, limit: number): number {
   for (let at = text.indexOf(word); at >= 0 && count <= limit; at = text.indexOf(word, at + word.length)) {
     const before = at > 0 ? text.charCodeAt(at - 1) : 32;
     const after = text.charCodeAt(at + word.length);
-    if (!isWordCode(before) && !isWordCode(after)) count++;
+    if (!isNameCode(before) && !isNameCode(after)) count++;
   }
   return count;
 }
-
-const isWordCode = (c: number) =>
-  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c > 127;
 
 /** Local name → qualified name; `version` counts the changes, for what is cached from them (types.ts). */
 export class Bindings extends Map<string, string> {

@@ -9,6 +9,7 @@
  * physical lines into logical ones; strings are skipped whole (their ranges come from the tree).
  */
 import { msg } from "../i18n/catalogue";
+import { isNameCode } from "./chars";
 import type { PythonFile } from "./file";
 
 /** Tokens that cannot end a statement. */
@@ -38,8 +39,6 @@ const DANGLING_WORDS: ReadonlySet<string> = new Set([
 const OPERATOR_CHARS = "+-*/%@&|^~<>=.!";
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
-const isWordChar = (c: number) =>
-  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c > 127;
 
 interface Level {
   col: number;
@@ -162,7 +161,7 @@ export function checkLayout(file: PythonFile, strings: readonly number[]): boole
     if (c === 40 || c === 91 || c === 123) depth++;
     else if ((c === 41 || c === 93 || c === 125) && depth > 0) depth--;
     const joined = lastChar === i - 1; // no space since the previous character
-    if (isWordChar(c)) {
+    if (isNameCode(c)) {
       if (!joined || (lastWordStart < 0 && !inNumber)) {
         // A token starts: a word, or a number (an atom, never a dangling keyword).
         inNumber = isDigit(c);

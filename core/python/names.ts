@@ -8,7 +8,8 @@
  */
 import type { Node } from "web-tree-sitter";
 import { msg } from "../i18n/catalogue";
-import { identifierRole, isAsciiWordCode } from "./bindings";
+import { identifierRole } from "./bindings";
+import { isAsciiWordCode } from "./chars";
 import type { PythonFile } from "./file";
 import { PYTHON2_BUILTINS, PYTHON2_CMP_CALLABLES, PYTHON2_DICT_METHODS, python2Replacement } from "./python2";
 import {
@@ -196,8 +197,7 @@ function keywordArguments(args: Node): Node[] {
 }
 
 /** Keyword arguments of `callable` newer than the target (and Python 2's cmp=). */
-function checkKeywords(file: PythonFile, callable: string, args: Node | null): void {
-  if (!args) return;
+function checkKeywords(file: PythonFile, callable: string, args: Node): void {
   for (const name of keywordArguments(args)) {
     const keyword = file.src(name);
     if (keyword === "cmp" && PYTHON2_CMP_CALLABLES.has(callable)) {
@@ -215,8 +215,8 @@ function checkKeywords(file: PythonFile, callable: string, args: Node | null): v
 }
 
 /** `reversed(d)` calls `d.__reversed__`: dicts have it since 3.8. */
-function checkReversed(file: PythonFile, args: Node | null): void {
-  const first = args?.namedChild(0);
+function checkReversed(file: PythonFile, args: Node): void {
+  const first = args.namedChild(0);
   const type = first && typeOf(file, first);
   if (!type) return;
   for (const owner of lineage(type)) {
@@ -229,8 +229,8 @@ function checkReversed(file: PythonFile, args: Node | null): void {
 }
 
 /** `importlib.import_module("zoneinfo")`, `__import__("x")`: a module imported by its name. */
-function checkImportByName(file: PythonFile, args: Node | null): void {
-  const first = args?.namedChild(0);
+function checkImportByName(file: PythonFile, args: Node): void {
+  const first = args.namedChild(0);
   if (first?.type !== "string") return;
   const lit = file.literal(first);
   if (lit && !lit.prefix.includes("f") && DOTTED.test(lit.content))
