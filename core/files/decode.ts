@@ -4,6 +4,7 @@
  * which decode the bytes they are sent, carry none of it.
  */
 import { isUtf8 } from "buffer";
+import type { SourceFile } from "../findings/analysis";
 
 /** The offset of the first byte where strict UTF-8 decoding fails, or undefined when there is none. */
 export function firstBadUtf8Byte(bytes: Uint8Array): number | undefined {
@@ -31,6 +32,25 @@ export function decodeBytes(bytes: Uint8Array, badUtf8At: number | undefined): s
   if (badUtf8At !== undefined) return buffer.toString("latin1");
   const text = buffer.toString("utf8");
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * A file known by its bytes, its text decoded when first asked: what the walk reads (the main thread
+ * decodes only the files it reports findings in) and what an analysis worker is sent.
+ */
+export class BytesFile implements SourceFile {
+  private decoded: string | undefined;
+
+  constructor(
+    readonly path: string,
+    readonly absolute: string,
+    readonly bytes: Uint8Array,
+    readonly badUtf8At: number | undefined,
+  ) {}
+
+  get text(): string {
+    return (this.decoded ??= decodeBytes(this.bytes, this.badUtf8At));
+  }
 }
 
 /** Decodes bytes as UTF-8 (BOM removed) or, when they are not, as Latin-1 with the offset of the first bad byte. */

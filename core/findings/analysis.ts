@@ -12,7 +12,7 @@ export interface SourceFile {
   path: string;
   absolute: string;
   readonly text: string;
-  /** The bytes, when the file was read from disk (the walk's WalkedFile decodes `text` from them when first asked). */
+  /** The bytes, when the file was read from disk (a BytesFile, core/files/decode.ts, decodes `text` from them when first asked). */
   readonly bytes?: Uint8Array;
   /** Offset of the first byte that is not UTF-8, when the file is not (its text was then read as Latin-1). */
   badUtf8At?: number;

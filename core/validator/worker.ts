@@ -6,7 +6,7 @@
 import { parentPort } from "worker_threads";
 import { AnalysisContext, analyzePythonFile, analyzeTextFile } from "./fileAnalysis";
 import type { SourceFile } from "../findings/analysis";
-import { decodeBytes } from "../files/decode";
+import { BytesFile } from "../files/decode";
 import type { WorkerCommand, WorkerMessage } from "./pool";
 import { createPythonParser } from "../python/parser";
 import { ANALYZERS } from "./analyzers";
@@ -21,7 +21,8 @@ createPythonParser().then(
         return;
       }
       const sent = command.file;
-      const file: SourceFile = "text" in sent ? sent : { ...sent, text: decodeBytes(sent.bytes, sent.badUtf8At) };
+      const file: SourceFile =
+        "text" in sent ? sent : new BytesFile(sent.path, sent.absolute, sent.bytes, sent.badUtf8At);
       try {
         if (!ctx) throw new Error("no context before the first file");
         const findings = file.path.endsWith(".py")
