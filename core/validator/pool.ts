@@ -170,7 +170,7 @@ export class FileQueue {
  * process's V8 (`process.versions.v8`), or undefined where it was not measured.
  *
  * Why: TurboFan compiles on background threads, on the same cores the workers need, and every worker
- * compiles the same functions again. On Node 20 (V8 11), at the default budget, one thread validating
+ * compiles the same functions again. On Node 20 (V8 11.3), at the default budget, one thread validating
  * the CPython standard library made 495 compiles (3.7 s of compiler time, a sixth of the run's CPU),
  * most of them for functions that run a few hundred times; at four times the budget it made 271
  * (1.5 s), and `lz validate` on 2 cores took 9.1 s instead of 10.0 s (mean of 8 interleaved pairs, the
@@ -179,7 +179,7 @@ export class FileQueue {
  */
 export function optimizingCompilerBudgetFlag(v8Version = process.versions.v8): string | undefined {
   // V8 11.3 (Node 20) ships --interrupt-budget=67584.
-  return v8Version.startsWith("11.") ? `--interrupt-budget=${4 * 67_584}` : undefined;
+  return v8Version.startsWith("11.3.") ? `--interrupt-budget=${4 * 67_584}` : undefined;
 }
 
 let compilerBudgetSet = false;
