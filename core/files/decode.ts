@@ -26,7 +26,7 @@ export function firstBadUtf8Byte(bytes: Uint8Array): number | undefined {
 }
 
 /** The text of bytes whose first bad UTF-8 byte (firstBadUtf8Byte) is known: UTF-8 without BOM, else Latin-1. */
-export function decodeBytes(bytes: Uint8Array, badUtf8At: number | undefined): string {
+function decodeBytes(bytes: Uint8Array, badUtf8At: number | undefined): string {
   // A structured clone makes a Buffer a plain Uint8Array: a Buffer view of it decodes without a copy.
   const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
   if (badUtf8At !== undefined) return buffer.toString("latin1");

@@ -175,21 +175,11 @@ export class FileQueue {
  * most of them for functions that run a few hundred times; at four times the budget it made 271
  * (1.5 s), and `lz validate` on 2 cores took 9.1 s instead of 10.0 s (mean of 8 interleaved pairs, the
  * same report). Node 24 (V8 13) has a middle tier (Maglev) and another flag: the same change measured
- * within noise there (8.9 against 9.1 s), so it is left as V8 ships.
+ * within noise there (10.6 s against 10.1 s as shipped, six interleaved pairs), so it is left as V8 ships.
  */
 export function optimizingCompilerBudgetFlag(v8Version = process.versions.v8): string | undefined {
   // V8 11.3 (Node 20) ships --interrupt-budget=67584.
   return v8Version.startsWith("11.3.") ? `--interrupt-budget=${4 * 67_584}` : undefined;
-}
-
-let compilerBudgetSet = false;
-
-/** Once per process, before the first worker starts (a V8 flag is process-wide, and read as functions warm up). */
-function setOptimizingCompilerBudget(): void {
-  const flag = optimizingCompilerBudgetFlag();
-  if (compilerBudgetSet || !flag) return;
-  compilerBudgetSet = true;
-  v8.setFlagsFromString(flag);
 }
 
 /** Starts the workers now, so that they load while the caller walks the routine. */
@@ -198,7 +188,10 @@ export function startWorkerPool(
   workers = defaultWorkerCount(),
   fileBudgetMs = DEFAULT_FILE_BUDGET_MS,
 ): WorkerPool {
-  setOptimizingCompilerBudget();
+  // Before the workers start: the flag is process-wide and read as their functions warm up (the same value
+  // set again by a later pool changes nothing).
+  const compilerBudget = optimizingCompilerBudgetFlag();
+  if (compilerBudget) v8.setFlagsFromString(compilerBudget);
   const live = new Set<Worker>();
   let closed = false;
   let startupError: Error | undefined;
