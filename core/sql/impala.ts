@@ -3,7 +3,7 @@
  * "type": "module", so plain node cannot load it: this file is always bundled by esbuild (task
  * bundles, and build/ts/core/sql/impala.js for the tests, see scripts/build.mjs).
  */
-import { ImpalaSQL } from "dt-sql-parser";
+import type { ImpalaSQL } from "dt-sql-parser";
 
 export interface SqlError {
   /** 1-based, relative to the statement text. */
@@ -26,7 +26,15 @@ export interface SqlEntity {
 }
 
 let parser: ImpalaSQL | undefined;
-const impala = () => (parser ??= new ImpalaSQL());
+/**
+ * The grammar is loaded on the first statement, not with the bundle: loading it rebuilds the lexer's and
+ * the parser's ATN (ANTLR's state machine), 0.1 s and as much again in garbage collection, and of the
+ * validator's workers only the one given the files with SQL uses it (pool.ts). Only the Impala module is
+ * required: the package's index would bring every dialect into the bundle.
+ */
+const impala = (): ImpalaSQL =>
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a require, to be run when first called
+  (parser ??= new (require("dt-sql-parser/dist/parser/impala") as typeof import("dt-sql-parser")).ImpalaSQL());
 
 /** ANTLR prints recovery noise on the console during entity collection: keep the log clean. */
 function quietly<T>(work: () => T): T {

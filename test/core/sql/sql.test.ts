@@ -1,4 +1,5 @@
 import { strict as assert } from "assert";
+import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import "../../../core/validator/analyzers";
@@ -187,6 +188,24 @@ describe("Impala SQL", function () {
         r.findings.map((f) => `${f.rule} ${f.line}`),
         ["SQL002 2"],
       );
+    });
+  });
+  describe("loading", () => {
+    // A validator worker that is sent no SQL never needs the grammar: it is built on the first statement,
+    // not when the bundle loads. Seen in the heap: the lexer's and parser's ATN are megabytes of objects.
+    it("builds the grammar on the first statement, not when the module loads", () => {
+      const impala = path.join(repoRoot, "build", "ts", "core", "sql", "impala.js");
+      const script = [
+        "const heap = () => (gc(), process.memoryUsage().heapUsed);",
+        "const before = heap();",
+        `const m = require(${JSON.stringify(impala)});`,
+        "const loaded = heap();",
+        "m.validateStatement('SELECT 1');",
+        "console.log(JSON.stringify({ load: loaded - before, first: heap() - loaded }));",
+      ].join("\n");
+      const mb = JSON.parse(execFileSync(process.execPath, ["--expose-gc", "-e", script], { encoding: "utf8" }));
+      // Measured: 5.2 MB at the first statement (the ATN) when deferred; 1.0 MB when built at load.
+      assert.ok(mb.first > 3e6, `the heap grew ${(mb.first / 1e6).toFixed(1)} MB at the first statement`);
     });
   });
 });
