@@ -9,12 +9,14 @@ import type { SourceFile } from "../findings/analysis";
 import { BytesFile } from "../files/decode";
 import type { WorkerCommand, WorkerMessage } from "./pool";
 import { createPythonParser } from "../python/parser";
+import { preparePythonAnalysis } from "../python/analyzer";
 import { ANALYZERS } from "./analyzers";
 
 let ctx: AnalysisContext | undefined;
 
 createPythonParser().then(
   (parser) => {
+    preparePythonAnalysis(parser);
     parentPort!.on("message", (command: WorkerCommand) => {
       if (command.type === "context") {
         ctx = { ...command.context, files: [], allPaths: [] };
