@@ -1,6 +1,6 @@
 /**
  * `lz api add-table | add-coordinator` on their own: bin/lz.js loads this small bundle for them (the
- * whole CLI carries the SQL grammar and the Python parser, a third of a second to load). The same
+ * whole CLI carries the SQL grammar and the Python parser: a third of a second to load when it was split). The same
  * commands are in the whole CLI's list (cli/lz.ts), for `lz help`.
  */
 import { API_EDIT_COMMANDS } from "./commands/apiEdit";

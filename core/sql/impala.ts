@@ -32,9 +32,14 @@ let parser: ImpalaSQL | undefined;
  * validator's workers only the one given the files with SQL uses it (pool.ts). Only the Impala module is
  * required: the package's index would bring every dialect into the bundle.
  */
-const impala = (): ImpalaSQL =>
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a require, to be run when first called
-  (parser ??= new (require("dt-sql-parser/dist/parser/impala") as typeof import("dt-sql-parser")).ImpalaSQL());
+const impala = (): ImpalaSQL => {
+  if (!parser) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- an import would build the ATN at load
+    const grammar = require("dt-sql-parser/dist/parser/impala") as typeof import("dt-sql-parser/dist/parser/impala");
+    parser = new grammar.ImpalaSQL();
+  }
+  return parser;
+};
 
 /** ANTLR prints recovery noise on the console during entity collection: keep the log clean. */
 function quietly<T>(work: () => T): T {
