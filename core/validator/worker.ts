@@ -14,36 +14,34 @@ import { ANALYZERS } from "./analyzers";
 
 let ctx: AnalysisContext | undefined;
 
-createPythonParser()
-  .then((parser) => {
-    preparePythonAnalysis(parser); // a failure here is reported as the parser's would be
-    return parser;
-  })
-  .then(
-    (parser) => {
-      parentPort!.on("message", (command: WorkerCommand) => {
-        if (command.type === "context") {
-          ctx = { ...command.context, files: [], allPaths: [] };
-          return;
-        }
-        const sent = command.file;
-        const file: SourceFile =
-          "text" in sent ? sent : new BytesFile(sent.path, sent.absolute, sent.bytes, sent.badUtf8At);
-        try {
-          if (!ctx) throw new Error("no context before the first file");
-          const findings = file.path.endsWith(".py")
-            ? analyzePythonFile(parser, file, ctx, ANALYZERS)
-            : analyzeTextFile(file, ctx, ANALYZERS);
-          parentPort!.postMessage({ type: "result", findings } satisfies WorkerMessage);
-        } catch (err) {
-          parentPort!.postMessage({
-            type: "error",
-            message: `${file.path}: ${(err as Error).stack ?? err}`,
-          } satisfies WorkerMessage);
-        }
-      });
-      parentPort!.postMessage({ type: "ready" } satisfies WorkerMessage);
-    },
-    (err: Error) =>
-      parentPort!.postMessage({ type: "error", message: err.stack ?? err.message } satisfies WorkerMessage),
-  );
+/** Loads the parser and the checks' query, then takes files; a failure on the way is the pool's error. */
+async function serve(): Promise<void> {
+  const parser = await createPythonParser();
+  preparePythonAnalysis(parser);
+  parentPort!.on("message", (command: WorkerCommand) => {
+    if (command.type === "context") {
+      ctx = { ...command.context, files: [], allPaths: [] };
+      return;
+    }
+    const sent = command.file;
+    const file: SourceFile =
+      "text" in sent ? sent : new BytesFile(sent.path, sent.absolute, sent.bytes, sent.badUtf8At);
+    try {
+      if (!ctx) throw new Error("no context before the first file");
+      const findings = file.path.endsWith(".py")
+        ? analyzePythonFile(parser, file, ctx, ANALYZERS)
+        : analyzeTextFile(file, ctx, ANALYZERS);
+      parentPort!.postMessage({ type: "result", findings } satisfies WorkerMessage);
+    } catch (err) {
+      parentPort!.postMessage({
+        type: "error",
+        message: `${file.path}: ${(err as Error).stack ?? err}`,
+      } satisfies WorkerMessage);
+    }
+  });
+  parentPort!.postMessage({ type: "ready" } satisfies WorkerMessage);
+}
+
+serve().catch((err: Error) =>
+  parentPort!.postMessage({ type: "error", message: err.stack ?? err.message } satisfies WorkerMessage),
+);
